@@ -8,6 +8,9 @@ namespace EvalFramework.Contract;
 /// </summary>
 public static class EventValidator
 {
+    /// <summary>What a <c>time</c> must look like.</summary>
+    public const string TimeRule = "must be an RFC 3339 time with an offset, e.g. 2025-03-01T09:30:00+01:00";
+
     /// <summary>How far in the future an event's time may be (clock skew).</summary>
     public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
 
@@ -43,7 +46,7 @@ public static class EventValidator
 
         if (e.Time is null)
         {
-            Fail("time: required (" + Rfc3339Converter.Expectation + ")");
+            Fail("time: required (" + TimeRule + ")");
         }
         else if (e.Time.Value > now + MaxFutureSkew)
         {

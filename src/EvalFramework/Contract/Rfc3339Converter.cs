@@ -7,17 +7,15 @@ namespace EvalFramework.Contract;
 /// <summary>Reads and writes RFC 3339 times; a time without an offset is refused rather than guessed.</summary>
 internal sealed class Rfc3339Converter : JsonConverter<DateTimeOffset>
 {
-    internal const string Expectation = "must be an RFC 3339 time with an offset, e.g. 2025-03-01T09:30:00+01:00";
-
     public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
     {
         if (reader.TokenType != JsonTokenType.String)
         {
-            throw new JsonException(Expectation);
+            throw new JsonException(EventValidator.TimeRule);
         }
 
         var text = reader.GetString();
-        return TryParse(text, out var value) ? value : throw new JsonException(Expectation);
+        return TryParse(text, out var value) ? value : throw new JsonException(EventValidator.TimeRule);
     }
 
     public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>

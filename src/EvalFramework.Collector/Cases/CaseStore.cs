@@ -1,0 +1,68 @@
+using Dapper;
+using EvalFramework.Collector.Storage;
+
+namespace EvalFramework.Collector.Cases;
+
+/// <summary>Reads case rows for evaluators, a page at a time (keyset paging on the row id).</summary>
+internal sealed class CaseStore(SqliteDatabase database)
+{
+    private const string SelectCases = """
+        SELECT id, case_id, case_type, arm, channel, started_ms, completed_ms, updated_ms, outcome,
+               effort_seconds, effort_events, ai_calls, ai_input_tokens, ai_output_tokens, ai_duration_ms,
+               escalations, errors_quality_review, errors_reopened, errors_complaint, errors_self_reported,
+               errors_critical, reviews, reviews_incorrect, reviews_consistency_set, reviews_consistent,
+               review_scores, review_score_sum, integration_failures, csat_count, csat_sum, nps_count,
+               nps_promoters, nps_detractors
+        FROM cases
+        WHERE pilot = @Pilot AND id > @After
+          AND (@CaseType IS NULL OR case_type = @CaseType)
+          AND (@Arm IS NULL OR arm = @Arm)
+          AND (@FromMs IS NULL OR started_ms >= @FromMs)
+          AND (@ToMs IS NULL OR started_ms < @ToMs)
+        ORDER BY id
+        LIMIT @Take
+        """;
+
+    private const string SelectAiUsage = """
+        SELECT case_id, model, calls, input_tokens, output_tokens, duration_ms, priced_input_tokens,
+               priced_output_tokens, cost_sek
+        FROM case_ai_usage
+        WHERE pilot = @Pilot AND case_id IN @CaseIds
+        ORDER BY case_id, model
+        """;
+
+    public async Task<CasePage> ReadAsync(CaseQuery query, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        var rows = (await connection.QueryAsync<CaseRecord>(new CommandDefinition(SelectCases, new
+        {
+            query.Pilot,
+            query.After,
+            query.CaseType,
+            query.Arm,
+            FromMs = query.From?.ToUnixTimeMilliseconds(),
+            ToMs = query.To?.ToUnixTimeMilliseconds(),
+            Take = query.Limit + 1,
+        }, cancellationToken: cancellationToken))).AsList();
+
+        var hasMore = rows.Count > query.Limit;
+        if (hasMore)
+        {
+            rows.RemoveAt(rows.Count - 1);
+        }
+
+        if (rows.Count > 0)
+        {
+            var byCase = rows.ToDictionary(r => r.CaseId, StringComparer.Ordinal);
+            var usage = await connection.QueryAsync<CaseAiUsage>(new CommandDefinition(SelectAiUsage,
+                new { query.Pilot, CaseIds = byCase.Keys.ToArray() }, cancellationToken: cancellationToken));
+            foreach (var u in usage)
+            {
+                byCase[u.CaseId].AiByModel.Add(u);
+            }
+        }
+
+        var next = hasMore ? rows[^1].Id.ToString(System.Globalization.CultureInfo.InvariantCulture) : null;
+        return new CasePage(rows, next);
+    }
+}

@@ -1,0 +1,181 @@
+using System.Globalization;
+using System.Text.Json;
+using EvalFramework.Contract;
+
+namespace EvalFramework.Collector.Ingest;
+
+/// <summary>
+/// Reads a <c>POST /api/v1/events</c> body. The fast path deserializes the whole batch at once; when that
+/// fails, each event is read on its own so one bad event is rejected with its field named and the rest go on.
+/// </summary>
+internal static class BatchParser
+{
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+
+    /// <summary>What each typed field expects, for messages on wrong JSON types.</summary>
+    private static readonly Dictionary<string, string> Expectations = new(StringComparer.Ordinal)
+    {
+        ["time"] = EventValidator.TimeRule,
+        ["inputTokens"] = "must be an integer ≥ 0",
+        ["outputTokens"] = "must be an integer ≥ 0",
+        ["durationMs"] = "must be a number ≥ 0",
+        ["costSek"] = "must be a number ≥ 0",
+        ["seconds"] = "must be a number",
+        ["hours"] = "must be a number",
+        ["correct"] = "must be true or false",
+        ["consistent"] = "must be true or false",
+        ["score"] = "must be an integer from 1 to 5",
+        ["csat"] = "must be an integer from 1 to 5",
+        ["nps"] = "must be an integer from 0 to 10",
+        ["wellbeing"] = "must be an integer from 1 to 5",
+        ["workload"] = "must be an integer from 1 to 5",
+        ["stress"] = "must be an integer from 1 to 5",
+        ["attributes"] = "must be an object of string values",
+    };
+
+    public static ParsedBatch Parse(ReadOnlyMemory<byte> body)
+    {
+        if (body.IsEmpty)
+        {
+            return ParsedBatch.Fail("body: empty; expected {\"events\": [...]}");
+        }
+
+        try
+        {
+            var batch = JsonSerializer.Deserialize(body.Span, ContractJsonContext.Default.EventBatch);
+            if (batch?.Events is { } events && !events.Contains(null!))
+            {
+                return CheckCount(events.Count) ?? ParsedBatch.Of([.. events], new List<string>?[events.Count]);
+            }
+        }
+        catch (JsonException)
+        {
+            // Fall through to the event-by-event reading, which says exactly what is wrong.
+        }
+
+        return ParseEachEvent(body);
+    }
+
+    private static ParsedBatch? CheckCount(int count) => count switch
+    {
+        0 => ParsedBatch.Fail("events: must hold at least one event"),
+        > EventBatch.MaxEvents => ParsedBatch.Fail(string.Create(CultureInfo.InvariantCulture,
+            $"events: at most {EventBatch.MaxEvents} events per batch (got {count}); split the batch")),
+        _ => null,
+    };
+
+    private static ParsedBatch ParseEachEvent(ReadOnlyMemory<byte> body)
+    {
+        JsonDocument document;
+        try
+        {
+            document = JsonDocument.Parse(body, DocumentOptions);
+        }
+        catch (JsonException ex)
+        {
+            return ParsedBatch.Fail(string.Create(CultureInfo.InvariantCulture,
+                $"body: not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})"));
+        }
+
+        using (document)
+        {
+            var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object)
+            {
+                return ParsedBatch.Fail("body: must be a JSON object {\"events\": [...]}");
+            }
+
+            if (!root.TryGetProperty("events", out var array) || array.ValueKind != JsonValueKind.Array)
+            {
+                return ParsedBatch.Fail("events: required, an array of 1–1000 events");
+            }
+
+            var count = array.GetArrayLength();
+            if (CheckCount(count) is { } countError)
+            {
+                return countError;
+            }
+
+            var events = new WireEvent?[count];
+            var errors = new List<string>?[count];
+            var rawIds = new string?[count];
+            var i = 0;
+            foreach (var element in array.EnumerateArray())
+            {
+                if (element.ValueKind != JsonValueKind.Object)
+                {
+                    errors[i] = ["event: must be a JSON object"];
+                }
+                else
+                {
+                    try
+                    {
+                        events[i] = element.Deserialize(ContractJsonContext.Default.WireEvent);
+                    }
+                    catch (JsonException ex)
+                    {
+                        errors[i] = [Describe(ex)];
+                        if (element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                            && id.GetString() is { } text && EventValidator.IsEventId(text))
+                        {
+                            rawIds[i] = text;
+                        }
+                    }
+                }
+
+                i++;
+            }
+
+            return ParsedBatch.Of(events, errors, rawIds);
+        }
+    }
+
+    /// <summary>A message naming the field a deserialization error is about, without echoing its value.</summary>
+    internal static string Describe(JsonException ex)
+    {
+        var field = FieldOf(ex.Path);
+        if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
+        {
+            var name = NameInQuotes(ex.Message);
+            return (name ?? field ?? "event") + ": unknown field; see the wire contract for the fields of each type";
+        }
+
+        if (ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
+        {
+            return (field ?? "event") + ": appears more than once";
+        }
+
+        if (field is null)
+        {
+            return "event: could not be read as an event object";
+        }
+
+        var top = field.Split('.')[0];
+        return field + ": " + (Expectations.TryGetValue(top, out var expected) ? expected : "must be a string");
+    }
+
+    private static string? FieldOf(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path == "$")
+        {
+            return null;
+        }
+
+        var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
+        return field.Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).Trim('.');
+    }
+
+    private static string? NameInQuotes(string message)
+    {
+        var start = message.IndexOf('\'', StringComparison.Ordinal);
+        var end = start < 0 ? -1 : message.IndexOf('\'', start + 1);
+        if (end <= start + 1 || end - start > 65)
+        {
+            return null;
+        }
+
+        // Echo the field name only when it is a plain identifier: a name is not a value, but be careful anyway.
+        var name = message[(start + 1)..end];
+        return name.All(c => char.IsAsciiLetterOrDigit(c) || c == '_') ? name : null;
+    }
+}

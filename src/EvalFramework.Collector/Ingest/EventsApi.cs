@@ -1,0 +1,148 @@
+using System.Buffers;
+using System.Text.Json;
+using EvalFramework.Collector.Auth;
+using EvalFramework.Collector.Storage;
+using EvalFramework.Contract;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EvalFramework.Collector.Ingest;
+
+/// <summary><c>POST /api/v1/events</c>: wire contract v1 ingest.</summary>
+internal static class EventsApi
+{
+    public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/events", PostEvents).WithName("PostEvents");
+        return api;
+    }
+
+    private static async Task<Results<Ok<IngestResponse>, ProblemHttpResult, ValidationProblem>> PostEvents(
+        HttpContext http, IngestWriter writer, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var key = ApiKeyEndpointFilter.KeyOf(http);
+        if ((key.Rights & ApiRights.Ingest) == 0)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+                detail: $"The API key '{key.Name}' has no ingest right.");
+        }
+
+        if (!http.Request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "Content-Type: must be application/json.");
+        }
+
+        if (http.Request.ContentLength > EventBatch.MaxBytes)
+        {
+            return TooLarge();
+        }
+
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = EventBatch.MaxBytes;
+        }
+
+        var body = await BodyReader.ReadAsync(http.Request.Body, EventBatch.MaxBytes, cancellationToken);
+        if (body is not var (buffer, length))
+        {
+            return TooLarge();
+        }
+
+        ParsedBatch parsed;
+        try
+        {
+            parsed = BatchParser.Parse(buffer.AsMemory(0, length));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
+        if (parsed.BodyError is { } bodyError)
+        {
+            return Invalid(new Dictionary<string, string[]> { [FieldOf(bodyError)] = [MessageOf(bodyError)] }, rejected: null);
+        }
+
+        var now = time.GetUtcNow();
+        var response = new IngestResponse();
+        var accepted = new List<PendingEvent>(parsed.Events.Length);
+        var acceptedIndexes = new List<int>(parsed.Events.Length);
+        for (var i = 0; i < parsed.Events.Length; i++)
+        {
+            var e = parsed.Events[i];
+            var errors = parsed.Errors[i] ?? (e is null ? ["event: could not be read"] : EventValidator.Validate(e, now));
+            if (errors is not null)
+            {
+                response.Rejected.Add(new RejectedEvent { Index = i, Id = e?.Id is { } id && EventValidator.IsEventId(id) ? id : parsed.RawIds?[i], Errors = errors });
+                continue;
+            }
+
+            if (!key.Allows(ApiRights.Ingest, e!.Pilot!))
+            {
+                // A batch that writes where the key may not is refused whole: nothing of it is stored.
+                return ApiKeyEndpointFilter.Forbidden(key, ApiRights.Ingest, e.Pilot!);
+            }
+
+            accepted.Add(new PendingEvent(e, JsonSerializer.Serialize(e, ContractJsonContext.Default.WireEvent)));
+            acceptedIndexes.Add(i);
+        }
+
+        if (accepted.Count == 0)
+        {
+            var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
+            foreach (var rejected in response.Rejected)
+            {
+                foreach (var error in rejected.Errors)
+                {
+                    var field = $"events[{rejected.Index}].{FieldOf(error)}";
+                    fields[field] = fields.TryGetValue(field, out var existing) ? [.. existing, MessageOf(error)] : [MessageOf(error)];
+                }
+            }
+
+            return Invalid(fields, response.Rejected);
+        }
+
+        bool[] stored;
+        try
+        {
+            stored = await writer.WriteAsync(accepted, key.Name, cancellationToken);
+        }
+        catch (StorageUnavailableException ex)
+        {
+            http.Response.Headers.RetryAfter = "1";
+            return TypedResults.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "Storage unavailable",
+                detail: $"Nothing of this batch was stored ({ex.Message}); retry with the same event ids.");
+        }
+
+        foreach (var isNew in stored)
+        {
+            if (isNew)
+            {
+                response.Accepted++;
+            }
+            else
+            {
+                response.Duplicates++;
+            }
+        }
+
+        return TypedResults.Ok(response);
+    }
+
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(
+        statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
+        detail: "body: at most 1 MiB (1048576 bytes) per request; split the batch.");
+
+    private static ValidationProblem Invalid(Dictionary<string, string[]> errors, List<RejectedEvent>? rejected) =>
+        TypedResults.ValidationProblem(
+            errors,
+            title: "The request was not accepted",
+            detail: rejected is null ? "The body could not be read as a batch of events." : "Every event in the batch was rejected; nothing was stored.",
+            extensions: rejected is null ? null : new Dictionary<string, object?> { ["rejected"] = rejected });
+
+    /// <summary>Messages are "field: reason"; these split them.</summary>
+    private static string FieldOf(string message) => message[..Math.Max(0, message.IndexOf(": ", StringComparison.Ordinal))];
+
+    private static string MessageOf(string message) => message[(message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+}

@@ -1,0 +1,147 @@
+using System.Threading.Channels;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace EvalFramework.Collector.Storage;
+
+/// <summary>
+/// The single writer. Requests queue their validated events; the writer drains whatever is waiting into one
+/// transaction (group commit) and answers every request only after that transaction is durably committed.
+/// </summary>
+internal sealed partial class IngestWriter : BackgroundService
+{
+    private readonly Channel<WriteRequest> _requests = Channel.CreateBounded<WriteRequest>(
+        new BoundedChannelOptions(1024) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
+
+    private readonly SqliteDatabase _database;
+    private readonly TimeProvider _time;
+    private readonly ILogger<IngestWriter> _logger;
+    private readonly int _maxEventsPerTransaction;
+
+    public IngestWriter(SqliteDatabase database, TimeProvider time, IOptions<StorageOptions> options, ILogger<IngestWriter> logger)
+    {
+        _database = database;
+        _time = time;
+        _logger = logger;
+        _maxEventsPerTransaction = Math.Max(1, options.Value.MaxEventsPerTransaction);
+    }
+
+    /// <summary>Requests waiting for the writer.</summary>
+    public int QueueDepth => _requests.Reader.Count;
+
+    /// <summary>Whether the writer loop is running.</summary>
+    public bool IsRunning => ExecuteTask is { IsCompleted: false };
+
+    /// <summary>Stores the events; for each, whether it was new (false: its id was already stored).</summary>
+    /// <exception cref="StorageUnavailableException">The writer is stopping or the database failed.</exception>
+    public async Task<bool[]> WriteAsync(IReadOnlyList<PendingEvent> events, string keyName, CancellationToken cancellationToken)
+    {
+        var request = new WriteRequest(events, keyName);
+        try
+        {
+            await _requests.Writer.WriteAsync(request, cancellationToken);
+        }
+        catch (ChannelClosedException)
+        {
+            throw new StorageUnavailableException("the collector is shutting down");
+        }
+
+        // Once queued, the request is written even if the client goes away: never abandon a commit half-way.
+        return await request.Completion.Task;
+    }
+
+    // Microsoft.Data.Sqlite runs synchronously: the loop holds one pool thread while it commits.
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(Run, CancellationToken.None);
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        _requests.Writer.TryComplete();
+        if (ExecuteTask is { } running)
+        {
+            await running.WaitAsync(cancellationToken);
+        }
+    }
+
+    private async Task Run()
+    {
+        using var connection = _database.Open();
+        using var statements = new EventWriteStatements(connection);
+        var group = new List<WriteRequest>();
+        while (await _requests.Reader.WaitToReadAsync(CancellationToken.None))
+        {
+            group.Clear();
+            var events = 0;
+            while (events < _maxEventsPerTransaction && _requests.Reader.TryRead(out var request))
+            {
+                group.Add(request);
+                events += request.Events.Count;
+            }
+
+            if (!TryCommit(connection, statements, group) && group.Count > 1)
+            {
+                // Isolate the request that failed: the others still deserve their answer.
+                foreach (var request in group)
+                {
+                    TryCommit(connection, statements, [request]);
+                }
+            }
+        }
+    }
+
+    private bool TryCommit(SqliteConnection connection, EventWriteStatements statements, List<WriteRequest> group)
+    {
+        var results = new bool[group.Count][];
+        try
+        {
+            var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            using (var transaction = connection.BeginTransaction())
+            {
+                statements.Enlist(transaction);
+                for (var r = 0; r < group.Count; r++)
+                {
+                    var request = group[r];
+                    var stored = new bool[request.Events.Count];
+                    for (var i = 0; i < stored.Length; i++)
+                    {
+                        stored[i] = statements.Write(request.Events[i], request.KeyName, nowMs);
+                    }
+
+                    results[r] = stored;
+                }
+
+                transaction.Commit();
+            }
+
+            statements.Enlist(null);
+            for (var r = 0; r < group.Count; r++)
+            {
+                group[r].Completion.TrySetResult(results[r]);
+            }
+
+            return true;
+        }
+        catch (Exception ex)
+        {
+            statements.Enlist(null);
+            LogCommitFailed(ex, group.Count);
+            if (group.Count == 1)
+            {
+                group[0].Completion.TrySetException(new StorageUnavailableException("the database refused the write", ex));
+            }
+
+            return false;
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Commit of {Requests} ingest request(s) failed; nothing of them was stored")]
+    private partial void LogCommitFailed(Exception exception, int requests);
+
+    private sealed class WriteRequest(IReadOnlyList<PendingEvent> events, string keyName)
+    {
+        public IReadOnlyList<PendingEvent> Events { get; } = events;
+
+        public string KeyName { get; } = keyName;
+
+        public TaskCompletionSource<bool[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    }
+}

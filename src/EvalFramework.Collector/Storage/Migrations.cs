@@ -1,0 +1,108 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+
+namespace EvalFramework.Collector.Storage;
+
+/// <summary>Versioned schema migrations, applied in order at start inside one transaction each.</summary>
+internal static class Migrations
+{
+    /// <summary>Each entry is applied once; never edit a shipped entry, add a new one.</summary>
+    internal static readonly IReadOnlyList<(int Version, string Name, string Sql)> All =
+    [
+        (1, "events and cases", """
+            CREATE TABLE events (
+                seq          INTEGER PRIMARY KEY,  -- time-ordered key: insertion order
+                pilot        TEXT    NOT NULL,
+                event_id     TEXT    NOT NULL,
+                type         TEXT    NOT NULL,
+                case_id      TEXT,
+                time_ms      INTEGER NOT NULL,     -- event time, Unix milliseconds (UTC)
+                received_ms  INTEGER NOT NULL,     -- server-owned
+                key_name     TEXT    NOT NULL,     -- server-owned: the API key that wrote it
+                body         TEXT    NOT NULL      -- the validated event as JSON
+            );
+            CREATE UNIQUE INDEX ux_events_pilot_event_id ON events (pilot, event_id);
+            CREATE INDEX ix_events_pilot_case ON events (pilot, case_id) WHERE case_id IS NOT NULL;
+            CREATE INDEX ix_events_pilot_type_time ON events (pilot, type, time_ms) WHERE case_id IS NULL;
+
+            CREATE TABLE cases (
+                id                       INTEGER PRIMARY KEY,
+                pilot                    TEXT    NOT NULL,
+                case_id                  TEXT    NOT NULL,
+                case_type                TEXT,
+                arm                      TEXT,
+                channel                  TEXT,
+                started_ms               INTEGER,
+                completed_ms             INTEGER,
+                outcome                  TEXT,
+                effort_seconds           REAL    NOT NULL DEFAULT 0,
+                effort_events            INTEGER NOT NULL DEFAULT 0,
+                ai_calls                 INTEGER NOT NULL DEFAULT 0,
+                ai_input_tokens          INTEGER NOT NULL DEFAULT 0,
+                ai_output_tokens         INTEGER NOT NULL DEFAULT 0,
+                ai_duration_ms           REAL    NOT NULL DEFAULT 0,
+                escalations              INTEGER NOT NULL DEFAULT 0,
+                errors_quality_review    INTEGER NOT NULL DEFAULT 0,
+                errors_reopened          INTEGER NOT NULL DEFAULT 0,
+                errors_complaint         INTEGER NOT NULL DEFAULT 0,
+                errors_self_reported     INTEGER NOT NULL DEFAULT 0,
+                errors_critical          INTEGER NOT NULL DEFAULT 0,
+                reviews                  INTEGER NOT NULL DEFAULT 0,
+                reviews_incorrect        INTEGER NOT NULL DEFAULT 0,
+                reviews_consistency_set  INTEGER NOT NULL DEFAULT 0,
+                reviews_consistent       INTEGER NOT NULL DEFAULT 0,
+                review_scores            INTEGER NOT NULL DEFAULT 0,
+                review_score_sum         INTEGER NOT NULL DEFAULT 0,
+                integration_failures     INTEGER NOT NULL DEFAULT 0,
+                csat_count               INTEGER NOT NULL DEFAULT 0,
+                csat_sum                 INTEGER NOT NULL DEFAULT 0,
+                nps_count                INTEGER NOT NULL DEFAULT 0,
+                nps_promoters            INTEGER NOT NULL DEFAULT 0,
+                nps_detractors           INTEGER NOT NULL DEFAULT 0,
+                updated_ms               INTEGER NOT NULL
+            );
+            CREATE UNIQUE INDEX ux_cases_pilot_case ON cases (pilot, case_id);
+            CREATE INDEX ix_cases_pilot_started ON cases (pilot, started_ms);
+
+            -- AI usage per case and model; tokens of calls that carried their own costSek are kept apart
+            -- so the price table prices only the others.
+            CREATE TABLE case_ai_usage (
+                pilot                  TEXT    NOT NULL,
+                case_id                TEXT    NOT NULL,
+                model                  TEXT    NOT NULL,
+                calls                  INTEGER NOT NULL,
+                input_tokens           INTEGER NOT NULL,
+                output_tokens          INTEGER NOT NULL,
+                duration_ms            REAL    NOT NULL,
+                priced_input_tokens    INTEGER NOT NULL,  -- tokens of calls with costSek given
+                priced_output_tokens   INTEGER NOT NULL,
+                cost_sek               REAL    NOT NULL,  -- sum of the given costSek
+                PRIMARY KEY (pilot, case_id, model)
+            ) WITHOUT ROWID;
+            """),
+    ];
+
+    public static void Apply(SqliteConnection connection)
+    {
+        connection.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)");
+        var applied = connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_version") ?? 0;
+        foreach (var (version, name, sql) in All)
+        {
+            if (version <= applied)
+            {
+                continue;
+            }
+
+            using var transaction = connection.BeginTransaction();
+            connection.Execute(sql, transaction: transaction);
+            connection.Execute(
+                "INSERT INTO schema_version (version, name, applied_ms) VALUES (@version, @name, @now)",
+                new { version, name, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
+                transaction);
+            transaction.Commit();
+        }
+    }
+
+    public static long CurrentVersion(SqliteConnection connection) =>
+        connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_version") ?? 0;
+}

@@ -1,0 +1,41 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace EvalFramework.Collector.Storage;
+
+/// <summary>
+/// Opens connections to the collector's SQLite file. WAL with <c>synchronous=FULL</c>: a committed
+/// transaction is on disk before the commit returns, so an acknowledged event survives a crash.
+/// </summary>
+internal sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+
+    public SqliteDatabase(IOptions<StorageOptions> options)
+    {
+        var path = Path.GetFullPath(options.Value.SqlitePath);
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        FilePath = path;
+        _connectionString = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = SqliteOpenMode.ReadWriteCreate,
+            Cache = SqliteCacheMode.Private,
+            Pooling = true,
+            DefaultTimeout = 30,
+        }.ToString();
+    }
+
+    public string FilePath { get; }
+
+    /// <summary>An open connection with the collector's pragmas applied. Dispose it soon.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var pragmas = connection.CreateCommand();
+        pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000;";
+        pragmas.ExecuteNonQuery();
+        return connection;
+    }
+}
