@@ -1,0 +1,158 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using EvalFramework.Collector.Tests.Infrastructure;
+using static EvalFramework.Collector.Tests.Infrastructure.Events;
+
+namespace EvalFramework.Collector.Tests;
+
+public sealed class IngestTests : IClassFixture<CollectorFactory>
+{
+    private readonly CollectorFactory _collector;
+
+    public IngestTests(CollectorFactory collector) => _collector = collector;
+
+    [Fact]
+    public async Task PostEvents_SameBatchTwice_SecondTimeAllDuplicatesAndStoredOnce()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var caseId = NewCase();
+        var batch = new JsonNode[] { Started(caseId), Effort(caseId, 120), Completed(caseId) };
+
+        var first = await (await client.PostAsync(Clone(batch))).ReadObjectAsync();
+        var second = await (await client.PostAsync(Clone(batch))).ReadObjectAsync();
+
+        Assert.Equal(3, first["accepted"]!.GetValue<int>());
+        Assert.Equal(0, second["accepted"]!.GetValue<int>());
+        Assert.Equal(3, second["duplicates"]!.GetValue<int>());
+        Assert.Equal(3L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = $c", ("$c", caseId)));
+        // The duplicate effort was not added to the case a second time.
+        Assert.Equal(120.0, _collector.Scalar("SELECT effort_seconds FROM cases WHERE case_id = $c", ("$c", caseId)));
+    }
+
+    [Fact]
+    public async Task PostEvents_SameIdTwiceInOneBatch_OneAcceptedOneDuplicate()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var effort = Effort(NewCase(), 60);
+
+        var body = await (await client.PostAsync(effort, effort.DeepClone())).ReadObjectAsync();
+
+        Assert.Equal(1, body["accepted"]!.GetValue<int>());
+        Assert.Equal(1, body["duplicates"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task PostEvents_SameIdForTwoPilots_BothStored()
+    {
+        using var writer = _collector.ClientWith(_collector.WriterKey);
+        using var other = _collector.ClientWith(_collector.PilotBKey);
+        var a = Started(NewCase());
+        var b = Started(NewCase(), pilot: CollectorFactory.PilotB);
+        b["id"] = a["id"]!.GetValue<string>();
+
+        var first = await (await writer.PostAsync(a)).ReadObjectAsync();
+        var second = await (await other.PostAsync(b)).ReadObjectAsync();
+
+        Assert.Equal(1, first["accepted"]!.GetValue<int>());
+        Assert.Equal(1, second["accepted"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task PostEvents_EventsInAnyOrder_BuildTheSameCaseRow()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var start = DateTimeOffset.UtcNow.AddHours(-2);
+        var rows = new List<string>();
+        var random = new Random(42);
+        for (var attempt = 0; attempt < 6; attempt++)
+        {
+            var caseId = NewCase();
+            var events = new List<JsonNode>
+            {
+                Started(caseId, arm: "ai_assisted", at: start),
+                Completed(caseId, "escalated", at: start.AddMinutes(30)),
+                Completed(caseId, "resolved", at: start.AddMinutes(50)), // a later completion wins
+                Effort(caseId, 100), Effort(caseId, 50.5),
+                AiUsage(caseId, "gpt-4o-mini", 1000, 200, 1500),
+                AiUsage(caseId, "gpt-4o-mini", 10, 20, null, costSek: 0.25),
+                AiUsage(caseId, "llama-3-8b", 5, 6, 7),
+            };
+            events.AddRange(OneOfEachType(caseId)[3..8]); // escalation, error, review, integration failure, survey
+            var shuffled = events.OrderBy(_ => random.Next()).ToList();
+
+            // Send one event per request so arrival order is the shuffled order.
+            foreach (var e in shuffled)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(e)).StatusCode);
+            }
+
+            rows.Add(CaseRowText(caseId));
+        }
+
+        Assert.All(rows, row => Assert.Equal(rows[0], row));
+        Assert.Contains("ai_assisted|resolved|3000000|150.5|3|1015|226|", rows[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PostEvents_NoCaseStartedYet_CaseHeldAsIncomplete()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var caseId = NewCase();
+
+        await client.PostAsync(Effort(caseId, 30), Completed(caseId));
+
+        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM cases WHERE case_id = $c AND case_type IS NULL AND started_ms IS NULL", ("$c", caseId)));
+        await client.PostAsync(Started(caseId));
+        Assert.Equal("building-permit-question", _collector.Scalar("SELECT case_type FROM cases WHERE case_id = $c", ("$c", caseId)));
+    }
+
+    [Fact]
+    public async Task PostEvents_AiUsageWithAndWithoutCost_PricedTokensKeptApart()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var caseId = NewCase();
+
+        await client.PostAsync(AiUsage(caseId, "m1", 100, 10), AiUsage(caseId, "m1", 40, 4, costSek: 0.5));
+
+        Assert.Equal("140|14|40|4|0.5|2", _collector.Scalar(
+            "SELECT input_tokens || '|' || output_tokens || '|' || priced_input_tokens || '|' || priced_output_tokens || '|' || cost_sek || '|' || calls FROM case_ai_usage WHERE case_id = $c",
+            ("$c", caseId)));
+    }
+
+    [Fact]
+    public async Task PostEvents_StaffSurveyAndMaintenance_StoredWithoutCase()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var all = OneOfEachType(NewCase());
+
+        var body = await (await client.PostAsync(all[9], all[10])).ReadObjectAsync();
+
+        Assert.Equal(2, body["accepted"]!.GetValue<int>());
+        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE event_id = $id AND case_id IS NULL", ("$id", all[9]["id"]!.GetValue<string>())));
+    }
+
+    [Fact]
+    public async Task PostEvents_StoredEvent_KeepsServerOwnedFieldsAndItsJson()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var e = Effort(NewCase(), 42);
+
+        await client.PostAsync(e);
+
+        var stored = (string)_collector.Scalar("SELECT key_name || '|' || body FROM events WHERE event_id = $id", ("$id", e["id"]!.GetValue<string>()))!;
+        Assert.StartsWith("writer|{", stored, StringComparison.Ordinal);
+        Assert.Contains("\"seconds\":42", stored, StringComparison.Ordinal);
+    }
+
+    private string CaseRowText(string caseId) => (string)_collector.Scalar("""
+        SELECT arm || '|' || outcome || '|' || (completed_ms - started_ms) || '|' || effort_seconds || '|' || ai_calls || '|'
+            || ai_input_tokens || '|' || ai_output_tokens || '|' || ai_duration_ms || '|' || escalations || '|'
+            || errors_complaint || '|' || reviews || '|' || reviews_incorrect || '|' || reviews_consistent || '|'
+            || review_score_sum || '|' || integration_failures || '|' || csat_sum || '|' || nps_promoters || '|' || case_type
+        FROM cases WHERE case_id = $c
+        """, ("$c", caseId))!;
+
+    private static string NewCase() => "case-" + Guid.NewGuid().ToString("N");
+
+    private static JsonNode[] Clone(JsonNode[] events) => [.. events.Select(e => e.DeepClone())];
+}
