@@ -172,8 +172,7 @@ internal sealed class ConfigReader
         var slug = m.Text("slug", true, EventValidator.IsPilotSlug, "must be a slug of 1–63 characters: a-z or 0-9 first, then a-z, 0-9 or '-'");
         var displayName = m.Text("displayName", true, s => s.Length > 0, "must not be empty");
         var caseTypes = ReadSlugList(m, "caseTypes", true, "case type", atLeastOne: true);
-        var arms = ReadArms(m);
-        var armNames = arms?.Select(a => a.Name).ToList();
+        var arms = ReadArms(m, out var armNames);
         var baseline = m.Text("baselineArm", true);
         if (baseline is not null && armNames is not null && !armNames.Contains(baseline, StringComparer.Ordinal))
         {
@@ -250,8 +249,11 @@ internal sealed class ConfigReader
         return values;
     }
 
-    private List<ArmConfig>? ReadArms(MappingReader m)
+    /// <summary>Reads the arms; <paramref name="names"/> gets every well-formed arm name (even when a share is wrong) so
+    /// references to arms are still checked, or <see langword="null"/> when the list itself is unusable.</summary>
+    private List<ArmConfig>? ReadArms(MappingReader m, out List<string>? names)
     {
+        names = null;
         if (m.Sequence("arms", true) is not { } node)
         {
             return null;
@@ -266,6 +268,7 @@ internal sealed class ConfigReader
 
         var before = _errors.Count;
         var arms = new List<ArmConfig>();
+        names = [];
         for (var i = 0; i < node.Children.Count; i++)
         {
             if (node.Children[i] is not YamlMappingNode item)
@@ -277,13 +280,19 @@ internal sealed class ConfigReader
             var a = new MappingReader(_errors, item, Index(path, i), _armKeys);
             var name = a.Text("name", true, s => EventValidator.IsSlug(s), SlugRule);
             var share = a.Number("share", true, x => x is >= 0 and <= 1, "must be between 0 and 1");
-            if (name is not null && arms.Any(x => x.Name == name))
+            if (name is not null && names.Contains(name, StringComparer.Ordinal))
             {
                 _errors.At(a.NodeOf("name"), a.KeyOf("name"), "duplicate arm '" + name + "'");
+                continue;
             }
-            else if (name is not null && share is not null)
+
+            if (name is not null)
             {
-                arms.Add(new ArmConfig(name, share.Value));
+                names.Add(name);
+                if (share is not null)
+                {
+                    arms.Add(new ArmConfig(name, share.Value));
+                }
             }
         }
 

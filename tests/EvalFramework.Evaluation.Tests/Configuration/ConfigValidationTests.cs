@@ -152,10 +152,15 @@ public sealed class ConfigValidationTests
     [Fact]
     public void Parse_DuplicateArm_Reported()
     {
-        var error = SingleError(TestConfig.With("name: ai_assisted", "name: manual"));
+        var result = TestConfig.Parse(TestConfig.With("name: ai_assisted", "name: manual"));
 
-        Assert.Equal((9, "pilots[0].arms[1].name"), (error.Line, error.Key));
-        Assert.Equal("duplicate arm 'manual'", error.Message);
+        // The fixed cost's arm ai_assisted is then undefined too: both are reported.
+        Assert.Equal(
+            [
+                "evaluation.yaml:9: pilots[0].arms[1].name: duplicate arm 'manual'",
+                "evaluation.yaml:23: pilots[0].fixedCosts[0].arm: arm 'ai_assisted' is not defined in arms (manual)",
+            ],
+            result.Errors.Select(e => e.ToString()));
     }
 
     [Fact]
@@ -246,6 +251,7 @@ public sealed class ConfigValidationTests
                 "evaluation.yaml:3: pilots[0].displayName: required key is missing",
                 "evaluation.yaml:4: pilots[0].displayNam: unknown key (expected one of: slug, displayName, caseTypes, arms, baselineArm, staffRoles, aiModels, fixedCosts, maintenance, attributeKeys)",
                 "evaluation.yaml:8: pilots[0].arms[0].share: must be a number (found 'half')",
+                "evaluation.yaml:11: pilots[0].baselineArm: baseline arm 'control' is not defined in arms (manual, ai_assisted)",
                 "evaluation.yaml:14: pilots[0].staffRoles.handlaggare.hourlyCostSek: must not be negative",
             ],
             result.Errors.Select(e => e.ToString()));
