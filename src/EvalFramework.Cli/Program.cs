@@ -1,10 +1,5 @@
-namespace EvalFramework.Cli;
+using EvalFramework.Cli;
+using EvalFramework.Evaluation.Configuration;
 
-internal static class Program
-{
-    private static int Main(string[] args)
-    {
-        Console.Error.WriteLine("usage: evalctl <command> ...");
-        return args.Length == 0 ? 2 : 2;
-    }
-}
+// evalctl: the commands are listed in EvalCtl; Main only wires the console and the process environment.
+return EvalCtl.Run(args, Console.Out, Console.Error, EvaluationConfigLoader.ProcessEnvironment());

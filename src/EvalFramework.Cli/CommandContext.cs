@@ -1,0 +1,35 @@
+namespace EvalFramework.Cli;
+
+/// <summary>What a command gets: its own arguments, the output writers and the environment.</summary>
+/// <param name="Command">The command being run.</param>
+/// <param name="Args">The arguments after the command's words.</param>
+/// <param name="Out">Standard output.</param>
+/// <param name="Err">Standard error.</param>
+/// <param name="Environment">Environment variables (for <c>EVALFW__</c> config overrides).</param>
+internal sealed record CommandContext(
+    CliCommand Command,
+    IReadOnlyList<string> Args,
+    TextWriter Out,
+    TextWriter Err,
+    IReadOnlyDictionary<string, string> Environment)
+{
+    /// <summary>Whether the arguments ask for help.</summary>
+    public bool WantsHelp => Args.Any(a => a is "-h" or "--help");
+
+    /// <summary>Prints the command's usage on standard output and returns <see cref="ExitCodes.Ok"/>.</summary>
+    public int Help()
+    {
+        Out.WriteLine("usage: " + Command.Usage);
+        Out.WriteLine("  " + Command.Summary);
+        return ExitCodes.Ok;
+    }
+
+    /// <summary>Reports a command-line mistake with the command's usage and returns <see cref="ExitCodes.Usage"/>.</summary>
+    /// <param name="message">What is wrong.</param>
+    public int UsageError(string message)
+    {
+        Err.WriteLine("evalctl " + string.Join(' ', Command.Words) + ": " + message);
+        Err.WriteLine("usage: " + Command.Usage);
+        return ExitCodes.Usage;
+    }
+}
