@@ -2,6 +2,7 @@ using EvalFramework.Collector;
 using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Cases;
 using EvalFramework.Collector.Demo;
+using EvalFramework.Collector.Evaluation;
 using EvalFramework.Collector.Health;
 using EvalFramework.Collector.Ingest;
 using EvalFramework.Contract;
@@ -13,6 +14,13 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
+var evaluation = EvaluationSettings.Load(builder.Configuration, Console.Error);
+if (evaluation is null)
+{
+    return 1;
+}
+
+builder.Services.AddSingleton(evaluation);
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddProblemDetails();
 builder.Services.ConfigureHttpJsonOptions(o =>
@@ -28,6 +36,17 @@ if (demo)
 }
 
 var app = builder.Build();
+if (evaluation.Config is { } config)
+{
+    app.Logger.LogInformation("Evaluation config {Path}: methodology {Version}, sha256 {Sha256}",
+        evaluation.Path, config.Methodology.Version, config.Methodology.ConfigSha256);
+}
+else
+{
+    app.Logger.LogWarning("No evaluation config ({Key} unset and {Default} absent): cost and energy figures are unavailable",
+        EvaluationSettings.ConfigPathKey, EvaluationSettings.DefaultPath);
+}
+
 app.MigrateDatabase();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -38,6 +57,7 @@ api.MapEventsApi();
 api.MapCasesApi();
 
 app.Run();
+return 0;
 
 /// <summary>The collector's entry point; public for <c>WebApplicationFactory</c>.</summary>
 public partial class Program;

@@ -1,0 +1,40 @@
+using EvalFramework.Evaluation.Configuration;
+
+namespace EvalFramework.Collector.Evaluation;
+
+/// <summary>
+/// The evaluation config the collector runs with (<c>Evaluation:ConfigPath</c>, default
+/// <c>metrics-config/evaluation.yaml</c>), validated at start: an invalid file stops the collector with every
+/// problem listed. Without a file (the default path absent) the collector still ingests, but has no cost,
+/// energy or methodology figures.
+/// </summary>
+internal sealed record EvaluationSettings(EvaluationConfig? Config, string? Path)
+{
+    public const string ConfigPathKey = "Evaluation:ConfigPath";
+    public const string DefaultPath = "metrics-config/evaluation.yaml";
+
+    /// <summary>Loads the configured file; on errors writes each to <paramref name="errors"/> and returns null.</summary>
+    public static EvaluationSettings? Load(IConfiguration configuration, TextWriter errors)
+    {
+        var configured = configuration[ConfigPathKey];
+        var path = string.IsNullOrWhiteSpace(configured) ? DefaultPath : configured;
+        if (configured is null && !File.Exists(path))
+        {
+            return new EvaluationSettings(null, null);
+        }
+
+        var result = EvaluationConfigLoader.Load(path, EvaluationConfigLoader.ProcessEnvironment());
+        if (result.IsValid)
+        {
+            return new EvaluationSettings(result.Config, path);
+        }
+
+        errors.WriteLine($"The evaluation config {path} is not valid ({result.Errors.Count} problem(s)); the collector does not start:");
+        foreach (var error in result.Errors)
+        {
+            errors.WriteLine("  " + error);
+        }
+
+        return null;
+    }
+}

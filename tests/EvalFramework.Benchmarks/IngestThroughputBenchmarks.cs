@@ -1,0 +1,127 @@
+using System.Buffers;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using EvalFramework.Collector.Auth;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace EvalFramework.Benchmarks;
+
+// Results: see the README's performance section (pasted there after each run).
+
+/// <summary>
+/// Collector ingest over loopback HTTP into a real SQLite file with durable commits (WAL, synchronous=FULL):
+/// 100-event batches from several concurrent clients. One operation = one stored event.
+/// </summary>
+[MemoryDiagnoser]
+public class IngestThroughputBenchmarks
+{
+    private const int BatchSize = 100;
+    private const int BatchesPerInvoke = 100;
+    private const int EventsPerInvoke = BatchSize * BatchesPerInvoke;
+
+    private WebApplicationFactory<Program> _factory = null!;
+    private HttpClient _client = null!;
+    private string _directory = null!;
+    private long _sequence;
+
+    [Params(8)]
+    public int Clients { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "evalfw-bench", Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(_directory);
+        var key = ApiKeyStore.NewKey();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
+        {
+            b.UseSetting("Storage:SqlitePath", Path.Combine(_directory, "bench.db"));
+            b.UseSetting("Auth:Keys:0:Name", "bench");
+            b.UseSetting("Auth:Keys:0:Sha256", ApiKeyStore.HashKey(key));
+            b.UseSetting("Auth:Keys:0:Pilots:0", "bench");
+            b.UseSetting("Auth:Keys:0:Rights:0", "ingest");
+            b.ConfigureLogging(l => l.SetMinimumLevel(LogLevel.Warning));
+        });
+        _factory.UseKestrel(0);
+        _factory.StartServer();
+        _client = _factory.CreateClient();
+        _client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _client.Dispose();
+        _factory.Dispose();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Benchmark(OperationsPerInvoke = EventsPerInvoke)]
+    public async Task PostBatchesOf100()
+    {
+        var next = -1;
+        var workers = new Task[Clients];
+        for (var w = 0; w < workers.Length; w++)
+        {
+            workers[w] = Task.Run(async () =>
+            {
+                while (Interlocked.Increment(ref next) < BatchesPerInvoke)
+                {
+                    using var content = new ByteArrayContent(NewBatch());
+                    content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+                    using var response = await _client.PostAsync("/api/v1/events", content);
+                    response.EnsureSuccessStatusCode();
+                }
+            });
+        }
+
+        await Task.WhenAll(workers);
+    }
+
+    /// <summary>A batch like the SDK's: a case's effort and AI usage events with fresh time-ordered ids.</summary>
+    private byte[] NewBatch()
+    {
+        var buffer = new ArrayBufferWriter<byte>(BatchSize * 220);
+        using (var json = new Utf8JsonWriter(buffer))
+        {
+            var time = DateTimeOffset.UtcNow.AddSeconds(-1);
+            json.WriteStartObject();
+            json.WriteStartArray("events");
+            for (var i = 0; i < BatchSize; i++)
+            {
+                var n = Interlocked.Increment(ref _sequence);
+                json.WriteStartObject();
+                json.WriteString("id", Guid.CreateVersion7().ToString());
+                json.WriteString("time", time);
+                json.WriteString("pilot", "bench");
+                json.WriteString("caseId", "case-" + (n / 5));
+                if (n % 2 == 0)
+                {
+                    json.WriteString("type", "human.effort");
+                    json.WriteString("role", "handler");
+                    json.WriteNumber("seconds", 120);
+                }
+                else
+                {
+                    json.WriteString("type", "ai.usage");
+                    json.WriteString("model", "gpt-4o-mini");
+                    json.WriteNumber("inputTokens", 1200);
+                    json.WriteNumber("outputTokens", 300);
+                    json.WriteNumber("durationMs", 1800);
+                }
+
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+}

@@ -1,0 +1,68 @@
+using System.Diagnostics;
+using EvalFramework.EndToEnd.Tests.Infrastructure;
+
+namespace EvalFramework.EndToEnd.Tests;
+
+/// <summary>The collector validates its evaluation config at start and refuses to run on a bad one.</summary>
+public sealed class StartupConfigTests
+{
+    [Fact]
+    public async Task Collector_InvalidEvaluationConfig_ExitsNonZeroListingEveryProblem()
+    {
+        var directory = Directory.CreateTempSubdirectory("evalfw-config");
+        var path = Path.Combine(directory.FullName, "evaluation.yaml");
+        var yaml = (await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "metrics-config", "evaluation.yaml")))
+            .Replace("confidenceLevel: 0.95", "confidenceLevel: 1.5", StringComparison.Ordinal)
+            .Replace("minSamplePerArm: 30", "minSamplePerArm: 30\nunknownSetting: 1", StringComparison.Ordinal);
+        await File.WriteAllTextAsync(path, yaml);
+
+        var (exitCode, stderr) = await RunCollectorAsync(path);
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("does not start", stderr, StringComparison.Ordinal);
+        Assert.Contains($"{path}:", stderr, StringComparison.Ordinal);
+        Assert.Contains("confidenceLevel", stderr, StringComparison.Ordinal);
+        Assert.Contains("unknownSetting", stderr, StringComparison.Ordinal);
+        directory.Delete(recursive: true);
+    }
+
+    [Fact]
+    public async Task Collector_MissingConfiguredConfig_ExitsNonZero()
+    {
+        var (exitCode, stderr) = await RunCollectorAsync("/nonexistent/evaluation.yaml");
+
+        Assert.NotEqual(0, exitCode);
+        Assert.Contains("/nonexistent/evaluation.yaml", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stderr)> RunCollectorAsync(string configPath)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        start.ArgumentList.Add(RepositoryPaths.CollectorDll);
+        start.ArgumentList.Add("--urls");
+        start.ArgumentList.Add("http://127.0.0.1:0");
+        start.ArgumentList.Add("--Evaluation:ConfigPath");
+        start.ArgumentList.Add(configPath);
+        start.Environment["Storage__SqlitePath"] = Path.Combine(Path.GetTempPath(), "evalfw-config-" + Guid.NewGuid().ToString("N") + ".db");
+        using var process = Process.Start(start)!;
+        var stderr = process.StandardError.ReadToEndAsync();
+        _ = process.StandardOutput.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("the collector kept running on a bad config");
+        }
+
+        return (process.ExitCode, await stderr);
+    }
+}
