@@ -22,7 +22,6 @@ internal static class Migrations
                 body         TEXT    NOT NULL      -- the validated event as JSON
             );
             CREATE UNIQUE INDEX ux_events_pilot_event_id ON events (pilot, event_id);
-            CREATE INDEX ix_events_pilot_case ON events (pilot, case_id) WHERE case_id IS NOT NULL;
             CREATE INDEX ix_events_pilot_type_time ON events (pilot, type, time_ms) WHERE case_id IS NULL;
 
             CREATE TABLE cases (

@@ -1,0 +1,78 @@
+using System.Text.Json;
+using BenchmarkDotNet.Attributes;
+using EvalFramework.Collector.Storage;
+using EvalFramework.Contract;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+
+namespace EvalFramework.Benchmarks;
+
+// Results: see the README's performance section.
+
+/// <summary>The storage half of ingest alone: the single writer committing 100-event requests durably. One operation = one event.</summary>
+[MemoryDiagnoser]
+public class IngestWriterBenchmarks
+{
+    private const int Requests = 100;
+    private const int BatchSize = 100;
+
+    private IngestWriter _writer = null!;
+    private string _directory = null!;
+    private long _sequence;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _directory = Path.Combine(Path.GetTempPath(), "evalfw-bench", Guid.NewGuid().ToString("N"));
+        var options = Options.Create(new StorageOptions { SqlitePath = Path.Combine(_directory, "writer.db") });
+        var database = new SqliteDatabase(options);
+        using (var connection = database.Open())
+        {
+            Migrations.Apply(connection);
+        }
+
+        _writer = new IngestWriter(database, TimeProvider.System, options, NullLogger<IngestWriter>.Instance);
+        _writer.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        _writer.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Benchmark(OperationsPerInvoke = Requests * BatchSize)]
+    public async Task WriteRequestsOf100()
+    {
+        var writes = new Task[Requests];
+        for (var r = 0; r < Requests; r++)
+        {
+            writes[r] = _writer.WriteAsync(NewRequest(), "bench", CancellationToken.None);
+        }
+
+        await Task.WhenAll(writes);
+    }
+
+    private List<PendingEvent> NewRequest()
+    {
+        var events = new List<PendingEvent>(BatchSize);
+        var time = DateTimeOffset.UtcNow;
+        for (var i = 0; i < BatchSize; i++)
+        {
+            var n = Interlocked.Increment(ref _sequence);
+            var e = n % 2 == 0
+                ? new WireEvent { Type = EventTypes.HumanEffort, Role = "handler", Seconds = 120 }
+                : new WireEvent { Type = EventTypes.AiUsage, Model = "gpt-4o-mini", InputTokens = 1200, OutputTokens = 300, DurationMs = 1800 };
+            e.Id = Guid.CreateVersion7().ToString();
+            e.Time = time;
+            e.Pilot = "bench";
+            e.CaseId = "case-" + (n / 5);
+            events.Add(new PendingEvent(e, JsonSerializer.Serialize(e, ContractJsonContext.Default.WireEvent)));
+        }
+
+        return events;
+    }
+}
