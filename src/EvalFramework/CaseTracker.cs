@@ -219,7 +219,7 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
     {
         if (_queue.Writer.TryWrite(e))
         {
-            Statistics.AddQueued();
+            _sender.OnQueued(Statistics.AddQueued());
             _metrics.EventQueued();
         }
         else

@@ -31,7 +31,7 @@ public sealed class TrackerStatistics
     /// <summary>Times a batch was sent again after a transient failure (429, 502, 503, 504, network error, timeout).</summary>
     public long Retries => Interlocked.Read(ref _retries);
 
-    internal void AddQueued() => Interlocked.Increment(ref _queued);
+    internal long AddQueued() => Interlocked.Increment(ref _queued);
 
     internal void AddSent(long count) => Interlocked.Add(ref _sent, count);
 

@@ -1,5 +1,6 @@
 using EvalFramework.Contract;
 using EvalFramework.Tests.Support;
+using Microsoft.Extensions.Logging;
 
 namespace EvalFramework.Tests;
 
@@ -47,5 +48,26 @@ public sealed class InvalidArgumentTests
 
         Assert.Equal(1, tracker.Statistics.Rejected);
         Assert.DoesNotContain(handler.Stored, e => e.Type == EventTypes.CaseStarted);
+    }
+
+    [Fact]
+    public async Task Record_InvalidValue_LogsWarningNamingFieldNotValue()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var handler = new RecordingHandler();
+        await using var tracker = CaseTracker.Create(TestTrackers.Options(), loggerFactory, handler: handler);
+
+        using (var tracked = tracker.Case("ref-1"))
+        {
+            tracked.RecordAiUsage("gpt-4o-mini", -987654321, 10);
+        }
+
+        await tracker.FlushWithin();
+
+        var warning = Assert.Single(logs.Messages, m => m.Level == LogLevel.Warning);
+        Assert.Contains("inputTokens", warning.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("987654321", warning.Message, StringComparison.Ordinal);
+        Assert.Equal(1, tracker.Statistics.Rejected);
     }
 }

@@ -28,6 +28,8 @@ internal sealed class EventSender
     private readonly List<(long Target, TaskCompletionSource Done)> _flushWaiters = [];
     private readonly List<WireEvent> _valid;
     private TaskCompletionSource _flushSignal = NewSignal();
+    private TaskCompletionSource _batchReady = NewSignal();
+    private long _dispatched;
     private long _processed;
     private bool _stopping;
     private bool _finished;
@@ -55,6 +57,22 @@ internal sealed class EventSender
 
     /// <summary>Starts the background task.</summary>
     public void Start() => _loop = Task.Run(RunAsync);
+
+    /// <summary>
+    /// Called by the writer after each queued event with the running total: wakes the sender once a whole batch is
+    /// pending, so that filling a batch does not wake it for every event.
+    /// </summary>
+    public void OnQueued(long queuedTotal)
+    {
+        if (queuedTotal - Volatile.Read(ref _dispatched) >= _settings.MaxBatchSize)
+        {
+            var ready = Volatile.Read(ref _batchReady);
+            if (!ready.Task.IsCompleted)
+            {
+                ready.TrySetResult();
+            }
+        }
+    }
 
     /// <summary>Completes when <paramref name="target"/> events have left the queue and been sent, refused or given up on.</summary>
     public Task FlushAsync(long target, CancellationToken cancellationToken)
@@ -109,6 +127,7 @@ internal sealed class EventSender
             while (await _reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
                 await FillAsync(batch, token).ConfigureAwait(false);
+                Interlocked.Add(ref _dispatched, batch.Count);
                 await ProcessAsync(batch, token).ConfigureAwait(false);
                 Processed(batch.Count);
                 batch.Clear();
@@ -161,16 +180,25 @@ internal sealed class EventSender
                 return;
             }
 
+            // Wait for a whole batch, a flush or the end of the interval; not for each event, which would make
+            // every TryWrite wake this task (a thread-pool hop the caller pays for).
+            var ready = Volatile.Read(ref _batchReady);
+            if (ready.Task.IsCompleted)
+            {
+                ready = NewSignal();
+                Interlocked.Exchange(ref _batchReady, ready);
+            }
+
+            if (_statistics.Queued - Volatile.Read(ref _dispatched) >= _settings.MaxBatchSize)
+            {
+                continue;
+            }
+
             using var waitCancel = CancellationTokenSource.CreateLinkedTokenSource(token);
-            var more = _reader.WaitToReadAsync(waitCancel.Token).AsTask();
             var delay = Task.Delay(remaining, _timeProvider, waitCancel.Token);
-            var first = await Task.WhenAny(more, delay, signal.Task).ConfigureAwait(false);
+            await Task.WhenAny(ready.Task, delay, signal.Task).ConfigureAwait(false);
             await waitCancel.CancelAsync().ConfigureAwait(false);
             token.ThrowIfCancellationRequested();
-            if (first == more && more.IsCompletedSuccessfully && !more.Result)
-            {
-                return; // The queue is completed and empty.
-            }
         }
     }
 
