@@ -205,14 +205,18 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     /// <summary>A new event of <paramref name="type"/> with its id, time, pilot and case id; the caller fills the rest.</summary>
-    internal WireEvent NewEvent(string type, string? caseId) => new()
+    internal WireEvent NewEvent(string type, string? caseId)
     {
-        Id = Guid.CreateVersion7().ToString(),
-        Type = type,
-        Time = _timeProvider.GetUtcNow(),
-        Pilot = _pilot,
-        CaseId = caseId,
-    };
+        var now = _timeProvider.GetUtcNow();
+        return new WireEvent
+        {
+            Id = EventIds.NewId(now),
+            Type = type,
+            Time = now,
+            Pilot = _pilot,
+            CaseId = caseId,
+        };
+    }
 
     /// <summary>Queues an event without waiting; a full or closed queue drops it and counts it.</summary>
     internal void Enqueue(WireEvent e)
