@@ -1,0 +1,47 @@
+namespace EvalFramework;
+
+/// <summary>
+/// Settings of a <see cref="CaseTracker"/>. <see cref="CollectorUri"/>, <see cref="ApiKey"/>, <see cref="Pilot"/> and
+/// <see cref="PseudonymKey"/> are required; the rest have defaults. They are read once, when the tracker is created.
+/// </summary>
+public sealed class EvalFrameworkOptions
+{
+    /// <summary>
+    /// The collector's base address, e.g. <c>http://127.0.0.1:5080/</c>; events go to <c>{CollectorUri}api/v1/events</c>.
+    /// Required (absolute http or https); no default.
+    /// </summary>
+    public Uri? CollectorUri { get; set; }
+
+    /// <summary>The API key, sent as <c>Authorization: Bearer</c>. Required; no default.</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>The pilot's slug (<c>[a-z0-9][a-z0-9-]{0,62}</c>), put on every event. Required; no default.</summary>
+    public string? Pilot { get; set; }
+
+    /// <summary>
+    /// The secret that turns case references into pseudonyms (its UTF-8 bytes are the HMAC-SHA256 key): at least 16
+    /// characters, kept by the pilot and never sent. Required; no default.
+    /// </summary>
+    public string? PseudonymKey { get; set; }
+
+    /// <summary>How many events may wait to be sent; when full, new events are dropped and counted. Default 10 000.</summary>
+    public int QueueCapacity { get; set; } = 10_000;
+
+    /// <summary>Most events in one request, 1–1000. Default 100.</summary>
+    public int MaxBatchSize { get; set; } = 100;
+
+    /// <summary>How long the sender waits to fill a batch before sending what it has. Default 1 second.</summary>
+    public TimeSpan FlushInterval { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long one request may take before it is abandoned and retried. Default 10 seconds.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// The longest wait between two attempts at a batch; it caps the exponential backoff and a collector's
+    /// <c>Retry-After</c> alike. Default 30 seconds.
+    /// </summary>
+    public TimeSpan MaxRetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long disposing the tracker may spend sending what is still queued. Default 5 seconds.</summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+}

@@ -1,0 +1,88 @@
+using EvalFramework.Contract;
+using Microsoft.Extensions.Options;
+
+namespace EvalFramework;
+
+/// <summary>Checks <see cref="EvalFrameworkOptions"/>; every message starts with the option key it concerns.</summary>
+internal sealed class EvalFrameworkOptionsValidator : IValidateOptions<EvalFrameworkOptions>
+{
+    internal const int MinPseudonymKeyLength = 16;
+
+    public ValidateOptionsResult Validate(string? name, EvalFrameworkOptions options)
+    {
+        var errors = Check(options);
+        return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+    }
+
+    /// <summary>Every problem of <paramref name="options"/>, all at once; empty when they are valid.</summary>
+    internal static List<string> Check(EvalFrameworkOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var errors = new List<string>();
+        var prefix = nameof(EvalFrameworkOptions) + ":";
+
+        if (options.CollectorUri is null)
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.CollectorUri) + " is required, e.g. http://127.0.0.1:5080/");
+        }
+        else if (!options.CollectorUri.IsAbsoluteUri || options.CollectorUri.Scheme is not ("http" or "https"))
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.CollectorUri) + " must be an absolute http or https address");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ApiKey))
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.ApiKey) + " is required");
+        }
+        else if (options.ApiKey.Any(char.IsControl))
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.ApiKey) + " must not contain control characters");
+        }
+
+        if (options.Pilot is null)
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.Pilot) + " is required (the pilot's slug)");
+        }
+        else if (!EventValidator.IsPilotSlug(options.Pilot))
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.Pilot) + " must be a slug of 1–63 characters: a-z or 0-9 first, then a-z, 0-9 or '-'");
+        }
+
+        if (options.PseudonymKey is null)
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.PseudonymKey) + " is required (a secret of at least 16 characters)");
+        }
+        else if (options.PseudonymKey.Length < MinPseudonymKeyLength)
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.PseudonymKey) + " must be at least 16 characters");
+        }
+
+        if (options.QueueCapacity < 1)
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.QueueCapacity) + " must be at least 1");
+        }
+
+        if (options.MaxBatchSize is < 1 or > EventBatch.MaxEvents)
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.MaxBatchSize) + " must be from 1 to 1000");
+        }
+
+        RequirePositive(errors, prefix + nameof(EvalFrameworkOptions.FlushInterval), options.FlushInterval);
+        RequirePositive(errors, prefix + nameof(EvalFrameworkOptions.RequestTimeout), options.RequestTimeout);
+        RequirePositive(errors, prefix + nameof(EvalFrameworkOptions.MaxRetryDelay), options.MaxRetryDelay);
+        if (options.ShutdownTimeout < TimeSpan.Zero || options.ShutdownTimeout > TimeSpan.FromDays(1))
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.ShutdownTimeout) + " must be from zero to one day");
+        }
+
+        return errors;
+    }
+
+    private static void RequirePositive(List<string> errors, string key, TimeSpan value)
+    {
+        if (value <= TimeSpan.Zero || value > TimeSpan.FromDays(1))
+        {
+            errors.Add(key + " must be greater than zero and at most one day");
+        }
+    }
+}

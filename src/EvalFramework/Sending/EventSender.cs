@@ -1,0 +1,406 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using System.Threading.Channels;
+using EvalFramework.Contract;
+using EvalFramework.Telemetry;
+using Microsoft.Extensions.Logging;
+
+namespace EvalFramework.Sending;
+
+/// <summary>
+/// The one background task that drains the queue: it validates events, batches them, posts them to the collector,
+/// retries transient failures with the same event ids (the collector deduplicates), and counts every outcome.
+/// Nothing here ever reaches the code that records events.
+/// </summary>
+internal sealed class EventSender
+{
+    private const int MaxProblemChars = 2000;
+    private readonly ChannelReader<WireEvent> _reader;
+    private readonly Func<HttpClient> _httpClient;
+    private readonly SenderSettings _settings;
+    private readonly TimeProvider _timeProvider;
+    private readonly TrackerStatistics _statistics;
+    private readonly EvalFrameworkSdkMetrics _metrics;
+    private readonly ILogger _logger;
+    private readonly CancellationTokenSource _abort = new();
+    private readonly Lock _flushLock = new();
+    private readonly List<(long Target, TaskCompletionSource Done)> _flushWaiters = [];
+    private readonly List<WireEvent> _valid;
+    private TaskCompletionSource _flushSignal = NewSignal();
+    private TaskCompletionSource _batchReady = NewSignal();
+    private long _dispatched;
+    private long _processed;
+    private bool _stopping;
+    private bool _finished;
+    private int _accountedInBatch;
+    private Task _loop = Task.CompletedTask;
+
+    public EventSender(
+        ChannelReader<WireEvent> reader,
+        Func<HttpClient> httpClient,
+        SenderSettings settings,
+        TimeProvider timeProvider,
+        TrackerStatistics statistics,
+        EvalFrameworkSdkMetrics metrics,
+        ILogger logger)
+    {
+        _reader = reader;
+        _httpClient = httpClient;
+        _settings = settings;
+        _timeProvider = timeProvider;
+        _statistics = statistics;
+        _metrics = metrics;
+        _logger = logger;
+        _valid = new List<WireEvent>(settings.MaxBatchSize);
+    }
+
+    /// <summary>Starts the background task.</summary>
+    public void Start() => _loop = Task.Run(RunAsync);
+
+    /// <summary>
+    /// Called by the writer after each queued event with the running total: wakes the sender once a whole batch is
+    /// pending, so that filling a batch does not wake it for every event.
+    /// </summary>
+    public void OnQueued(long queuedTotal)
+    {
+        if (queuedTotal - Volatile.Read(ref _dispatched) >= _settings.MaxBatchSize)
+        {
+            var ready = Volatile.Read(ref _batchReady);
+            if (!ready.Task.IsCompleted)
+            {
+                ready.TrySetResult();
+            }
+        }
+    }
+
+    /// <summary>Completes when <paramref name="target"/> events have left the queue and been sent, refused or given up on.</summary>
+    public Task FlushAsync(long target, CancellationToken cancellationToken)
+    {
+        TaskCompletionSource done;
+        lock (_flushLock)
+        {
+            if (_finished || _processed >= target)
+            {
+                return Task.CompletedTask;
+            }
+
+            done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _flushWaiters.Add((target, done));
+            _flushSignal.TrySetResult();
+        }
+
+        return done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Sends what is queued (the writer must already be completed) within <paramref name="timeout"/>, then cuts off
+    /// whatever is still in flight and counts it as dropped.
+    /// </summary>
+    public async Task StopAsync(TimeSpan timeout)
+    {
+        lock (_flushLock)
+        {
+            _stopping = true;
+            _flushSignal.TrySetResult();
+        }
+
+        try
+        {
+            await _loop.WaitAsync(timeout, _timeProvider).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            await _abort.CancelAsync().ConfigureAwait(false);
+            await _loop.ConfigureAwait(false);
+        }
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private async Task RunAsync()
+    {
+        var batch = new List<WireEvent>(_settings.MaxBatchSize);
+        var token = _abort.Token;
+        try
+        {
+            while (await _reader.WaitToReadAsync(token).ConfigureAwait(false))
+            {
+                await FillAsync(batch, token).ConfigureAwait(false);
+                Interlocked.Add(ref _dispatched, batch.Count);
+                await ProcessAsync(batch, token).ConfigureAwait(false);
+                Processed(batch.Count);
+                batch.Clear();
+                _accountedInBatch = 0;
+            }
+        }
+        catch (OperationCanceledException) when (token.IsCancellationRequested)
+        {
+            // Shutdown ran out of time: what is left is counted below.
+        }
+        catch (Exception exception)
+        {
+            Log.SenderFailed(_logger, batch.Count - _accountedInBatch, exception);
+        }
+        finally
+        {
+            long unsent = batch.Count - _accountedInBatch;
+            while (_reader.TryRead(out _))
+            {
+                unsent++;
+            }
+
+            if (unsent > 0)
+            {
+                _statistics.AddDropped(unsent);
+                _metrics.EventsDropped(unsent, DropReasons.Shutdown);
+                Log.DroppedAtShutdown(_logger, unsent);
+            }
+
+            Finish();
+        }
+    }
+
+    /// <summary>Adds events to <paramref name="batch"/> until it is full, the flush interval has passed, or a flush is asked for.</summary>
+    private async Task FillAsync(List<WireEvent> batch, CancellationToken token)
+    {
+        var started = _timeProvider.GetTimestamp();
+        while (batch.Count < _settings.MaxBatchSize)
+        {
+            if (_reader.TryRead(out var item))
+            {
+                batch.Add(item);
+                continue;
+            }
+
+            var signal = Volatile.Read(ref _flushSignal);
+            var remaining = _settings.FlushInterval - _timeProvider.GetElapsedTime(started);
+            if (signal.Task.IsCompleted || remaining <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            // Wait for a whole batch, a flush or the end of the interval; not for each event, which would make
+            // every TryWrite wake this task (a thread-pool hop the caller pays for).
+            var ready = Volatile.Read(ref _batchReady);
+            if (ready.Task.IsCompleted)
+            {
+                ready = NewSignal();
+                Interlocked.Exchange(ref _batchReady, ready);
+            }
+
+            if (_statistics.Queued - Volatile.Read(ref _dispatched) >= _settings.MaxBatchSize)
+            {
+                continue;
+            }
+
+            using var waitCancel = CancellationTokenSource.CreateLinkedTokenSource(token);
+            var delay = Task.Delay(remaining, _timeProvider, waitCancel.Token);
+            await Task.WhenAny(ready.Task, delay, signal.Task).ConfigureAwait(false);
+            await waitCancel.CancelAsync().ConfigureAwait(false);
+            token.ThrowIfCancellationRequested();
+        }
+    }
+
+    private async Task ProcessAsync(List<WireEvent> batch, CancellationToken token)
+    {
+        _valid.Clear();
+        try
+        {
+            var now = _timeProvider.GetUtcNow();
+            foreach (var item in batch)
+            {
+                var errors = EventValidator.Validate(item, now);
+                if (errors is null)
+                {
+                    _valid.Add(item);
+                }
+                else
+                {
+                    Log.EventInvalid(_logger, item.Type, string.Join("; ", errors));
+                    Reject(1);
+                    _accountedInBatch++;
+                }
+            }
+
+            if (_valid.Count > 0)
+            {
+                await SendAsync(_valid, token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            var left = batch.Count - _accountedInBatch;
+            Log.SenderFailed(_logger, left, exception);
+            Reject(left);
+            _accountedInBatch = batch.Count;
+        }
+        finally
+        {
+            _valid.Clear();
+        }
+    }
+
+    private async Task SendAsync(List<WireEvent> events, CancellationToken token)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new EventBatch { Events = events }, ContractJsonContext.Default.EventBatch);
+        if (body.Length > EventBatch.MaxBytes && events.Count > 1)
+        {
+            var half = events.Count / 2;
+            await SendAsync(events.GetRange(0, half), token).ConfigureAwait(false);
+            await SendAsync(events.GetRange(half, events.Count - half), token).ConfigureAwait(false);
+            return;
+        }
+
+        for (var attempt = 0; ; attempt++)
+        {
+            var result = await SendOnceAsync(body, events, token).ConfigureAwait(false);
+            if (!result.ShouldRetry)
+            {
+                return;
+            }
+
+            var delay = result.RetryAfter ?? RetryDelays.Backoff(attempt, _settings.MaxRetryDelay, Random.Shared.NextDouble());
+            Log.RetryScheduled(_logger, events.Count, result.Reason ?? "unknown", attempt + 2, (long)delay.TotalMilliseconds, result.Exception);
+            await Task.Delay(delay, _timeProvider, token).ConfigureAwait(false);
+            _statistics.AddRetry();
+            _metrics.Retried();
+        }
+    }
+
+    private async Task<SendAttempt> SendOnceAsync(byte[] body, List<WireEvent> events, CancellationToken token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, _settings.Endpoint);
+        request.Content = new ByteArrayContent(body);
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", _settings.ApiKey);
+        using var timeout = new CancellationTokenSource(_settings.RequestTimeout, _timeProvider);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(token, timeout.Token);
+        try
+        {
+            using var response = await _httpClient().SendAsync(request, linked.Token).ConfigureAwait(false);
+            var status = (int)response.StatusCode;
+            if (response.IsSuccessStatusCode)
+            {
+                await AccountAnswerAsync(response, events, linked.Token).ConfigureAwait(false);
+                return SendAttempt.Done;
+            }
+
+            if (status is 429 or 502 or 503 or 504)
+            {
+                var retryAfter = RetryDelays.FromRetryAfter(response.Headers.RetryAfter, _timeProvider.GetUtcNow(), _settings.MaxRetryDelay);
+                return SendAttempt.Retry(string.Create(CultureInfo.InvariantCulture, $"HTTP {status}"), retryAfter);
+            }
+
+            var problem = await ReadProblemAsync(response, linked.Token).ConfigureAwait(false);
+            Log.BatchRefused(_logger, events.Count, status, problem);
+            Reject(events.Count);
+            _accountedInBatch += events.Count;
+            return SendAttempt.Done;
+        }
+        catch (HttpRequestException exception)
+        {
+            return SendAttempt.Retry("network error", exception: exception);
+        }
+        catch (OperationCanceledException exception) when (!token.IsCancellationRequested)
+        {
+            return SendAttempt.Retry("timeout", exception: exception);
+        }
+    }
+
+    private async Task AccountAnswerAsync(HttpResponseMessage response, List<WireEvent> events, CancellationToken token)
+    {
+        IngestResponse? answer = null;
+        try
+        {
+            var bytes = await response.Content.ReadAsByteArrayAsync(token).ConfigureAwait(false);
+            answer = JsonSerializer.Deserialize(bytes, ContractJsonContext.Default.IngestResponse);
+        }
+        catch (JsonException exception)
+        {
+            Log.UnreadableResponse(_logger, (int)response.StatusCode, exception);
+        }
+
+        _accountedInBatch += events.Count;
+        if (answer is null)
+        {
+            Sent(events.Count);
+            return;
+        }
+
+        var rejected = answer.Rejected ?? [];
+        foreach (var item in rejected)
+        {
+            Log.EventRejected(_logger, item.Index, item.Id, string.Join("; ", item.Errors ?? []));
+        }
+
+        Sent(answer.Accepted + answer.Duplicates);
+        Reject(rejected.Count);
+    }
+
+    private static async Task<string> ReadProblemAsync(HttpResponseMessage response, CancellationToken token)
+    {
+        try
+        {
+            var text = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
+            return text.Length > MaxProblemChars ? text[..MaxProblemChars] + "…" : text;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or InvalidOperationException)
+        {
+            return "(no readable body)";
+        }
+    }
+
+    private void Sent(long count)
+    {
+        if (count > 0)
+        {
+            _statistics.AddSent(count);
+            _metrics.EventsSent(count);
+        }
+    }
+
+    private void Reject(long count)
+    {
+        if (count > 0)
+        {
+            _statistics.AddRejected(count);
+            _metrics.EventsDropped(count, DropReasons.Rejected);
+        }
+    }
+
+    private void Processed(int count)
+    {
+        lock (_flushLock)
+        {
+            _processed += count;
+            for (var i = _flushWaiters.Count - 1; i >= 0; i--)
+            {
+                if (_flushWaiters[i].Target <= _processed)
+                {
+                    _flushWaiters[i].Done.TrySetResult();
+                    _flushWaiters.RemoveAt(i);
+                }
+            }
+
+            if (_flushWaiters.Count == 0 && !_stopping && _flushSignal.Task.IsCompleted)
+            {
+                Volatile.Write(ref _flushSignal, NewSignal());
+            }
+        }
+    }
+
+    private void Finish()
+    {
+        lock (_flushLock)
+        {
+            _finished = true;
+            foreach (var (_, done) in _flushWaiters)
+            {
+                done.TrySetResult();
+            }
+
+            _flushWaiters.Clear();
+        }
+    }
+}

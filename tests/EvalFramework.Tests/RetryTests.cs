@@ -1,0 +1,143 @@
+using System.Diagnostics;
+using System.Net;
+using EvalFramework.Tests.Support;
+
+namespace EvalFramework.Tests;
+
+public sealed class RetryTests
+{
+    private static void RecordFive(CaseTracker tracker)
+    {
+        using var tracked = tracker.Case("ref-1");
+        for (var i = 1; i <= 5; i++)
+        {
+            tracked.RecordEffort("case-handler", TimeSpan.FromSeconds(i));
+        }
+    }
+
+    [Fact]
+    public async Task Send_503ThenAnswerlessThen429WithRetryAfterThen200_DeliversEachEventOnceWithSameIds()
+    {
+        // Request 0 is stored but its answer is lost (503), request 1 is refused with 429 + Retry-After: 1,
+        // request 2 succeeds and finds every event already stored: the collector's dedup does the rest.
+        var handler = new RecordingHandler
+        {
+            Stores = n => n != 1,
+            Override = n => n switch
+            {
+                0 => new HttpResponseMessage(HttpStatusCode.ServiceUnavailable),
+                1 => TooManyRequests(),
+                _ => null,
+            },
+        };
+        await using var tracker = TestTrackers.Create(handler, o => o.FlushInterval = TimeSpan.FromMilliseconds(200));
+
+        RecordFive(tracker);
+        await tracker.FlushWithin();
+
+        var requests = handler.Requests;
+        Assert.Equal(3, requests.Count);
+        var ids = requests[0].Events.Select(e => e.Id).ToList();
+        Assert.Equal(5, ids.Count);
+        Assert.All(requests, r => Assert.Equal(ids, r.Events.Select(e => e.Id)));
+        Assert.Equal(ids, handler.Stored.Select(e => e.Id));
+        Assert.Equal(5, tracker.Statistics.Sent);
+        Assert.Equal(2, tracker.Statistics.Retries);
+        Assert.Equal(0, tracker.Statistics.Rejected);
+        var waited = Stopwatch.GetElapsedTime(requests[1].Timestamp, requests[2].Timestamp);
+        Assert.True(waited >= TimeSpan.FromMilliseconds(950), $"Retry-After: 1 was not honoured ({waited})");
+    }
+
+    [Fact]
+    public async Task Send_NetworkErrorThen502_RetriesUntilDelivered()
+    {
+        var handler = new RecordingHandler
+        {
+            Stores = n => n >= 2,
+            BeforeAnswer = (n, _) => n == 0 ? throw new HttpRequestException("connection refused") : Task.CompletedTask,
+            Override = n => n == 1 ? new HttpResponseMessage(HttpStatusCode.BadGateway) : null,
+        };
+        await using var tracker = TestTrackers.Create(handler);
+
+        RecordFive(tracker);
+        await tracker.FlushWithin();
+
+        Assert.Equal(5, handler.Stored.Count);
+        Assert.Equal(5, tracker.Statistics.Sent);
+        Assert.Equal(2, tracker.Statistics.Retries);
+    }
+
+    [Fact]
+    public async Task Send_RequestTimesOut_RetriesWithSameIds()
+    {
+        var handler = new RecordingHandler
+        {
+            Stores = n => n >= 1,
+            BeforeAnswer = (n, ct) => n == 0 ? Task.Delay(Timeout.Infinite, ct) : Task.CompletedTask,
+        };
+        await using var tracker = TestTrackers.Create(handler, o => o.RequestTimeout = TimeSpan.FromMilliseconds(100));
+
+        RecordFive(tracker);
+        await tracker.FlushWithin();
+
+        Assert.Equal(2, handler.Requests.Count);
+        Assert.Equal(handler.Requests[0].Events.Select(e => e.Id), handler.Stored.Select(e => e.Id));
+        Assert.Equal(1, tracker.Statistics.Retries);
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.BadRequest)]
+    [InlineData(HttpStatusCode.Unauthorized)]
+    [InlineData(HttpStatusCode.Forbidden)]
+    [InlineData(HttpStatusCode.RequestEntityTooLarge)]
+    public async Task Send_ClientError_CountsBatchRejectedWithoutRetryAndGoesOn(HttpStatusCode status)
+    {
+        var handler = new RecordingHandler
+        {
+            Stores = n => n != 0,
+            Override = n => n == 0
+                ? RecordingHandler.Json(status, """{"title":"refused","detail":"events[0].seconds: must be greater than 0"}""", "application/problem+json")
+                : null,
+        };
+        await using var tracker = TestTrackers.Create(handler);
+
+        RecordFive(tracker);
+        await tracker.FlushWithin();
+        using (var tracked = tracker.Case("ref-2"))
+        {
+            tracked.RecordEscalation();
+        }
+
+        await tracker.FlushWithin();
+
+        Assert.Equal(5, tracker.Statistics.Rejected);
+        Assert.Equal(0, tracker.Statistics.Retries);
+        Assert.Equal(1, tracker.Statistics.Sent);
+        Assert.Equal(2, handler.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Send_200WithSomeRejected_CountsSentAndRejected()
+    {
+        var handler = new RecordingHandler
+        {
+            Override = _ => RecordingHandler.Json(
+                HttpStatusCode.OK,
+                """{"accepted":3,"duplicates":1,"rejected":[{"index":4,"id":"x","errors":["seconds: must be greater than 0"]}]}"""),
+        };
+        await using var tracker = TestTrackers.Create(handler);
+
+        RecordFive(tracker);
+        await tracker.FlushWithin();
+
+        Assert.Equal(4, tracker.Statistics.Sent);
+        Assert.Equal(1, tracker.Statistics.Rejected);
+    }
+
+    private static HttpResponseMessage TooManyRequests()
+    {
+        var response = new HttpResponseMessage(HttpStatusCode.TooManyRequests);
+        response.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.FromSeconds(1));
+        return response;
+    }
+}
