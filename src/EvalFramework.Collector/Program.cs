@@ -9,6 +9,7 @@ using EvalFramework.Contract;
 
 var demo = DemoMode.TakeFromArgs(ref args);
 var builder = WebApplication.CreateBuilder(args);
+builder.Configuration.AddCollectorDefaults();
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");

@@ -1,0 +1,111 @@
+using System.Net;
+using EvalFramework.Collector.Tests.Infrastructure;
+
+namespace EvalFramework.Collector.Tests;
+
+/// <summary>The SDK against a real collector (in-process ASP.NET Core pipeline, real SQLite file).</summary>
+public sealed class SdkIntegrationTests : IClassFixture<CollectorFactory>
+{
+    private readonly CollectorFactory _collector;
+
+    public SdkIntegrationTests(CollectorFactory collector) => _collector = collector;
+
+    [Fact]
+    public async Task CaseTracker_RecordsCases_RowsEndUpInSqlite()
+    {
+        var caseType = "sdk-" + Guid.NewGuid().ToString("N")[..10];
+        await using (var tracker = CaseTracker.Create(Options(), handler: _collector.Server.CreateHandler()))
+        {
+            for (var i = 0; i < 3; i++)
+            {
+                using var c = tracker.StartCase(caseType, i == 0 ? "manual" : "ai_assisted", $"ÄRENDE-2025-{i}", channel: "phone");
+                c.RecordEffort("handlaggare", TimeSpan.FromMinutes(5));
+                c.RecordAiUsage("mistral-small-3.1", 1000, 250, TimeSpan.FromSeconds(2));
+                c.RecordReview(correct: i != 2, consistent: true, score: 4);
+                c.Complete();
+            }
+
+            using (var late = tracker.Case("ÄRENDE-2025-1"))
+            {
+                late.RecordCitizenSurvey(5, 10);
+            }
+
+            // Disposed without Complete: recorded as abandoned.
+            using (tracker.StartCase(caseType, "manual", "ÄRENDE-2025-3"))
+            {
+            }
+
+            await tracker.FlushAsync();
+            Assert.Equal(0, tracker.Statistics.Rejected);
+            Assert.Equal(0, tracker.Statistics.Dropped);
+        }
+
+        Assert.Equal(4L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = $t", caseType));
+        Assert.Equal(3L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = $t AND outcome = 'resolved' AND effort_seconds = 300 AND ai_output_tokens = 250", caseType));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = $t AND outcome = 'abandoned'", caseType));
+        Assert.Equal(1L, Scalar("SELECT SUM(reviews_incorrect) FROM cases WHERE case_type = $t", caseType));
+        Assert.Equal(1L, Scalar("SELECT SUM(nps_promoters) FROM cases WHERE case_type = $t", caseType));
+        // Only pseudonyms are stored: the service's own reference appears nowhere.
+        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE body LIKE '%ÄRENDE%' OR case_id LIKE '%ÄRENDE%'"));
+    }
+
+    [Fact]
+    public async Task CaseTracker_CollectorAnswers503Then200_EveryEventStoredOnce()
+    {
+        var caseType = "retry-" + Guid.NewGuid().ToString("N")[..10];
+        using var failing = new FailFirstHandler(2) { InnerHandler = _collector.Server.CreateHandler() };
+        await using (var tracker = CaseTracker.Create(Options(o => o.MaxRetryDelay = TimeSpan.FromMilliseconds(400)), handler: failing))
+        {
+            using (var c = tracker.StartCase(caseType, "manual", "REF-1"))
+            {
+                c.RecordEffort("handlaggare", TimeSpan.FromMinutes(2));
+                c.Complete();
+            }
+
+            await tracker.FlushAsync();
+            Assert.Equal(2, tracker.Statistics.Retries);
+            Assert.Equal(3, tracker.Statistics.Sent);
+        }
+
+        Assert.Equal(2, failing.Refused);
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = $t AND effort_seconds = 120 AND outcome = 'resolved'", caseType));
+        var caseId = (string)_collector.Scalar("SELECT case_id FROM cases WHERE case_type = $t", ("$t", caseType))!;
+        Assert.Equal(3L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = $c", ("$c", caseId)));
+    }
+
+    private object? Scalar(string sql, string caseType) => _collector.Scalar(sql, ("$t", caseType));
+
+    private EvalFrameworkOptions Options(Action<EvalFrameworkOptions>? change = null)
+    {
+        var options = new EvalFrameworkOptions
+        {
+            CollectorUri = _collector.Server.BaseAddress,
+            ApiKey = _collector.WriterKey,
+            Pilot = CollectorFactory.PilotA,
+            PseudonymKey = "a-test-pseudonym-key-of-enough-length",
+            FlushInterval = TimeSpan.FromMilliseconds(100),
+        };
+        change?.Invoke(options);
+        return options;
+    }
+
+    /// <summary>Answers 503 with Retry-After to the first <c>n</c> requests, then lets them through to the collector.</summary>
+    private sealed class FailFirstHandler(int n) : DelegatingHandler
+    {
+        private int _seen;
+
+        public int Refused => Math.Min(_seen, n);
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _seen) <= n)
+            {
+                var busy = new HttpResponseMessage(HttpStatusCode.ServiceUnavailable);
+                busy.Headers.RetryAfter = new System.Net.Http.Headers.RetryConditionHeaderValue(TimeSpan.Zero);
+                return Task.FromResult(busy);
+            }
+
+            return base.SendAsync(request, cancellationToken);
+        }
+    }
+}
