@@ -2,7 +2,7 @@ namespace EvalFramework.Evaluation.Configuration;
 
 /// <summary>
 /// The defaults used when the evaluation configuration leaves a key out, with their sources
-/// (see docs/configuration.md and DESIGN.md "Defaults with sources").
+/// (see README.md ("Configuration") and DESIGN.md "Defaults with sources").
 /// </summary>
 public static class ConfigDefaults
 {
