@@ -94,6 +94,47 @@ public sealed class IngestTests : IClassFixture<CollectorFactory>
     }
 
     [Fact]
+    public async Task PostEvents_ShuffledInOneBatchOrAcrossBatches_SameCaseRowIncludingTies()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var at = DateTimeOffset.UtcNow.AddHours(-1);
+        var rows = new List<string>();
+        var random = new Random(7);
+        for (var attempt = 0; attempt < 8; attempt++)
+        {
+            var caseId = NewCase();
+            // Two starts at the same millisecond (a client bug) and two completions at the same millisecond:
+            // the winner must not depend on arrival order.
+            var events = new List<JsonNode>
+            {
+                Started(caseId, arm: "manual", at: at), Started(caseId, arm: "ai_assisted", at: at),
+                Started(caseId, arm: "manual", at: at.AddMinutes(1)),
+                Completed(caseId, "abandoned", at: at.AddMinutes(9)), Completed(caseId, "resolved", at: at.AddMinutes(9)),
+                Effort(caseId, 10), Effort(caseId, 20), AiUsage(caseId, "m", 1, 2, 3), AiUsage(caseId, "m", 4, 5, 6, costSek: 1),
+            };
+            var shuffled = events.OrderBy(_ => random.Next()).ToList();
+            if (attempt % 2 == 0)
+            {
+                Assert.Equal(HttpStatusCode.OK, (await client.PostAsync([.. shuffled])).StatusCode);
+            }
+            else
+            {
+                foreach (var part in shuffled.Chunk(3))
+                {
+                    Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(part)).StatusCode);
+                }
+            }
+
+            rows.Add(CaseRowText(caseId) + "|" + _collector.Scalar(
+                "SELECT calls || '|' || input_tokens || '|' || priced_input_tokens || '|' || cost_sek FROM case_ai_usage WHERE case_id = $c", ("$c", caseId)));
+        }
+
+        Assert.All(rows, row => Assert.Equal(rows[0], row));
+        Assert.True(rows[0].StartsWith("manual|resolved|540000|30.0|2|5|7|9.0|", StringComparison.Ordinal), rows[0]);
+        Assert.EndsWith("|2|5|4|1.0", rows[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task PostEvents_NoCaseStartedYet_CaseHeldAsIncomplete()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);

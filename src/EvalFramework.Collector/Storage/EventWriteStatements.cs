@@ -1,51 +1,46 @@
-using EvalFramework.Contract;
 using Microsoft.Data.Sqlite;
 
 namespace EvalFramework.Collector.Storage;
 
-/// <summary>The writer's prepared statements: store an event once, then fold it into its case row.</summary>
+/// <summary>
+/// The writer's prepared statements and the case deltas of the open transaction: <see cref="Write"/> stores an
+/// event once and folds it into its case's delta; <see cref="WriteCases"/> writes each touched case row once,
+/// just before the commit.
+/// </summary>
 internal sealed class EventWriteStatements : IDisposable
 {
+    private static readonly string[] CaseParameters =
+    [
+        "$pilot", "$case", "$caseType", "$arm", "$channel", "$startedMs", "$completedMs", "$outcome",
+        "$effortSeconds", "$effortEvents", "$aiCalls", "$aiInputTokens", "$aiOutputTokens", "$aiDurationMs",
+        "$escalations", "$errorsQualityReview", "$errorsReopened", "$errorsComplaint", "$errorsSelfReported",
+        "$errorsCritical", "$reviews", "$reviewsIncorrect", "$reviewsConsistencySet", "$reviewsConsistent",
+        "$reviewScores", "$reviewScoreSum", "$integrationFailures", "$csatCount", "$csatSum", "$npsCount",
+        "$npsPromoters", "$npsDetractors", "$now",
+    ];
+
     private readonly PreparedCommand _insertEvent;
-    private readonly PreparedCommand _started;
-    private readonly PreparedCommand _completed;
-    private readonly PreparedCommand _aiUsage;
+    private readonly PreparedCommand _upsertCase;
     private readonly PreparedCommand _aiUsageByModel;
-    private readonly PreparedCommand _effort;
-    private readonly PreparedCommand _escalated;
-    private readonly PreparedCommand _error;
-    private readonly PreparedCommand _review;
-    private readonly PreparedCommand _integrationFailure;
-    private readonly PreparedCommand _citizenSurvey;
-    private readonly PreparedCommand[] _all;
+    private readonly Dictionary<(string Pilot, string CaseId), CaseDelta> _cases = [];
+    private readonly Dictionary<(string Pilot, string CaseId, string Model), AiUsageDelta> _aiUsage = [];
 
     public EventWriteStatements(SqliteConnection connection)
     {
         _insertEvent = new(connection, CaseSql.InsertEvent, "$pilot", "$id", "$type", "$case", "$time", "$now", "$key", "$body");
-        _started = new(connection, CaseSql.Started, "$pilot", "$case", "$caseType", "$arm", "$channel", "$time", "$now");
-        _completed = new(connection, CaseSql.Completed, "$pilot", "$case", "$time", "$outcome", "$now");
-        _aiUsage = new(connection, CaseSql.AiUsage, "$pilot", "$case", "$input", "$output", "$durationMs", "$now");
-        _aiUsageByModel = new(connection, CaseSql.AiUsageByModel, "$pilot", "$case", "$model", "$input", "$output",
+        _upsertCase = new(connection, CaseSql.UpsertCase, CaseParameters);
+        _aiUsageByModel = new(connection, CaseSql.AiUsageByModel, "$pilot", "$case", "$model", "$calls", "$input", "$output",
             "$durationMs", "$pricedInput", "$pricedOutput", "$costSek");
-        _effort = new(connection, CaseSql.Effort, "$pilot", "$case", "$seconds", "$now");
-        _escalated = new(connection, CaseSql.Escalated, "$pilot", "$case", "$now");
-        _error = new(connection, CaseSql.Error, "$pilot", "$case", "$qualityReview", "$reopened", "$complaint",
-            "$selfReported", "$critical", "$now");
-        _review = new(connection, CaseSql.Review, "$pilot", "$case", "$incorrect", "$consistencySet", "$consistent",
-            "$scored", "$score", "$now");
-        _integrationFailure = new(connection, CaseSql.IntegrationFailure, "$pilot", "$case", "$now");
-        _citizenSurvey = new(connection, CaseSql.CitizenSurvey, "$pilot", "$case", "$csat", "$npsCount", "$promoter",
-            "$detractor", "$now");
-        _all = [_insertEvent, _started, _completed, _aiUsage, _aiUsageByModel, _effort, _escalated, _error, _review,
-            _integrationFailure, _citizenSurvey];
     }
 
-    public void Enlist(SqliteTransaction? transaction)
+    /// <summary>Joins the statements to a transaction and forgets the deltas of any earlier one.</summary>
+    public void Begin(SqliteTransaction transaction)
     {
-        foreach (var command in _all)
-        {
-            command.Transaction = transaction;
-        }
+        _cases.Clear();
+        _aiUsage.Clear();
+        _insertEvent.Transaction = transaction;
+        _upsertCase.Transaction = transaction;
+        _aiUsageByModel.Transaction = transaction;
     }
 
     /// <summary>Stores the event unless its id is already stored; returns whether it was new.</summary>
@@ -59,82 +54,62 @@ internal sealed class EventWriteStatements : IDisposable
             .Execute() == 1;
         if (inserted && e.CaseId is not null)
         {
-            FoldIntoCase(e, nowMs);
+            var key = (e.Pilot!, e.CaseId);
+            if (!_cases.TryGetValue(key, out var delta))
+            {
+                _cases[key] = delta = new CaseDelta();
+            }
+
+            delta.Apply(e);
+            if (e.Model is not null)
+            {
+                var modelKey = (e.Pilot!, e.CaseId, e.Model);
+                if (!_aiUsage.TryGetValue(modelKey, out var usage))
+                {
+                    _aiUsage[modelKey] = usage = new AiUsageDelta();
+                }
+
+                usage.Apply(e);
+            }
         }
 
         return inserted;
     }
 
-    private void FoldIntoCase(WireEvent e, long nowMs)
+    /// <summary>Writes every case row (and AI usage row) the transaction's new events touched.</summary>
+    public void WriteCases(long nowMs)
     {
-        var time = e.Time!.Value.ToUnixTimeMilliseconds();
-        switch (e.Type)
+        foreach (var ((pilot, caseId), d) in _cases)
         {
-            case EventTypes.CaseStarted:
-                Case(_started, e, nowMs).Set("$caseType", e.CaseType).Set("$arm", e.Arm).Set("$channel", e.Channel)
-                    .Set("$time", time).Execute();
-                break;
-            case EventTypes.CaseCompleted:
-                Case(_completed, e, nowMs).Set("$time", time).Set("$outcome", e.Outcome).Execute();
-                break;
-            case EventTypes.AiUsage:
-                var durationMs = e.DurationMs ?? 0;
-                Case(_aiUsage, e, nowMs).Set("$input", e.InputTokens).Set("$output", e.OutputTokens)
-                    .Set("$durationMs", durationMs).Execute();
-                var priced = e.CostSek is not null;
-                _aiUsageByModel.Set("$pilot", e.Pilot).Set("$case", e.CaseId).Set("$model", e.Model)
-                    .Set("$input", e.InputTokens).Set("$output", e.OutputTokens).Set("$durationMs", durationMs)
-                    .Set("$pricedInput", priced ? e.InputTokens : 0L).Set("$pricedOutput", priced ? e.OutputTokens : 0L)
-                    .Set("$costSek", e.CostSek ?? 0).Execute();
-                break;
-            case EventTypes.HumanEffort:
-                Case(_effort, e, nowMs).Set("$seconds", e.Seconds).Execute();
-                break;
-            case EventTypes.CaseEscalated:
-                Case(_escalated, e, nowMs).Execute();
-                break;
-            case EventTypes.CaseError:
-                Case(_error, e, nowMs)
-                    .Set("$qualityReview", Flag(e.Source == ErrorSources.QualityReview))
-                    .Set("$reopened", Flag(e.Source == ErrorSources.Reopened))
-                    .Set("$complaint", Flag(e.Source == ErrorSources.Complaint))
-                    .Set("$selfReported", Flag(e.Source == ErrorSources.SelfReported))
-                    .Set("$critical", Flag(e.Severity == ErrorSeverities.Critical))
-                    .Execute();
-                break;
-            case EventTypes.QualityReview:
-                Case(_review, e, nowMs)
-                    .Set("$incorrect", Flag(e.Correct == false))
-                    .Set("$consistencySet", Flag(e.Consistent is not null))
-                    .Set("$consistent", Flag(e.Consistent == true))
-                    .Set("$scored", Flag(e.Score is not null))
-                    .Set("$score", e.Score ?? 0)
-                    .Execute();
-                break;
-            case EventTypes.IntegrationFailure:
-                Case(_integrationFailure, e, nowMs).Execute();
-                break;
-            case EventTypes.SurveyCitizen:
-                Case(_citizenSurvey, e, nowMs)
-                    .Set("$csat", e.Csat)
-                    .Set("$npsCount", Flag(e.Nps is not null))
-                    .Set("$promoter", Flag(e.Nps >= 9))
-                    .Set("$detractor", Flag(e.Nps <= 6))
-                    .Execute();
-                break;
+            _upsertCase.Set("$pilot", pilot).Set("$case", caseId).Set("$caseType", d.CaseType).Set("$arm", d.Arm)
+                .Set("$channel", d.Channel).Set("$startedMs", d.StartedMs).Set("$completedMs", d.CompletedMs)
+                .Set("$outcome", d.Outcome).Set("$effortSeconds", d.EffortSeconds).Set("$effortEvents", d.EffortEvents)
+                .Set("$aiCalls", d.AiCalls).Set("$aiInputTokens", d.AiInputTokens).Set("$aiOutputTokens", d.AiOutputTokens)
+                .Set("$aiDurationMs", d.AiDurationMs).Set("$escalations", d.Escalations)
+                .Set("$errorsQualityReview", d.ErrorsQualityReview).Set("$errorsReopened", d.ErrorsReopened)
+                .Set("$errorsComplaint", d.ErrorsComplaint).Set("$errorsSelfReported", d.ErrorsSelfReported)
+                .Set("$errorsCritical", d.ErrorsCritical).Set("$reviews", d.Reviews).Set("$reviewsIncorrect", d.ReviewsIncorrect)
+                .Set("$reviewsConsistencySet", d.ReviewsConsistencySet).Set("$reviewsConsistent", d.ReviewsConsistent)
+                .Set("$reviewScores", d.ReviewScores).Set("$reviewScoreSum", d.ReviewScoreSum)
+                .Set("$integrationFailures", d.IntegrationFailures).Set("$csatCount", d.CsatCount).Set("$csatSum", d.CsatSum)
+                .Set("$npsCount", d.NpsCount).Set("$npsPromoters", d.NpsPromoters).Set("$npsDetractors", d.NpsDetractors)
+                .Set("$now", nowMs)
+                .Execute();
+        }
+
+        foreach (var ((pilot, caseId, model), u) in _aiUsage)
+        {
+            _aiUsageByModel.Set("$pilot", pilot).Set("$case", caseId).Set("$model", model).Set("$calls", u.Calls)
+                .Set("$input", u.InputTokens).Set("$output", u.OutputTokens).Set("$durationMs", u.DurationMs)
+                .Set("$pricedInput", u.PricedInputTokens).Set("$pricedOutput", u.PricedOutputTokens).Set("$costSek", u.CostSek)
+                .Execute();
         }
     }
 
-    private static PreparedCommand Case(PreparedCommand command, WireEvent e, long nowMs) =>
-        command.Set("$pilot", e.Pilot).Set("$case", e.CaseId).Set("$now", nowMs);
-
-    private static long Flag(bool value) => value ? 1L : 0L;
-
     public void Dispose()
     {
-        foreach (var command in _all)
-        {
-            command.Dispose();
-        }
+        _insertEvent.Dispose();
+        _upsertCase.Dispose();
+        _aiUsageByModel.Dispose();
     }
 }

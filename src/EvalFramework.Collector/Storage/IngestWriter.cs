@@ -96,7 +96,7 @@ internal sealed partial class IngestWriter : BackgroundService
             var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
             using (var transaction = connection.BeginTransaction())
             {
-                statements.Enlist(transaction);
+                statements.Begin(transaction);
                 for (var r = 0; r < group.Count; r++)
                 {
                     var request = group[r];
@@ -109,10 +109,10 @@ internal sealed partial class IngestWriter : BackgroundService
                     results[r] = stored;
                 }
 
+                statements.WriteCases(nowMs);
                 transaction.Commit();
             }
 
-            statements.Enlist(null);
             for (var r = 0; r < group.Count; r++)
             {
                 group[r].Completion.TrySetResult(results[r]);
@@ -122,7 +122,6 @@ internal sealed partial class IngestWriter : BackgroundService
         }
         catch (Exception ex)
         {
-            statements.Enlist(null);
             LogCommitFailed(ex, group.Count);
             if (group.Count == 1)
             {

@@ -1,0 +1,111 @@
+using EvalFramework.Contract;
+
+namespace EvalFramework.Collector.Storage;
+
+/// <summary>
+/// What one transaction's new events add to one case row. Events of the same case in a group commit are folded
+/// here first, so the row is written once per transaction, not once per event. The start and completion rules are
+/// those of <see cref="CaseSql.UpsertCase"/>: the earliest start and the latest completion win, exact ties broken by value.
+/// </summary>
+internal sealed class CaseDelta
+{
+    public string? CaseType { get; private set; }
+    public string? Arm { get; private set; }
+    public string? Channel { get; private set; }
+    public long? StartedMs { get; private set; }
+    public long? CompletedMs { get; private set; }
+    public string? Outcome { get; private set; }
+    public double EffortSeconds { get; private set; }
+    public long EffortEvents { get; private set; }
+    public long AiCalls { get; private set; }
+    public long AiInputTokens { get; private set; }
+    public long AiOutputTokens { get; private set; }
+    public double AiDurationMs { get; private set; }
+    public long Escalations { get; private set; }
+    public long ErrorsQualityReview { get; private set; }
+    public long ErrorsReopened { get; private set; }
+    public long ErrorsComplaint { get; private set; }
+    public long ErrorsSelfReported { get; private set; }
+    public long ErrorsCritical { get; private set; }
+    public long Reviews { get; private set; }
+    public long ReviewsIncorrect { get; private set; }
+    public long ReviewsConsistencySet { get; private set; }
+    public long ReviewsConsistent { get; private set; }
+    public long ReviewScores { get; private set; }
+    public long ReviewScoreSum { get; private set; }
+    public long IntegrationFailures { get; private set; }
+    public long CsatCount { get; private set; }
+    public long CsatSum { get; private set; }
+    public long NpsCount { get; private set; }
+    public long NpsPromoters { get; private set; }
+    public long NpsDetractors { get; private set; }
+
+    public void Apply(WireEvent e)
+    {
+        switch (e.Type)
+        {
+            case EventTypes.CaseStarted:
+                var started = e.Time!.Value.ToUnixTimeMilliseconds();
+                if (StartedMs is null || started < StartedMs
+                    || (started == StartedMs && string.CompareOrdinal(StartKey(e.CaseType, e.Arm, e.Channel), StartKey(CaseType, Arm, Channel)) > 0))
+                {
+                    (StartedMs, CaseType, Arm, Channel) = (started, e.CaseType, e.Arm, e.Channel);
+                }
+
+                break;
+            case EventTypes.CaseCompleted:
+                var completed = e.Time!.Value.ToUnixTimeMilliseconds();
+                if (CompletedMs is null || completed > CompletedMs
+                    || (completed == CompletedMs && string.CompareOrdinal(e.Outcome, Outcome) > 0))
+                {
+                    (CompletedMs, Outcome) = (completed, e.Outcome);
+                }
+
+                break;
+            case EventTypes.AiUsage:
+                AiCalls++;
+                AiInputTokens += e.InputTokens!.Value;
+                AiOutputTokens += e.OutputTokens!.Value;
+                AiDurationMs += e.DurationMs ?? 0;
+                break;
+            case EventTypes.HumanEffort:
+                EffortSeconds += e.Seconds!.Value;
+                EffortEvents++;
+                break;
+            case EventTypes.CaseEscalated:
+                Escalations++;
+                break;
+            case EventTypes.CaseError:
+                ErrorsQualityReview += Flag(e.Source == ErrorSources.QualityReview);
+                ErrorsReopened += Flag(e.Source == ErrorSources.Reopened);
+                ErrorsComplaint += Flag(e.Source == ErrorSources.Complaint);
+                ErrorsSelfReported += Flag(e.Source == ErrorSources.SelfReported);
+                ErrorsCritical += Flag(e.Severity == ErrorSeverities.Critical);
+                break;
+            case EventTypes.QualityReview:
+                Reviews++;
+                ReviewsIncorrect += Flag(e.Correct == false);
+                ReviewsConsistencySet += Flag(e.Consistent is not null);
+                ReviewsConsistent += Flag(e.Consistent == true);
+                ReviewScores += Flag(e.Score is not null);
+                ReviewScoreSum += e.Score ?? 0;
+                break;
+            case EventTypes.IntegrationFailure:
+                IntegrationFailures++;
+                break;
+            case EventTypes.SurveyCitizen:
+                CsatCount++;
+                CsatSum += e.Csat!.Value;
+                NpsCount += Flag(e.Nps is not null);
+                NpsPromoters += Flag(e.Nps >= 9);
+                NpsDetractors += Flag(e.Nps <= 6);
+                break;
+        }
+    }
+
+    /// <summary>The tie-break key of a start, as <see cref="CaseSql.UpsertCase"/> builds it.</summary>
+    private static string StartKey(string? caseType, string? arm, string? channel) =>
+        (caseType ?? "") + "|" + (arm ?? "") + "|" + (channel ?? "");
+
+    private static long Flag(bool value) => value ? 1 : 0;
+}
