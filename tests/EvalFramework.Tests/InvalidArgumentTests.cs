@@ -34,6 +34,30 @@ public sealed class InvalidArgumentTests
     }
 
     [Fact]
+    public async Task Record_PersonalIdentifiers_RefusedBeforeLeavingTheProcess()
+    {
+        using var logs = new CapturingLoggerProvider();
+        using var loggerFactory = LoggerFactory.Create(b => b.AddProvider(logs));
+        var handler = new RecordingHandler();
+        await using var tracker = CaseTracker.Create(TestTrackers.Options(), loggerFactory, handler: handler);
+
+        using (var tracked = tracker.StartCase("building-permit-question", "manual", "ref-1",
+            attributes: new Dictionary<string, string> { ["office"] = "svar till anna@example.se" }))
+        {
+            tracked.RecordAiUsage("gpt-4o-mini 070-123 45 67", 1, 1);
+            tracked.Complete();
+        }
+
+        await tracker.FlushWithin();
+
+        Assert.Equal(2, tracker.Statistics.Rejected);
+        Assert.Equal([EventTypes.CaseCompleted], handler.Stored.Select(e => e.Type));
+        Assert.DoesNotContain(handler.Requests, r => r.Body.Contains("anna@", StringComparison.Ordinal) || r.Body.Contains("070-123", StringComparison.Ordinal));
+        Assert.Contains(logs.Messages, m => m.Message.Contains("attributes.office", StringComparison.Ordinal));
+        Assert.DoesNotContain(logs.Messages, m => m.Message.Contains("anna@", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task StartCase_AttributesWithNullValue_IsRejectedNotThrown()
     {
         var handler = new RecordingHandler();

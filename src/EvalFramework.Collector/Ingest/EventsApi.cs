@@ -74,7 +74,7 @@ internal static class EventsApi
             var errors = parsed.Errors[i] ?? (e is null ? ["event: could not be read"] : EventValidator.Validate(e, now));
             if (errors is not null)
             {
-                response.Rejected.Add(new RejectedEvent { Index = i, Id = e?.Id is { } id && EventValidator.IsEventId(id) ? id : parsed.RawIds?[i], Errors = errors });
+                response.Rejected.Add(new RejectedEvent { Index = i, Id = EchoableId(e?.Id ?? parsed.RawIds?[i]), Errors = errors });
                 continue;
             }
 
@@ -129,6 +129,10 @@ internal static class EventsApi
 
         return TypedResults.Ok(response);
     }
+
+    /// <summary>The event's id for the answer, unless it is malformed or itself looks like a personal identifier.</summary>
+    private static string? EchoableId(string? id) =>
+        id is not null && EventValidator.IsEventId(id) && IdentifierGuard.Find(id) is null ? id : null;
 
     private static ProblemHttpResult TooLarge() => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",

@@ -95,7 +95,53 @@ public static class EventValidator
 
         CheckFieldsBelong(e, fields.Value, Fail);
         ValidateTypeFields(e, Fail);
+        CheckForIdentifiers(e, Fail);
         return errors;
+    }
+
+    /// <summary>
+    /// Refuses personal identifiers in every string field and attribute. Two generated shapes are exempt because
+    /// they cannot carry one: an <c>id</c> that is a UUID, and a <c>caseId</c> of 64 hex digits (the SDK's HMAC pseudonym).
+    /// </summary>
+    private static void CheckForIdentifiers(WireEvent e, Action<string> fail)
+    {
+        void Check(string field, string? value)
+        {
+            if (IdentifierGuard.Find(value) is { } kind)
+            {
+                fail(field + ": looks like " + IdentifierGuard.Describe(kind)
+                    + "; personal identifiers are never stored (send a pseudonym or leave it out)");
+            }
+        }
+
+        if (e.Id is not null && !Guid.TryParseExact(e.Id, "D", out _))
+        {
+            Check("id", e.Id);
+        }
+
+        if (e.CaseId is not null && !(e.CaseId.Length == 64 && e.CaseId.All(char.IsAsciiHexDigitLower)))
+        {
+            Check("caseId", e.CaseId);
+        }
+
+        Check("pilot", e.Pilot);
+        Check("caseType", e.CaseType);
+        Check("arm", e.Arm);
+        Check("channel", e.Channel);
+        Check("model", e.Model);
+        Check("role", e.Role);
+        Check("reason", e.Reason);
+        Check("system", e.TargetSystem);
+        Check("kind", e.Kind);
+        Check("team", e.Team);
+        if (e.Attributes is not null)
+        {
+            foreach (var (key, value) in e.Attributes)
+            {
+                Check("attributes", key);
+                Check(IsSlug(key, 64) ? "attributes." + key : "attributes", value);
+            }
+        }
     }
 
     private static void ValidateTypeFields(WireEvent e, Action<string> fail)
