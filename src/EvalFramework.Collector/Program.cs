@@ -31,6 +31,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddCollectorStorage(builder.Configuration);
 builder.Services.AddApiKeys(builder.Configuration);
+builder.Services.AddSingleton<AttributePolicy>();
+builder.Services.AddPerKeyRateLimiting(builder.Configuration);
 if (demo)
 {
     builder.AddDemoMode();
@@ -51,9 +53,10 @@ else
 app.MigrateDatabase();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
+app.UseRateLimiter();
 
 app.MapHealthApi();
-var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyEndpointFilter>();
+var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyEndpointFilter>().RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy);
 api.MapEventsApi();
 api.MapCasesApi();
 

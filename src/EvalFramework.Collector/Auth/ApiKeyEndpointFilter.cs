@@ -10,7 +10,7 @@ internal sealed class ApiKeyEndpointFilter(ApiKeyStore keys) : IEndpointFilter
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
         var http = context.HttpContext;
-        var key = keys.Find(http.Request.Headers.Authorization.ToString());
+        var key = Authenticate(http, keys);
         if (key is null)
         {
             http.Response.Headers.WWWAuthenticate = "Bearer";
@@ -20,8 +20,21 @@ internal sealed class ApiKeyEndpointFilter(ApiKeyStore keys) : IEndpointFilter
                 detail: "Authorization: a valid 'Bearer <api key>' header is required.");
         }
 
-        http.Items[ItemKey] = key;
         return await next(context);
+    }
+
+    /// <summary>The request's key (looked up once per request and kept in <see cref="HttpContext.Items"/>), or null.</summary>
+    public static ApiKey? Authenticate(HttpContext http, ApiKeyStore? keys = null)
+    {
+        if (http.Items.TryGetValue(ItemKey, out var known))
+        {
+            return known as ApiKey;
+        }
+
+        keys ??= http.RequestServices.GetRequiredService<ApiKeyStore>();
+        var key = keys.Find(http.Request.Headers.Authorization.ToString());
+        http.Items[ItemKey] = key;
+        return key;
     }
 
     /// <summary>The key the filter accepted for this request.</summary>

@@ -18,7 +18,7 @@ internal static class EventsApi
     }
 
     private static async Task<Results<Ok<IngestResponse>, ProblemHttpResult, ValidationProblem>> PostEvents(
-        HttpContext http, IngestWriter writer, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, IngestWriter writer, AttributePolicy attributes, TimeProvider time, CancellationToken cancellationToken)
     {
         var key = ApiKeyEndpointFilter.KeyOf(http);
         if ((key.Rights & ApiRights.Ingest) == 0)
@@ -71,7 +71,7 @@ internal static class EventsApi
         for (var i = 0; i < parsed.Events.Length; i++)
         {
             var e = parsed.Events[i];
-            var errors = parsed.Errors[i] ?? (e is null ? ["event: could not be read"] : EventValidator.Validate(e, now));
+            var errors = parsed.Errors[i] ?? (e is null ? ["event: could not be read"] : attributes.Check(e, EventValidator.Validate(e, now)));
             if (errors is not null)
             {
                 response.Rejected.Add(new RejectedEvent { Index = i, Id = EchoableId(e?.Id ?? parsed.RawIds?[i]), Errors = errors });

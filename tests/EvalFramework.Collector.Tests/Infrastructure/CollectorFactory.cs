@@ -7,7 +7,7 @@ using Microsoft.Data.Sqlite;
 namespace EvalFramework.Collector.Tests.Infrastructure;
 
 /// <summary>A collector on its own temporary SQLite file, with three keys: ingest+read for pilot-a, read-only, and pilot-b only.</summary>
-public sealed class CollectorFactory : WebApplicationFactory<Program>
+public class CollectorFactory : WebApplicationFactory<Program>
 {
     public const string PilotA = "pilot-a";
     public const string PilotB = "pilot-b";
@@ -31,10 +31,21 @@ public sealed class CollectorFactory : WebApplicationFactory<Program>
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Storage:SqlitePath", DatabasePath);
+
+        // Tests post thousands of requests a second; the rate limit has its own test.
+        builder.UseSetting("RateLimit:RequestsPerSecond", "1000000");
+        builder.UseSetting("RateLimit:Burst", "1000000");
         AddKey(builder, 0, "writer", WriterKey, PilotA, "ingest", "read", "admin");
         AddKey(builder, 1, "reader", ReaderKey, PilotA, "read");
         AddKey(builder, 2, "pilot-b-writer", PilotBKey, PilotB, "ingest", "read");
+        foreach (var (key, value) in ExtraSettings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
+
+    /// <summary>Settings a derived fixture adds.</summary>
+    protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
 
     private static void AddKey(IWebHostBuilder builder, int index, string name, string key, string pilot, params string[] rights)
     {

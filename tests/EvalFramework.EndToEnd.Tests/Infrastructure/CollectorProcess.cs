@@ -31,6 +31,8 @@ public sealed class CollectorProcess : IAsyncDisposable
             ["Auth__Keys__0__Rights__1"] = "read",
             ["Auth__Keys__0__Rights__2"] = "admin",
             ["Logging__LogLevel__Default"] = "Warning",
+            ["RateLimit__RequestsPerSecond"] = "1000000",
+            ["RateLimit__Burst"] = "1000000",
         };
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
