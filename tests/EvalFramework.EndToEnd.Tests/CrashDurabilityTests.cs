@@ -18,7 +18,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
         await using var collector = new CollectorProcess();
         var acknowledged = new ConcurrentBag<string>();
         var sent = 0;
-        const int Cycles = 3;
+        const int Cycles = 20;
 
         for (var cycle = 0; cycle < Cycles; cycle++)
         {
@@ -53,7 +53,7 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
                 }
             })).ToArray();
 
-            await Task.Delay(TimeSpan.FromMilliseconds(1500));
+            await Task.Delay(TimeSpan.FromMilliseconds(600 + (cycle * 37 % 500)));
             collector.Kill();
             await stop.CancelAsync();
             await Task.WhenAll(writers);
