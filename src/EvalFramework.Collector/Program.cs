@@ -5,6 +5,7 @@ using EvalFramework.Collector.Demo;
 using EvalFramework.Collector.Evaluation;
 using EvalFramework.Collector.Health;
 using EvalFramework.Collector.Ingest;
+using EvalFramework.Collector.Retention;
 using EvalFramework.Contract;
 
 var demo = DemoMode.TakeFromArgs(ref args);
@@ -33,23 +34,14 @@ builder.Services.AddCollectorStorage(builder.Configuration);
 builder.Services.AddApiKeys(builder.Configuration);
 builder.Services.AddSingleton<AttributePolicy>();
 builder.Services.AddPerKeyRateLimiting(builder.Configuration);
+builder.Services.AddRetention(builder.Configuration);
 if (demo)
 {
     builder.AddDemoMode();
 }
 
 var app = builder.Build();
-if (evaluation.Config is { } config)
-{
-    app.Logger.LogInformation("Evaluation config {Path}: methodology {Version}, sha256 {Sha256}",
-        evaluation.Path, config.Methodology.Version, config.Methodology.ConfigSha256);
-}
-else
-{
-    app.Logger.LogWarning("No evaluation config ({Key} unset and {Default} absent): cost and energy figures are unavailable",
-        EvaluationSettings.ConfigPathKey, EvaluationSettings.DefaultPath);
-}
-
+app.LogEvaluationSettings(evaluation);
 app.MigrateDatabase();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
@@ -59,6 +51,7 @@ app.MapHealthApi();
 var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyEndpointFilter>().RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy);
 api.MapEventsApi();
 api.MapCasesApi();
+api.MapPurgeApi();
 
 app.Run();
 return 0;

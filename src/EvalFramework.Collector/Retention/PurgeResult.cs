@@ -1,0 +1,4 @@
+namespace EvalFramework.Collector.Retention;
+
+/// <summary>What a purge deleted.</summary>
+internal sealed record PurgeResult(string Pilot, DateTimeOffset Before, int EventsDeleted, int CasesDeleted);

@@ -1,0 +1,45 @@
+using Dapper;
+using EvalFramework.Collector.Storage;
+
+namespace EvalFramework.Collector.Retention;
+
+/// <summary>
+/// Deletes raw events and case rows older than a cut-off: a case goes (with all its events) when it started before
+/// the cut-off (a case with no start yet: when it was last updated before it); other events go by their own time.
+/// Snapshots are untouched: they hold aggregates only.
+/// </summary>
+internal sealed class PurgeStore(SqliteDatabase database)
+{
+    private const string OldCases = "SELECT case_id FROM cases WHERE pilot = @Pilot AND coalesce(started_ms, updated_ms) < @BeforeMs";
+
+    private const string DeleteAiUsage = $"DELETE FROM case_ai_usage WHERE pilot = @Pilot AND case_id IN ({OldCases})";
+
+    private const string DeleteEvents = $"""
+        DELETE FROM events
+        WHERE pilot = @Pilot AND (time_ms < @BeforeMs OR (case_id IS NOT NULL AND case_id IN ({OldCases})))
+        """;
+
+    private const string DeleteCases = "DELETE FROM cases WHERE pilot = @Pilot AND coalesce(started_ms, updated_ms) < @BeforeMs";
+
+    private const string Pilots = "SELECT DISTINCT pilot FROM cases UNION SELECT DISTINCT pilot FROM events WHERE case_id IS NULL";
+
+    /// <summary>Purges one pilot in one transaction; returns what was deleted.</summary>
+    public PurgeResult Purge(string pilot, DateTimeOffset before, CancellationToken cancellationToken)
+    {
+        using var connection = database.Open();
+        using var transaction = connection.BeginTransaction();
+        var args = new { Pilot = pilot, BeforeMs = before.ToUnixTimeMilliseconds() };
+        connection.Execute(new CommandDefinition(DeleteAiUsage, args, transaction, cancellationToken: cancellationToken));
+        var events = connection.Execute(new CommandDefinition(DeleteEvents, args, transaction, cancellationToken: cancellationToken));
+        var cases = connection.Execute(new CommandDefinition(DeleteCases, args, transaction, cancellationToken: cancellationToken));
+        transaction.Commit();
+        return new PurgeResult(pilot, before, events, cases);
+    }
+
+    /// <summary>Every pilot with data.</summary>
+    public IReadOnlyList<string> AllPilots()
+    {
+        using var connection = database.Open();
+        return connection.Query<string>(Pilots).AsList();
+    }
+}
