@@ -10,7 +10,8 @@ public static class Events
 {
     private static int s_sequence;
 
-    public static string NewId() => "ev-" + Interlocked.Increment(ref s_sequence).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..8];
+    /// <summary>A fresh id. Letters glue the digit runs together so no id can look like a phone or identity number.</summary>
+    public static string NewId() => "ev" + Interlocked.Increment(ref s_sequence).ToString(CultureInfo.InvariantCulture) + "x" + Guid.NewGuid().ToString("N")[..8];
 
     public static string Time(DateTimeOffset? at = null) =>
         (at ?? DateTimeOffset.UtcNow.AddMinutes(-1)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
