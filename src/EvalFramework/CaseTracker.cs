@@ -62,14 +62,16 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
             meterFactory = ownFactory;
         }
 
-        _metrics = new EvalFrameworkSdkMetrics(meterFactory, () => _queue.Reader.Count);
+        _metrics = new EvalFrameworkSdkMetrics(meterFactory, () => _queue.Reader.Count, () => _sender?.SpillBytes ?? 0);
         var settings = new SenderSettings(
             EventsEndpoint(options.CollectorUri!),
             options.ApiKey!,
             options.MaxBatchSize,
             options.FlushInterval,
             options.RequestTimeout,
-            options.MaxRetryDelay);
+            options.MaxRetryDelay,
+            options.SpillDirectory,
+            options.MaxSpillBytes);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CaseTracker>();
         _sender = new EventSender(_queue.Reader, httpClient, settings, _timeProvider, Statistics, _metrics, logger);
         _sender.Start();

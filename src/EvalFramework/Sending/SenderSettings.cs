@@ -7,4 +7,6 @@ internal sealed record SenderSettings(
     int MaxBatchSize,
     TimeSpan FlushInterval,
     TimeSpan RequestTimeout,
-    TimeSpan MaxRetryDelay);
+    TimeSpan MaxRetryDelay,
+    string? SpillDirectory,
+    long MaxSpillBytes);
