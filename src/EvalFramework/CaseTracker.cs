@@ -66,6 +66,7 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
         var settings = new SenderSettings(
             EventsEndpoint(options.CollectorUri!),
             options.ApiKey!,
+            options.QueueCapacity,
             options.MaxBatchSize,
             options.FlushInterval,
             options.RequestTimeout,

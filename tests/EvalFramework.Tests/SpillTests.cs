@@ -61,6 +61,34 @@ public sealed class SpillTests : IDisposable
     }
 
     [Fact]
+    public async Task Spill_RequestHangsWhileQueueFills_SpillsInsteadOfDroppingAndSendsEachOnce()
+    {
+        // Request 0 hangs while 1,000 events arrive at a queue of 100: once it is half full they go to disk, behind
+        // request 0's batch.
+        var release = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var handler = new RecordingHandler { BeforeAnswer = (n, ct) => n == 0 ? release.Task.WaitAsync(ct) : Task.CompletedTask };
+        await using var tracker = Create(handler, o => o.QueueCapacity = 100);
+        Record(tracker, 1, 10);
+        await WaitUntil(() => handler.Requests.Count == 1);
+
+        for (var first = 11; first <= 1000; first += 10)
+        {
+            Record(tracker, first, 10);
+            await Task.Delay(1);
+        }
+
+        await WaitUntil(() => tracker.Statistics.Spilled >= 900); // below half the queue, events wait in memory
+        Assert.Equal(0, tracker.Statistics.Dropped);
+        release.SetResult();
+        await tracker.FlushWithin();
+
+        Assert.Equal(Enumerable.Range(1, 1000).Select(i => (double)i), handler.Stored.Select(e => e.Seconds!.Value));
+        Assert.Equal(1000, tracker.Statistics.Sent);
+        Assert.Equal(1000, handler.Requests.Sum(r => r.Events.Count)); // request 0's batch, spilled ahead, was not sent twice
+        Assert.Empty(SegmentFiles());
+    }
+
+    [Fact]
     public async Task Spill_CapReached_DropsOldestAndCounts()
     {
         // 8,000 events are about 2 MiB of JSON; the cap is 1 MiB (64 KiB segments), so the oldest go.

@@ -31,6 +31,7 @@ internal sealed class EventSender
     private readonly List<WireEvent> _valid;
     private TaskCompletionSource _flushSignal = NewSignal();
     private TaskCompletionSource _batchReady = NewSignal();
+    private TaskCompletionSource _pressure = NewSignal();
     private long _dispatched;
     private long _processed;
     private bool _stopping;
@@ -62,6 +63,9 @@ internal sealed class EventSender
         _valid = new List<WireEvent>(settings.MaxBatchSize);
     }
 
+    /// <summary>Queued events beyond which a slow request no longer holds up spilling: half the queue, at least a batch.</summary>
+    private long PressureThreshold => Math.Max(_settings.MaxBatchSize, _settings.QueueCapacity / 2);
+
     /// <summary>Bytes in the spill folder; zero without one.</summary>
     public long SpillBytes => Volatile.Read(ref _spill)?.Bytes ?? 0;
 
@@ -74,12 +78,22 @@ internal sealed class EventSender
     /// </summary>
     public void OnQueued(long queuedTotal)
     {
-        if (queuedTotal - Volatile.Read(ref _dispatched) >= _settings.MaxBatchSize)
+        var waiting = queuedTotal - Volatile.Read(ref _dispatched);
+        if (waiting >= _settings.MaxBatchSize)
         {
             var ready = Volatile.Read(ref _batchReady);
             if (!ready.Task.IsCompleted)
             {
                 ready.TrySetResult();
+            }
+
+            if (waiting >= PressureThreshold)
+            {
+                var pressure = Volatile.Read(ref _pressure);
+                if (!pressure.Task.IsCompleted)
+                {
+                    pressure.TrySetResult();
+                }
             }
         }
     }
@@ -215,7 +229,22 @@ internal sealed class EventSender
                     while (_pending.Count > 0 && spill.IsEmpty && _failures == 0)
                     {
                         var (body, count) = _pending[0];
-                        var result = await SendOnceAsync(body, count, token).ConfigureAwait(false);
+                        var (result, ahead) = await SendDrainingAsync(body, count, direct: true, batch, token).ConfigureAwait(false);
+                        if (ahead is not null || _pending.Count == 0)
+                        {
+                            // The queue filled up during the request: this body went to disk first, the rest after it.
+                            if (result.ShouldRetry)
+                            {
+                                Failed(result, count);
+                            }
+                            else if (ahead is not null && spill.Advance(ahead))
+                            {
+                                Processed(count);
+                            }
+
+                            break;
+                        }
+
                         if (result.ShouldRetry)
                         {
                             Failed(result, count);
@@ -239,16 +268,17 @@ internal sealed class EventSender
                         _metrics.Retried();
                     }
 
-                    var result = await SendOnceAsync(record.Body, record.Count, token).ConfigureAwait(false);
+                    var (result, _) = await SendDrainingAsync(record.Body, record.Count, direct: false, batch, token).ConfigureAwait(false);
                     if (result.ShouldRetry)
                     {
                         Failed(result, record.Count);
                         continue;
                     }
 
+                    // Advance is false when the record's segment was dropped for room during the request (then it
+                    // was counted as dropped, and the collector has it anyway).
                     _failures = 0;
-                    spill.Advance();
-                    if (!record.Inherited)
+                    if (spill.Advance(record) && !record.Inherited)
                     {
                         Processed(record.Count);
                     }
@@ -278,6 +308,43 @@ internal sealed class EventSender
                 Processed(count);
             }
         }
+    }
+
+    /// <summary>
+    /// One attempt at a body, meanwhile moving the queue to the spill whenever it fills past
+    /// <see cref="PressureThreshold"/>, so a slow or hanging request does not make the queue drop events. A
+    /// <paramref name="direct"/> body (not spilled yet; it and the rest of <see cref="_pending"/> come before anything
+    /// queued) is spilled first, and returned as <c>Ahead</c>, read back as the spill's oldest record.
+    /// </summary>
+    private async Task<(SendAttempt Result, SpillRecord? Ahead)> SendDrainingAsync(byte[] body, int count, bool direct, List<WireEvent> batch, CancellationToken token)
+    {
+        var sending = SendOnceAsync(body, count, token);
+        SpillRecord? ahead = null;
+        while (!sending.IsCompleted)
+        {
+            var pressure = Volatile.Read(ref _pressure);
+            if (pressure.Task.IsCompleted)
+            {
+                pressure = NewSignal();
+                Interlocked.Exchange(ref _pressure, pressure);
+            }
+
+            if (_statistics.Queued - Volatile.Read(ref _dispatched) < PressureThreshold)
+            {
+                await Task.WhenAny(sending, pressure.Task).ConfigureAwait(false);
+                continue;
+            }
+
+            if (direct && ahead is null)
+            {
+                SpillPending();
+                _spill!.TryPeek(out ahead);
+            }
+
+            SpillQueued(batch);
+        }
+
+        return (await sending.ConfigureAwait(false), ahead);
     }
 
     /// <summary>Waits until the next attempt is due, a batch's worth is queued, the flush interval passed or stop is asked for.</summary>

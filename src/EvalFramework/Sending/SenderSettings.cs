@@ -4,6 +4,7 @@ namespace EvalFramework.Sending;
 internal sealed record SenderSettings(
     Uri Endpoint,
     string ApiKey,
+    int QueueCapacity,
     int MaxBatchSize,
     TimeSpan FlushInterval,
     TimeSpan RequestTimeout,

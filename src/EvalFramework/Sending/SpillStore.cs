@@ -174,12 +174,15 @@ internal sealed class SpillStore : IDisposable
         return _peeked is not null;
     }
 
-    /// <summary>Forgets the batch <see cref="TryPeek"/> returned; deletes its segment once every batch in it is done.</summary>
-    public void Advance()
+    /// <summary>
+    /// Forgets <paramref name="record"/>, which <see cref="TryPeek"/> returned, and deletes its segment once every batch
+    /// in it is done. False, doing nothing, when the record is gone already (its segment was dropped to make room).
+    /// </summary>
+    public bool Advance(SpillRecord record)
     {
-        if (_peeked is null)
+        if (_peeked is null || !ReferenceEquals(_peeked, record))
         {
-            return;
+            return false;
         }
 
         var segment = _segments[0];
@@ -190,6 +193,8 @@ internal sealed class SpillStore : IDisposable
         {
             RemoveOldest();
         }
+
+        return true;
     }
 
     /// <summary>Closes the open segment with an fsync and lets go of the folder; what is spilled stays for the next process.</summary>
