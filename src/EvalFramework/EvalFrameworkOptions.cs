@@ -6,6 +6,9 @@ namespace EvalFramework;
 /// </summary>
 public sealed class EvalFrameworkOptions
 {
+    /// <summary>The default of <see cref="MaxSpillBytes"/>: 256 MiB.</summary>
+    public const long DefaultMaxSpillBytes = 256L * 1024 * 1024;
+
     /// <summary>
     /// The collector's base address, e.g. <c>http://127.0.0.1:5080/</c>; events go to <c>{CollectorUri}api/v1/events</c>.
     /// Required (absolute http or https); no default.
@@ -58,7 +61,4 @@ public sealed class EvalFrameworkOptions
     /// events are deleted and counted as dropped (reason <c>spill_full</c>). Default 256 MiB.
     /// </summary>
     public long MaxSpillBytes { get; set; } = DefaultMaxSpillBytes;
-
-    /// <summary>The default of <see cref="MaxSpillBytes"/>: 256 MiB.</summary>
-    public const long DefaultMaxSpillBytes = 256L * 1024 * 1024;
 }

@@ -100,10 +100,9 @@ internal sealed class SpillStore : IDisposable
 
             _segments.Add(segment);
             events += segment.Events;
-            _bytes += segment.Bytes;
+            Volatile.Write(ref _bytes, _bytes + segment.Bytes);
         }
 
-        Volatile.Write(ref _bytes, _bytes);
         return events;
     }
 
