@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using EvalFramework.Contract;
@@ -41,6 +42,7 @@ internal sealed class EventSender
     private readonly List<(byte[] Body, int Count)> _pending = [];
     private Task _loop = Task.CompletedTask;
     private SpillStore? _spill;
+    private ExceptionDispatchInfo? _spillFault;
     private int _failures;
     private long _nextAttempt;
 
@@ -217,6 +219,8 @@ internal sealed class EventSender
         {
             while (true)
             {
+                var fault = Interlocked.Exchange(ref _spillFault, null);
+                fault?.Throw();
                 if (spill.IsEmpty)
                 {
                     if (!await _reader.WaitToReadAsync(token).ConfigureAwait(false))
@@ -229,8 +233,8 @@ internal sealed class EventSender
                     while (_pending.Count > 0 && spill.IsEmpty && _failures == 0)
                     {
                         var (body, count) = _pending[0];
-                        var (result, ahead) = await SendDrainingAsync(body, count, direct: true, batch, token).ConfigureAwait(false);
-                        if (ahead is not null || _pending.Count == 0)
+                        var (result, spilledAhead, ahead) = await SendDrainingAsync(body, count, direct: true, batch, token).ConfigureAwait(false);
+                        if (spilledAhead)
                         {
                             // The queue filled up during the request: this body went to disk first, the rest after it.
                             if (result.ShouldRetry)
@@ -268,7 +272,7 @@ internal sealed class EventSender
                         _metrics.Retried();
                     }
 
-                    var (result, _) = await SendDrainingAsync(record.Body, record.Count, direct: false, batch, token).ConfigureAwait(false);
+                    var (result, _, _) = await SendDrainingAsync(record.Body, record.Count, direct: false, batch, token).ConfigureAwait(false);
                     if (result.ShouldRetry)
                     {
                         Failed(result, record.Count);
@@ -314,11 +318,13 @@ internal sealed class EventSender
     /// One attempt at a body, meanwhile moving the queue to the spill whenever it fills past
     /// <see cref="PressureThreshold"/>, so a slow or hanging request does not make the queue drop events. A
     /// <paramref name="direct"/> body (not spilled yet; it and the rest of <see cref="_pending"/> come before anything
-    /// queued) is spilled first, and returned as <c>Ahead</c>, read back as the spill's oldest record.
+    /// queued) is spilled first (<c>SpilledAhead</c>), and returned as <c>Ahead</c>, read back as the spill's oldest
+    /// record (null if it could not be read back: then it is sent again later, and the collector deduplicates it).
     /// </summary>
-    private async Task<(SendAttempt Result, SpillRecord? Ahead)> SendDrainingAsync(byte[] body, int count, bool direct, List<WireEvent> batch, CancellationToken token)
+    private async Task<(SendAttempt Result, bool SpilledAhead, SpillRecord? Ahead)> SendDrainingAsync(byte[] body, int count, bool direct, List<WireEvent> batch, CancellationToken token)
     {
         var sending = SendOnceAsync(body, count, token);
+        var spilledAhead = false;
         SpillRecord? ahead = null;
         while (!sending.IsCompleted)
         {
@@ -335,16 +341,31 @@ internal sealed class EventSender
                 continue;
             }
 
-            if (direct && ahead is null)
+            try
             {
-                SpillPending();
-                _spill!.TryPeek(out ahead);
-            }
+                if (direct && !spilledAhead)
+                {
+                    var (first, firstCount) = _pending[0];
+                    _spill!.Append(first, firstCount);
+                    _pending.RemoveAt(0);
+                    _statistics.AddSpilled(firstCount);
+                    _metrics.EventsSpilled(firstCount);
+                    spilledAhead = true;
+                    _spill.TryPeek(out ahead);
+                    SpillPending();
+                }
 
-            SpillQueued(batch);
+                SpillQueued(batch);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Handled once this attempt is over, so that its answer is not lost.
+                _spillFault = ExceptionDispatchInfo.Capture(exception);
+                break;
+            }
         }
 
-        return (await sending.ConfigureAwait(false), ahead);
+        return (await sending.ConfigureAwait(false), spilledAhead, ahead);
     }
 
     /// <summary>Waits until the next attempt is due, a batch's worth is queued, the flush interval passed or stop is asked for.</summary>
