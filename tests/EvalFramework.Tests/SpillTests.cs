@@ -96,6 +96,7 @@ public sealed class SpillTests : IDisposable
         long droppedSpillFull = 0;
         long droppedOther = 0;
         long spillBytes = -1;
+        long spilled = 0;
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
@@ -110,6 +111,10 @@ public sealed class SpillTests : IDisposable
             {
                 var reason = tags.ToArray().Single(t => t.Key == "reason").Value as string;
                 Interlocked.Add(ref reason == DropReasons.SpillFull ? ref droppedSpillFull : ref droppedOther, value);
+            }
+            else if (instrument.Name == "evalfw.sdk.events.spilled")
+            {
+                Interlocked.Add(ref spilled, value);
             }
             else if (instrument.Name == "evalfw.sdk.spill.size")
             {
@@ -131,6 +136,7 @@ public sealed class SpillTests : IDisposable
         var onDisk = SegmentFiles().Sum(f => new FileInfo(f).Length);
         Assert.InRange(onDisk, 1, 1024 * 1024);
         Assert.Equal(onDisk, Interlocked.Read(ref spillBytes));
+        Assert.Equal(8000, Interlocked.Read(ref spilled));
 
         collector.Up = true;
         await tracker.FlushWithin();
