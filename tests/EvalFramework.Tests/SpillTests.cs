@@ -171,6 +171,33 @@ public sealed class SpillTests : IDisposable
     }
 
     [Fact]
+    public async Task Spill_ProcessDiesWithSegmentOpen_NextProcessSendsEverythingSpilled()
+    {
+        // A crash is simulated by copying the folder while the first tracker still runs (its segment open, never
+        // fsynced or closed): records are handed to the OS as written, so the copy holds every spilled event.
+        var down = new SwitchableCollector();
+        await using var first = Create(down.Handler);
+        Record(first, 1, 300);
+        await WaitUntil(() => first.Statistics.Spilled == 300);
+        var crashed = Path.Combine(_directory, "crashed");
+        Directory.CreateDirectory(crashed);
+        foreach (var file in SegmentFiles())
+        {
+            File.Copy(file, Path.Combine(crashed, Path.GetFileName(file)));
+        }
+
+        var up = new SwitchableCollector { Up = true };
+        await using var second = TestTrackers.Create(up.Handler, o =>
+        {
+            Spilling(o);
+            o.SpillDirectory = crashed;
+        });
+
+        await WaitUntil(() => up.Handler.Stored.Count == 300);
+        Assert.Equal(Enumerable.Range(1, 300).Select(i => (double)i), up.Handler.Stored.Select(e => e.Seconds!.Value));
+    }
+
+    [Fact]
     public async Task Spill_DisposedWhileCollectorDown_KeepsQueuedEventsOnDiskInsteadOfDropping()
     {
         var collector = new SwitchableCollector();
