@@ -13,7 +13,9 @@ namespace EvalFramework;
 /// Records the events of a pilot's cases and sends them to the collector in the background. Recording never throws
 /// and never blocks: events go into a bounded queue (dropped and counted when it is full) and are checked, batched,
 /// sent and retried by one background task. Create one per process and dispose it at shutdown, which sends what is
-/// still queued within <see cref="EvalFrameworkOptions.ShutdownTimeout"/>.
+/// still queued within <see cref="EvalFrameworkOptions.ShutdownTimeout"/>. With
+/// <see cref="EvalFrameworkOptions.SpillDirectory"/> set, events the collector cannot take wait on disk (bounded by
+/// <see cref="EvalFrameworkOptions.MaxSpillBytes"/>) instead of in memory, also across restarts.
 /// </summary>
 public sealed class CaseTracker : IAsyncDisposable, IDisposable
 {
@@ -62,14 +64,17 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
             meterFactory = ownFactory;
         }
 
-        _metrics = new EvalFrameworkSdkMetrics(meterFactory, () => _queue.Reader.Count);
+        _metrics = new EvalFrameworkSdkMetrics(meterFactory, () => _queue.Reader.Count, () => _sender?.SpillBytes ?? 0);
         var settings = new SenderSettings(
             EventsEndpoint(options.CollectorUri!),
             options.ApiKey!,
+            options.QueueCapacity,
             options.MaxBatchSize,
             options.FlushInterval,
             options.RequestTimeout,
-            options.MaxRetryDelay);
+            options.MaxRetryDelay,
+            options.SpillDirectory,
+            options.MaxSpillBytes);
         var logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<CaseTracker>();
         _sender = new EventSender(_queue.Reader, httpClient, settings, _timeProvider, Statistics, _metrics, logger);
         _sender.Start();

@@ -6,6 +6,9 @@ namespace EvalFramework;
 /// </summary>
 public sealed class EvalFrameworkOptions
 {
+    /// <summary>The default of <see cref="MaxSpillBytes"/>: 256 MiB.</summary>
+    public const long DefaultMaxSpillBytes = 256L * 1024 * 1024;
+
     /// <summary>
     /// The collector's base address, e.g. <c>http://127.0.0.1:5080/</c>; events go to <c>{CollectorUri}api/v1/events</c>.
     /// Required (absolute http or https); no default.
@@ -44,4 +47,18 @@ public sealed class EvalFrameworkOptions
 
     /// <summary>How long disposing the tracker may spend sending what is still queued. Default 5 seconds.</summary>
     public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// A folder where events wait on disk while the collector cannot be reached (created if missing; one tracker per
+    /// folder). Batches that fail with a transient error, and everything recorded after them, are appended there and
+    /// sent oldest first once the collector answers again; leftovers of an earlier process are sent at start. Default
+    /// null: no spilling, events wait only in the in-memory queue.
+    /// </summary>
+    public string? SpillDirectory { get; set; }
+
+    /// <summary>
+    /// The most bytes the spill folder may hold, at least 1 MiB. When a new batch would not fit, the oldest spilled
+    /// events are deleted and counted as dropped (reason <c>spill_full</c>). Default 256 MiB.
+    /// </summary>
+    public long MaxSpillBytes { get; set; } = DefaultMaxSpillBytes;
 }

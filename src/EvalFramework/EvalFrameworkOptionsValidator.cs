@@ -7,6 +7,7 @@ namespace EvalFramework;
 internal sealed class EvalFrameworkOptionsValidator : IValidateOptions<EvalFrameworkOptions>
 {
     internal const int MinPseudonymKeyLength = 16;
+    internal const long MinSpillBytes = 1024 * 1024;
 
     public ValidateOptionsResult Validate(string? name, EvalFrameworkOptions options)
     {
@@ -73,6 +74,16 @@ internal sealed class EvalFrameworkOptionsValidator : IValidateOptions<EvalFrame
         if (options.ShutdownTimeout < TimeSpan.Zero || options.ShutdownTimeout > TimeSpan.FromDays(1))
         {
             errors.Add(prefix + nameof(EvalFrameworkOptions.ShutdownTimeout) + " must be from zero to one day");
+        }
+
+        if (options.SpillDirectory is not null && (string.IsNullOrWhiteSpace(options.SpillDirectory) || options.SpillDirectory.IndexOfAny(Path.GetInvalidPathChars()) >= 0))
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.SpillDirectory) + " must be a folder path, or null to keep events in memory only");
+        }
+
+        if (options.MaxSpillBytes < MinSpillBytes)
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.MaxSpillBytes) + " must be at least 1048576 (1 MiB)");
         }
 
         return errors;

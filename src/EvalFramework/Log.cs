@@ -25,4 +25,19 @@ internal static partial class Log
 
     [LoggerMessage(7, LogLevel.Warning, "The collector answered HTTP {StatusCode} with a body that is not an ingest response; the batch is counted as sent")]
     public static partial void UnreadableResponse(ILogger logger, int statusCode, Exception? exception);
+
+    [LoggerMessage(8, LogLevel.Error, "Spilling to {Directory} is off, events wait in memory only")]
+    public static partial void SpillUnavailable(ILogger logger, string directory, Exception exception);
+
+    [LoggerMessage(9, LogLevel.Error, "The spill folder {Directory} failed; events wait in memory only from now on, what is spilled stays for the next start")]
+    public static partial void SpillFailed(ILogger logger, string directory, Exception exception);
+
+    [LoggerMessage(10, LogLevel.Warning, "The spill folder is full: dropped the {Count} oldest spilled events")]
+    public static partial void SpillFull(ILogger logger, long count);
+
+    [LoggerMessage(11, LogLevel.Warning, "Skipped an unreadable part of spill segment {Path} at byte {Position} ({Problem}); {Count} events are lost")]
+    public static partial void SpillUnreadable(ILogger logger, string path, long position, string problem, long count);
+
+    [LoggerMessage(12, LogLevel.Information, "Found {Count} spilled events left by an earlier run in {Directory}; they are sent first")]
+    public static partial void SpillResumed(ILogger logger, long count, string directory);
 }

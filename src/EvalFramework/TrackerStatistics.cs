@@ -11,6 +11,7 @@ public sealed class TrackerStatistics
     private long _dropped;
     private long _rejected;
     private long _retries;
+    private long _spilled;
 
     internal TrackerStatistics()
     {
@@ -22,7 +23,10 @@ public sealed class TrackerStatistics
     /// <summary>Events the collector stored (accepted or already held as duplicates).</summary>
     public long Sent => Interlocked.Read(ref _sent);
 
-    /// <summary>Events lost without being judged: the queue was full, the tracker was disposed, or shutdown ran out of time.</summary>
+    /// <summary>
+    /// Events lost without being judged: the queue was full, the tracker was disposed, shutdown ran out of time, or
+    /// spilled events were deleted to make room (or could not be read back).
+    /// </summary>
     public long Dropped => Interlocked.Read(ref _dropped);
 
     /// <summary>Events refused as invalid, by the SDK's own check or by the collector.</summary>
@@ -30,6 +34,9 @@ public sealed class TrackerStatistics
 
     /// <summary>Times a batch was sent again after a transient failure (429, 502, 503, 504, network error, timeout).</summary>
     public long Retries => Interlocked.Read(ref _retries);
+
+    /// <summary>Events written to the spill folder (<see cref="EvalFrameworkOptions.SpillDirectory"/>) to be sent later.</summary>
+    public long Spilled => Interlocked.Read(ref _spilled);
 
     internal long AddQueued() => Interlocked.Increment(ref _queued);
 
@@ -40,4 +47,6 @@ public sealed class TrackerStatistics
     internal void AddRejected(long count) => Interlocked.Add(ref _rejected, count);
 
     internal void AddRetry() => Interlocked.Increment(ref _retries);
+
+    internal void AddSpilled(long count) => Interlocked.Add(ref _spilled, count);
 }

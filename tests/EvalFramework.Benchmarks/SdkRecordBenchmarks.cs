@@ -62,7 +62,7 @@ public class SdkRecordBenchmarks
         _case = _tracker.Case("benchmark-reference");
 
         _meterFactory = new DefaultMeterFactory();
-        _metrics = new EvalFrameworkSdkMetrics(_meterFactory, () => 0);
+        _metrics = new EvalFrameworkSdkMetrics(_meterFactory, () => 0, () => 0L);
         _listener = new MeterListener
         {
             InstrumentPublished = (instrument, listener) =>

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Net.Http.Headers;
+using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using EvalFramework.Contract;
@@ -11,7 +12,9 @@ namespace EvalFramework.Sending;
 /// <summary>
 /// The one background task that drains the queue: it validates events, batches them, posts them to the collector,
 /// retries transient failures with the same event ids (the collector deduplicates), and counts every outcome.
-/// Nothing here ever reaches the code that records events.
+/// With a spill folder, a transient failure sends the batch, and every batch after it, to disk instead of waiting in
+/// memory; the spilled batches are sent oldest first when the collector answers again. Nothing here ever reaches the
+/// code that records events.
 /// </summary>
 internal sealed class EventSender
 {
@@ -29,12 +32,19 @@ internal sealed class EventSender
     private readonly List<WireEvent> _valid;
     private TaskCompletionSource _flushSignal = NewSignal();
     private TaskCompletionSource _batchReady = NewSignal();
+    private TaskCompletionSource _pressure = NewSignal();
     private long _dispatched;
     private long _processed;
     private bool _stopping;
     private bool _finished;
     private int _accountedInBatch;
+    private readonly TaskCompletionSource _stopSignal = NewSignal();
+    private readonly List<(byte[] Body, int Count)> _pending = [];
     private Task _loop = Task.CompletedTask;
+    private SpillStore? _spill;
+    private ExceptionDispatchInfo? _spillFault;
+    private int _failures;
+    private long _nextAttempt;
 
     public EventSender(
         ChannelReader<WireEvent> reader,
@@ -55,6 +65,12 @@ internal sealed class EventSender
         _valid = new List<WireEvent>(settings.MaxBatchSize);
     }
 
+    /// <summary>Queued events beyond which a slow request no longer holds up spilling: half the queue, at least a batch.</summary>
+    private long PressureThreshold => Math.Max(_settings.MaxBatchSize, _settings.QueueCapacity / 2);
+
+    /// <summary>Bytes in the spill folder; zero without one.</summary>
+    public long SpillBytes => Volatile.Read(ref _spill)?.Bytes ?? 0;
+
     /// <summary>Starts the background task.</summary>
     public void Start() => _loop = Task.Run(RunAsync);
 
@@ -64,12 +80,22 @@ internal sealed class EventSender
     /// </summary>
     public void OnQueued(long queuedTotal)
     {
-        if (queuedTotal - Volatile.Read(ref _dispatched) >= _settings.MaxBatchSize)
+        var waiting = queuedTotal - Volatile.Read(ref _dispatched);
+        if (waiting >= _settings.MaxBatchSize)
         {
             var ready = Volatile.Read(ref _batchReady);
             if (!ready.Task.IsCompleted)
             {
                 ready.TrySetResult();
+            }
+
+            if (waiting >= PressureThreshold)
+            {
+                var pressure = Volatile.Read(ref _pressure);
+                if (!pressure.Task.IsCompleted)
+                {
+                    pressure.TrySetResult();
+                }
             }
         }
     }
@@ -105,6 +131,8 @@ internal sealed class EventSender
             _flushSignal.TrySetResult();
         }
 
+        _stopSignal.TrySetResult();
+
         try
         {
             await _loop.WaitAsync(timeout, _timeProvider).ConfigureAwait(false);
@@ -124,6 +152,11 @@ internal sealed class EventSender
         var token = _abort.Token;
         try
         {
+            if (_settings.SpillDirectory is not null && OpenSpill(_settings.SpillDirectory))
+            {
+                await RunSpillingAsync(batch, token).ConfigureAwait(false);
+            }
+
             while (await _reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
                 await FillAsync(batch, token).ConfigureAwait(false);
@@ -136,7 +169,7 @@ internal sealed class EventSender
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {
-            // Shutdown ran out of time: what is left is counted below.
+            // Shutdown ran out of time: what is left is spilled or counted below.
         }
         catch (Exception exception)
         {
@@ -145,6 +178,16 @@ internal sealed class EventSender
         finally
         {
             long unsent = batch.Count - _accountedInBatch;
+            if (_spill is not null && SpillRest(batch))
+            {
+                unsent = 0;
+            }
+
+            foreach (var (_, count) in _pending)
+            {
+                unsent += count;
+            }
+
             while (_reader.TryRead(out _))
             {
                 unsent++;
@@ -157,7 +200,376 @@ internal sealed class EventSender
                 Log.DroppedAtShutdown(_logger, unsent);
             }
 
+            CloseSpill();
             Finish();
+        }
+    }
+
+    /// <summary>
+    /// The loop while spilling works: batches go straight to the collector while nothing is spilled; a transient
+    /// failure spills the batch, and from then on every batch is appended to the spill (so the queue keeps draining)
+    /// while the oldest spilled batch is retried with backoff. Returns when the queue is completed and empty (or, when
+    /// stopping, as soon as the collector cannot be reached: the spill keeps the rest), or when the spill folder
+    /// fails, after sending what was about to be spilled.
+    /// </summary>
+    private async Task RunSpillingAsync(List<WireEvent> batch, CancellationToken token)
+    {
+        var spill = _spill!;
+        try
+        {
+            while (true)
+            {
+                var fault = Interlocked.Exchange(ref _spillFault, null);
+                fault?.Throw();
+                if (spill.IsEmpty)
+                {
+                    if (!await _reader.WaitToReadAsync(token).ConfigureAwait(false))
+                    {
+                        return;
+                    }
+
+                    await FillAsync(batch, token).ConfigureAwait(false);
+                    Take(batch);
+                    while (_pending.Count > 0 && spill.IsEmpty && _failures == 0)
+                    {
+                        var (body, count) = _pending[0];
+                        var (result, spilledAhead, ahead) = await SendDrainingAsync(body, count, direct: true, batch, token).ConfigureAwait(false);
+                        if (spilledAhead)
+                        {
+                            // The queue filled up during the request: this body went to disk first, the rest after it.
+                            if (result.ShouldRetry)
+                            {
+                                Failed(result, count);
+                            }
+                            else if (ahead is not null && spill.Advance(ahead))
+                            {
+                                Processed(count);
+                            }
+
+                            break;
+                        }
+
+                        if (result.ShouldRetry)
+                        {
+                            Failed(result, count);
+                            break;
+                        }
+
+                        _pending.RemoveAt(0);
+                        Processed(count);
+                    }
+
+                    SpillPending();
+                    continue;
+                }
+
+                SpillQueued(batch);
+                if (_timeProvider.GetElapsedTime(_nextAttempt) >= TimeSpan.Zero && spill.TryPeek(out var record))
+                {
+                    if (_failures > 0)
+                    {
+                        _statistics.AddRetry();
+                        _metrics.Retried();
+                    }
+
+                    var (result, _, _) = await SendDrainingAsync(record.Body, record.Count, direct: false, batch, token).ConfigureAwait(false);
+                    if (result.ShouldRetry)
+                    {
+                        Failed(result, record.Count);
+                        continue;
+                    }
+
+                    // Advance is false when the record's segment was dropped for room during the request (then it
+                    // was counted as dropped, and the collector has it anyway).
+                    _failures = 0;
+                    if (spill.Advance(record) && !record.Inherited)
+                    {
+                        Processed(record.Count);
+                    }
+
+                    continue;
+                }
+
+                if (Volatile.Read(ref _stopping) && !spill.IsEmpty)
+                {
+                    // The collector is still unreachable: what is queued goes to disk (in RunAsync) for the next start.
+                    return;
+                }
+
+                await WaitForSpillWorkAsync(token).ConfigureAwait(false);
+            }
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Log.SpillFailed(_logger, spill.Directory, exception);
+            CloseSpill();
+            _failures = 0;
+            while (_pending.Count > 0)
+            {
+                var (body, count) = _pending[0];
+                await SendWithRetryAsync(body, count, token).ConfigureAwait(false);
+                _pending.RemoveAt(0);
+                Processed(count);
+            }
+        }
+    }
+
+    /// <summary>
+    /// One attempt at a body, meanwhile moving the queue to the spill whenever it fills past
+    /// <see cref="PressureThreshold"/>, so a slow or hanging request does not make the queue drop events. A
+    /// <paramref name="direct"/> body (not spilled yet; it and the rest of <see cref="_pending"/> come before anything
+    /// queued) is spilled first (<c>SpilledAhead</c>), and returned as <c>Ahead</c>, read back as the spill's oldest
+    /// record (null if it could not be read back: then it is sent again later, and the collector deduplicates it).
+    /// </summary>
+    private async Task<(SendAttempt Result, bool SpilledAhead, SpillRecord? Ahead)> SendDrainingAsync(byte[] body, int count, bool direct, List<WireEvent> batch, CancellationToken token)
+    {
+        var sending = SendOnceAsync(body, count, token);
+        var spilledAhead = false;
+        SpillRecord? ahead = null;
+        while (!sending.IsCompleted)
+        {
+            var pressure = Volatile.Read(ref _pressure);
+            if (pressure.Task.IsCompleted)
+            {
+                pressure = NewSignal();
+                Interlocked.Exchange(ref _pressure, pressure);
+            }
+
+            if (_statistics.Queued - Volatile.Read(ref _dispatched) < PressureThreshold)
+            {
+                await Task.WhenAny(sending, pressure.Task).ConfigureAwait(false);
+                continue;
+            }
+
+            try
+            {
+                if (direct && !spilledAhead)
+                {
+                    var (first, firstCount) = _pending[0];
+                    _spill!.Append(first, firstCount);
+                    _pending.RemoveAt(0);
+                    _statistics.AddSpilled(firstCount);
+                    _metrics.EventsSpilled(firstCount);
+                    spilledAhead = true;
+                    _spill.TryPeek(out ahead);
+                    SpillPending();
+                }
+
+                SpillQueued(batch);
+            }
+            catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+            {
+                // Handled once this attempt is over, so that its answer is not lost.
+                _spillFault = ExceptionDispatchInfo.Capture(exception);
+                break;
+            }
+        }
+
+        return (await sending.ConfigureAwait(false), spilledAhead, ahead);
+    }
+
+    /// <summary>Waits until the next attempt is due, a batch's worth is queued, the flush interval passed or stop is asked for.</summary>
+    private async Task WaitForSpillWorkAsync(CancellationToken token)
+    {
+        var ready = Volatile.Read(ref _batchReady);
+        if (ready.Task.IsCompleted)
+        {
+            ready = NewSignal();
+            Interlocked.Exchange(ref _batchReady, ready);
+        }
+
+        if (_statistics.Queued - Volatile.Read(ref _dispatched) >= _settings.MaxBatchSize)
+        {
+            return;
+        }
+
+        var untilAttempt = -_timeProvider.GetElapsedTime(_nextAttempt);
+        var wait = untilAttempt < _settings.FlushInterval ? untilAttempt : _settings.FlushInterval;
+        if (wait <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        using var waitCancel = CancellationTokenSource.CreateLinkedTokenSource(token);
+        var delay = Task.Delay(wait, _timeProvider, waitCancel.Token);
+        await Task.WhenAny(ready.Task, delay, _stopSignal.Task).ConfigureAwait(false);
+        await waitCancel.CancelAsync().ConfigureAwait(false);
+        token.ThrowIfCancellationRequested();
+    }
+
+    /// <summary>A transient failure: the next attempt waits for the backoff or the collector's <c>Retry-After</c>.</summary>
+    private void Failed(SendAttempt result, int count)
+    {
+        var delay = result.RetryAfter ?? RetryDelays.Backoff(_failures, _settings.MaxRetryDelay, Random.Shared.NextDouble());
+        _failures++;
+        _nextAttempt = _timeProvider.GetTimestamp() + (long)(delay.TotalSeconds * _timeProvider.TimestampFrequency);
+        Log.RetryScheduled(_logger, count, result.Reason ?? "unknown", _failures + 1, (long)delay.TotalMilliseconds, result.Exception);
+    }
+
+    /// <summary>Validates the events taken from the queue and serializes the valid ones into <see cref="_pending"/> bodies.</summary>
+    private void Take(List<WireEvent> batch)
+    {
+        Interlocked.Add(ref _dispatched, batch.Count);
+        _valid.Clear();
+        var now = _timeProvider.GetUtcNow();
+        var invalid = 0;
+        foreach (var item in batch)
+        {
+            var errors = EventValidator.Validate(item, now);
+            if (errors is null)
+            {
+                _valid.Add(item);
+            }
+            else
+            {
+                Log.EventInvalid(_logger, item.Type, string.Join("; ", errors));
+                invalid++;
+            }
+        }
+
+        batch.Clear();
+        Reject(invalid);
+        Processed(invalid);
+        if (_valid.Count > 0)
+        {
+            AddBodies(_valid);
+        }
+
+        _valid.Clear();
+    }
+
+    private void AddBodies(List<WireEvent> events)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(new EventBatch { Events = events }, ContractJsonContext.Default.EventBatch);
+        if (body.Length <= EventBatch.MaxBytes)
+        {
+            _pending.Add((body, events.Count));
+        }
+        else if (events.Count > 1)
+        {
+            var half = events.Count / 2;
+            AddBodies(events.GetRange(0, half));
+            AddBodies(events.GetRange(half, events.Count - half));
+        }
+        else
+        {
+            Log.EventInvalid(_logger, events[0].Type, "larger than the 1 MiB batch limit");
+            Reject(1);
+            Processed(1);
+        }
+    }
+
+    /// <summary>Appends every pending body to the spill.</summary>
+    private void SpillPending()
+    {
+        while (_pending.Count > 0)
+        {
+            var (body, count) = _pending[0];
+            _spill!.Append(body, count);
+            _pending.RemoveAt(0);
+            _statistics.AddSpilled(count);
+            _metrics.EventsSpilled(count);
+        }
+    }
+
+    /// <summary>Moves everything queued right now to the spill, a batch at a time.</summary>
+    private void SpillQueued(List<WireEvent> batch)
+    {
+        while (_reader.TryRead(out var item))
+        {
+            batch.Add(item);
+            if (batch.Count == _settings.MaxBatchSize)
+            {
+                Take(batch);
+                SpillPending();
+            }
+        }
+
+        if (batch.Count > 0)
+        {
+            Take(batch);
+            SpillPending();
+        }
+    }
+
+    /// <summary>At the end, puts what is still in memory on disk; false when the spill failed (the rest is counted as dropped).</summary>
+    private bool SpillRest(List<WireEvent> batch)
+    {
+        try
+        {
+            if (_accountedInBatch == 0)
+            {
+                Take(batch);
+            }
+
+            SpillPending();
+            SpillQueued(batch);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Log.SpillFailed(_logger, _spill!.Directory, exception);
+            batch.Clear();
+            return false;
+        }
+    }
+
+    private bool OpenSpill(string directory)
+    {
+        SpillStore? store = null;
+        try
+        {
+            store = new SpillStore(directory, _settings.MaxSpillBytes, OnSpillDrop, _logger);
+            var leftover = store.Open();
+            if (leftover > 0)
+            {
+                Log.SpillResumed(_logger, leftover, store.Directory);
+            }
+
+            Volatile.Write(ref _spill, store);
+            return true;
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            Log.SpillUnavailable(_logger, directory, exception);
+            try
+            {
+                store?.Dispose();
+            }
+            catch (Exception disposeException) when (disposeException is IOException or UnauthorizedAccessException)
+            {
+                // Already reported.
+            }
+
+            return false;
+        }
+    }
+
+    private void CloseSpill()
+    {
+        var spill = Interlocked.Exchange(ref _spill, null);
+        try
+        {
+            spill?.Dispose();
+        }
+        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+        {
+            Log.SpillFailed(_logger, spill!.Directory, exception);
+        }
+    }
+
+    private void OnSpillDrop(SpillDrop drop)
+    {
+        _statistics.AddDropped(drop.Count);
+        _metrics.EventsDropped(drop.Count, drop.Reason);
+        if (drop.Reason == DropReasons.SpillFull)
+        {
+            Log.SpillFull(_logger, drop.Count);
+        }
+
+        if (!drop.Inherited)
+        {
+            Processed(drop.Count);
         }
     }
 
@@ -252,23 +664,31 @@ internal sealed class EventSender
             return;
         }
 
+        await SendWithRetryAsync(body, events.Count, token).ConfigureAwait(false);
+        _accountedInBatch += events.Count;
+    }
+
+    /// <summary>Sends one body until it is delivered or refused, waiting out transient failures in memory.</summary>
+    private async Task SendWithRetryAsync(byte[] body, int count, CancellationToken token)
+    {
         for (var attempt = 0; ; attempt++)
         {
-            var result = await SendOnceAsync(body, events, token).ConfigureAwait(false);
+            var result = await SendOnceAsync(body, count, token).ConfigureAwait(false);
             if (!result.ShouldRetry)
             {
                 return;
             }
 
             var delay = result.RetryAfter ?? RetryDelays.Backoff(attempt, _settings.MaxRetryDelay, Random.Shared.NextDouble());
-            Log.RetryScheduled(_logger, events.Count, result.Reason ?? "unknown", attempt + 2, (long)delay.TotalMilliseconds, result.Exception);
+            Log.RetryScheduled(_logger, count, result.Reason ?? "unknown", attempt + 2, (long)delay.TotalMilliseconds, result.Exception);
             await Task.Delay(delay, _timeProvider, token).ConfigureAwait(false);
             _statistics.AddRetry();
             _metrics.Retried();
         }
     }
 
-    private async Task<SendAttempt> SendOnceAsync(byte[] body, List<WireEvent> events, CancellationToken token)
+    /// <summary>One attempt; a delivered or refused body is counted here, a transient failure is left to the caller.</summary>
+    private async Task<SendAttempt> SendOnceAsync(byte[] body, int count, CancellationToken token)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, _settings.Endpoint);
         request.Content = new ByteArrayContent(body);
@@ -282,7 +702,7 @@ internal sealed class EventSender
             var status = (int)response.StatusCode;
             if (response.IsSuccessStatusCode)
             {
-                await AccountAnswerAsync(response, events, linked.Token).ConfigureAwait(false);
+                await AccountAnswerAsync(response, count, linked.Token).ConfigureAwait(false);
                 return SendAttempt.Done;
             }
 
@@ -293,9 +713,8 @@ internal sealed class EventSender
             }
 
             var problem = await ReadProblemAsync(response, linked.Token).ConfigureAwait(false);
-            Log.BatchRefused(_logger, events.Count, status, problem);
-            Reject(events.Count);
-            _accountedInBatch += events.Count;
+            Log.BatchRefused(_logger, count, status, problem);
+            Reject(count);
             return SendAttempt.Done;
         }
         catch (HttpRequestException exception)
@@ -308,7 +727,7 @@ internal sealed class EventSender
         }
     }
 
-    private async Task AccountAnswerAsync(HttpResponseMessage response, List<WireEvent> events, CancellationToken token)
+    private async Task AccountAnswerAsync(HttpResponseMessage response, int count, CancellationToken token)
     {
         IngestResponse? answer = null;
         try
@@ -321,10 +740,9 @@ internal sealed class EventSender
             Log.UnreadableResponse(_logger, (int)response.StatusCode, exception);
         }
 
-        _accountedInBatch += events.Count;
         if (answer is null)
         {
-            Sent(events.Count);
+            Sent(count);
             return;
         }
 
@@ -369,7 +787,7 @@ internal sealed class EventSender
         }
     }
 
-    private void Processed(int count)
+    private void Processed(long count)
     {
         lock (_flushLock)
         {

@@ -4,7 +4,10 @@ namespace EvalFramework.Sending;
 internal sealed record SenderSettings(
     Uri Endpoint,
     string ApiKey,
+    int QueueCapacity,
     int MaxBatchSize,
     TimeSpan FlushInterval,
     TimeSpan RequestTimeout,
-    TimeSpan MaxRetryDelay);
+    TimeSpan MaxRetryDelay,
+    string? SpillDirectory,
+    long MaxSpillBytes);

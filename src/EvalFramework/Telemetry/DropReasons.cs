@@ -11,4 +11,10 @@ internal static class DropReasons
 
     /// <summary>The tracker was disposed before the event could be queued or sent.</summary>
     public const string Shutdown = "shutdown";
+
+    /// <summary>The spill folder reached <see cref="EvalFrameworkOptions.MaxSpillBytes"/>: the oldest spilled events made room.</summary>
+    public const string SpillFull = "spill_full";
+
+    /// <summary>A spilled record could not be read back (a torn write or a damaged file).</summary>
+    public const string SpillCorrupt = "spill_corrupt";
 }

@@ -14,5 +14,7 @@ internal static class OptionsExtensions
         target.RequestTimeout = source.RequestTimeout;
         target.MaxRetryDelay = source.MaxRetryDelay;
         target.ShutdownTimeout = source.ShutdownTimeout;
+        target.SpillDirectory = source.SpillDirectory;
+        target.MaxSpillBytes = source.MaxSpillBytes;
     }
 }
