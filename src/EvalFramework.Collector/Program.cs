@@ -5,6 +5,7 @@ using EvalFramework.Collector.Demo;
 using EvalFramework.Collector.Evaluation;
 using EvalFramework.Collector.Health;
 using EvalFramework.Collector.Ingest;
+using EvalFramework.Collector.Metrics;
 using EvalFramework.Contract;
 
 var demo = DemoMode.TakeFromArgs(ref args);
@@ -31,7 +32,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddCollectorStorage(builder.Configuration);
 builder.Services.AddApiKeys(builder.Configuration);
-if (demo)
+builder.Services.AddCollectorMetrics(builder.Configuration);
+if (demo || DemoMode.EnabledIn(builder.Configuration))
 {
     builder.AddDemoMode();
 }
@@ -53,6 +55,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 
 app.MapHealthApi();
+app.MapMetricsApi();
 var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyEndpointFilter>();
 api.MapEventsApi();
 api.MapCasesApi();
