@@ -38,38 +38,48 @@ internal sealed partial class StoredEventMetrics
     /// <summary>The remembered case starts (for tests).</summary>
     internal CaseStartCache Starts => _starts;
 
-    /// <summary>One group commit took <paramref name="startTimestamp"/> until now.</summary>
-    public void Committed(long startTimestamp)
-    {
-        if (_metrics.CommitDuration.Enabled)
-        {
-            _metrics.CommitDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds);
-        }
-    }
-
-    /// <summary>Records the events of one committed request; <paramref name="stored"/>[i] says whether event i was new.</summary>
-    public void Stored(IReadOnlyList<PendingEvent> events, bool[] stored)
+    /// <summary>
+    /// A group commit that began at <paramref name="startTimestamp"/> has committed: records its latency and the
+    /// events of its <paramref name="requests"/> requests (<paramref name="request"/> gives each one's events and
+    /// whether each was new). Called before the requests are answered, so an answer is never ahead of its metrics.
+    /// </summary>
+    public void Committed(long startTimestamp, int requests, Func<int, (IReadOnlyList<PendingEvent> Events, bool[] Stored)> request)
     {
         try
         {
-            for (var i = 0; i < events.Count; i++)
+            if (_metrics.CommitDuration.Enabled)
             {
-                var e = events[i].Event;
-                var pilot = _labels.Pilots.Map(e.Pilot);
-                if (!stored[i])
-                {
-                    _metrics.EventsDuplicate.Add(1, new KeyValuePair<string, object?>("pilot", pilot));
-                    continue;
-                }
+                _metrics.CommitDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds);
+            }
 
-                _metrics.EventsStored.Add(1, new("pilot", pilot), new("event_type", _labels.EventTypes.Map(e.Type)));
-                Record(e, pilot);
+            for (var r = 0; r < requests; r++)
+            {
+                var (events, stored) = request(r);
+                Stored(events, stored);
             }
         }
         catch (Exception ex)
         {
-            // The events are stored and answered; a bug here must cost a measurement, never the writer.
+            // The events are stored; a bug here must cost a measurement, never the writer or an answer.
             LogRecordFailed(ex);
+        }
+    }
+
+    /// <summary>Records the events of one committed request; <paramref name="stored"/>[i] says whether event i was new.</summary>
+    internal void Stored(IReadOnlyList<PendingEvent> events, bool[] stored)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i].Event;
+            var pilot = _labels.Pilots.Map(e.Pilot);
+            if (!stored[i])
+            {
+                _metrics.EventsDuplicate.Add(1, new KeyValuePair<string, object?>("pilot", pilot));
+                continue;
+            }
+
+            _metrics.EventsStored.Add(1, new("pilot", pilot), new("event_type", _labels.EventTypes.Map(e.Type)));
+            Record(e, pilot);
         }
     }
 

@@ -119,11 +119,10 @@ internal sealed partial class IngestWriter : BackgroundService
             }
 
             statements.Enlist(null);
-            _metrics?.Committed(startTimestamp);
+            _metrics?.Committed(startTimestamp, group.Count, r => (group[r].Events, results[r])); // once, when stored; never throws
             for (var r = 0; r < group.Count; r++)
             {
                 group[r].Completion.TrySetResult(results[r]);
-                _metrics?.Stored(group[r].Events, results[r]); // counted once, when stored; never throws
             }
 
             return true;
