@@ -23,7 +23,24 @@ internal sealed class PrometheusTextExporter : BaseExporter<Metric>, IPullMetric
     /// <summary>Takes the text of the last collection and starts afresh.</summary>
     public byte[] TakeText()
     {
-        var bytes = Encoding.UTF8.GetBytes(_text.ToString());
+        // Encode the builder's chunks straight into one array: no intermediate string of the whole text.
+        var encoder = Encoding.UTF8.GetEncoder();
+        var length = 0;
+        foreach (var chunk in _text.GetChunks())
+        {
+            length += encoder.GetByteCount(chunk.Span, flush: false);
+        }
+
+        length += encoder.GetByteCount([], flush: true);
+        encoder.Reset();
+        var bytes = new byte[length];
+        var written = 0;
+        foreach (var chunk in _text.GetChunks())
+        {
+            written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
+        }
+
+        encoder.GetBytes([], bytes.AsSpan(written), flush: true);
         _text.Clear();
         return bytes;
     }
