@@ -32,14 +32,17 @@ internal static class MetricsServiceCollectionExtensions
 
     /// <summary>
     /// Starts the OpenTelemetry pipeline with the app (the container disposes it at shutdown), before the first
-    /// measurement, and points the queue-depth gauge at the writer.
+    /// measurement, points the queue-depth gauge at the writer and fills the case-start cache from storage.
     /// </summary>
-    private sealed class MetricsStartup(MetricsScraper scraper, CollectorMetrics metrics, IngestWriter writer) : IHostedService
+    private sealed class MetricsStartup(
+        MetricsScraper scraper, CollectorMetrics metrics, IngestWriter writer, StoredEventMetrics stored, SqliteDatabase database,
+        IOptions<MetricsOptions> options) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
             _ = scraper;
             metrics.ObserveWriterQueue(() => writer.QueueDepth);
+            CaseStartWarmUp.Load(database, stored, options.Value.CaseCacheCapacity);
             return Task.CompletedTask;
         }
 

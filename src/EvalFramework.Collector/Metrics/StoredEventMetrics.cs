@@ -38,6 +38,10 @@ internal sealed partial class StoredEventMetrics
     /// <summary>The remembered case starts (for tests).</summary>
     internal CaseStartCache Starts => _starts;
 
+    /// <summary>Remembers a case's start (from <c>case.started</c>, or from its stored row at start-up).</summary>
+    public void Remember(string pilot, string caseId, string? caseType, string? arm, long startedMs) =>
+        _starts.Remember(pilot, caseId, new CaseStart(_labels.CaseTypes.Map(caseType), _labels.Arms.Map(arm), startedMs));
+
     /// <summary>
     /// A group commit that began at <paramref name="startTimestamp"/> has committed: records its latency and the
     /// events of its <paramref name="requests"/> requests (<paramref name="request"/> gives each one's events and

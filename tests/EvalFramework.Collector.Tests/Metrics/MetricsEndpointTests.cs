@@ -1,7 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
+using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Tests.Infrastructure;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
 using static EvalFramework.Collector.Tests.Infrastructure.Events;
 using static EvalFramework.Collector.Tests.Infrastructure.PrometheusText;
@@ -79,6 +82,47 @@ public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
         // No evaluation config in the test's folder: no cost, energy or CO2e.
         Assert.DoesNotContain("evalfw_cost_sek_total{", after, StringComparison.Ordinal);
         Assert.DoesNotContain("evalfw_energy_joules_total{", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Metrics_CaseStartedBeforeRestart_CompletionAfterRestartHasLeadTime()
+    {
+        var caseId = "m-" + Guid.NewGuid().ToString("N");
+        var completedAt = DateTimeOffset.UtcNow.AddMinutes(-1);
+        using (var first = Uncached())
+        {
+            using var client = WriterClient(first);
+            await client.PostAsync(Started(caseId, "social-services-documentation", "ai_assisted", at: completedAt.AddSeconds(-300)));
+        }
+
+        using var second = Uncached();
+        using var again = WriterClient(second);
+        var before = await ScrapeAsync(second);
+
+        await again.PostAsync(Completed(caseId, at: completedAt));
+        var after = await ScrapeAsync(second);
+
+        var labels = new[] { ("pilot", Pilot), ("case_type", "social-services-documentation"), ("arm", "ai_assisted") };
+        Assert.Equal(1, Delta(before, after, "evalfw_case_lead_time_seconds_count", labels));
+        Assert.Equal(300, Delta(before, after, "evalfw_case_lead_time_seconds_sum", labels), 3);
+    }
+
+    [Fact]
+    public async Task Metrics_SnapshotLoaderRegistered_NewestSnapshotsExportedAfterStart()
+    {
+        using var app = _collector.WithWebHostBuilder(b => b
+            .UseSetting("Metrics:ScrapeCacheMilliseconds", "0")
+            .ConfigureTestServices(s => s.AddSingleton<ISnapshotGaugeLoader, FixedSnapshotLoader>()));
+        var text = "";
+
+        for (var i = 0; i < 50 && !text.Contains("evalfw_snapshot_value{", StringComparison.Ordinal); i++)
+        {
+            text = await ScrapeAsync(app);
+            await Task.Delay(100);
+        }
+
+        Assert.Equal(0.05, Sum(text, "evalfw_snapshot_value", ("pilot", "demo"), ("metric", "error_rate")));
+        Assert.Equal(2, Sum(text, "evalfw_snapshot_comparison_verdict", ("pilot", "demo"), ("metric", "effort_seconds_mean")));
     }
 
     [Fact]
@@ -211,4 +255,10 @@ public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
 
     private static double Delta(string before, string after, string name, params (string, string)[] labels) =>
         Sum(after, name, labels) - Sum(before, name, labels);
+
+    private sealed class FixedSnapshotLoader : ISnapshotGaugeLoader
+    {
+        public Task<IReadOnlyList<SnapshotGauges>> LoadNewestAsync(CancellationToken cancellationToken) =>
+            Task.FromResult<IReadOnlyList<SnapshotGauges>>([LatestSnapshotGaugesTests.Snapshot("stored", DateTimeOffset.UtcNow, 0.05, "improved")]);
+    }
 }
