@@ -8,6 +8,10 @@ namespace EvalFramework.EndToEnd.Tests;
 /// <summary>Static checks of every dashboard in dashboards/: what Grafana and Prometheus would only show at run time.</summary>
 public sealed partial class DashboardLintTests
 {
+    /// <summary>Grafana unit ids the dashboards may use (grafana-data valueFormats/categories.ts).</summary>
+    private static readonly HashSet<string> GrafanaUnits =
+        ["none", "short", "percentunit", "s", "h", "d", "reqps", "currencySEK", "watth", "kwatth", "watt", "joule", "massg", "masskg"];
+
     [Fact]
     public void Dashboards_Folder_ThreeValidDashboardsWithUniqueUidsAndVariables()
     {
@@ -50,9 +54,14 @@ public sealed partial class DashboardLintTests
                     problems.Add($"{file}: panel {panel["id"]} has no title");
                 }
 
-                if (string.IsNullOrWhiteSpace(panel["fieldConfig"]?["defaults"]?["unit"]?.GetValue<string>()))
+                var unit = panel["fieldConfig"]?["defaults"]?["unit"]?.GetValue<string>();
+                if (string.IsNullOrWhiteSpace(unit))
                 {
                     problems.Add($"{file}: '{title}' has no unit");
+                }
+                else if (!GrafanaUnits.Contains(unit) && !unit.StartsWith("suffix:", StringComparison.Ordinal))
+                {
+                    problems.Add($"{file}: '{title}' has unit '{unit}', which is not a Grafana unit id");
                 }
 
                 if (string.IsNullOrWhiteSpace(panel["description"]?.GetValue<string>()))

@@ -121,18 +121,18 @@ internal sealed partial class StoredEventMetrics
 
                 break;
             case EventTypes.HumanEffort:
-                var seconds2 = e.Seconds ?? 0;
+                var effortSeconds = e.Seconds ?? 0;
                 if (_metrics.Effort.Enabled)
                 {
-                    _metrics.Effort.Record(seconds2, new TagList { { "pilot", pilot }, { "case_type", caseType }, { "arm", arm } });
+                    _metrics.Effort.Record(effortSeconds, new TagList { { "pilot", pilot }, { "case_type", caseType }, { "arm", arm } });
                 }
 
                 if (_models.TryGetValue(e.Pilot!, out var human))
                 {
                     var cost = e.Role is not null && human.Pilot.StaffRoles.ContainsKey(e.Role)
-                        ? human.Cost.StaffCostSek(new Dictionary<string, double>(1) { [e.Role] = seconds2 })
+                        ? human.Cost.StaffCostSek(new Dictionary<string, double>(1) { [e.Role] = effortSeconds })
                         : (double?)null;
-                    var wh = human.Energy.HumanWh(seconds2);
+                    var wh = human.Energy.HumanWh(effortSeconds);
                     RecordResources(pilot, caseType, arm, "human", cost, wh, human.Energy.Co2eGrams(wh));
                 }
 
@@ -184,7 +184,9 @@ internal sealed partial class StoredEventMetrics
 
                 break;
             case EventTypes.PilotMaintenance:
-                _metrics.MaintenanceHours.Add(e.Hours ?? 0, new TagList { { "pilot", pilot }, { "arm", arm } });
+                // Hours sent without an arm are borne by the config's maintenance.defaultArm, as in the snapshot.
+                var bearer = _models.TryGetValue(e.Pilot!, out var maintenance) ? _labels.Arms.Map(maintenance.Cost.MaintenanceArmOf(e.Arm)) : arm;
+                _metrics.MaintenanceHours.Add(e.Hours ?? 0, new TagList { { "pilot", pilot }, { "arm", bearer } });
                 break;
         }
     }
