@@ -47,12 +47,12 @@ public class StoredEventMetricsBenchmarks
     public void Setup()
     {
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-        _scraper = new MetricsScraper([CollectorMetrics.MeterName], TimeSpan.Zero);
         var options = Options.Create(new MetricsOptions());
         var evaluation = WithConfig
             ? new EvaluationSettings(EvaluationConfigLoader.Load(ConfigPath(), EvaluationConfigLoader.ProcessEnvironment()).Config, "evaluation.yaml")
             : new EvaluationSettings(null, null);
         var instruments = new CollectorMetrics(_services.GetRequiredService<IMeterFactory>(), new LatestSnapshotGauges());
+        _scraper = new MetricsScraper([CollectorMetrics.MeterName], TimeSpan.Zero, m => CollectorMetrics.IsOwn(m, instruments.InstanceId));
         _metrics = new StoredEventMetrics(instruments, new MetricLabels(evaluation, options), evaluation, options,
             NullLogger<StoredEventMetrics>.Instance);
         var now = DateTimeOffset.UtcNow;

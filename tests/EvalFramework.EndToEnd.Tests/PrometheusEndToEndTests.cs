@@ -27,7 +27,8 @@ public sealed class PrometheusEndToEndTests
         await prometheus.WaitUntilAsync(
             async () => (await prometheus.QueryAsync("sum(rate(evalfw_collector_events_stored_total[1m])) > 0")).Count > 0
                 && (await prometheus.QueryAsync("evalfw:cases_completed:rate5m > 0")).Count > 0,
-            "rates after the second round");
+            "rates after the second round",
+            seconds: 60);
 
         var problems = new List<string>();
         var queries = 0;

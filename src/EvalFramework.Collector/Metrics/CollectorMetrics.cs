@@ -32,10 +32,16 @@ internal sealed class CollectorMetrics
 
     private Func<int>? _writerQueueDepth;
 
+    /// <summary>
+    /// The meter tag that tells this collector's instruments from another collector's in the same process (tests
+    /// host several): OpenTelemetry listens by meter name, so <see cref="MetricsScraper"/> keeps only its own.
+    /// </summary>
+    public const string InstanceTag = "evalfw.collector.instance";
+
     public CollectorMetrics(IMeterFactory meterFactory, LatestSnapshotGauges snapshots)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(MeterName);
+        var meter = meterFactory.Create(new MeterOptions(MeterName) { Tags = [new(InstanceTag, InstanceId)] });
 
         CasesStarted = meter.CreateCounter<long>("evalfw.cases.started", "{case}",
             "Cases started (case.started stored), by pilot, case type and arm.");
@@ -110,6 +116,9 @@ internal sealed class CollectorMetrics
             "Newest snapshot: when it was made, Unix time in seconds.");
     }
 
+    /// <summary>This collector's value of <see cref="InstanceTag"/>.</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
     public Counter<long> CasesStarted { get; }
 
     public Counter<long> CasesCompleted { get; }
@@ -151,6 +160,21 @@ internal sealed class CollectorMetrics
     public Counter<long> IngestBatches { get; }
 
     public Histogram<double> CommitDuration { get; }
+
+    /// <summary>Whether <paramref name="metric"/> comes from the collector with <paramref name="instanceId"/>.</summary>
+    public static bool IsOwn(OpenTelemetry.Metrics.Metric metric, string instanceId)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        foreach (var tag in metric.MeterTags ?? [])
+        {
+            if (tag.Key == InstanceTag && tag.Value as string == instanceId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     /// <summary>Where the queue-depth gauge reads from (the writer; set once at start).</summary>
     public void ObserveWriterQueue(Func<int> depth) => _writerQueueDepth = depth;

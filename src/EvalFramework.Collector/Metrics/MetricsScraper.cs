@@ -11,7 +11,7 @@ namespace EvalFramework.Collector.Metrics;
 /// </summary>
 internal sealed class MetricsScraper : IDisposable
 {
-    private readonly PrometheusTextExporter _exporter = new();
+    private readonly PrometheusTextExporter _exporter;
     private readonly BaseExportingMetricReader _reader;
     private readonly MeterProvider _provider;
     private readonly long _cacheTicks;
@@ -20,8 +20,12 @@ internal sealed class MetricsScraper : IDisposable
     private byte[]? _cached;
     private long _cachedAt;
 
-    public MetricsScraper(IEnumerable<string> meterNames, TimeSpan cacheFor)
+    /// <param name="meterNames">The meters to listen to.</param>
+    /// <param name="cacheFor">How long one collection's text is reused.</param>
+    /// <param name="include">Which of their metrics to write (default all).</param>
+    public MetricsScraper(IEnumerable<string> meterNames, TimeSpan cacheFor, Func<Metric, bool>? include = null)
     {
+        _exporter = new PrometheusTextExporter(include);
         _reader = new BaseExportingMetricReader(_exporter);
         _provider = Sdk.CreateMeterProviderBuilder().AddMeter([.. meterNames]).AddReader(_reader).Build();
         _cacheTicks = (long)(cacheFor.TotalSeconds * Stopwatch.Frequency);

@@ -22,9 +22,14 @@ internal static class MetricsServiceCollectionExtensions
         services.AddSingleton<MetricLabels>();
         services.AddSingleton<StoredEventMetrics>();
         services.AddSingleton<IngestMetricsFilter>();
-        services.AddSingleton(sp => new MetricsScraper(
-            [CollectorMetrics.MeterName],
-            TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<MetricsOptions>>().Value.ScrapeCacheMilliseconds)));
+        services.AddSingleton(sp =>
+        {
+            var instance = sp.GetRequiredService<CollectorMetrics>().InstanceId;
+            return new MetricsScraper(
+                [CollectorMetrics.MeterName],
+                TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<MetricsOptions>>().Value.ScrapeCacheMilliseconds),
+                metric => CollectorMetrics.IsOwn(metric, instance));
+        });
         services.AddHostedService<MetricsStartup>();
         services.AddHostedService<SnapshotGaugeRefresher>();
         return services;

@@ -16,6 +16,10 @@ internal sealed class PrometheusTextExporter : BaseExporter<Metric>, IPullMetric
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
     private readonly StringBuilder _text = new(64 * 1024);
+    private readonly Func<Metric, bool>? _include;
+
+    /// <param name="include">Which metrics to write (default all the reader collects).</param>
+    public PrometheusTextExporter(Func<Metric, bool>? include = null) => _include = include;
 
     /// <summary>Set by the reader: collects (only in this scope may a pull reader collect) and calls <see cref="Export"/>.</summary>
     public Func<int, bool>? Collect { get; set; }
@@ -49,7 +53,10 @@ internal sealed class PrometheusTextExporter : BaseExporter<Metric>, IPullMetric
     {
         foreach (var metric in batch)
         {
-            Write(metric);
+            if (_include is null || _include(metric))
+            {
+                Write(metric);
+            }
         }
 
         return ExportResult.Success;

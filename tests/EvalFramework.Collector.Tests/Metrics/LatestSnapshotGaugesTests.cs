@@ -41,6 +41,23 @@ public sealed class LatestSnapshotGaugesTests
     }
 
     [Fact]
+    public async Task Scrape_TwoCollectorsInOneProcess_EachExportsOnlyItsOwn()
+    {
+        using var first = new Pipeline();
+        using var second = new Pipeline();
+        first.Gauges.Publish(Snapshot("first", Made, errorRate: 0.05, verdict: "improved"));
+        second.Gauges.Publish(Snapshot("second", Made.AddDays(2), errorRate: 0.07, verdict: "worsened"));
+
+        var firstText = await first.ScrapeAsync();
+        var secondText = await second.ScrapeAsync();
+
+        Assert.Contains("metric=\"error_rate\",pilot=\"demo\"} 0.05\n", firstText, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.07", firstText, StringComparison.Ordinal);
+        Assert.Contains("metric=\"error_rate\",pilot=\"demo\"} 0.07\n", secondText, StringComparison.Ordinal);
+        Assert.Single(firstText.Split('\n'), l => l == "# TYPE evalfw_snapshot_value gauge");
+    }
+
+    [Fact]
     public void Publish_OlderSnapshotAfterNewer_KeepsNewer()
     {
         var gauges = new LatestSnapshotGauges();
@@ -81,8 +98,8 @@ public sealed class LatestSnapshotGaugesTests
         {
             _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
             Gauges = new LatestSnapshotGauges();
-            _scraper = new MetricsScraper([CollectorMetrics.MeterName], TimeSpan.Zero);
-            _ = new CollectorMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), Gauges);
+            var metrics = new CollectorMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), Gauges);
+            _scraper = new MetricsScraper([CollectorMetrics.MeterName], TimeSpan.Zero, m => CollectorMetrics.IsOwn(m, metrics.InstanceId));
         }
 
         public LatestSnapshotGauges Gauges { get; }
