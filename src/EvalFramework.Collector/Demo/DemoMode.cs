@@ -18,6 +18,9 @@ internal static class DemoMode
         return found;
     }
 
+    /// <summary>Whether <c>Demo:Enabled</c> is true (e.g. <c>Demo__Enabled=true</c> in docker-compose).</summary>
+    public static bool EnabledIn(IConfiguration configuration) => configuration.GetValue<bool>("Demo:Enabled");
+
     public static WebApplicationBuilder AddDemoMode(this WebApplicationBuilder builder)
     {
         var key = ApiKeyStore.NewKey();

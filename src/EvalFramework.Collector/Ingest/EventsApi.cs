@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using EvalFramework.Collector.Auth;
+using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Contract;
 using Microsoft.AspNetCore.Http.Features;
@@ -13,7 +14,7 @@ internal static class EventsApi
 {
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/events", PostEvents).WithName("PostEvents");
+        api.MapPost("/events", PostEvents).WithName("PostEvents").AddEndpointFilter<IngestMetricsFilter>();
         return api;
     }
 

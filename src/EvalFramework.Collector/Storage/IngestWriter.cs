@@ -1,4 +1,6 @@
+using System.Diagnostics;
 using System.Threading.Channels;
+using EvalFramework.Collector.Metrics;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -17,9 +19,12 @@ internal sealed partial class IngestWriter : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<IngestWriter> _logger;
     private readonly int _maxEventsPerTransaction;
+    private readonly StoredEventMetrics? _metrics;
 
-    public IngestWriter(SqliteDatabase database, TimeProvider time, IOptions<StorageOptions> options, ILogger<IngestWriter> logger)
+    public IngestWriter(SqliteDatabase database, TimeProvider time, IOptions<StorageOptions> options, ILogger<IngestWriter> logger,
+        StoredEventMetrics? metrics = null)
     {
+        _metrics = metrics;
         _database = database;
         _time = time;
         _logger = logger;
@@ -94,6 +99,7 @@ internal sealed partial class IngestWriter : BackgroundService
         try
         {
             var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
+            var startTimestamp = Stopwatch.GetTimestamp();
             using (var transaction = connection.BeginTransaction())
             {
                 statements.Begin(transaction);
@@ -113,6 +119,11 @@ internal sealed partial class IngestWriter : BackgroundService
                 transaction.Commit();
             }
 
+<<<<<<< HEAD
+=======
+            statements.Enlist(null);
+            _metrics?.Committed(startTimestamp, group.Count, r => (group[r].Events, results[r])); // once, when stored; never throws
+>>>>>>> metrics
             for (var r = 0; r < group.Count; r++)
             {
                 group[r].Completion.TrySetResult(results[r]);

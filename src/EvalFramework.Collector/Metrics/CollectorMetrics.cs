@@ -1,0 +1,181 @@
+using System.Diagnostics.Metrics;
+
+namespace EvalFramework.Collector.Metrics;
+
+/// <summary>
+/// Every instrument of the collector, created once from <see cref="IMeterFactory"/> on meter
+/// <see cref="MeterName"/>. Names are OpenTelemetry style; <see cref="PrometheusTextExporter"/> turns them into
+/// Prometheus names (see docs/metrics-and-dashboards.md, "Metrics reference").
+/// </summary>
+internal sealed class CollectorMetrics
+{
+    public const string MeterName = "EvalFramework.Collector";
+
+    /// <summary>Lead time: seconds to a month (case handling takes minutes to weeks).</summary>
+    internal static readonly double[] LeadTimeBuckets =
+        [1, 5, 15, 30, 60, 120, 300, 600, 1800, 3600, 7200, 14400, 28800, 86400, 172800, 432000, 604800, 1209600, 2592000];
+
+    /// <summary>Staff effort per <c>human.effort</c> event: 10 s to a working day.</summary>
+    internal static readonly double[] EffortBuckets = [10, 30, 60, 120, 300, 600, 900, 1800, 2700, 3600, 7200, 14400, 28800];
+
+    /// <summary>The GenAI semantic conventions' advice for <c>gen_ai.client.token.usage</c>.</summary>
+    internal static readonly long[] TokenBuckets = [1, 4, 16, 64, 256, 1024, 4096, 16384, 65536, 262144, 1048576, 4194304];
+
+    /// <summary>Scores on a 1–5 scale: one bucket per answer.</summary>
+    internal static readonly double[] FivePointBuckets = [1, 2, 3, 4, 5];
+
+    /// <summary>NPS answers 0–10: one bucket per answer.</summary>
+    internal static readonly double[] NpsBuckets = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+
+    /// <summary>Commit latency of the writer: 0.5 ms to 5 s.</summary>
+    internal static readonly double[] CommitBuckets = [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
+
+    private Func<int>? _writerQueueDepth;
+
+    /// <summary>
+    /// The meter tag that tells this collector's instruments from another collector's in the same process (tests
+    /// host several): OpenTelemetry listens by meter name, so <see cref="MetricsScraper"/> keeps only its own.
+    /// </summary>
+    public const string InstanceTag = "evalfw.collector.instance";
+
+    public CollectorMetrics(IMeterFactory meterFactory, LatestSnapshotGauges snapshots)
+    {
+        ArgumentNullException.ThrowIfNull(meterFactory);
+        var meter = meterFactory.Create(new MeterOptions(MeterName) { Tags = [new(InstanceTag, InstanceId)] });
+
+        CasesStarted = meter.CreateCounter<long>("evalfw.cases.started", "{case}",
+            "Cases started (case.started stored), by pilot, case type and arm.");
+        CasesCompleted = meter.CreateCounter<long>("evalfw.cases.completed", "{case}",
+            "Cases completed (case.completed stored), by pilot, case type, arm and outcome.");
+        LeadTime = meter.CreateHistogram("evalfw.case.lead_time", "s",
+            "Lead time of completed cases, opened to completed (the citizen's view), seconds.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LeadTimeBuckets });
+        Effort = meter.CreateHistogram("evalfw.human.effort", "s",
+            "Staff effort per human.effort event, seconds.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EffortBuckets });
+        TokenUsage = meter.CreateHistogram<long>("gen_ai.client.token.usage", "{token}",
+            "Tokens used per ai.usage event (GenAI semantic conventions), by token type, pilot, arm and model.",
+            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = TokenBuckets });
+        Errors = meter.CreateCounter<long>("evalfw.case.errors", "{error}",
+            "Errors found in cases (case.error), by source and severity.");
+        Reviews = meter.CreateCounter<long>("evalfw.quality.reviews", "{review}",
+            "Quality reviews (quality.review), by whether the answer was correct and consistent.");
+        Escalations = meter.CreateCounter<long>("evalfw.case.escalations", "{escalation}",
+            "Cases handed from the AI to a person (case.escalated).");
+        IntegrationFailures = meter.CreateCounter<long>("evalfw.integration.failures", "{failure}",
+            "Failed calls to other systems (integration.failure).");
+        CostSek = meter.CreateCounter<double>("evalfw.cost.sek", "{SEK}",
+            "Variable cost in SEK: staff effort at the role's loaded hourly cost and AI tokens at the price table; needs the evaluation config.");
+        Energy = meter.CreateCounter<double>("evalfw.energy", "J",
+            "Energy in joules: workstation while staff work and AI inference with PUE; needs the evaluation config.");
+        Co2e = meter.CreateCounter<double>("evalfw.co2e", "g",
+            "Emissions in grams CO2e of that energy at the configured grid intensity; needs the evaluation config.");
+        Csat = meter.CreateHistogram<int>("evalfw.survey.csat", "{score}",
+            "Citizen satisfaction answers (CSAT 1-5).",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [.. FivePointBuckets.Select(b => (int)b)] });
+        Nps = meter.CreateHistogram<int>("evalfw.survey.nps", "{score}",
+            "Net promoter answers (0-10).",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [.. NpsBuckets.Select(b => (int)b)] });
+        StaffSurvey = meter.CreateHistogram<int>("evalfw.survey.staff", "{score}",
+            "Staff survey answers (1-5) by question: wellbeing, workload, stress.",
+            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [.. FivePointBuckets.Select(b => (int)b)] });
+        MaintenanceHours = meter.CreateCounter<double>("evalfw.maintenance", "h",
+            "Maintenance hours reported (pilot.maintenance): prompt and model updates, staff training.");
+
+        EventsStored = meter.CreateCounter<long>("evalfw.collector.events.stored", "{event}",
+            "Events stored, counted once when their transaction committed, by pilot and event type.");
+        EventsDuplicate = meter.CreateCounter<long>("evalfw.collector.events.duplicates", "{event}",
+            "Events not stored because their id was already stored.");
+        EventsRejected = meter.CreateCounter<long>("evalfw.collector.events.rejected", "{event}",
+            "Events rejected at ingest, by reason (the offending field, or forbidden).");
+        IngestBatches = meter.CreateCounter<long>("evalfw.collector.ingest.batches", "{batch}",
+            "POST /api/v1/events requests, by result.");
+        CommitDuration = meter.CreateHistogram("evalfw.collector.writer.commit.duration", "s",
+            "Time of one group commit of the single writer, seconds.",
+            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = CommitBuckets });
+        meter.CreateObservableGauge("evalfw.collector.writer.queue_depth", () => _writerQueueDepth?.Invoke() ?? 0, "{request}",
+            "Ingest requests waiting for the writer.");
+
+        meter.CreateObservableGauge("evalfw.snapshot.value", snapshots.Values, null,
+            "Newest snapshot: the metric's value per case type and arm (unit as the metric's name says).");
+        meter.CreateObservableGauge("evalfw.snapshot.ci_low", snapshots.CiLows, null,
+            "Newest snapshot: lower end of the metric's confidence interval.");
+        meter.CreateObservableGauge("evalfw.snapshot.ci_high", snapshots.CiHighs, null,
+            "Newest snapshot: upper end of the metric's confidence interval.");
+        meter.CreateObservableGauge("evalfw.snapshot.sample_size", snapshots.SampleSizes, "{case}",
+            "Newest snapshot: the n behind the metric's value.");
+        meter.CreateObservableGauge("evalfw.snapshot.comparison.difference", snapshots.Differences, null,
+            "Newest snapshot: treatment minus baseline per case type and metric.");
+        meter.CreateObservableGauge("evalfw.snapshot.comparison.ci_low", snapshots.DifferenceCiLows, null,
+            "Newest snapshot: lower end of the difference's confidence interval.");
+        meter.CreateObservableGauge("evalfw.snapshot.comparison.ci_high", snapshots.DifferenceCiHighs, null,
+            "Newest snapshot: upper end of the difference's confidence interval.");
+        meter.CreateObservableGauge("evalfw.snapshot.comparison.verdict", snapshots.Verdicts, "{verdict}",
+            "Newest snapshot: verdict per comparison: 2 improved, 1 non_inferior, 0 no_significant_difference, -1 inconclusive, -2 worsened, -3 inferior, -9 insufficient_data.");
+        meter.CreateObservableGauge("evalfw.snapshot.created", snapshots.CreatedTimes, "s",
+            "Newest snapshot: when it was made, Unix time in seconds.");
+    }
+
+    /// <summary>This collector's value of <see cref="InstanceTag"/>.</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
+    public Counter<long> CasesStarted { get; }
+
+    public Counter<long> CasesCompleted { get; }
+
+    public Histogram<double> LeadTime { get; }
+
+    public Histogram<double> Effort { get; }
+
+    public Histogram<long> TokenUsage { get; }
+
+    public Counter<long> Errors { get; }
+
+    public Counter<long> Reviews { get; }
+
+    public Counter<long> Escalations { get; }
+
+    public Counter<long> IntegrationFailures { get; }
+
+    public Counter<double> CostSek { get; }
+
+    public Counter<double> Energy { get; }
+
+    public Counter<double> Co2e { get; }
+
+    public Histogram<int> Csat { get; }
+
+    public Histogram<int> Nps { get; }
+
+    public Histogram<int> StaffSurvey { get; }
+
+    public Counter<double> MaintenanceHours { get; }
+
+    public Counter<long> EventsStored { get; }
+
+    public Counter<long> EventsDuplicate { get; }
+
+    public Counter<long> EventsRejected { get; }
+
+    public Counter<long> IngestBatches { get; }
+
+    public Histogram<double> CommitDuration { get; }
+
+    /// <summary>Whether <paramref name="metric"/> comes from the collector with <paramref name="instanceId"/>.</summary>
+    public static bool IsOwn(OpenTelemetry.Metrics.Metric metric, string instanceId)
+    {
+        ArgumentNullException.ThrowIfNull(metric);
+        foreach (var tag in metric.MeterTags ?? [])
+        {
+            if (tag.Key == InstanceTag && tag.Value as string == instanceId)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Where the queue-depth gauge reads from (the writer; set once at start).</summary>
+    public void ObserveWriterQueue(Func<int> depth) => _writerQueueDepth = depth;
+}

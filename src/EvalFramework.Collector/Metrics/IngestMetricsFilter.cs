@@ -1,0 +1,59 @@
+using EvalFramework.Contract;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EvalFramework.Collector.Metrics;
+
+/// <summary>
+/// Counts ingest requests by result and rejected events by reason, from the answer <c>POST /api/v1/events</c>
+/// gives, so the handler itself stays free of metrics code. Stored events are counted by the writer, not here.
+/// </summary>
+internal sealed class IngestMetricsFilter(CollectorMetrics metrics) : IEndpointFilter
+{
+    /// <summary>Reasons are the offending field of the wire contract; anything else is <c>_OTHER</c>.</summary>
+    private static readonly LabelSet Reasons = new(
+        [
+            "event", "id", "type", "time", "pilot", "caseId", "attributes", "caseType", "arm", "channel", "outcome", "model",
+            "inputTokens", "outputTokens", "durationMs", "costSek", "role", "seconds", "reason", "source", "severity",
+            "correct", "consistent", "score", "system", "kind", "csat", "nps", "team", "wellbeing", "workload", "stress", "hours",
+        ],
+        0);
+
+    public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var result = await next(context);
+        var inner = result is INestedHttpResult nested ? nested.Result : result;
+        var (outcome, rejected) = inner switch
+        {
+            Ok<IngestResponse> ok => (ok.Value!.Rejected.Count > 0 ? "partially_rejected" : "stored", ok.Value.Rejected),
+            ValidationProblem invalid when invalid.ProblemDetails.Extensions.TryGetValue("rejected", out var r) && r is List<RejectedEvent> list
+                => ("rejected", list),
+            ValidationProblem => ("malformed", null),
+            ProblemHttpResult { StatusCode: StatusCodes.Status403Forbidden } => ("forbidden", null),
+            ProblemHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge } => ("too_large", null),
+            ProblemHttpResult { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ("unsupported_media_type", null),
+            ProblemHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable } => ("storage_unavailable", null),
+            _ => (LabelSet.Other, (List<RejectedEvent>?)null),
+        };
+
+        metrics.IngestBatches.Add(1, new KeyValuePair<string, object?>("result", outcome));
+        foreach (var e in rejected ?? [])
+        {
+            metrics.EventsRejected.Add(1, new KeyValuePair<string, object?>("reason", ReasonOf(e.Errors)));
+        }
+
+        return result;
+    }
+
+    /// <summary>The field of the first error ("caseId: required" → caseId; "attributes.x: ..." → attributes).</summary>
+    internal static string ReasonOf(IReadOnlyList<string> errors)
+    {
+        if (errors.Count == 0)
+        {
+            return LabelSet.Other;
+        }
+
+        var field = errors[0].AsSpan();
+        var end = field.IndexOfAny(":.[");
+        return Reasons.Map(end < 0 ? null : field[..end].ToString());
+    }
+}

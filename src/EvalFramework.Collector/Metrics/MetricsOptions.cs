@@ -1,0 +1,34 @@
+namespace EvalFramework.Collector.Metrics;
+
+/// <summary>The <c>Metrics</c> section: the <c>/metrics</c> endpoint and the bounds of its labels.</summary>
+internal sealed class MetricsOptions
+{
+    public const string SectionName = "Metrics";
+
+    /// <summary>
+    /// Whether <c>/metrics</c> needs <c>Authorization: Bearer &lt;api key&gt;</c> of a key with the <c>read</c> right
+    /// (<c>Metrics:RequireKey</c>, default false: open, as the collector listens on loopback by default).
+    /// </summary>
+    public bool RequireKey { get; set; }
+
+    /// <summary>
+    /// Without an evaluation config, how many distinct values of each open label (pilot, case_type, arm, model)
+    /// are admitted, first seen first; later ones become <c>_OTHER</c> (<c>Metrics:LabelCapacity</c>, default 20).
+    /// </summary>
+    public int LabelCapacity { get; set; } = 20;
+
+    /// <summary>
+    /// Cases whose start (case type, arm, start time) is remembered for lead time and labels
+    /// (<c>Metrics:CaseCacheCapacity</c>, default 50000; the oldest is forgotten first).
+    /// </summary>
+    public int CaseCacheCapacity { get; set; } = 50_000;
+
+    /// <summary>How long one scrape's text is reused, milliseconds (<c>Metrics:ScrapeCacheMilliseconds</c>, default 300).</summary>
+    public int ScrapeCacheMilliseconds { get; set; } = 300;
+
+    /// <summary>
+    /// How often the snapshot gauges are reloaded from stored snapshots, besides when a snapshot is made
+    /// (<c>Metrics:SnapshotRefreshInterval</c>, default 00:05:00).
+    /// </summary>
+    public TimeSpan SnapshotRefreshInterval { get; set; } = TimeSpan.FromMinutes(5);
+}

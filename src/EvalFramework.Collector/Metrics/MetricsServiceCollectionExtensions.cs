@@ -1,0 +1,56 @@
+using EvalFramework.Collector.Metrics;
+using EvalFramework.Collector.Storage;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the collector's instruments, the snapshot gauges and the <c>/metrics</c> pipeline.</summary>
+internal static class MetricsServiceCollectionExtensions
+{
+    public static IServiceCollection AddCollectorMetrics(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<MetricsOptions>()
+            .Bind(configuration.GetSection(MetricsOptions.SectionName))
+            .Validate(o => o.LabelCapacity is >= 1 and <= 1000, "Metrics:LabelCapacity: must be from 1 to 1000")
+            .Validate(o => o.CaseCacheCapacity is >= 0 and <= 10_000_000, "Metrics:CaseCacheCapacity: must be from 0 to 10000000")
+            .Validate(o => o.ScrapeCacheMilliseconds is >= 0 and <= 60_000, "Metrics:ScrapeCacheMilliseconds: must be from 0 to 60000")
+            .Validate(o => o.SnapshotRefreshInterval >= TimeSpan.FromSeconds(1), "Metrics:SnapshotRefreshInterval: must be at least 00:00:01")
+            .ValidateOnStart();
+        services.AddMetrics();
+        services.AddSingleton<LatestSnapshotGauges>();
+        services.AddSingleton<CollectorMetrics>();
+        services.AddSingleton<MetricLabels>();
+        services.AddSingleton<StoredEventMetrics>();
+        services.AddSingleton<IngestMetricsFilter>();
+        services.AddSingleton(sp =>
+        {
+            var instance = sp.GetRequiredService<CollectorMetrics>().InstanceId;
+            return new MetricsScraper(
+                [CollectorMetrics.MeterName],
+                TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<MetricsOptions>>().Value.ScrapeCacheMilliseconds),
+                metric => CollectorMetrics.IsOwn(metric, instance));
+        });
+        services.AddHostedService<MetricsStartup>();
+        services.AddHostedService<SnapshotGaugeRefresher>();
+        return services;
+    }
+
+    /// <summary>
+    /// Starts the OpenTelemetry pipeline with the app (the container disposes it at shutdown), before the first
+    /// measurement, points the queue-depth gauge at the writer and fills the case-start cache from storage.
+    /// </summary>
+    private sealed class MetricsStartup(
+        MetricsScraper scraper, CollectorMetrics metrics, IngestWriter writer, StoredEventMetrics stored, SqliteDatabase database,
+        IOptions<MetricsOptions> options) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            _ = scraper;
+            metrics.ObserveWriterQueue(() => writer.QueueDepth);
+            CaseStartWarmUp.Load(database, stored, options.Value.CaseCacheCapacity);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}

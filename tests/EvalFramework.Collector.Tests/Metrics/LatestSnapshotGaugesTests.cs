@@ -1,0 +1,115 @@
+using System.Text;
+using EvalFramework.Collector.Metrics;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EvalFramework.Collector.Tests.Metrics;
+
+[Collection(MetricsCollection.Name)]
+public sealed class LatestSnapshotGaugesTests
+{
+    private static readonly DateTimeOffset Made = new(2026, 11, 1, 12, 0, 0, TimeSpan.Zero);
+
+    [Fact]
+    public async Task Publish_Snapshot_ExportsValueIntervalAndVerdictGauges()
+    {
+        using var pipeline = new Pipeline();
+        pipeline.Gauges.Publish(Snapshot("s1", Made, errorRate: 0.05, verdict: "improved"));
+
+        var text = await pipeline.ScrapeAsync();
+
+        Assert.Contains("evalfw_snapshot_value{arm=\"manual\",case_type=\"building-permit-question\",metric=\"error_rate\",pilot=\"demo\"} 0.05\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_ci_low{arm=\"manual\",case_type=\"building-permit-question\",metric=\"error_rate\",pilot=\"demo\"} 0.03\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_ci_high{arm=\"manual\",case_type=\"building-permit-question\",metric=\"error_rate\",pilot=\"demo\"} 0.08\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_sample_size{arm=\"manual\",case_type=\"building-permit-question\",metric=\"error_rate\",pilot=\"demo\"} 400\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"effort_seconds_mean\",pilot=\"demo\",treatment=\"ai_assisted\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_difference{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"effort_seconds_mean\",pilot=\"demo\",treatment=\"ai_assisted\"} -120\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_created_seconds{pilot=\"demo\"} " + Made.ToUnixTimeSeconds() + "\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_NewerSnapshotWithoutARow_RowNoLongerExported()
+    {
+        using var pipeline = new Pipeline();
+        pipeline.Gauges.Publish(Snapshot("s1", Made, errorRate: 0.05, verdict: "improved"));
+        await pipeline.ScrapeAsync();
+        pipeline.Gauges.Publish(Snapshot("s2", Made.AddDays(1), errorRate: null, verdict: "worsened"));
+
+        var text = await pipeline.ScrapeAsync();
+
+        Assert.DoesNotContain("metric=\"error_rate\"", text, StringComparison.Ordinal);
+        Assert.Contains("treatment=\"ai_assisted\"} -2\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Scrape_TwoCollectorsInOneProcess_EachExportsOnlyItsOwn()
+    {
+        using var first = new Pipeline();
+        using var second = new Pipeline();
+        first.Gauges.Publish(Snapshot("first", Made, errorRate: 0.05, verdict: "improved"));
+        second.Gauges.Publish(Snapshot("second", Made.AddDays(2), errorRate: 0.07, verdict: "worsened"));
+
+        var firstText = await first.ScrapeAsync();
+        var secondText = await second.ScrapeAsync();
+
+        Assert.Contains("metric=\"error_rate\",pilot=\"demo\"} 0.05\n", firstText, StringComparison.Ordinal);
+        Assert.DoesNotContain("0.07", firstText, StringComparison.Ordinal);
+        Assert.Contains("metric=\"error_rate\",pilot=\"demo\"} 0.07\n", secondText, StringComparison.Ordinal);
+        Assert.Single(firstText.Split('\n'), l => l == "# TYPE evalfw_snapshot_value gauge");
+    }
+
+    [Fact]
+    public void Publish_OlderSnapshotAfterNewer_KeepsNewer()
+    {
+        var gauges = new LatestSnapshotGauges();
+        gauges.Publish(Snapshot("new", Made.AddDays(1), 0.05, "improved"));
+
+        var shown = gauges.Publish(Snapshot("old", Made, 0.05, "improved"));
+
+        Assert.False(shown);
+        Assert.Equal("new", gauges.For("demo")!.SnapshotId);
+    }
+
+    [Theory]
+    [InlineData("improved", 2)]
+    [InlineData("non_inferior", 1)]
+    [InlineData("no_significant_difference", 0)]
+    [InlineData("inconclusive", -1)]
+    [InlineData("worsened", -2)]
+    [InlineData("inferior", -3)]
+    [InlineData("insufficient_data", -9)]
+    [InlineData("something-new", -10)]
+    public void Code_Verdict_DocumentedNumber(string verdict, double expected) =>
+        Assert.Equal(expected, SnapshotVerdicts.Code(verdict));
+
+    internal static SnapshotGauges Snapshot(string id, DateTimeOffset createdAt, double? errorRate, string verdict) => new(
+        "demo", id, createdAt,
+        errorRate is null
+            ? [new SnapshotMetricRow("building-permit-question", "manual", "cases_completed", 400, null, null, 400)]
+            : [new SnapshotMetricRow("building-permit-question", "manual", "error_rate", errorRate, 0.03, 0.08, 400)],
+        [new SnapshotComparisonRow("building-permit-question", "effort_seconds_mean", "manual", "ai_assisted", -120, -150, -90, verdict)]);
+
+    /// <summary>The collector's instruments on their own meter factory, read through the real exporter.</summary>
+    private sealed class Pipeline : IDisposable
+    {
+        private readonly ServiceProvider _services;
+        private readonly MetricsScraper _scraper;
+
+        public Pipeline()
+        {
+            _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
+            Gauges = new LatestSnapshotGauges();
+            var metrics = new CollectorMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), Gauges);
+            _scraper = new MetricsScraper([CollectorMetrics.MeterName], TimeSpan.Zero, m => CollectorMetrics.IsOwn(m, metrics.InstanceId));
+        }
+
+        public LatestSnapshotGauges Gauges { get; }
+
+        public async Task<string> ScrapeAsync() => Encoding.UTF8.GetString(await _scraper.ScrapeAsync());
+
+        public void Dispose()
+        {
+            _scraper.Dispose();
+            _services.Dispose();
+        }
+    }
+}

@@ -1,0 +1,201 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using EvalFramework.EndToEnd.Tests.Infrastructure;
+using YamlDotNet.RepresentationModel;
+
+namespace EvalFramework.EndToEnd.Tests;
+
+/// <summary>Static checks of every dashboard in dashboards/: what Grafana and Prometheus would only show at run time.</summary>
+public sealed partial class DashboardLintTests
+{
+    /// <summary>Grafana unit ids the dashboards may use (grafana-data valueFormats/categories.ts).</summary>
+    private static readonly HashSet<string> GrafanaUnits =
+        ["none", "short", "percentunit", "s", "h", "d", "reqps", "currencySEK", "watth", "kwatth", "watt", "joule", "massg", "masskg"];
+
+    [Fact]
+    public void Dashboards_Folder_ThreeValidDashboardsWithUniqueUidsAndVariables()
+    {
+        var dashboards = Dashboards.All();
+
+        Assert.True(dashboards.Count >= 3, $"{dashboards.Count} dashboards");
+        var uids = dashboards.Select(d => d.Dashboard["uid"]!.GetValue<string>()).ToList();
+        Assert.Equal(uids.Count, uids.Distinct(StringComparer.Ordinal).Count());
+        Assert.All(dashboards, d =>
+        {
+            var variables = d.Dashboard["templating"]!["list"]!.AsArray().Select(v => v!["name"]!.GetValue<string>()).ToList();
+            Assert.Equal(["pilot", "case_type", "arm"], variables);
+        });
+    }
+
+    [Fact]
+    public void Panels_EveryDashboard_UniqueIds()
+    {
+        var problems = new List<string>();
+        foreach (var (file, dashboard) in Dashboards.All())
+        {
+            var ids = Dashboards.Panels(dashboard).Select(p => p["id"]!.GetValue<int>()).ToList();
+            problems.AddRange(ids.GroupBy(i => i).Where(g => g.Count() > 1).Select(g => $"{file}: panel id {g.Key} used {g.Count()} times"));
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void Panels_EveryDataPanel_HasTitleUnitDescriptionAndQuery()
+    {
+        var problems = new List<string>();
+        foreach (var (file, dashboard) in Dashboards.All())
+        {
+            foreach (var panel in Dashboards.DataPanels(dashboard))
+            {
+                var title = panel["title"]?.GetValue<string>();
+                if (string.IsNullOrWhiteSpace(title))
+                {
+                    problems.Add($"{file}: panel {panel["id"]} has no title");
+                }
+
+                var unit = panel["fieldConfig"]?["defaults"]?["unit"]?.GetValue<string>();
+                if (string.IsNullOrWhiteSpace(unit))
+                {
+                    problems.Add($"{file}: '{title}' has no unit");
+                }
+                else if (!GrafanaUnits.Contains(unit) && !unit.StartsWith("suffix:", StringComparison.Ordinal))
+                {
+                    problems.Add($"{file}: '{title}' has unit '{unit}', which is not a Grafana unit id");
+                }
+
+                if (string.IsNullOrWhiteSpace(panel["description"]?.GetValue<string>()))
+                {
+                    problems.Add($"{file}: '{title}' has no description");
+                }
+
+                if (panel["targets"] is not JsonArray { Count: > 0 })
+                {
+                    problems.Add($"{file}: '{title}' has no query");
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void Queries_EveryRate_UsesRateInterval()
+    {
+        var problems = new List<string>();
+        foreach (var (file, dashboard) in Dashboards.All())
+        {
+            foreach (var (panel, expr) in Dashboards.Queries(dashboard))
+            {
+                foreach (Match rate in RateRange().Matches(expr))
+                {
+                    if (rate.Groups["range"].Value != "$__rate_interval")
+                    {
+                        problems.Add($"{file}: '{panel["title"]}' uses {rate.Groups["fn"].Value}(...[{rate.Groups["range"].Value}])");
+                    }
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void Queries_EveryCounter_UnderRateOrIncrease()
+    {
+        var problems = new List<string>();
+        foreach (var (file, dashboard) in Dashboards.All())
+        {
+            foreach (var (panel, expr) in Dashboards.Queries(dashboard))
+            {
+                foreach (Match use in CounterUse().Matches(expr))
+                {
+                    if (!use.Groups["fn"].Success)
+                    {
+                        problems.Add($"{file}: '{panel["title"]}' reads counter {use.Groups["name"].Value} without rate/increase");
+                    }
+                }
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void Datasources_EveryPanelTargetAndVariable_TheProvisionedUid()
+    {
+        var uid = ProvisionedDatasourceUid();
+        var problems = new List<string>();
+        foreach (var (file, dashboard) in Dashboards.All())
+        {
+            foreach (var panel in Dashboards.DataPanels(dashboard))
+            {
+                var uids = new[] { panel["datasource"]?["uid"]?.GetValue<string>() }
+                    .Concat((panel["targets"]?.AsArray() ?? []).Select(t => t!["datasource"]?["uid"]?.GetValue<string>()));
+                problems.AddRange(uids.Where(u => u != uid).Select(u => $"{file}: '{panel["title"]}' uses datasource '{u}'"));
+            }
+
+            foreach (var variable in dashboard["templating"]!["list"]!.AsArray())
+            {
+                if (variable!["datasource"]?["uid"]?.GetValue<string>() != uid)
+                {
+                    problems.Add($"{file}: variable {variable["name"]} does not use '{uid}'");
+                }
+            }
+        }
+
+        Assert.Equal("evalfw-prometheus", uid);
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public async Task Queries_EveryMetricName_ExportedByTheCollector()
+    {
+        using var collector = new LiveCollector();
+        collector.Start();
+        var round = PilotTraffic.Round(casesPer: 1);
+        (await collector.Client.PostAsync("/api/v1/events", PilotTraffic.Body(round))).EnsureSuccessStatusCode();
+        (await collector.Client.PostAsync("/api/v1/events", PilotTraffic.Body(round.Take(1)))).EnsureSuccessStatusCode();
+        await collector.Client.PostAsync("/api/v1/events", PilotTraffic.Body([PilotTraffic.Rejected()]));
+        collector.SnapshotGauges.Publish(PilotTraffic.Snapshot());
+        var scrape = await collector.Client.GetStringAsync("/metrics");
+        var exported = scrape.Split('\n').Where(l => l.Length > 0 && l[0] != '#')
+            .Select(l => l[..l.IndexOfAny(['{', ' '])]).ToHashSet(StringComparer.Ordinal);
+        var labelNames = LabelName().Matches(scrape).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);
+
+        var problems = new List<string>();
+        foreach (var (file, dashboard) in Dashboards.All())
+        {
+            var expressions = Dashboards.Queries(dashboard).Select(q => (Title: q.Panel["title"]!.GetValue<string>(), q.Expr))
+                .Concat(dashboard["templating"]!["list"]!.AsArray().Select(v => ("variable " + v!["name"], v["definition"]!.GetValue<string>())));
+            foreach (var (title, expr) in expressions)
+            {
+                problems.AddRange(Dashboards.MetricNames(expr).Where(n => !exported.Contains(n) && !labelNames.Contains(n)).Select(n => $"{file}: '{title}' uses {n}, which the collector does not export"));
+            }
+        }
+
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    internal static string ProvisionedDatasourceUid()
+    {
+        var yaml = new YamlStream();
+        using (var reader = new StreamReader(Path.Combine(Dashboards.Folder, "provisioning", "datasources", "prometheus.yaml")))
+        {
+            yaml.Load(reader);
+        }
+
+        var root = (YamlMappingNode)yaml.Documents[0].RootNode;
+        var datasource = (YamlMappingNode)((YamlSequenceNode)root["datasources"])[0];
+        return ((YamlScalarNode)datasource["uid"]).Value!;
+    }
+
+    [GeneratedRegex("[{,]([a-zA-Z_][a-zA-Z0-9_]*)=\"")]
+    private static partial Regex LabelName();
+
+    [GeneratedRegex(@"\b(?<fn>rate|irate)\((?<inner>[^\[]*)\[(?<range>[^\]]+)\]")]
+    private static partial Regex RateRange();
+
+    [GeneratedRegex(@"(?:(?<fn>\b(?:rate|irate|increase)\(\s*))?\b(?<name>(?:evalfw|gen_ai)_[a-zA-Z0-9_]*_(?:total|bucket|sum|count))\b")]
+    private static partial Regex CounterUse();
+}

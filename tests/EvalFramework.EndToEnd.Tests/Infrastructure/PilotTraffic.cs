@@ -1,0 +1,127 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json.Nodes;
+using EvalFramework.Collector.Metrics;
+
+namespace EvalFramework.EndToEnd.Tests.Infrastructure;
+
+/// <summary>
+/// Events of every type for pilot <c>demo</c> of metrics-config/evaluation.yaml, in every case type and arm, and a
+/// snapshot with every metric key and comparison of DESIGN.md (built here: snapshots are made by issue 4's code).
+/// </summary>
+internal static class PilotTraffic
+{
+    public const string Pilot = "demo";
+
+    public static readonly string[] CaseTypes = ["building-permit-question", "direct-procurement-advice", "social-services-documentation"];
+
+    public static readonly string[] Arms = ["manual", "ai_assisted"];
+
+    /// <summary>DESIGN.md "Snapshot contract v1": metric keys per case type and arm.</summary>
+    public static readonly string[] MetricKeys =
+    [
+        "cases_completed", "throughput_per_week", "lead_time_seconds_median", "lead_time_seconds_p90", "lead_time_seconds_mean",
+        "effort_seconds_mean", "ai_seconds_mean", "error_rate", "consistency_rate", "escalation_rate", "integration_failure_rate",
+        "csat_mean", "csat_satisfied_share", "nps", "survey_response_rate", "cost_per_case_sek", "energy_wh_per_case",
+        "co2e_g_per_case", "staff_wellbeing_mean",
+    ];
+
+    public static readonly string[] PilotMetricKeys = ["maintenance_hours", "staff_hours_freed_per_month"];
+
+    private static int s_sequence;
+
+    /// <summary>One round: per case type and arm <paramref name="casesPer"/> full cases; staff surveys and maintenance.</summary>
+    public static List<JsonObject> Round(int casesPer)
+    {
+        var events = new List<JsonObject>();
+        var now = DateTimeOffset.UtcNow.AddSeconds(-5);
+        foreach (var caseType in CaseTypes)
+        {
+            foreach (var arm in Arms)
+            {
+                for (var i = 0; i < casesPer; i++)
+                {
+                    var caseId = "e2e-" + Interlocked.Increment(ref s_sequence).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
+                    events.AddRange(Case(caseId, caseType, arm, now.AddMinutes(-20 - (i * 7)), now.AddSeconds(-i)));
+                }
+            }
+        }
+
+        foreach (var arm in Arms)
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                events.Add(Event("survey.staff", null, now, new() { ["team"] = "permits", ["arm"] = arm, ["wellbeing"] = 4, ["workload"] = 3, ["stress"] = 2 }));
+            }
+
+            events.Add(Event("pilot.maintenance", null, now, new() { ["hours"] = 1.5, ["kind"] = "prompt-update", ["arm"] = arm }));
+        }
+
+        return events;
+    }
+
+    public static JsonObject Rejected() => Event("case.started", "e2e-bad", DateTimeOffset.UtcNow.AddSeconds(-5), new() { ["arm"] = "manual" });
+
+    public static StringContent Body(IEnumerable<JsonObject> events) =>
+        new(new JsonObject { ["events"] = new JsonArray([.. events.Select(e => e.DeepClone())]) }.ToJsonString(), Encoding.UTF8, "application/json");
+
+    public static SnapshotGauges Snapshot()
+    {
+        var rows = new List<SnapshotMetricRow>();
+        var comparisons = new List<SnapshotComparisonRow>();
+        string[] verdicts = ["improved", "no_significant_difference", "worsened", "non_inferior", "insufficient_data"];
+        var v = 0;
+        foreach (var caseType in CaseTypes)
+        {
+            foreach (var (arm, factor) in new[] { ("manual", 1.0), ("ai_assisted", 0.8) })
+            {
+                rows.AddRange(MetricKeys.Select(m => new SnapshotMetricRow(caseType, arm, m, 10 * factor, 8 * factor, 12 * factor, 40)));
+            }
+
+            comparisons.AddRange(MetricKeys.Select(m => new SnapshotComparisonRow(caseType, m, "manual", "ai_assisted", -2, -3, -1, verdicts[v++ % verdicts.Length])));
+        }
+
+        rows.AddRange(PilotMetricKeys.Select(m => new SnapshotMetricRow(LatestSnapshotGauges.AllCaseTypes, LatestSnapshotGauges.AllArms, m, 20, 15, 25, 80)));
+        return new SnapshotGauges(Pilot, "e2e-snapshot", DateTimeOffset.UtcNow.AddMinutes(-1), rows, comparisons);
+    }
+
+    private static IEnumerable<JsonObject> Case(string caseId, string caseType, string arm, DateTimeOffset started, DateTimeOffset completed)
+    {
+        var ai = arm == "ai_assisted";
+        yield return Event("case.started", caseId, started, new() { ["caseType"] = caseType, ["arm"] = arm });
+        yield return Event("human.effort", caseId, started, new() { ["role"] = "handlaggare", ["seconds"] = ai ? 900 : 1200 });
+        yield return Event("ai.usage", caseId, started, new()
+        {
+            ["model"] = ai ? "mistral-small-3.1" : "llama-3.3-70b", ["inputTokens"] = 2000, ["outputTokens"] = 400, ["durationMs"] = 1500,
+        });
+        yield return Event("case.escalated", caseId, started, new() { ["reason"] = "needs-case-officer" });
+        yield return Event("case.error", caseId, started, new() { ["source"] = "quality_review", ["severity"] = "minor" });
+        yield return Event("quality.review", caseId, completed, new() { ["correct"] = true, ["consistent"] = true, ["score"] = 4 });
+        yield return Event("integration.failure", caseId, started, new() { ["system"] = "case-register", ["kind"] = "timeout" });
+        yield return Event("survey.citizen", caseId, completed, new() { ["csat"] = ai ? 4 : 5, ["nps"] = 9 });
+        yield return Event("case.completed", caseId, completed, new() { ["outcome"] = "resolved" });
+    }
+
+    private static JsonObject Event(string type, string? caseId, DateTimeOffset at, JsonObject extra)
+    {
+        var e = new JsonObject
+        {
+            ["id"] = "e2e-" + Guid.NewGuid().ToString("N"),
+            ["type"] = type,
+            ["time"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            ["pilot"] = Pilot,
+        };
+        if (caseId is not null)
+        {
+            e["caseId"] = caseId;
+        }
+
+        foreach (var (key, value) in extra.ToList())
+        {
+            extra.Remove(key);
+            e[key] = value;
+        }
+
+        return e;
+    }
+}

@@ -1,0 +1,142 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EvalFramework.EndToEnd.Tests.Infrastructure;
+
+namespace EvalFramework.EndToEnd.Tests;
+
+/// <summary>
+/// A real Prometheus (Debian package, 2.42 in CI) scraping a real collector on loopback. Skipped only when
+/// prometheus/promtool are not installed (<see cref="PrometheusFactAttribute"/>); .ci/run installs them.
+/// </summary>
+public sealed class PrometheusEndToEndTests
+{
+    [PrometheusFact]
+    public async Task DashboardQueries_PrometheusScrapingCollector_EveryPanelQueryReturnsData()
+    {
+        using var collector = new LiveCollector();
+        collector.Start();
+        // Snapshots are issue 4's: the gauges are fed here through the interface the snapshot code will call.
+        collector.SnapshotGauges.Publish(PilotTraffic.Snapshot());
+        await PostRoundAsync(collector);
+        await using var prometheus = new PrometheusServer();
+        await prometheus.StartAsync(collector.Target, Path.Combine(RepositoryPaths.Root, "metrics-config", "rules.yml"));
+        await prometheus.WaitUntilAsync(async () => (await prometheus.QueryAsync("evalfw_cases_started_total")).Count > 0, "first scrape");
+
+        // A second round while Prometheus watches, so every rate has something to show.
+        await PostRoundAsync(collector);
+        await prometheus.WaitUntilAsync(
+            async () => (await prometheus.QueryAsync("sum(rate(evalfw_collector_events_stored_total[1m])) > 0")).Count > 0
+                && (await prometheus.QueryAsync("evalfw:cases_completed:rate5m > 0")).Count > 0,
+            "rates after the second round",
+            seconds: 60);
+
+        var problems = new List<string>();
+        var queries = 0;
+        foreach (var (file, dashboard) in Dashboards.All())
+        {
+            foreach (var (panel, expr) in Dashboards.Queries(dashboard))
+            {
+                queries++;
+                var promql = Dashboards.Substitute(expr, PilotTraffic.Pilot);
+                var result = await prometheus.QueryAsync(promql);
+                if (!result.Any(HasNumber))
+                {
+                    problems.Add($"{file}: '{panel["title"]}' returned no data for {promql}");
+                }
+            }
+        }
+
+        Assert.True(queries >= 40, $"{queries} queries");
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [PrometheusFact]
+    public async Task RecordingRules_Evaluated_EveryRuleHasData()
+    {
+        using var collector = new LiveCollector();
+        collector.Start();
+        await PostRoundAsync(collector);
+        await using var prometheus = new PrometheusServer();
+        await prometheus.StartAsync(collector.Target, Path.Combine(RepositoryPaths.Root, "metrics-config", "rules.yml"));
+        await prometheus.WaitUntilAsync(async () => (await prometheus.QueryAsync("evalfw_cases_started_total")).Count > 0, "first scrape");
+        await PostRoundAsync(collector);
+        var records = (await File.ReadAllLinesAsync(Path.Combine(RepositoryPaths.Root, "metrics-config", "rules.yml")))
+            .Select(l => l.Trim()).Where(l => l.StartsWith("- record: ", StringComparison.Ordinal))
+            .Select(l => l["- record: ".Length..]).ToList();
+
+        foreach (var record in records)
+        {
+            await prometheus.WaitUntilAsync(async () => (await prometheus.QueryAsync(record)).Count > 0, "recording rule " + record);
+        }
+
+        Assert.True(records.Count >= 5, $"{records.Count} rules");
+    }
+
+    [PrometheusFact]
+    public async Task RulesFile_PromtoolCheckRules_Passes()
+    {
+        var (exitCode, output) = await PrometheusServer.PromtoolAsync(null, "check", "rules", Path.Combine(RepositoryPaths.Root, "metrics-config", "rules.yml"));
+
+        Assert.True(exitCode == 0, output);
+        Assert.Contains("SUCCESS", output, StringComparison.Ordinal);
+    }
+
+    [PrometheusFact]
+    public async Task PrometheusConfig_PromtoolCheckConfig_Passes()
+    {
+        var (exitCode, output) = await PrometheusServer.PromtoolAsync(null, "check", "config", Path.Combine(RepositoryPaths.Root, "metrics-config", "prometheus.yml"));
+
+        Assert.True(exitCode == 0, output);
+    }
+
+    [PrometheusFact]
+    public async Task Scrape_CollectorProcessInDemoModeFromConfig_PromtoolCheckMetricsPasses()
+    {
+        await using var collector = new CollectorProcess(environment: new Dictionary<string, string>
+        {
+            ["Demo__Enabled"] = "true",
+            ["Evaluation__ConfigPath"] = Path.Combine(RepositoryPaths.Root, "metrics-config", "evaluation.yaml"),
+        });
+        await collector.StartAsync();
+        using var client = new HttpClient { BaseAddress = collector.BaseAddress };
+
+        // Demo:Enabled=true (no --demo) starts the demo traffic: a case a second through the SDK.
+        var scrape = "";
+        for (var i = 0; i < 100 && !scrape.Contains("evalfw_cases_completed_total{", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(200);
+            scrape = await client.GetStringAsync("metrics");
+        }
+
+        var (exitCode, output) = await PrometheusServer.PromtoolAsync(scrape, "check", "metrics");
+
+        Assert.Contains("Demo API key:", collector.Output, StringComparison.Ordinal);
+        Assert.Contains("pilot=\"demo\"", scrape, StringComparison.Ordinal);
+        Assert.True(exitCode == 0, output + "\n" + scrape);
+        Assert.Equal("", output.Trim());
+    }
+
+    [PrometheusFact]
+    public async Task GoldenExporterText_PromtoolCheckMetrics_Passes()
+    {
+        var golden = await File.ReadAllTextAsync(Path.Combine(RepositoryPaths.Root, "tests", "EvalFramework.Collector.Tests", "Metrics", "Golden", "exporter.prom"));
+
+        var (exitCode, output) = await PrometheusServer.PromtoolAsync(golden, "check", "metrics");
+
+        Assert.True(exitCode == 0, output);
+    }
+
+    private static async Task PostRoundAsync(LiveCollector collector)
+    {
+        var round = PilotTraffic.Round(casesPer: 2);
+        (await collector.Client.PostAsync("/api/v1/events", PilotTraffic.Body(round))).EnsureSuccessStatusCode();
+        (await collector.Client.PostAsync("/api/v1/events", PilotTraffic.Body(round.Take(3)))).EnsureSuccessStatusCode();
+        await collector.Client.PostAsync("/api/v1/events", PilotTraffic.Body([PilotTraffic.Rejected()]));
+    }
+
+    private static bool HasNumber(JsonNode? sample)
+    {
+        var value = sample?["value"]?[1]?.GetValue<string>();
+        return value is not null && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number) && !double.IsNaN(number);
+    }
+}
