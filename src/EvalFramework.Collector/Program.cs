@@ -5,11 +5,8 @@ using EvalFramework.Collector.Demo;
 using EvalFramework.Collector.Evaluation;
 using EvalFramework.Collector.Health;
 using EvalFramework.Collector.Ingest;
-<<<<<<< HEAD
-using EvalFramework.Collector.Retention;
-=======
 using EvalFramework.Collector.Metrics;
->>>>>>> metrics
+using EvalFramework.Collector.Retention;
 using EvalFramework.Contract;
 
 var demo = DemoMode.TakeFromArgs(ref args);
@@ -36,15 +33,11 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddCollectorStorage(builder.Configuration);
 builder.Services.AddApiKeys(builder.Configuration);
-<<<<<<< HEAD
 builder.Services.AddSingleton<AttributePolicy>();
 builder.Services.AddPerKeyRateLimiting(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
-if (demo)
-=======
 builder.Services.AddCollectorMetrics(builder.Configuration);
 if (demo || DemoMode.EnabledIn(builder.Configuration))
->>>>>>> metrics
 {
     builder.AddDemoMode();
 }
@@ -57,12 +50,8 @@ app.UseStatusCodePages();
 app.UseRateLimiter();
 
 app.MapHealthApi();
-<<<<<<< HEAD
-var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyEndpointFilter>().RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy);
-=======
 app.MapMetricsApi();
-var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyEndpointFilter>();
->>>>>>> metrics
+var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyEndpointFilter>().RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy);
 api.MapEventsApi();
 api.MapCasesApi();
 api.MapPurgeApi();

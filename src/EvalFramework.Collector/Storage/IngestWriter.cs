@@ -119,11 +119,7 @@ internal sealed partial class IngestWriter : BackgroundService
                 transaction.Commit();
             }
 
-<<<<<<< HEAD
-=======
-            statements.Enlist(null);
             _metrics?.Committed(startTimestamp, group.Count, r => (group[r].Events, results[r])); // once, when stored; never throws
->>>>>>> metrics
             for (var r = 0; r < group.Count; r++)
             {
                 group[r].Completion.TrySetResult(results[r]);
