@@ -19,7 +19,8 @@ internal static class OrderStatistics
         }
 
         var tail = (1 - level) / 2;
-        var spread = 4 * Math.Sqrt(n * q * (1 - q));
+        // Start at the normal approximation of the ranks; the loops below make them exact.
+        var spread = Normal.InvCDF(0, 1, 1 - tail) * Math.Sqrt(n * q * (1 - q));
         var lower = Math.Clamp((int)Math.Floor((n * q) - spread), 1, n);
         while (lower >= 1 && Binomial.CDF(q, n, lower - 1) > tail)
         {

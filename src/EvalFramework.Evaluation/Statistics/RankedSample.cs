@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace EvalFramework.Evaluation.Statistics;
 
 /// <summary>
@@ -43,12 +45,21 @@ internal sealed class RankedSample
     public int Count => _values.Length;
 
     /// <summary>The value of 1-based rank <paramref name="rank"/> (the rank-th smallest).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double AtRank(int rank)
     {
         var index = rank - 1;
-        if (_sorted || _ready.Exists(r => index >= r.From && index <= r.To))
+        if (_sorted)
         {
             return _values[index];
+        }
+
+        foreach (var (from, to) in _ready)
+        {
+            if (index >= from && index <= to)
+            {
+                return _values[index];
+            }
         }
 
         var copy = (double[])_values.Clone();
