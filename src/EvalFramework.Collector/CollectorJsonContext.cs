@@ -1,10 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EvalFramework.Collector.Cases;
+using EvalFramework.Collector.Snapshots;
 
 namespace EvalFramework.Collector;
 
 /// <summary>Source-generated JSON for the collector's own answers (camelCase).</summary>
 [JsonSourceGenerationOptions(JsonSerializerDefaults.Web)]
 [JsonSerializable(typeof(CasePage))]
+[JsonSerializable(typeof(SnapshotList))]
+[JsonSerializable(typeof(CreateSnapshotBody))]
 internal sealed partial class CollectorJsonContext : JsonSerializerContext;

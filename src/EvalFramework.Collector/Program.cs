@@ -5,6 +5,7 @@ using EvalFramework.Collector.Demo;
 using EvalFramework.Collector.Evaluation;
 using EvalFramework.Collector.Health;
 using EvalFramework.Collector.Ingest;
+using EvalFramework.Collector.Snapshots;
 using EvalFramework.Contract;
 
 var demo = DemoMode.TakeFromArgs(ref args);
@@ -31,6 +32,8 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddCollectorStorage(builder.Configuration);
 builder.Services.AddApiKeys(builder.Configuration);
+builder.Services.AddSingleton<SnapshotStore>();
+builder.Services.AddSingleton<SnapshotService>();
 if (demo)
 {
     builder.AddDemoMode();
@@ -56,6 +59,7 @@ app.MapHealthApi();
 var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyEndpointFilter>();
 api.MapEventsApi();
 api.MapCasesApi();
+api.MapSnapshotsApi();
 
 app.Run();
 return 0;

@@ -79,6 +79,27 @@ internal static class Migrations
                 PRIMARY KEY (pilot, case_id, model)
             ) WITHOUT ROWID;
             """),
+        (2, "snapshots", """
+            -- Immutable metric snapshots: the exact JSON bytes served forever under the id.
+            CREATE TABLE snapshots (
+                seq            INTEGER PRIMARY KEY,  -- creation order
+                id             TEXT    NOT NULL,
+                pilot          TEXT    NOT NULL,
+                from_ms        INTEGER NOT NULL,
+                to_ms          INTEGER NOT NULL,
+                created_ms     INTEGER NOT NULL,
+                data_sha256    TEXT    NOT NULL,
+                config_sha256  TEXT,
+                body_sha256    TEXT    NOT NULL,     -- SHA-256 of body, to check the bytes never changed
+                body           BLOB    NOT NULL
+            );
+            CREATE UNIQUE INDEX ux_snapshots_id ON snapshots (id);
+            CREATE INDEX ix_snapshots_pilot ON snapshots (pilot, seq);
+            CREATE TRIGGER snapshots_immutable BEFORE UPDATE ON snapshots
+            BEGIN
+                SELECT RAISE(ABORT, 'snapshots are immutable');
+            END;
+            """),
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -132,6 +132,9 @@ public sealed class SnapshotEngine : IDisposable
         _surveysWithoutCase = surveysWithoutCase;
     }
 
+    /// <summary>The SHA-256 of the data used (lower-case hex), known once the snapshot is computed.</summary>
+    public string? DataSha256 { get; private set; }
+
     /// <summary>Computes the snapshot and serialises it (UTF-8 JSON, the bytes to store). Call once.</summary>
     /// <returns>The snapshot JSON.</returns>
     public byte[] ComputeJson() => SnapshotJsonWriter.Write(Compute());
@@ -160,6 +163,7 @@ public sealed class SnapshotEngine : IDisposable
         }
 
         var dataSha256 = _hasher.Finish();
+        DataSha256 = dataSha256;
         var config = _request.Config;
         var level = config?.ConfidenceLevel ?? ConfigDefaults.ConfidenceLevel;
         var minimum = config?.MinSamplePerArm ?? ConfigDefaults.MinSamplePerArm;
