@@ -27,6 +27,7 @@ public sealed class SnapshotEngine : IDisposable
     private readonly Dictionary<(string CaseType, string Arm), GroupAccumulator> _groups = [];
     private readonly SortedSet<string> _missingRoles = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _missingModels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (double InputSekPerToken, double OutputSekPerToken, double WhPerOutputToken)> _modelRates = new(StringComparer.Ordinal);
     private readonly List<(string Team, string Arm, int Wellbeing)> _surveys = [];
     private readonly List<(long TimeMs, double Hours, string? Arm)> _maintenance = [];
     private GroupAccumulator? _last;
@@ -308,20 +309,44 @@ public sealed class SnapshotEngine : IDisposable
         var aiWh = 0.0;
         foreach (var usage in row.AiUsage)
         {
-            if (!_pilot!.AiModels.ContainsKey(usage.Model))
+            if (ModelRates(usage.Model) is not { } rates)
             {
                 _missingModels.Add(usage.Model);
                 continue;
             }
 
-            aiSek += usage.CostSek + _costModel!.AiCostSek(new AiUsageInput(usage.Model,
-                usage.InputTokens - usage.PricedInputTokens, usage.OutputTokens - usage.PricedOutputTokens));
-            aiWh += _energyModel!.AiWh(new AiUsageInput(usage.Model, usage.InputTokens, usage.OutputTokens));
+            aiSek += usage.CostSek + ((usage.InputTokens - usage.PricedInputTokens) * rates.InputSekPerToken)
+                + ((usage.OutputTokens - usage.PricedOutputTokens) * rates.OutputSekPerToken);
+            aiWh += usage.OutputTokens * rates.WhPerOutputToken;
         }
 
         var month = MonthIndex(completedMs);
         group.AddCost(month, staffSek + aiSek);
         group.AddEnergy(month, _energyModel!.HumanWh(row.EffortSeconds) + aiWh);
+    }
+
+    /// <summary>
+    /// Per-token cost and energy of a model, taken once from <see cref="CostModel.AiCostSek"/> and
+    /// <see cref="EnergyModel.AiWh"/> (both linear in tokens), so millions of rows allocate nothing.
+    /// </summary>
+    private (double InputSekPerToken, double OutputSekPerToken, double WhPerOutputToken)? ModelRates(string model)
+    {
+        if (_modelRates.TryGetValue(model, out var rates))
+        {
+            return rates;
+        }
+
+        if (!_pilot!.AiModels.ContainsKey(model))
+        {
+            return null;
+        }
+
+        const long PerMillion = 1_000_000;
+        rates = (_costModel!.AiCostSek(new AiUsageInput(model, PerMillion, 0)) / PerMillion,
+            _costModel.AiCostSek(new AiUsageInput(model, 0, PerMillion)) / PerMillion,
+            _energyModel!.AiWh(new AiUsageInput(model, 0, PerMillion)) / PerMillion);
+        _modelRates.Add(model, rates);
+        return rates;
     }
 
     private (bool Available, bool EnergyAvailable) CostAvailability(List<string> warnings)
