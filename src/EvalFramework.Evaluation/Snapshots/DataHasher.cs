@@ -15,8 +15,13 @@ internal sealed class DataHasher : IDisposable
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = new byte[FlushAt + 4096];
-    private byte[] _previousId = [];
+    private byte[] _previousId = new byte[256];
+    private int _previousIdLength;
     private int _length;
+    private (string Value, byte[] Encoded) _caseType = ("", []);
+    private (string Value, byte[] Encoded) _arm = ("", []);
+    private (string Value, byte[] Encoded) _role = ("", []);
+    private (string Value, byte[] Encoded) _model = ("", []);
 
     public void Case(CaseRow row)
     {
@@ -25,47 +30,61 @@ internal sealed class DataHasher : IDisposable
         Byte((byte)'C');
         String(row.CaseId);
         var id = _buffer.AsSpan(_length - idBytes, idBytes);
-        if (_previousId.Length > 0 && id.SequenceCompareTo(_previousId) <= 0)
+        if (_previousIdLength > 0 && id.SequenceCompareTo(_previousId.AsSpan(0, _previousIdLength)) <= 0)
         {
             throw new ArgumentException(
                 "cases must arrive in ascending UTF-8 byte order of the case id, each once (got '" + row.CaseId + "')", nameof(row));
         }
 
-        _previousId = id.ToArray();
-        String(row.CaseType);
-        String(row.Arm);
-        Int64(row.StartedMs);
-        Int64(row.CompletedMs ?? long.MinValue);
-        Double(row.EffortSeconds);
-        Double(row.AiDurationMs);
-        Int64(row.Escalations);
-        Int64(row.Errors);
-        Int64(row.Reviews);
-        Int64(row.ReviewsIncorrect);
-        Int64(row.ReviewsConsistencySet);
-        Int64(row.ReviewsConsistent);
-        Int64(row.IntegrationFailures);
-        Int64(row.CsatCount);
-        Int64(row.CsatSum);
-        Int64(row.NpsCount);
-        Int64(row.NpsPromoters);
-        Int64(row.NpsDetractors);
-        Int32(row.EffortByRole.Count);
+        if (_previousId.Length < idBytes)
+        {
+            _previousId = new byte[Math.Max(idBytes, 2 * _previousId.Length)];
+        }
+
+        id.CopyTo(_previousId);
+        _previousIdLength = idBytes;
+        Cached(row.CaseType, ref _caseType);
+        Cached(row.Arm, ref _arm);
+
+        // The fixed-size part in one go: 2 × i64 + 2 × f64 + 14 × i64.
+        Ensure(18 * 8);
+        var span = _buffer.AsSpan(_length, 18 * 8);
+        BinaryPrimitives.WriteInt64LittleEndian(span, row.StartedMs);
+        BinaryPrimitives.WriteInt64LittleEndian(span[8..], row.CompletedMs ?? long.MinValue);
+        BinaryPrimitives.WriteDoubleLittleEndian(span[16..], row.EffortSeconds);
+        BinaryPrimitives.WriteDoubleLittleEndian(span[24..], row.AiDurationMs);
+        BinaryPrimitives.WriteInt64LittleEndian(span[32..], row.Escalations);
+        BinaryPrimitives.WriteInt64LittleEndian(span[40..], row.Errors);
+        BinaryPrimitives.WriteInt64LittleEndian(span[48..], row.Reviews);
+        BinaryPrimitives.WriteInt64LittleEndian(span[56..], row.ReviewsIncorrect);
+        BinaryPrimitives.WriteInt64LittleEndian(span[64..], row.ReviewsConsistencySet);
+        BinaryPrimitives.WriteInt64LittleEndian(span[72..], row.ReviewsConsistent);
+        BinaryPrimitives.WriteInt64LittleEndian(span[80..], row.IntegrationFailures);
+        BinaryPrimitives.WriteInt64LittleEndian(span[88..], row.CsatCount);
+        BinaryPrimitives.WriteInt64LittleEndian(span[96..], row.CsatSum);
+        BinaryPrimitives.WriteInt64LittleEndian(span[104..], row.NpsCount);
+        BinaryPrimitives.WriteInt64LittleEndian(span[112..], row.NpsPromoters);
+        BinaryPrimitives.WriteInt64LittleEndian(span[120..], row.NpsDetractors);
+        BinaryPrimitives.WriteInt32LittleEndian(span[128..], row.EffortByRole.Count);
+        _length += 132;
         foreach (var effort in row.EffortByRole)
         {
-            String(effort.Role);
+            Cached(effort.Role, ref _role);
             Double(effort.Seconds);
         }
 
         Int32(row.AiUsage.Count);
         foreach (var usage in row.AiUsage)
         {
-            String(usage.Model);
-            Int64(usage.InputTokens);
-            Int64(usage.OutputTokens);
-            Int64(usage.PricedInputTokens);
-            Int64(usage.PricedOutputTokens);
-            Double(usage.CostSek);
+            Cached(usage.Model, ref _model);
+            Ensure(5 * 8);
+            span = _buffer.AsSpan(_length, 5 * 8);
+            BinaryPrimitives.WriteInt64LittleEndian(span, usage.InputTokens);
+            BinaryPrimitives.WriteInt64LittleEndian(span[8..], usage.OutputTokens);
+            BinaryPrimitives.WriteInt64LittleEndian(span[16..], usage.PricedInputTokens);
+            BinaryPrimitives.WriteInt64LittleEndian(span[24..], usage.PricedOutputTokens);
+            BinaryPrimitives.WriteDoubleLittleEndian(span[32..], usage.CostSek);
+            _length += 40;
         }
 
         FlushIfFull();
@@ -133,6 +152,22 @@ internal sealed class DataHasher : IDisposable
         BinaryPrimitives.WriteInt32LittleEndian(_buffer.AsSpan(_length), count);
         _length += 4;
         _length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));
+    }
+
+    /// <summary>Writes a string that usually repeats the previous row's (case type, arm, role, model) without re-encoding it.</summary>
+    private void Cached(string value, ref (string Value, byte[] Encoded) last)
+    {
+        if (!string.Equals(value, last.Value, StringComparison.Ordinal))
+        {
+            var encoded = new byte[4 + Encoding.UTF8.GetByteCount(value)];
+            BinaryPrimitives.WriteInt32LittleEndian(encoded, encoded.Length - 4);
+            Encoding.UTF8.GetBytes(value, encoded.AsSpan(4));
+            last = (value, encoded);
+        }
+
+        Ensure(last.Encoded.Length);
+        last.Encoded.CopyTo(_buffer.AsSpan(_length));
+        _length += last.Encoded.Length;
     }
 
     private void Ensure(int bytes)
