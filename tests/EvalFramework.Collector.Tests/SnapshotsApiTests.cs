@@ -173,4 +173,14 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
         Assert.Matches("^[0-9a-f]{64}$", (string)snapshot["methodology"]!["configSha256"]!);
         Assert.Equal(0.5, (double)snapshot["dataQuality"]!["sampleRatio"]!["expectedShares"]!["manual"]!);
     }
+
+    [Theory]
+    [InlineData("a", "b", -1)]
+    [InlineData("ab", "a", 1)]
+    [InlineData("\uFFFF", "\U0001F600", -1)]
+    public void Utf8Order_AsSqliteBinaryCollation_OrdersByCodePoint(string a, string b, int sign)
+    {
+        Assert.Equal(sign, Math.Sign(EvalFramework.Collector.Snapshots.SnapshotDataReader.Utf8Order(a, b)));
+        Assert.Equal(sign, Math.Sign(Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b))));
+    }
 }

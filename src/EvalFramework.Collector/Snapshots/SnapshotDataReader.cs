@@ -20,17 +20,17 @@ internal static class SnapshotDataReader
                reviews, reviews_incorrect, reviews_consistency_set, reviews_consistent, integration_failures,
                csat_count, csat_sum, nps_count, nps_promoters, nps_detractors
         FROM cases
-        WHERE pilot = $pilot AND started_ms >= $from AND started_ms < $to AND case_type IS NOT NULL AND arm IS NOT NULL
+        WHERE pilot = $pilot AND +started_ms >= $from AND +started_ms < $to AND case_type IS NOT NULL AND arm IS NOT NULL
         ORDER BY case_id
         """;
 
-    private const string SelectEffortByRole = """
-        SELECT e.case_id, json_extract(e.body, '$.role') AS role, SUM(json_extract(e.body, '$.seconds'))
-        FROM events e
-        WHERE e.pilot = $pilot AND e.type = 'human.effort'
-          AND e.case_id IN (SELECT case_id FROM cases WHERE pilot = $pilot AND started_ms >= $from AND started_ms < $to)
-        GROUP BY e.case_id, role
-        ORDER BY e.case_id, role
+    // All the pilot's effort events in case-id order from the partial index ix_events_pilot_effort (no sort);
+    // those of cases outside the period are skipped in the merge.
+    private const string SelectEffort = """
+        SELECT case_id, json_extract(body, '$.role'), json_extract(body, '$.seconds')
+        FROM events
+        WHERE pilot = $pilot AND type = 'human.effort' AND case_id IS NOT NULL
+        ORDER BY case_id
         """;
 
     private const string SelectAiUsage = """
@@ -88,7 +88,7 @@ internal static class SnapshotDataReader
         engine.SetUnmatched(withoutStart, surveysWithoutCase);
 
         using var cases = Command(connection, transaction, SelectCases, pilot, fromMs, toMs).ExecuteReader();
-        using var effort = Command(connection, transaction, SelectEffortByRole, pilot, fromMs, toMs).ExecuteReader();
+        using var effort = Command(connection, transaction, SelectEffort, pilot, fromMs, toMs).ExecuteReader();
         using var usage = Command(connection, transaction, SelectAiUsage, pilot, fromMs, toMs).ExecuteReader();
         var effortPending = effort.Read();
         var usagePending = usage.Read();
@@ -122,11 +122,22 @@ internal static class SnapshotDataReader
             row.NpsPromoters = cases.GetInt64(17);
             row.NpsDetractors = cases.GetInt64(18);
 
-            // Both side streams hold only cases of this stream, in the same order: equality is enough to merge.
+            // The effort stream holds every case of the pilot in the same order: skip the ones before this case,
+            // sum this case's seconds by role. The usage stream holds only cases of this stream.
+            while (effortPending && Utf8Order(effort.GetString(0), row.CaseId) < 0)
+            {
+                effortPending = effort.Read();
+            }
+
             while (effortPending && effort.GetString(0) == row.CaseId)
             {
-                row.EffortByRole.Add(new RoleEffort(effort.IsDBNull(1) ? "" : effort.GetString(1), effort.GetDouble(2)));
+                AddEffort(row, effort.IsDBNull(1) ? "" : effort.GetString(1), effort.GetDouble(2));
                 effortPending = effort.Read();
+            }
+
+            if (row.EffortByRole.Count > 1)
+            {
+                row.EffortByRole.Sort((a, b) => Utf8Order(a.Role, b.Role));
             }
 
             while (usagePending && usage.GetString(0) == row.CaseId)
@@ -140,6 +151,40 @@ internal static class SnapshotDataReader
         }
 
         transaction.Commit();
+    }
+
+    /// <summary>
+    /// Compares strings in UTF-8 byte order (SQLite's BINARY collation), which is code-point order: UTF-16 ordinal
+    /// order except that surrogates (U+D800–U+DFFF) sort after U+E000–U+FFFF.
+    /// </summary>
+    internal static int Utf8Order(string a, string b)
+    {
+        var length = Math.Min(a.Length, b.Length);
+        for (var i = 0; i < length; i++)
+        {
+            if (a[i] != b[i])
+            {
+                return Fix(a[i]) - Fix(b[i]);
+            }
+        }
+
+        return a.Length - b.Length;
+
+        static int Fix(char c) => c < 0xD800 ? c : c >= 0xE000 ? c - 0x800 : c + 0x2000;
+    }
+
+    private static void AddEffort(CaseRow row, string role, double seconds)
+    {
+        for (var i = 0; i < row.EffortByRole.Count; i++)
+        {
+            if (row.EffortByRole[i].Role == role)
+            {
+                row.EffortByRole[i] = new RoleEffort(role, row.EffortByRole[i].Seconds + seconds);
+                return;
+            }
+        }
+
+        row.EffortByRole.Add(new RoleEffort(role, seconds));
     }
 
     private static SqliteCommand Command(SqliteConnection connection, SqliteTransaction transaction, string sql, string pilot, long fromMs, long toMs)

@@ -79,7 +79,7 @@ internal static class Migrations
                 PRIMARY KEY (pilot, case_id, model)
             ) WITHOUT ROWID;
             """),
-        (2, "snapshots", """
+        (2, "snapshots and effort index", """
             -- Immutable metric snapshots: the exact JSON bytes served forever under the id.
             CREATE TABLE snapshots (
                 seq            INTEGER PRIMARY KEY,  -- creation order
@@ -95,6 +95,10 @@ internal static class Migrations
             );
             CREATE UNIQUE INDEX ux_snapshots_id ON snapshots (id);
             CREATE INDEX ix_snapshots_pilot ON snapshots (pilot, seq);
+            -- Snapshots read staff effort by role per case in case-id order; a partial index keeps that a stream
+            -- (no sort of all effort events) at the cost of one index entry per human.effort event.
+            CREATE INDEX ix_events_pilot_effort ON events (pilot, case_id) WHERE type = 'human.effort';
+
             CREATE TRIGGER snapshots_immutable BEFORE UPDATE ON snapshots
             BEGIN
                 SELECT RAISE(ABORT, 'snapshots are immutable');

@@ -12,16 +12,14 @@ namespace EvalFramework.Evaluation.Snapshots;
 internal sealed class DataHasher : IDisposable
 {
     private const int FlushAt = 1 << 16;
+    private const int MaxCachedStrings = 4096;
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = new byte[FlushAt + 4096];
     private byte[] _previousId = new byte[256];
     private int _previousIdLength;
     private int _length;
-    private (string Value, byte[] Encoded) _caseType = ("", []);
-    private (string Value, byte[] Encoded) _arm = ("", []);
-    private (string Value, byte[] Encoded) _role = ("", []);
-    private (string Value, byte[] Encoded) _model = ("", []);
+    private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
 
     public void Case(CaseRow row)
     {
@@ -43,8 +41,8 @@ internal sealed class DataHasher : IDisposable
 
         id.CopyTo(_previousId);
         _previousIdLength = idBytes;
-        Cached(row.CaseType, ref _caseType);
-        Cached(row.Arm, ref _arm);
+        Cached(row.CaseType);
+        Cached(row.Arm);
 
         // The fixed-size part in one go: 2 × i64 + 2 × f64 + 14 × i64.
         Ensure(18 * 8);
@@ -69,14 +67,14 @@ internal sealed class DataHasher : IDisposable
         _length += 132;
         foreach (var effort in row.EffortByRole)
         {
-            Cached(effort.Role, ref _role);
+            Cached(effort.Role);
             Double(effort.Seconds);
         }
 
         Int32(row.AiUsage.Count);
         foreach (var usage in row.AiUsage)
         {
-            Cached(usage.Model, ref _model);
+            Cached(usage.Model);
             Ensure(5 * 8);
             span = _buffer.AsSpan(_length, 5 * 8);
             BinaryPrimitives.WriteInt64LittleEndian(span, usage.InputTokens);
@@ -154,20 +152,25 @@ internal sealed class DataHasher : IDisposable
         _length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));
     }
 
-    /// <summary>Writes a string that usually repeats the previous row's (case type, arm, role, model) without re-encoding it.</summary>
-    private void Cached(string value, ref (string Value, byte[] Encoded) last)
+    /// <summary>Writes a string from a small closed set (case type, arm, role, model), encoded once.</summary>
+    private void Cached(string value)
     {
-        if (!string.Equals(value, last.Value, StringComparison.Ordinal))
+        if (!_encoded.TryGetValue(value, out var encoded))
         {
-            var encoded = new byte[4 + Encoding.UTF8.GetByteCount(value)];
+            encoded = new byte[4 + Encoding.UTF8.GetByteCount(value)];
             BinaryPrimitives.WriteInt32LittleEndian(encoded, encoded.Length - 4);
             Encoding.UTF8.GetBytes(value, encoded.AsSpan(4));
-            last = (value, encoded);
+            if (_encoded.Count >= MaxCachedStrings)
+            {
+                _encoded.Clear();
+            }
+
+            _encoded.Add(value, encoded);
         }
 
-        Ensure(last.Encoded.Length);
-        last.Encoded.CopyTo(_buffer.AsSpan(_length));
-        _length += last.Encoded.Length;
+        Ensure(encoded.Length);
+        encoded.CopyTo(_buffer.AsSpan(_length));
+        _length += encoded.Length;
     }
 
     private void Ensure(int bytes)
