@@ -12,6 +12,9 @@ internal static class EvalCtl
     public static IReadOnlyList<CliCommand> Commands { get; } =
     [
         ConfigCheckCommand.Definition,
+        SnapshotCommands.Create,
+        SnapshotCommands.List,
+        SnapshotCommands.Export,
     ];
 
     /// <summary>Runs evalctl.</summary>

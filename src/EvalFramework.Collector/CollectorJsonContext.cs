@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using EvalFramework.Collector.Cases;
 using EvalFramework.Collector.Retention;
+using EvalFramework.Collector.Snapshots;
 
 namespace EvalFramework.Collector;
 
@@ -10,4 +11,6 @@ namespace EvalFramework.Collector;
 [JsonSerializable(typeof(CasePage))]
 [JsonSerializable(typeof(PurgeResult))]
 [JsonSerializable(typeof(PurgeRequest))]
+[JsonSerializable(typeof(SnapshotList))]
+[JsonSerializable(typeof(CreateSnapshotBody))]
 internal sealed partial class CollectorJsonContext : JsonSerializerContext;

@@ -7,6 +7,7 @@ using EvalFramework.Collector.Health;
 using EvalFramework.Collector.Ingest;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Retention;
+using EvalFramework.Collector.Snapshots;
 using EvalFramework.Contract;
 
 var demo = DemoMode.TakeFromArgs(ref args);
@@ -37,6 +38,8 @@ builder.Services.AddSingleton<AttributePolicy>();
 builder.Services.AddPerKeyRateLimiting(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddCollectorMetrics(builder.Configuration);
+builder.Services.AddSingleton<SnapshotStore>();
+builder.Services.AddSingleton<SnapshotService>();
 if (demo || DemoMode.EnabledIn(builder.Configuration))
 {
     builder.AddDemoMode();
@@ -55,6 +58,7 @@ var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyEndpointFilter>().Requ
 api.MapEventsApi();
 api.MapCasesApi();
 api.MapPurgeApi();
+api.MapSnapshotsApi();
 
 app.Run();
 return 0;

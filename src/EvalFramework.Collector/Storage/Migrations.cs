@@ -79,6 +79,31 @@ internal static class Migrations
                 PRIMARY KEY (pilot, case_id, model)
             ) WITHOUT ROWID;
             """),
+        (2, "snapshots and effort index", """
+            -- Immutable metric snapshots: the exact JSON bytes served forever under the id.
+            CREATE TABLE snapshots (
+                seq            INTEGER PRIMARY KEY,  -- creation order
+                id             TEXT    NOT NULL,
+                pilot          TEXT    NOT NULL,
+                from_ms        INTEGER NOT NULL,
+                to_ms          INTEGER NOT NULL,
+                created_ms     INTEGER NOT NULL,
+                data_sha256    TEXT    NOT NULL,
+                config_sha256  TEXT,
+                body_sha256    TEXT    NOT NULL,     -- SHA-256 of body, to check the bytes never changed
+                body           BLOB    NOT NULL
+            );
+            CREATE UNIQUE INDEX ux_snapshots_id ON snapshots (id);
+            CREATE INDEX ix_snapshots_pilot ON snapshots (pilot, seq);
+            -- Snapshots read staff effort by role per case in case-id order; a partial index keeps that a stream
+            -- (no sort of all effort events) at the cost of one index entry per human.effort event.
+            CREATE INDEX ix_events_pilot_effort ON events (pilot, case_id) WHERE type = 'human.effort';
+
+            CREATE TRIGGER snapshots_immutable BEFORE UPDATE ON snapshots
+            BEGIN
+                SELECT RAISE(ABORT, 'snapshots are immutable');
+            END;
+            """),
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -1,0 +1,135 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using EvalFramework.Collector.Auth;
+using EvalFramework.Contract;
+using EvalFramework.Evaluation.Snapshots;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace EvalFramework.Collector.Snapshots;
+
+/// <summary>
+/// <c>/api/v1/snapshots</c>: make an immutable snapshot (admin right), list a pilot's snapshots and fetch one as
+/// the stored JSON bytes or as long CSV (read right).
+/// </summary>
+internal static class SnapshotsApi
+{
+    private const int MaxBodyBytes = 16 * 1024;
+
+    public static RouteGroupBuilder MapSnapshotsApi(this RouteGroupBuilder api)
+    {
+        api.MapPost("/snapshots", CreateAsync).WithName("CreateSnapshot");
+        api.MapGet("/snapshots", ListAsync).WithName("ListSnapshots");
+        api.MapGet("/snapshots/{id}", GetAsync).WithName("GetSnapshot");
+        return api;
+    }
+
+    private static async Task<IResult> CreateAsync(HttpContext http, SnapshotService snapshots, CancellationToken cancellationToken)
+    {
+        CreateSnapshotBody? body;
+        try
+        {
+            if (http.Request.ContentLength > MaxBodyBytes)
+            {
+                return Invalid("body", $"must be at most {MaxBodyBytes} bytes");
+            }
+
+            body = await JsonSerializer.DeserializeAsync(http.Request.Body, CollectorJsonContext.Default.CreateSnapshotBody, cancellationToken);
+        }
+        catch (JsonException e)
+        {
+            return Invalid("body", "must be a JSON object {\"pilot\", \"from\", \"to\"}: " + e.Message);
+        }
+
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (body?.Pilot is not { } pilot || !EventValidator.IsPilotSlug(pilot))
+        {
+            errors["pilot"] = ["required, a pilot slug ([a-z0-9][a-z0-9-]{0,62})"];
+            pilot = "";
+        }
+
+        var from = ParseTime("from", body?.From, errors);
+        var to = ParseTime("to", body?.To, errors);
+        if (from is { } f && to is { } t && f >= t)
+        {
+            errors["to"] = ["must be after from"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return TypedResults.ValidationProblem(errors, title: "The snapshot request was not accepted");
+        }
+
+        var key = ApiKeyEndpointFilter.KeyOf(http);
+        if (!key.Allows(ApiRights.Admin, pilot))
+        {
+            return ApiKeyEndpointFilter.Forbidden(key, ApiRights.Admin, pilot);
+        }
+
+        var (summary, bytes) = await snapshots.CreateAsync(pilot, from!.Value, to!.Value, cancellationToken);
+        http.Response.StatusCode = StatusCodes.Status201Created;
+        http.Response.Headers.Location = "/api/v1/snapshots/" + summary.Id;
+        http.Response.ContentType = "application/json";
+        http.Response.ContentLength = bytes.Length;
+        await http.Response.Body.WriteAsync(bytes, cancellationToken);
+        return Results.Empty;
+    }
+
+    private static async Task<Results<Ok<SnapshotList>, ProblemHttpResult, ValidationProblem>> ListAsync(
+        HttpContext http, SnapshotStore store, CancellationToken cancellationToken, string? pilot = null)
+    {
+        if (pilot is null || !EventValidator.IsPilotSlug(pilot))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pilot"] = ["required, a pilot slug"] },
+                title: "The query was not accepted");
+        }
+
+        var key = ApiKeyEndpointFilter.KeyOf(http);
+        if (!key.Allows(ApiRights.Read, pilot))
+        {
+            return ApiKeyEndpointFilter.Forbidden(key, ApiRights.Read, pilot);
+        }
+
+        return TypedResults.Ok(new SnapshotList(await store.ListAsync(pilot, cancellationToken)));
+    }
+
+    private static async Task<IResult> GetAsync(HttpContext http, SnapshotStore store, string id, CancellationToken cancellationToken,
+        string? format = null)
+    {
+        if (format is not (null or "json" or "csv"))
+        {
+            return Invalid("format", "must be json (default) or csv");
+        }
+
+        var snapshot = EventValidator.IsEventId(id) ? await store.FindAsync(id, cancellationToken) : null;
+        if (snapshot is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
+                detail: $"id: no snapshot '{id}'.");
+        }
+
+        var key = ApiKeyEndpointFilter.KeyOf(http);
+        if (!key.Allows(ApiRights.Read, snapshot.Pilot))
+        {
+            return ApiKeyEndpointFilter.Forbidden(key, ApiRights.Read, snapshot.Pilot);
+        }
+
+        return format == "csv"
+            ? Results.Bytes(Encoding.UTF8.GetBytes(SnapshotCsv.FromJson(snapshot.Body)), "text/csv; charset=utf-8", id + ".csv")
+            : Results.Bytes(snapshot.Body, "application/json");
+    }
+
+    private static ValidationProblem Invalid(string field, string message) =>
+        TypedResults.ValidationProblem(new Dictionary<string, string[]> { [field] = [message] }, title: "The snapshot request was not accepted");
+
+    private static DateTimeOffset? ParseTime(string field, string? text, Dictionary<string, string[]> errors)
+    {
+        if (text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        {
+            return value;
+        }
+
+        errors[field] = ["required, a date or an RFC 3339 time, e.g. 2025-03-01 or 2025-03-01T00:00:00+01:00"];
+        return null;
+    }
+}

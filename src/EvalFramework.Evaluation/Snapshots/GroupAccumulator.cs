@@ -1,0 +1,42 @@
+using System.Runtime.InteropServices;
+using EvalFramework.Evaluation.Statistics;
+
+namespace EvalFramework.Evaluation.Snapshots;
+
+/// <summary>Running totals of one case type and arm; only lead times are kept per case (for medians).</summary>
+internal sealed class GroupAccumulator(string caseType, string arm)
+{
+    public string CaseType { get; } = caseType;
+
+    public string Arm { get; } = arm;
+
+    public long Started;
+    public long Completed;
+    public long NegativeLeadTimes;
+    public readonly DoubleBuffer LeadTimes = new();
+    public Moments LeadTime;
+    public Moments Effort;
+    public Moments AiSeconds;
+    public long Reviewed;
+    public long Erroneous;
+    public long ConsistencySet;
+    public long Consistent;
+    public long Escalated;
+    public long IntegrationFailed;
+    public long Responded;
+    public long Satisfied;
+    public Moments Csat;
+    public long NpsCount;
+    public long NpsPromoters;
+    public long NpsDetractors;
+
+    /// <summary>Variable cost (staff + AI) by completion month (year × 12 + month − 1).</summary>
+    public readonly Dictionary<int, Moments> VariableCostByMonth = [];
+
+    /// <summary>Energy, Wh, by completion month.</summary>
+    public readonly Dictionary<int, Moments> EnergyByMonth = [];
+
+    public void AddCost(int month, double sek) => CollectionsMarshal.GetValueRefOrAddDefault(VariableCostByMonth, month, out _).Add(sek);
+
+    public void AddEnergy(int month, double wh) => CollectionsMarshal.GetValueRefOrAddDefault(EnergyByMonth, month, out _).Add(wh);
+}

@@ -1,0 +1,82 @@
+namespace EvalFramework.Evaluation.Snapshots;
+
+/// <summary>The metric keys of snapshot contract v1 (DESIGN.md "Snapshot contract v1").</summary>
+public static class MetricKeys
+{
+    /// <summary>Completed cases.</summary>
+    public const string CasesCompleted = "cases_completed";
+
+    /// <summary>Completed cases per week of the period.</summary>
+    public const string ThroughputPerWeek = "throughput_per_week";
+
+    /// <summary>Median lead time (started → completed), seconds.</summary>
+    public const string LeadTimeMedian = "lead_time_seconds_median";
+
+    /// <summary>90th percentile of lead time, seconds.</summary>
+    public const string LeadTimeP90 = "lead_time_seconds_p90";
+
+    /// <summary>Mean lead time, seconds.</summary>
+    public const string LeadTimeMean = "lead_time_seconds_mean";
+
+    /// <summary>Mean staff effort per completed case, seconds.</summary>
+    public const string EffortMean = "effort_seconds_mean";
+
+    /// <summary>Mean AI processing time per completed case, seconds.</summary>
+    public const string AiSecondsMean = "ai_seconds_mean";
+
+    /// <summary>Share of reviewed cases with an error.</summary>
+    public const string ErrorRate = "error_rate";
+
+    /// <summary>Share of reviews (with consistency set) judged consistent.</summary>
+    public const string ConsistencyRate = "consistency_rate";
+
+    /// <summary>Share of completed cases escalated from AI to a person.</summary>
+    public const string EscalationRate = "escalation_rate";
+
+    /// <summary>Share of completed cases with at least one integration failure.</summary>
+    public const string IntegrationFailureRate = "integration_failure_rate";
+
+    /// <summary>Mean CSAT (1–5) of responding cases.</summary>
+    public const string CsatMean = "csat_mean";
+
+    /// <summary>Share of responding cases with CSAT 4 or 5.</summary>
+    public const string CsatSatisfiedShare = "csat_satisfied_share";
+
+    /// <summary>Net promoter score, % promoters − % detractors (−100 to 100).</summary>
+    public const string Nps = "nps";
+
+    /// <summary>Share of completed cases with a citizen survey.</summary>
+    public const string SurveyResponseRate = "survey_response_rate";
+
+    /// <summary>Mean cost per completed case, SEK.</summary>
+    public const string CostPerCase = "cost_per_case_sek";
+
+    /// <summary>Mean energy per completed case, Wh.</summary>
+    public const string EnergyPerCase = "energy_wh_per_case";
+
+    /// <summary>Mean emissions per completed case, g CO2e.</summary>
+    public const string Co2ePerCase = "co2e_g_per_case";
+
+    /// <summary>Mean staff well-being (1–5) of the arm; null below k answers.</summary>
+    public const string StaffWellbeingMean = "staff_wellbeing_mean";
+
+    /// <summary>Pilot level: maintenance hours in the period.</summary>
+    public const string MaintenanceHours = "maintenance_hours";
+
+    /// <summary>Pilot level: staff hours freed per month by a treatment arm.</summary>
+    public const string StaffHoursFreedPerMonth = "staff_hours_freed_per_month";
+
+    /// <summary>The per case type and arm keys, in the order a snapshot lists them.</summary>
+    public static IReadOnlyList<string> PerArm { get; } =
+    [
+        CasesCompleted, ThroughputPerWeek, LeadTimeMedian, LeadTimeP90, LeadTimeMean, EffortMean, AiSecondsMean,
+        ErrorRate, ConsistencyRate, EscalationRate, IntegrationFailureRate, CsatMean, CsatSatisfiedShare, Nps,
+        SurveyResponseRate, CostPerCase, EnergyPerCase, Co2ePerCase, StaffWellbeingMean,
+    ];
+
+    /// <summary>Whether a larger value of the metric is better (false: smaller is better).</summary>
+    /// <param name="metric">A metric key.</param>
+    /// <returns>The metric's good direction.</returns>
+    public static bool HigherIsBetter(string metric) => metric is CasesCompleted or ThroughputPerWeek or ConsistencyRate
+        or CsatMean or CsatSatisfiedShare or Nps or SurveyResponseRate or StaffWellbeingMean or StaffHoursFreedPerMonth;
+}

@@ -1,0 +1,14 @@
+namespace EvalFramework.Evaluation.Snapshots;
+
+/// <summary>A computed snapshot (serialised once by <see cref="SnapshotJsonWriter"/>; the bytes are what is stored).</summary>
+internal sealed record Snapshot(
+    SnapshotRequest Request,
+    string? ConfigSha256,
+    string DataSha256,
+    double ConfidenceLevel,
+    int MinSamplePerArm,
+    int KAnonymity,
+    string BaselineArm,
+    IReadOnlyList<CaseTypeResult> CaseTypes,
+    IReadOnlyList<PilotMetric> PilotMetrics,
+    DataQualityReport DataQuality);

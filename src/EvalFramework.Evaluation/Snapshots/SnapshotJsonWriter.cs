@@ -1,0 +1,187 @@
+using System.Globalization;
+using System.Text.Json;
+
+namespace EvalFramework.Evaluation.Snapshots;
+
+/// <summary>
+/// Writes a snapshot as UTF-8 JSON (snapshot contract v1, plus the documented extensions). Written by hand so the
+/// field order and number format never depend on a serializer's settings: doubles in shortest round-trip form,
+/// non-finite values as null, times as UTC RFC 3339 with milliseconds.
+/// </summary>
+internal static class SnapshotJsonWriter
+{
+    public static byte[] Write(Snapshot s)
+    {
+        using var stream = new MemoryStream();
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        {
+            w.WriteStartObject();
+            w.WriteString("id", s.Request.Id);
+            w.WriteString("pilot", s.Request.Pilot);
+            w.WriteStartObject("period");
+            w.WriteString("from", Time(s.Request.From));
+            w.WriteString("to", Time(s.Request.To));
+            w.WriteEndObject();
+            w.WriteString("createdAt", Time(s.Request.CreatedAt));
+            w.WriteStartObject("methodology");
+            w.WriteString("version", Methodology.Version);
+            w.WriteString("configSha256", s.ConfigSha256);
+            w.WriteEndObject();
+            w.WriteString("dataSha256", s.DataSha256);
+            w.WriteStartObject("settings");
+            w.WriteNumber("confidenceLevel", s.ConfidenceLevel);
+            w.WriteNumber("minSamplePerArm", s.MinSamplePerArm);
+            w.WriteNumber("kAnonymity", s.KAnonymity);
+            w.WriteString("baselineArm", s.BaselineArm);
+            w.WriteNumber("bootstrapReplicates", Statistics.MedianBootstrap.Replicates);
+            w.WriteEndObject();
+            w.WriteStartArray("caseTypes");
+            foreach (var caseType in s.CaseTypes)
+            {
+                WriteCaseType(w, caseType);
+            }
+
+            w.WriteEndArray();
+            w.WriteStartArray("pilotMetrics");
+            foreach (var metric in s.PilotMetrics)
+            {
+                w.WriteStartObject();
+                w.WriteString("metric", metric.Metric);
+                w.WriteString("arm", metric.Arm);
+                WriteMetricFields(w, metric.Value);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+            WriteDataQuality(w, s.DataQuality);
+            w.WriteEndObject();
+        }
+
+        return stream.ToArray();
+    }
+
+    private static void WriteCaseType(Utf8JsonWriter w, CaseTypeResult caseType)
+    {
+        w.WriteStartObject();
+        w.WriteString("caseType", caseType.CaseType);
+        w.WriteStartArray("arms");
+        foreach (var arm in caseType.Arms)
+        {
+            w.WriteStartObject();
+            w.WriteString("arm", arm.Arm);
+            w.WriteStartObject("metrics");
+            foreach (var (key, value) in arm.Metrics)
+            {
+                w.WriteStartObject(key);
+                WriteMetricFields(w, value);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndObject();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteStartArray("comparisons");
+        foreach (var c in caseType.Comparisons)
+        {
+            w.WriteStartObject();
+            w.WriteString("metric", c.Metric);
+            w.WriteString("baseline", c.Baseline);
+            w.WriteString("treatment", c.Treatment);
+            Number(w, "difference", c.Difference);
+            Number(w, "ciLow", c.CiLow);
+            Number(w, "ciHigh", c.CiHigh);
+            Number(w, "relativeChange", c.RelativeChange);
+            Number(w, "pValue", c.PValue);
+            Number(w, "adjustedPValue", c.AdjustedPValue);
+            w.WriteString("verdict", c.Verdict);
+            w.WriteString("method", c.Method);
+            w.WriteNumber("baselineN", c.BaselineN);
+            w.WriteNumber("treatmentN", c.TreatmentN);
+            Number(w, "nonInferiorityMargin", c.NonInferiorityMargin);
+            Number(w, "minimumDetectableEffect", c.MinimumDetectableEffect);
+            Number(w, "minimumDetectableRelativeChange", c.MinimumDetectableRelativeChange);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteDataQuality(Utf8JsonWriter w, DataQualityReport q)
+    {
+        w.WriteStartObject("dataQuality");
+        w.WriteStartArray("warnings");
+        foreach (var warning in q.Warnings)
+        {
+            w.WriteStringValue(warning);
+        }
+
+        w.WriteEndArray();
+        w.WriteNumber("casesInPeriod", q.CasesInPeriod);
+        w.WriteNumber("casesStartedNotCompleted", q.CasesStartedNotCompleted);
+        w.WriteNumber("casesWithoutStart", q.CasesWithoutStart);
+        w.WriteNumber("surveysWithoutCase", q.SurveysWithoutCase);
+        w.WriteNumber("suppressedStaffGroups", q.SuppressedStaffGroups);
+        if (q.SampleRatio is { } srm)
+        {
+            w.WriteStartObject("sampleRatio");
+            w.WriteStartObject("observed");
+            foreach (var (arm, n) in srm.Observed)
+            {
+                w.WriteNumber(arm, n);
+            }
+
+            w.WriteEndObject();
+            w.WriteStartObject("expectedShares");
+            foreach (var (arm, share) in srm.ExpectedShares)
+            {
+                w.WriteNumber(arm, share);
+            }
+
+            w.WriteEndObject();
+            w.WriteNumber("chiSquare", srm.ChiSquare);
+            w.WriteNumber("degreesOfFreedom", srm.DegreesOfFreedom);
+            Number(w, "pValue", srm.PValue);
+            w.WriteBoolean("mismatch", srm.Mismatch);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("sampleRatio");
+        }
+
+        w.WriteStartArray("metricsBelowMinimum");
+        foreach (var item in q.MetricsBelowMinimum)
+        {
+            w.WriteStringValue(item);
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteMetricFields(Utf8JsonWriter w, MetricValue value)
+    {
+        Number(w, "value", value.Value);
+        Number(w, "ciLow", value.CiLow);
+        Number(w, "ciHigh", value.CiHigh);
+        w.WriteNumber("n", value.N);
+    }
+
+    private static void Number(Utf8JsonWriter w, string name, double? value)
+    {
+        if (value is { } v && double.IsFinite(v))
+        {
+            w.WriteNumber(name, v);
+        }
+        else
+        {
+            w.WriteNull(name);
+        }
+    }
+
+    private static string Time(DateTimeOffset time) =>
+        time.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}

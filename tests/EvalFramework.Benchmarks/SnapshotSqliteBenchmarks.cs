@@ -1,0 +1,128 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using EvalFramework.Collector.Snapshots;
+using EvalFramework.Collector.Storage;
+using EvalFramework.Evaluation.Configuration;
+using EvalFramework.Evaluation.Snapshots;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace EvalFramework.Benchmarks;
+
+// RESULTS (pasted below after a run)
+
+/// <summary>
+/// A whole snapshot from SQLite: the period's cases streamed in case-id order, merged with their effort by role
+/// (aggregated from the human.effort events' JSON) and AI usage, then computed. One human.effort event per case.
+/// </summary>
+[MemoryDiagnoser]
+[SimpleJob(RunStrategy.Monitoring, launchCount: 1, warmupCount: 1, iterationCount: 3)]
+public class SnapshotSqliteBenchmarks
+{
+    private const string InsertCase = """
+        INSERT INTO cases (pilot, case_id, case_type, arm, started_ms, completed_ms, outcome, effort_seconds, effort_events,
+            ai_calls, ai_input_tokens, ai_output_tokens, ai_duration_ms, escalations, reviews, reviews_incorrect,
+            reviews_consistency_set, reviews_consistent, integration_failures, csat_count, csat_sum, nps_count, nps_promoters,
+            nps_detractors, updated_ms)
+        VALUES ('demo', $id, $type, $arm, $started, $completed, 'resolved', $effort, 1, $calls, $in, $out, $dur, $esc, $rev,
+            $inc, $rev, $cons, $int, $csat, $csatSum, $csat, $prom, $det, 0)
+        """;
+
+    private const string InsertUsage = """
+        INSERT INTO case_ai_usage (pilot, case_id, model, calls, input_tokens, output_tokens, duration_ms, priced_input_tokens,
+            priced_output_tokens, cost_sek)
+        VALUES ('demo', $id, $model, 1, $in, $out, $dur, 0, 0, 0)
+        """;
+
+    private const string InsertEffort = """
+        INSERT INTO events (pilot, event_id, type, case_id, time_ms, received_ms, key_name, body)
+        VALUES ('demo', $eid, 'human.effort', $id, $time, 0, 'bench', $body)
+        """;
+
+    private SqliteDatabase _database = null!;
+    private EvaluationConfig _config = null!;
+    private string _directory = null!;
+
+    [Params(1_000_000)]
+    public int Cases { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        _config = SyntheticCases.Config();
+        _directory = Path.Combine(Path.GetTempPath(), "evalfw-bench", Guid.NewGuid().ToString("N"));
+        _database = new SqliteDatabase(Options.Create(new StorageOptions { SqlitePath = Path.Combine(_directory, "snapshot.db") }));
+        var cases = new SyntheticCases(Cases);
+        using var connection = _database.Open();
+        Migrations.Apply(connection);
+        using var transaction = connection.BeginTransaction();
+        using var insertCase = Prepare(connection, transaction, InsertCase, "$id", "$type", "$arm", "$started", "$completed", "$effort", "$calls",
+            "$in", "$out", "$dur", "$esc", "$rev", "$inc", "$cons", "$int", "$csat", "$csatSum", "$prom", "$det");
+        using var insertUsage = Prepare(connection, transaction, InsertUsage, "$id", "$model", "$in", "$out", "$dur");
+        using var insertEffort = Prepare(connection, transaction, InsertEffort, "$eid", "$id", "$time", "$body");
+        var row = new CaseRow();
+        for (var i = 0; i < cases.Count; i++)
+        {
+            cases.Fill(i, row);
+            var usage = row.AiUsage.Count > 0 ? row.AiUsage[0] : default;
+            Run(insertCase, row.CaseId, row.CaseType, row.Arm, row.StartedMs, (object?)row.CompletedMs ?? DBNull.Value, row.EffortSeconds,
+                row.AiUsage.Count, usage.InputTokens, usage.OutputTokens, row.AiDurationMs, row.Escalations, row.Reviews,
+                row.ReviewsIncorrect, row.ReviewsConsistent, row.IntegrationFailures, row.CsatCount, row.CsatSum, row.NpsPromoters,
+                row.NpsDetractors);
+            if (row.AiUsage.Count > 0)
+            {
+                Run(insertUsage, row.CaseId, usage.Model, usage.InputTokens, usage.OutputTokens, row.AiDurationMs);
+            }
+
+            Run(insertEffort, "e" + row.CaseId, row.CaseId, row.StartedMs,
+                "{\"type\":\"human.effort\",\"role\":\"handlaggare\",\"seconds\":" + row.EffortSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "}");
+        }
+
+        transaction.Commit();
+    }
+
+    [GlobalCleanup]
+    public void Cleanup()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+
+    [Benchmark]
+    public int ReadAndComputeSnapshot()
+    {
+        using var engine = new SnapshotEngine(new SnapshotRequest("bench", "demo", SyntheticCases.From, SyntheticCases.To,
+            SyntheticCases.To, _config));
+        using (var connection = _database.Open())
+        {
+            SnapshotDataReader.Read(connection, engine, "demo", SyntheticCases.From.ToUnixTimeMilliseconds(),
+                SyntheticCases.To.ToUnixTimeMilliseconds(), CancellationToken.None);
+        }
+
+        return engine.ComputeJson().Length;
+    }
+
+    private static SqliteCommand Prepare(SqliteConnection connection, SqliteTransaction transaction, string sql, params string[] names)
+    {
+        var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in names)
+        {
+            command.Parameters.Add(new SqliteParameter { ParameterName = name });
+        }
+
+        command.Prepare();
+        return command;
+    }
+
+    private static void Run(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = values[i] ?? DBNull.Value;
+        }
+
+        command.ExecuteNonQuery();
+    }
+}

@@ -1,0 +1,129 @@
+using System.Globalization;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json.Nodes;
+using EvalFramework.Cli.Commands;
+
+namespace EvalFramework.Cli.Tests;
+
+public sealed class SnapshotCommandTests : IClassFixture<KestrelCollector>, IDisposable
+{
+    private readonly KestrelCollector _collector;
+    private readonly string _dir = Directory.CreateTempSubdirectory("evalctl-snapshot-").FullName;
+
+    public SnapshotCommandTests(KestrelCollector collector) => _collector = collector;
+
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
+
+    private (int Code, string Out, string Err) Run(params string[] args)
+    {
+        using var @out = new StringWriter();
+        using var err = new StringWriter();
+        var code = EvalCtl.Run(["snapshot", .. args, "--collector", _collector.Address.ToString()], @out, err,
+            new Dictionary<string, string> { [SnapshotCommands.KeyVariable] = _collector.Key });
+        return (code, @out.ToString(), err.ToString());
+    }
+
+    private async Task PostCasesAsync(DateTimeOffset start)
+    {
+        static JsonObject Event(string type, string caseId, DateTimeOffset at) => new()
+        {
+            ["id"] = "cli-" + Guid.NewGuid().ToString("N"),
+            ["type"] = type,
+            ["time"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
+            ["pilot"] = KestrelCollector.Pilot,
+            ["caseId"] = caseId,
+        };
+
+        var events = new JsonArray();
+        for (var i = 0; i < 6; i++)
+        {
+            var caseId = "cli-case-" + i.ToString(CultureInfo.InvariantCulture);
+            var started = Event("case.started", caseId, start.AddHours(i));
+            started["caseType"] = "building-permit-question";
+            started["arm"] = i % 2 == 0 ? "manual" : "ai_assisted";
+            var completed = Event("case.completed", caseId, start.AddHours(i).AddMinutes(30));
+            completed["outcome"] = "resolved";
+            events.Add(started);
+            events.Add(completed);
+        }
+
+        using var http = new HttpClient { BaseAddress = _collector.Address };
+        http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _collector.Key);
+        var response = await http.PostAsync("/api/v1/events",
+            new StringContent(new JsonObject { ["events"] = events }.ToJsonString(), Encoding.UTF8, "application/json"));
+        response.EnsureSuccessStatusCode();
+    }
+
+    [Fact]
+    public async Task Snapshot_CreateListExport_ThroughARealCollector()
+    {
+        await PostCasesAsync(new DateTimeOffset(2025, 4, 7, 8, 0, 0, TimeSpan.Zero));
+        var created = Path.Combine(_dir, "created.json");
+
+        var (createCode, _, createErr) = Run("create", "--pilot", "demo", "--from", "2025-04-07", "--to", "2025-04-14", "--out", created);
+        Assert.Equal(0, createCode);
+        var id = JsonNode.Parse(File.ReadAllBytes(created))!["id"]!.GetValue<string>();
+        Assert.Contains("snapshot " + id + " created", createErr, StringComparison.Ordinal);
+
+        var (listCode, listOut, _) = Run("list", "--pilot", "demo");
+        Assert.Equal(0, listCode);
+        Assert.Contains(id + "\t2025-04-07T00:00:00", listOut, StringComparison.Ordinal);
+
+        var exported = Path.Combine(_dir, "exported.json");
+        var (exportCode, _, _) = Run("export", "--id", id, "--out", exported);
+        Assert.Equal(0, exportCode);
+        Assert.Equal(File.ReadAllBytes(created), File.ReadAllBytes(exported));
+
+        var (csvCode, csv, _) = Run("export", "--id", id, "--format", "csv");
+        Assert.Equal(0, csvCode);
+        Assert.StartsWith("case_type,arm,metric,value,ci_low,ci_high,n\n", csv, StringComparison.Ordinal);
+        Assert.Contains("\nbuilding-permit-question,manual,cases_completed,3,,,3\n", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SnapshotCreate_SlowCollector_ShowsProgress()
+    {
+        var previous = SnapshotCommands.ProgressAfter;
+        SnapshotCommands.ProgressAfter = TimeSpan.Zero;
+        try
+        {
+            var (code, _, err) = Run("list", "--pilot", "demo");
+
+            Assert.Equal(0, code);
+            Assert.Contains("working", err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            SnapshotCommands.ProgressAfter = previous;
+        }
+    }
+
+    [Fact]
+    public void SnapshotExport_UnknownId_ExitsOneWithTheProblem()
+    {
+        var (code, output, err) = Run("export", "--id", "snap-nope");
+
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.Contains("404", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SnapshotCreate_FromAfterTo_ExitsOneNamingTheField()
+    {
+        var (code, _, err) = Run("create", "--pilot", "demo", "--from", "2025-05-01", "--to", "2025-04-01");
+
+        Assert.Equal(1, code);
+        Assert.Contains("\"to\"", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SnapshotCreate_MissingPilot_ExitsTwoWithUsage()
+    {
+        var (code, _, err) = Run("create", "--from", "2025-04-01", "--to", "2025-05-01");
+
+        Assert.Equal(2, code);
+        Assert.Contains("missing --pilot", err, StringComparison.Ordinal);
+    }
+}

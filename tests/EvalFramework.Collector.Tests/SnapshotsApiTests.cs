@@ -1,0 +1,186 @@
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using EvalFramework.Collector.Tests.Infrastructure;
+using static EvalFramework.Collector.Tests.Infrastructure.Events;
+
+namespace EvalFramework.Collector.Tests;
+
+public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassFixture<SnapshotCollectorFactory>
+{
+    private const string CaseType = "building-permit-question";
+    private readonly CollectorFactory _collector;
+    private readonly SnapshotCollectorFactory _configured;
+
+    public SnapshotsApiTests(CollectorFactory collector, SnapshotCollectorFactory configured)
+    {
+        _collector = collector;
+        _configured = configured;
+    }
+
+    private static JsonObject Review(string caseId, bool correct, string pilot = CollectorFactory.PilotA)
+    {
+        var e = Base("quality.review", caseId, pilot);
+        e["correct"] = correct;
+        e["consistent"] = correct;
+        return e;
+    }
+
+    private static JsonObject WithPilot(JsonObject e, string pilot)
+    {
+        e["pilot"] = pilot;
+        return e;
+    }
+
+    private static StringContent Body(string pilot, string from, string to) =>
+        new(new JsonObject { ["pilot"] = pilot, ["from"] = from, ["to"] = to }.ToJsonString(), Encoding.UTF8, "application/json");
+
+    private static JsonObject Metric(JsonNode snapshot, string arm, string metric) =>
+        snapshot["caseTypes"]!.AsArray().Single(c => (string)c!["caseType"]! == CaseType)!["arms"]!.AsArray()
+            .Single(a => (string)a!["arm"]! == arm)!["metrics"]![metric]!.AsObject();
+
+    [Fact]
+    public async Task CreateSnapshot_TwoArms_ValuesByHandInJsonAndCsvAndBytesNeverChange()
+    {
+        // Arrange: a week in January 2025; manual lead times 600..2400 s, effort 100..400 s; AI 300..900 s, effort 50 s.
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var from = new DateTimeOffset(2025, 1, 6, 0, 0, 0, TimeSpan.Zero);
+        var events = new List<JsonNode>();
+        for (var i = 0; i < 4; i++)
+        {
+            var caseId = $"snap-m{i}";
+            events.Add(Started(caseId, CaseType, "manual", from.AddHours(i)));
+            events.Add(Effort(caseId, 100 * (i + 1)));
+            events.Add(Completed(caseId, at: from.AddHours(i).AddSeconds(600 * (i + 1))));
+            events.Add(Review(caseId, correct: true));
+        }
+
+        for (var i = 0; i < 3; i++)
+        {
+            var caseId = $"snap-a{i}";
+            events.Add(Started(caseId, CaseType, "ai_assisted", from.AddHours(i)));
+            events.Add(Effort(caseId, 50));
+            events.Add(Completed(caseId, at: from.AddHours(i).AddSeconds(300 * (i + 1))));
+        }
+
+        events.Add(Review("snap-a0", correct: false));
+        events.Add(Started("snap-outside", CaseType, "manual", from.AddDays(8)));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync([.. events])).StatusCode);
+
+        // Act
+        var created = await client.PostAsync("/api/v1/snapshots", Body("pilot-a", "2025-01-06", "2025-01-13T00:00:00Z"));
+        var createdBytes = await created.Content.ReadAsByteArrayAsync();
+        var snapshot = JsonNode.Parse(createdBytes)!;
+        var id = (string)snapshot["id"]!;
+
+        // Assert: the numbers, by hand
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal("/api/v1/snapshots/" + id, created.Headers.Location!.OriginalString);
+        Assert.Equal(4, (double)Metric(snapshot, "manual", "cases_completed")["value"]!);
+        Assert.Equal(4, (double)Metric(snapshot, "manual", "throughput_per_week")["value"]!);
+        Assert.Equal(1500, (double)Metric(snapshot, "manual", "lead_time_seconds_median")["value"]!);
+        Assert.Equal(1500, (double)Metric(snapshot, "manual", "lead_time_seconds_mean")["value"]!);
+        Assert.Equal(250, (double)Metric(snapshot, "manual", "effort_seconds_mean")["value"]!);
+        Assert.Equal(0, (double)Metric(snapshot, "manual", "error_rate")["value"]!);
+        Assert.Equal(1, (double)Metric(snapshot, "ai_assisted", "error_rate")["value"]!);
+        Assert.Equal(600, (double)Metric(snapshot, "ai_assisted", "lead_time_seconds_median")["value"]!);
+        Assert.Null(Metric(snapshot, "manual", "cost_per_case_sek")["value"]);
+        var effort = snapshot["caseTypes"]![0]!["comparisons"]!.AsArray().Single(c => (string)c!["metric"]! == "effort_seconds_mean")!;
+        Assert.Equal(-200, (double)effort["difference"]!, 9);
+        Assert.Equal("insufficient_data", (string)effort["verdict"]!);
+        Assert.Contains(snapshot["dataQuality"]!["warnings"]!.AsArray(), w => ((string)w!).Contains("no evaluation config", StringComparison.Ordinal));
+        Assert.Matches("^[0-9a-f]{64}$", (string)snapshot["dataSha256"]!);
+
+        using var reader = _collector.ClientWith(_collector.ReaderKey);
+        var csv = await reader.GetStringAsync($"/api/v1/snapshots/{id}?format=csv");
+        Assert.StartsWith("case_type,arm,metric,value,ci_low,ci_high,n\n", csv, StringComparison.Ordinal);
+        Assert.Contains("\nbuilding-permit-question,manual,cases_completed,4,,,4\n", csv, StringComparison.Ordinal);
+        Assert.Contains("\nbuilding-permit-question,ai_assisted vs manual,effort_seconds_mean.verdict,insufficient_data,,,3\n", csv, StringComparison.Ordinal);
+        Assert.Contains("\n_pilot,_all,maintenance_hours,0,,,0\n", csv, StringComparison.Ordinal);
+
+        var list = await (await reader.GetAsync("/api/v1/snapshots?pilot=pilot-a")).ReadObjectAsync();
+        Assert.Contains(list["snapshots"]!.AsArray(), s => (string)s!["id"]! == id);
+
+        // More data arrives for a case of the period and a new case starts in it: the stored snapshot is unchanged.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(Effort("snap-m0", 999), Started("snap-late", CaseType, "ai_assisted", from.AddDays(1)))).StatusCode);
+        var again = await reader.GetByteArrayAsync($"/api/v1/snapshots/{id}");
+        Assert.Equal(createdBytes, again);
+        var recomputed = JsonNode.Parse(await (await client.PostAsync("/api/v1/snapshots", Body("pilot-a", "2025-01-06", "2025-01-13"))).Content.ReadAsByteArrayAsync())!;
+        Assert.NotEqual((string)snapshot["dataSha256"]!, (string)recomputed["dataSha256"]!);
+    }
+
+    [Theory]
+    [InlineData("Pilot-A", "2025-01-01", "2025-02-01", "pilot")]
+    [InlineData("pilot-a", "yesterday", "2025-02-01", "from")]
+    [InlineData("pilot-a", "2025-02-01", "2025-01-01", "to")]
+    [InlineData("pilot-a", "2025-02-01", "2025-02-01", "to")]
+    public async Task CreateSnapshot_BadInput_400NamingTheField(string pilot, string from, string to, string field)
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+
+        var response = await client.PostAsync("/api/v1/snapshots", Body(pilot, from, to));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull((await response.ReadObjectAsync())["errors"]![field]);
+    }
+
+    [Fact]
+    public async Task CreateSnapshot_ReadOnlyKey_403()
+    {
+        using var reader = _collector.ClientWith(_collector.ReaderKey);
+
+        var response = await reader.PostAsync("/api/v1/snapshots", Body("pilot-a", "2025-01-01", "2025-02-01"));
+
+        Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task GetSnapshot_UnknownId_404Problem()
+    {
+        using var reader = _collector.ClientWith(_collector.ReaderKey);
+
+        var response = await reader.GetAsync("/api/v1/snapshots/snap-does-not-exist");
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
+    }
+
+    [Fact]
+    public async Task CreateSnapshot_WithEvaluationConfig_CostsAndEnergyByHand()
+    {
+        // One manual case with one hour of handlaggare effort (650 SEK/h) in February 2025: the manual arm's only case
+        // that month, so it bears the whole manual knowledge-base licence (4000 SEK/month). Energy 150 W × 1 h.
+        using var client = _configured.ClientWith(_configured.AdminKey);
+        const string Demo = SnapshotCollectorFactory.Pilot;
+        var start = new DateTimeOffset(2025, 2, 3, 9, 0, 0, TimeSpan.Zero);
+        var manualEffort = WithPilot(Effort("cost-m", 3600, "handlaggare"), Demo);
+        var aiEffort = WithPilot(Effort("cost-a", 1800, "handlaggare"), Demo);
+        var usage = WithPilot(AiUsage("cost-a", "mistral-small-3.1", input: 1_000_000, output: 1_000_000), Demo);
+        var response = await client.PostAsync(
+            Started("cost-m", CaseType, "manual", start, Demo), manualEffort, WithPilot(Completed("cost-m", at: start.AddHours(2)), Demo),
+            Started("cost-a", CaseType, "ai_assisted", start, Demo), aiEffort, usage, WithPilot(Completed("cost-a", at: start.AddHours(1)), Demo));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+
+        var created = await client.PostAsync("/api/v1/snapshots", Body(Demo, "2025-02-03", "2025-02-10"));
+        var snapshot = JsonNode.Parse(await created.Content.ReadAsByteArrayAsync())!;
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(650 + 4000, (double)Metric(snapshot, "manual", "cost_per_case_sek")["value"]!, 6);
+        Assert.Equal(150, (double)Metric(snapshot, "manual", "energy_wh_per_case")["value"]!, 6);
+        Assert.Equal(6, (double)Metric(snapshot, "manual", "co2e_g_per_case")["value"]!, 6);
+        // AI arm: 0.5 h × 650 + 1.05 + 3.15 SEK of tokens + 35 000 SEK of AI-arm fixed costs for its one case.
+        Assert.Equal(325 + 1.05 + 3.15 + 35_000, (double)Metric(snapshot, "ai_assisted", "cost_per_case_sek")["value"]!, 6);
+        Assert.Matches("^[0-9a-f]{64}$", (string)snapshot["methodology"]!["configSha256"]!);
+        Assert.Equal(0.5, (double)snapshot["dataQuality"]!["sampleRatio"]!["expectedShares"]!["manual"]!);
+    }
+
+    [Theory]
+    [InlineData("a", "b", -1)]
+    [InlineData("ab", "a", 1)]
+    [InlineData("\uFFFF", "\U0001F600", -1)]
+    public void Utf8Order_AsSqliteBinaryCollation_OrdersByCodePoint(string a, string b, int sign)
+    {
+        Assert.Equal(sign, Math.Sign(EvalFramework.Collector.Snapshots.SnapshotDataReader.Utf8Order(a, b)));
+        Assert.Equal(sign, Math.Sign(Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b))));
+    }
+}
