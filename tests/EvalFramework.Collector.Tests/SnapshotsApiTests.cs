@@ -101,6 +101,13 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
         var list = await (await reader.GetAsync("/api/v1/snapshots?pilot=pilot-a")).ReadObjectAsync();
         Assert.Contains(list["snapshots"]!.AsArray(), s => (string)s!["id"]! == id);
 
+        // Recomputed from the same data and config: the same hash and the same numbers (only id and createdAt differ).
+        var same = JsonNode.Parse(await (await client.PostAsync("/api/v1/snapshots", Body("pilot-a", "2025-01-06", "2025-01-13"))).Content.ReadAsByteArrayAsync())!;
+        Assert.NotEqual(id, (string)same["id"]!);
+        Assert.Equal((string)snapshot["dataSha256"]!, (string)same["dataSha256"]!);
+        Assert.Equal(snapshot["caseTypes"]!.ToJsonString(), same["caseTypes"]!.ToJsonString());
+        Assert.Equal(snapshot["dataQuality"]!.ToJsonString(), same["dataQuality"]!.ToJsonString());
+
         // More data arrives for a case of the period and a new case starts in it: the stored snapshot is unchanged.
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(Effort("snap-m0", 999), Started("snap-late", CaseType, "ai_assisted", from.AddDays(1)))).StatusCode);
         var again = await reader.GetByteArrayAsync($"/api/v1/snapshots/{id}");

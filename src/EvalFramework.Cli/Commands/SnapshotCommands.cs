@@ -59,7 +59,9 @@ internal static class SnapshotCommands
             options[arg[2..]] = context.Args[++i];
         }
 
-        if (!options.ContainsKey("key") && context.Environment.TryGetValue(KeyVariable, out var envKey) && envKey.Length > 0)
+        // The key from the given environment (tests), else the process's (evalctl passes only EVALFW__ config overrides).
+        var envKey = context.Environment.GetValueOrDefault(KeyVariable) ?? System.Environment.GetEnvironmentVariable(KeyVariable);
+        if (!options.ContainsKey("key") && !string.IsNullOrEmpty(envKey))
         {
             options["key"] = envKey;
         }

@@ -90,8 +90,9 @@ internal static class SnapshotDataReader
         using var cases = Command(connection, transaction, SelectCases, pilot, fromMs, toMs).ExecuteReader();
         using var effort = Command(connection, transaction, SelectEffort, pilot, fromMs, toMs).ExecuteReader();
         using var usage = Command(connection, transaction, SelectAiUsage, pilot, fromMs, toMs).ExecuteReader();
-        var effortPending = effort.Read();
-        var usagePending = usage.Read();
+        // The side streams' current case ids, read once per row (GetString allocates on every call).
+        var effortCase = effort.Read() ? effort.GetString(0) : null;
+        var usageCase = usage.Read() ? usage.GetString(0) : null;
         var row = new CaseRow();
         var count = 0;
         while (cases.Read())
@@ -124,15 +125,15 @@ internal static class SnapshotDataReader
 
             // The effort stream holds every case of the pilot in the same order: skip the ones before this case,
             // sum this case's seconds by role. The usage stream holds only cases of this stream.
-            while (effortPending && Utf8Order(effort.GetString(0), row.CaseId) < 0)
+            while (effortCase is not null && Utf8Order(effortCase, row.CaseId) < 0)
             {
-                effortPending = effort.Read();
+                effortCase = effort.Read() ? effort.GetString(0) : null;
             }
 
-            while (effortPending && effort.GetString(0) == row.CaseId)
+            while (effortCase is not null && effortCase == row.CaseId)
             {
                 AddEffort(row, effort.IsDBNull(1) ? "" : effort.GetString(1), effort.GetDouble(2));
-                effortPending = effort.Read();
+                effortCase = effort.Read() ? effort.GetString(0) : null;
             }
 
             if (row.EffortByRole.Count > 1)
@@ -140,11 +141,11 @@ internal static class SnapshotDataReader
                 row.EffortByRole.Sort((a, b) => Utf8Order(a.Role, b.Role));
             }
 
-            while (usagePending && usage.GetString(0) == row.CaseId)
+            while (usageCase is not null && usageCase == row.CaseId)
             {
                 row.AiUsage.Add(new ModelUsage(usage.GetString(1), usage.GetInt64(2), usage.GetInt64(3), usage.GetInt64(4),
                     usage.GetInt64(5), usage.GetDouble(6)));
-                usagePending = usage.Read();
+                usageCase = usage.Read() ? usage.GetString(0) : null;
             }
 
             engine.AddCase(row);

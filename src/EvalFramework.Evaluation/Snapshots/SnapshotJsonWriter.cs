@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Encodings.Web;
 using System.Text.Json;
 
 namespace EvalFramework.Evaluation.Snapshots;
@@ -13,7 +14,13 @@ internal static class SnapshotJsonWriter
     public static byte[] Write(Snapshot s)
     {
         using var stream = new MemoryStream();
-        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true }))
+        using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions
+        {
+            Indented = true,
+
+            // Readable warnings (quotes, ×) in a file for people; it is never embedded in HTML unescaped.
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        }))
         {
             w.WriteStartObject();
             w.WriteString("id", s.Request.Id);
