@@ -40,6 +40,7 @@ builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddCollectorMetrics(builder.Configuration);
 builder.Services.AddSingleton<SnapshotStore>();
 builder.Services.AddSingleton<SnapshotService>();
+builder.Services.AddSingleton<ISnapshotGaugeLoader, SnapshotGaugeSource>();
 if (demo || DemoMode.EnabledIn(builder.Configuration))
 {
     builder.AddDemoMode();

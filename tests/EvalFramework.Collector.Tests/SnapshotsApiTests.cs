@@ -142,6 +142,36 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
     }
 
     [Fact]
+    public async Task CreateSnapshot_Made_ExportedAsGaugesOnMetrics()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var from = new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
+        var events = new List<JsonNode>();
+        for (var i = 0; i < 3; i++)
+        {
+            events.Add(Started($"gauge-m{i}", "gauge-type", "manual", from.AddHours(i)));
+            events.Add(Effort($"gauge-m{i}", 200));
+            events.Add(Completed($"gauge-m{i}", at: from.AddHours(i).AddMinutes(20)));
+            events.Add(Started($"gauge-a{i}", "gauge-type", "ai_assisted", from.AddHours(i)));
+            events.Add(Effort($"gauge-a{i}", 100));
+            events.Add(Completed($"gauge-a{i}", at: from.AddHours(i).AddMinutes(10)));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync([.. events])).StatusCode);
+
+        var created = await client.PostAsync("/api/v1/snapshots", Body("pilot-a", "2025-03-03", "2025-03-04"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var scrape = await client.GetStringAsync("/metrics");
+
+        // Mean effort of the AI arm: three cases of 100 s each.
+        Assert.Contains(scrape.Split('\n'), line => line.StartsWith("evalfw_snapshot_value{", StringComparison.Ordinal)
+            && line.Contains("case_type=\"gauge-type\"", StringComparison.Ordinal) && line.Contains("arm=\"ai_assisted\"", StringComparison.Ordinal)
+            && line.Contains("metric=\"effort_seconds_mean\"", StringComparison.Ordinal) && line.EndsWith(" 100", StringComparison.Ordinal));
+        Assert.Contains(scrape.Split('\n'), line => line.StartsWith("evalfw_snapshot_comparison_verdict{", StringComparison.Ordinal)
+            && line.Contains("case_type=\"gauge-type\"", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task GetSnapshot_UnknownId_404Problem()
     {
         using var reader = _collector.ClientWith(_collector.ReaderKey);

@@ -1,11 +1,13 @@
 using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Evaluation.Snapshots;
 
 namespace EvalFramework.Collector.Snapshots;
 
 /// <summary>Makes a snapshot: reads the period, computes it with the loaded evaluation config and stores the bytes.</summary>
-internal sealed class SnapshotService(SqliteDatabase database, SnapshotStore store, EvaluationSettings evaluation, TimeProvider time)
+internal sealed class SnapshotService(
+    SqliteDatabase database, SnapshotStore store, EvaluationSettings evaluation, LatestSnapshotGauges gauges, TimeProvider time)
 {
     /// <summary>Computes and stores a snapshot; returns its summary and exact bytes.</summary>
     public async Task<(SnapshotSummary Summary, byte[] Body)> CreateAsync(string pilot, DateTimeOffset from, DateTimeOffset to,
@@ -31,6 +33,7 @@ internal sealed class SnapshotService(SqliteDatabase database, SnapshotStore sto
         var summary = new SnapshotSummary(id, pilot, from, to, createdAt, dataSha256, config?.Methodology.ConfigSha256,
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)));
         await store.AddAsync(summary, body, cancellationToken);
+        gauges.Publish(SnapshotGaugeSource.FromJson(body));
         return (summary, body);
     }
 }
