@@ -15,6 +15,7 @@ internal static class EvalCtl
         SnapshotCommands.Create,
         SnapshotCommands.List,
         SnapshotCommands.Export,
+        PurgeCommand.Definition,
     ];
 
     /// <summary>Runs evalctl.</summary>

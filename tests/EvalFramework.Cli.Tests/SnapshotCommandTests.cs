@@ -20,7 +20,7 @@ public sealed class SnapshotCommandTests : IClassFixture<KestrelCollector>, IDis
         using var @out = new StringWriter();
         using var err = new StringWriter();
         var code = EvalCtl.Run(["snapshot", .. args, "--collector", _collector.Address.ToString()], @out, err,
-            new Dictionary<string, string> { [SnapshotCommands.KeyVariable] = _collector.Key });
+            new Dictionary<string, string> { [CollectorRequests.KeyVariable] = _collector.Key });
         return (code, @out.ToString(), err.ToString());
     }
 
@@ -84,8 +84,8 @@ public sealed class SnapshotCommandTests : IClassFixture<KestrelCollector>, IDis
     [Fact]
     public void SnapshotCreate_SlowCollector_ShowsProgress()
     {
-        var previous = SnapshotCommands.ProgressAfter;
-        SnapshotCommands.ProgressAfter = TimeSpan.Zero;
+        var previous = CollectorRequests.ProgressAfter;
+        CollectorRequests.ProgressAfter = TimeSpan.Zero;
         try
         {
             var (code, _, err) = Run("list", "--pilot", "demo");
@@ -95,7 +95,7 @@ public sealed class SnapshotCommandTests : IClassFixture<KestrelCollector>, IDis
         }
         finally
         {
-            SnapshotCommands.ProgressAfter = previous;
+            CollectorRequests.ProgressAfter = previous;
         }
     }
 
