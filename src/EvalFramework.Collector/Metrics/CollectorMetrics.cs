@@ -5,7 +5,7 @@ namespace EvalFramework.Collector.Metrics;
 /// <summary>
 /// Every instrument of the collector, created once from <see cref="IMeterFactory"/> on meter
 /// <see cref="MeterName"/>. Names are OpenTelemetry style; <see cref="PrometheusTextExporter"/> turns them into
-/// Prometheus names (see docs/metrics-and-dashboards.md, "Metrics reference").
+/// Prometheus names (see README.md, "Metrics reference").
 /// </summary>
 internal sealed class CollectorMetrics
 {
