@@ -1,3 +1,9 @@
+// dotnet run -c Release --project tests/EvalFramework.Benchmarks -- --filter '*IngestParse*' --job short
+// BenchmarkDotNet 0.14.0, .NET 10.0.12, 2 vCPU VM (shared), quiet machine. One operation = one event.
+// | Method                 | Mean     | Error    | StdDev    | Allocated |
+// |----------------------- |---------:|---------:|----------:|----------:|
+// | ParseValidateSerialize | 4.083 us | 3.377 us | 0.1851 us |   1.62 KB |
+
 using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
@@ -5,8 +11,6 @@ using EvalFramework.Collector.Ingest;
 using EvalFramework.Contract;
 
 namespace EvalFramework.Benchmarks;
-
-// Results: see the README's performance section.
 
 /// <summary>The request-thread half of ingest: read a 100-event body, validate every event, write each one's JSON. One operation = one event.</summary>
 [MemoryDiagnoser]

@@ -1,3 +1,10 @@
+// dotnet run -c Release --project tests/EvalFramework.Benchmarks -- --filter '*IngestWriter*' --job short
+// BenchmarkDotNet 0.14.0, .NET 10.0.12, 2 vCPU VM (shared), quiet machine. One operation = one stored event.
+// | Method             | Mean     | Error    | StdDev   | Allocated |
+// |------------------- |---------:|---------:|---------:|----------:|
+// | WriteRequestsOf100 | 17.82 us | 65.93 us | 3.614 us |   3.14 KB |
+// About 56,000 events/s through the single writer (WAL, synchronous=FULL, group commit).
+
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using EvalFramework.Collector.Storage;
@@ -7,8 +14,6 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
 namespace EvalFramework.Benchmarks;
-
-// Results: see the README's performance section.
 
 /// <summary>The storage half of ingest alone: the single writer committing 100-event requests durably. One operation = one event.</summary>
 [MemoryDiagnoser]
