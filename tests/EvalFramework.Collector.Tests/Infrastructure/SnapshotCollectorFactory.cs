@@ -1,79 +1,31 @@
-using System.Net.Http.Headers;
 using EvalFramework.Collector.Auth;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 
 namespace EvalFramework.Collector.Tests.Infrastructure;
 
 /// <summary>
-/// A collector on its own temporary SQLite file running with the repository's evaluation config
+/// A <see cref="CollectorFactory"/> that also runs with the repository's evaluation config
 /// (metrics-config/evaluation.yaml, pilot <c>demo</c>), with an admin key and a read-only key for <c>demo</c>.
 /// </summary>
-public sealed class SnapshotCollectorFactory : WebApplicationFactory<Program>
+public sealed class SnapshotCollectorFactory : CollectorFactory
 {
     public const string Pilot = "demo";
 
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "evalfw-tests", Guid.NewGuid().ToString("N"));
-
-    public SnapshotCollectorFactory()
-    {
-        Directory.CreateDirectory(_directory);
-    }
-
     public string AdminKey { get; } = ApiKeyStore.NewKey();
 
-    public string ReaderKey { get; } = ApiKeyStore.NewKey();
+    public string DemoReaderKey { get; } = ApiKeyStore.NewKey();
 
-    public static string RepositoryRoot()
+    protected override IReadOnlyDictionary<string, string> ExtraSettings => new Dictionary<string, string>
     {
-        var directory = new DirectoryInfo(AppContext.BaseDirectory);
-        while (directory is not null && !File.Exists(Path.Combine(directory.FullName, "EvalFramework.sln")))
-        {
-            directory = directory.Parent;
-        }
-
-        return directory?.FullName ?? throw new InvalidOperationException("EvalFramework.sln not found above " + AppContext.BaseDirectory);
-    }
-
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseSetting("Storage:SqlitePath", Path.Combine(_directory, "collector.db"));
-        builder.UseSetting("Evaluation:ConfigPath", Path.Combine(RepositoryRoot(), "metrics-config", "evaluation.yaml"));
-        AddKey(builder, 0, "demo-admin", AdminKey, "ingest", "read", "admin");
-        AddKey(builder, 1, "demo-reader", ReaderKey, "read");
-    }
-
-    public HttpClient ClientWith(string key)
-    {
-        var client = CreateClient();
-        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", key);
-        return client;
-    }
-
-    private static void AddKey(IWebHostBuilder builder, int index, string name, string key, params string[] rights)
-    {
-        var at = $"Auth:Keys:{index}";
-        builder.UseSetting($"{at}:Name", name);
-        builder.UseSetting($"{at}:Sha256", ApiKeyStore.HashKey(key));
-        builder.UseSetting($"{at}:Pilots:0", Pilot);
-        for (var i = 0; i < rights.Length; i++)
-        {
-            builder.UseSetting($"{at}:Rights:{i}", rights[i]);
-        }
-    }
-
-    protected override void Dispose(bool disposing)
-    {
-        base.Dispose(disposing);
-        SqliteConnection.ClearAllPools();
-        try
-        {
-            Directory.Delete(_directory, recursive: true);
-        }
-        catch (IOException)
-        {
-            // A file still open on a slow shutdown: the temp folder is cleaned by the OS later.
-        }
-    }
+        ["Evaluation:ConfigPath"] = RepoRoot.ShippedConfig,
+        ["Auth:Keys:3:Name"] = "demo-admin",
+        ["Auth:Keys:3:Sha256"] = ApiKeyStore.HashKey(AdminKey),
+        ["Auth:Keys:3:Pilots:0"] = Pilot,
+        ["Auth:Keys:3:Rights:0"] = "ingest",
+        ["Auth:Keys:3:Rights:1"] = "read",
+        ["Auth:Keys:3:Rights:2"] = "admin",
+        ["Auth:Keys:4:Name"] = "demo-reader",
+        ["Auth:Keys:4:Sha256"] = ApiKeyStore.HashKey(DemoReaderKey),
+        ["Auth:Keys:4:Pilots:0"] = Pilot,
+        ["Auth:Keys:4:Rights:0"] = "read",
+    };
 }

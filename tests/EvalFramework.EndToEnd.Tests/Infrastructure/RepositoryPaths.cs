@@ -3,7 +3,7 @@ namespace EvalFramework.EndToEnd.Tests.Infrastructure;
 /// <summary>Finds the repository and the built collector from the test's own output folder.</summary>
 public static class RepositoryPaths
 {
-    public static string Root { get; } = FindRoot();
+    public static string Root => RepoRoot.Path;
 
     /// <summary>The collector built in the same configuration as these tests.</summary>
     public static string CollectorDll
@@ -14,18 +14,5 @@ public static class RepositoryPaths
             var dll = Path.Combine(Root, "src", "EvalFramework.Collector", "bin", configuration, "net10.0", "EvalFramework.Collector.dll");
             return File.Exists(dll) ? dll : throw new FileNotFoundException("Build the collector first (dotnet build EvalFramework.sln).", dll);
         }
-    }
-
-    private static string FindRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "EvalFramework.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("EvalFramework.sln not found above " + AppContext.BaseDirectory);
     }
 }

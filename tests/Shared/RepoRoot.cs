@@ -1,10 +1,11 @@
-namespace EvalFramework.Cli.Tests;
+namespace EvalFramework.Testing;
 
 /// <summary>Finds the repository root: the folder holding EvalFramework.sln, walking up from the test binaries.</summary>
 internal static class RepoRoot
 {
     public static string Path { get; } = Find();
 
+    /// <summary>The shipped evaluation config, metrics-config/evaluation.yaml.</summary>
     public static string ShippedConfig => System.IO.Path.Combine(Path, "metrics-config", "evaluation.yaml");
 
     private static string Find()
