@@ -4,7 +4,6 @@
 // |----------------------- |---------:|---------:|----------:|----------:|
 // | ParseValidateSerialize | 4.083 us | 3.377 us | 0.1851 us |   1.62 KB |
 
-using System.Buffers;
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using EvalFramework.Collector.Ingest;
@@ -22,31 +21,7 @@ public class IngestParseBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var buffer = new ArrayBufferWriter<byte>();
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            json.WriteStartObject();
-            json.WriteStartArray("events");
-            for (var i = 0; i < BatchSize; i++)
-            {
-                json.WriteStartObject();
-                json.WriteString("id", Guid.CreateVersion7().ToString());
-                json.WriteString("time", DateTimeOffset.UtcNow.AddMinutes(-1));
-                json.WriteString("pilot", "bench");
-                json.WriteString("caseId", "case-" + (i / 5));
-                json.WriteString("type", "ai.usage");
-                json.WriteString("model", "gpt-4o-mini");
-                json.WriteNumber("inputTokens", 1200);
-                json.WriteNumber("outputTokens", 300);
-                json.WriteNumber("durationMs", 1800);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        _body = buffer.WrittenSpan.ToArray();
+        _body = BenchmarkBatches.Next(BatchSize);
     }
 
     [Benchmark(OperationsPerInvoke = BatchSize)]

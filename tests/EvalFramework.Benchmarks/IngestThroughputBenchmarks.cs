@@ -7,9 +7,7 @@
 // (an earlier run of the 8-client case: 63.13 us.) About 16,000-19,000 durably committed events/s over loopback
 // HTTP, client and server sharing the two cores; more clients do not help, so it is CPU-bound, not commit-bound.
 
-using System.Buffers;
 using System.Net.Http.Headers;
-using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using EvalFramework.Collector.Auth;
 using Microsoft.AspNetCore.Hosting;
@@ -33,7 +31,6 @@ public class IngestThroughputBenchmarks
     private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _client = null!;
     private string _directory = null!;
-    private long _sequence;
 
     [Params(8, 32)]
     public int Clients { get; set; }
@@ -81,7 +78,7 @@ public class IngestThroughputBenchmarks
             {
                 while (Interlocked.Increment(ref next) < BatchesPerInvoke)
                 {
-                    using var content = new ByteArrayContent(NewBatch());
+                    using var content = new ByteArrayContent(BenchmarkBatches.Next(BatchSize));
                     content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
                     using var response = await _client.PostAsync("/api/v1/events", content);
                     response.EnsureSuccessStatusCode();
@@ -90,47 +87,5 @@ public class IngestThroughputBenchmarks
         }
 
         await Task.WhenAll(workers);
-    }
-
-    /// <summary>A batch like the SDK's: a case's effort and AI usage events with fresh time-ordered ids.</summary>
-    private byte[] NewBatch()
-    {
-        var buffer = new ArrayBufferWriter<byte>(BatchSize * 220);
-        using (var json = new Utf8JsonWriter(buffer))
-        {
-            var time = DateTimeOffset.UtcNow.AddSeconds(-1);
-            json.WriteStartObject();
-            json.WriteStartArray("events");
-            for (var i = 0; i < BatchSize; i++)
-            {
-                var n = Interlocked.Increment(ref _sequence);
-                json.WriteStartObject();
-                json.WriteString("id", Guid.CreateVersion7().ToString());
-                json.WriteString("time", time);
-                json.WriteString("pilot", "bench");
-                json.WriteString("caseId", "case-" + (n / 5));
-                if (n % 2 == 0)
-                {
-                    json.WriteString("type", "human.effort");
-                    json.WriteString("role", "handler");
-                    json.WriteNumber("seconds", 120);
-                }
-                else
-                {
-                    json.WriteString("type", "ai.usage");
-                    json.WriteString("model", "gpt-4o-mini");
-                    json.WriteNumber("inputTokens", 1200);
-                    json.WriteNumber("outputTokens", 300);
-                    json.WriteNumber("durationMs", 1800);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        return buffer.WrittenSpan.ToArray();
     }
 }
