@@ -209,13 +209,15 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
     /// <summary>Like <see cref="DisposeAsync"/>, blocking the calling thread for at most the shutdown timeout.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
-    /// <summary>A new event of <paramref name="type"/> with its id, time, pilot and case id; the caller fills the rest.</summary>
+    /// <summary>
+    /// A new event of <paramref name="type"/> with its time, pilot and case id; the caller fills the rest. Its id is
+    /// made by the background sender from this time, so the caller's thread does not pay for it.
+    /// </summary>
     internal WireEvent NewEvent(string type, string? caseId)
     {
         var now = _timeProvider.GetUtcNow();
         return new WireEvent
         {
-            Id = EventIds.NewId(now),
             Type = type,
             Time = now,
             Pilot = _pilot,

@@ -4,6 +4,7 @@ using System.Runtime.ExceptionServices;
 using System.Text.Json;
 using System.Threading.Channels;
 using EvalFramework.Contract;
+using EvalFramework.Tracking;
 using EvalFramework.Telemetry;
 using Microsoft.Extensions.Logging;
 
@@ -406,6 +407,16 @@ internal sealed class EventSender
         Log.RetryScheduled(_logger, count, result.Reason ?? "unknown", _failures + 1, (long)delay.TotalMilliseconds, result.Exception);
     }
 
+    /// <summary>
+    /// Gives the event its id (made here, off the caller's thread, from the recording time: UUIDv7, time-ordered; kept
+    /// for every retry and spill, so the collector counts it once) and checks it against the contract.
+    /// </summary>
+    private static List<string>? Check(WireEvent item, DateTimeOffset now)
+    {
+        item.Id ??= EventIds.NewId(item.Time ?? now);
+        return EventValidator.Validate(item, now);
+    }
+
     /// <summary>Validates the events taken from the queue and serializes the valid ones into <see cref="_pending"/> bodies.</summary>
     private void Take(List<WireEvent> batch)
     {
@@ -415,7 +426,7 @@ internal sealed class EventSender
         var invalid = 0;
         foreach (var item in batch)
         {
-            var errors = EventValidator.Validate(item, now);
+            var errors = Check(item, now);
             if (errors is null)
             {
                 _valid.Add(item);
@@ -622,7 +633,7 @@ internal sealed class EventSender
             var now = _timeProvider.GetUtcNow();
             foreach (var item in batch)
             {
-                var errors = EventValidator.Validate(item, now);
+                var errors = Check(item, now);
                 if (errors is null)
                 {
                     _valid.Add(item);
