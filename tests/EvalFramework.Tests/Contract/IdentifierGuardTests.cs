@@ -73,9 +73,11 @@ public sealed class IdentifierGuardTests
     public void Validate_PseudonymShapedCaseIdAndUuidId_NotScanned()
     {
         // 64 hex digits (an HMAC) and a UUID may contain digit runs by chance; they cannot carry an identifier.
+        var twelveDigits = IdentifierCorpus.PersonalIdentityNumbers(31, 4).Last(); // the 12-digit form without separator
+        Assert.Equal(IdentifierKind.PersonalIdentityNumber, IdentifierGuard.Find(twelveDigits));
         var e = new WireEvent
         {
-            Id = "01936f2c-7e31-7a41-8d47-199001011239", Type = EventTypes.CaseEscalated, Time = DateTimeOffset.UtcNow,
+            Id = "01936f2c-7e31-7a41-8d47-" + twelveDigits, Type = EventTypes.CaseEscalated, Time = DateTimeOffset.UtcNow,
             Pilot = "demo", CaseId = "0701234567" + new string('a', 54),
         };
 
