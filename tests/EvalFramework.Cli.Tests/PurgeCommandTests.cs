@@ -6,6 +6,7 @@ using EvalFramework.Cli.Commands;
 
 namespace EvalFramework.Cli.Tests;
 
+[Collection(CollectorCommandsCollection.Name)]
 public sealed class PurgeCommandTests(KestrelCollector collector) : IClassFixture<KestrelCollector>
 {
     private (int Code, string Out, string Err) Run(params string[] args)

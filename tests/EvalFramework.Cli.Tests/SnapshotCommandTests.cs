@@ -6,6 +6,8 @@ using EvalFramework.Cli.Commands;
 
 namespace EvalFramework.Cli.Tests;
 
+// One collection with PurgeCommandTests: a test here changes CollectorRequests.ProgressAfter, a static they share.
+[Collection(CollectorCommandsCollection.Name)]
 public sealed class SnapshotCommandTests : IClassFixture<KestrelCollector>, IDisposable
 {
     private readonly KestrelCollector _collector;
