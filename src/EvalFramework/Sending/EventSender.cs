@@ -147,6 +147,19 @@ internal sealed class EventSender
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
+    /// <summary>Re-arms the batch signal if it has fired and returns it; null when a whole batch is already queued.</summary>
+    private TaskCompletionSource? ArmBatchSignal()
+    {
+        var ready = Volatile.Read(ref _batchReady);
+        if (ready.Task.IsCompleted)
+        {
+            ready = NewSignal();
+            Interlocked.Exchange(ref _batchReady, ready);
+        }
+
+        return _statistics.Queued - Volatile.Read(ref _dispatched) >= _settings.MaxBatchSize ? null : ready;
+    }
+
     private async Task RunAsync()
     {
         var batch = new List<WireEvent>(_settings.MaxBatchSize);
@@ -372,14 +385,7 @@ internal sealed class EventSender
     /// <summary>Waits until the next attempt is due, a batch's worth is queued, the flush interval passed or stop is asked for.</summary>
     private async Task WaitForSpillWorkAsync(CancellationToken token)
     {
-        var ready = Volatile.Read(ref _batchReady);
-        if (ready.Task.IsCompleted)
-        {
-            ready = NewSignal();
-            Interlocked.Exchange(ref _batchReady, ready);
-        }
-
-        if (_statistics.Queued - Volatile.Read(ref _dispatched) >= _settings.MaxBatchSize)
+        if (ArmBatchSignal() is not { } ready)
         {
             return;
         }
@@ -605,14 +611,7 @@ internal sealed class EventSender
 
             // Wait for a whole batch, a flush or the end of the interval; not for each event, which would make
             // every TryWrite wake this task (a thread-pool hop the caller pays for).
-            var ready = Volatile.Read(ref _batchReady);
-            if (ready.Task.IsCompleted)
-            {
-                ready = NewSignal();
-                Interlocked.Exchange(ref _batchReady, ready);
-            }
-
-            if (_statistics.Queued - Volatile.Read(ref _dispatched) >= _settings.MaxBatchSize)
+            if (ArmBatchSignal() is not { } ready)
             {
                 continue;
             }
