@@ -71,7 +71,7 @@ internal static class EnvironmentOverrides
 
                     if (child is not YamlScalarNode)
                     {
-                        Fail("cannot set a " + (child is YamlSequenceNode ? "list" : "mapping") + " to a single value; override its keys or items one by one");
+                        Fail(CannotReplace(child));
                         return;
                     }
 
@@ -104,7 +104,7 @@ internal static class EnvironmentOverrides
 
                     if (child is not YamlScalarNode)
                     {
-                        Fail("cannot set a " + (child is YamlSequenceNode ? "list" : "mapping") + " to a single value; override its keys or items one by one");
+                        Fail(CannotReplace(child));
                         return;
                     }
 
@@ -118,6 +118,10 @@ internal static class EnvironmentOverrides
             }
         }
     }
+
+    /// <summary>Why an override cannot replace a list or mapping by one value.</summary>
+    private static string CannotReplace(YamlNode child) =>
+        "cannot set a " + (child is YamlSequenceNode ? "list" : "mapping") + " to a single value; override its keys or items one by one";
 
     private static YamlScalarNode Scalar(string value, string variable, ErrorSink errors)
     {
