@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using EvalFramework.Contract;
 using EvalFramework.EndToEnd.Tests.Infrastructure;
 using Xunit.Abstractions;
@@ -43,12 +44,10 @@ public sealed class CrashDurabilityTests(ITestOutputHelper output)
                             }
                         }
                     }
-                    catch (HttpRequestException)
+                    catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or SocketException)
                     {
-                        // The collector died under this request: not acknowledged, so no promise was made.
-                    }
-                    catch (TaskCanceledException)
-                    {
+                        // The collector died under this request (the socket can fail before HttpClient wraps the
+                        // error): not acknowledged, so no promise was made.
                     }
                 }
             })).ToArray();
