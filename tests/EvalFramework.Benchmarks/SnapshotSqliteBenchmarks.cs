@@ -40,15 +40,8 @@ public class SnapshotSqliteBenchmarks
             $inc, $rev, $cons, $int, $csat, $csatSum, $csat, $prom, $det, 0)
         """;
 
-    private const string InsertUsage = """
-        INSERT INTO case_ai_usage (pilot, case_id, model, calls, input_tokens, output_tokens, duration_ms, priced_input_tokens,
-            priced_output_tokens, cost_sek)
-        VALUES ('demo', $id, $model, 1, $in, $out, $dur, 0, 0, 0)
-        """;
-
-    private const string InsertEffort = """
-        INSERT INTO events (pilot, event_id, type, case_id, time_ms, received_ms, key_name, body)
-        VALUES ('demo', $eid, 'human.effort', $id, $time, 0, 'bench', $body)
+    private const string InsertRecord = """
+        INSERT INTO case_records (pilot, case_id, started_ms, record) VALUES ('demo', $id, $started, $record)
         """;
 
     private SqliteDatabase _database = null!;
@@ -70,8 +63,7 @@ public class SnapshotSqliteBenchmarks
         using var transaction = connection.BeginTransaction();
         using var insertCase = Prepare(connection, transaction, InsertCase, "$id", "$type", "$arm", "$started", "$completed", "$effort", "$calls",
             "$in", "$out", "$dur", "$esc", "$rev", "$inc", "$cons", "$int", "$csat", "$csatSum", "$prom", "$det");
-        using var insertUsage = Prepare(connection, transaction, InsertUsage, "$id", "$model", "$in", "$out", "$dur");
-        using var insertEffort = Prepare(connection, transaction, InsertEffort, "$eid", "$id", "$time", "$body");
+        using var insertRecord = Prepare(connection, transaction, InsertRecord, "$id", "$started", "$record");
         var row = new CaseRow();
         for (var i = 0; i < cases.Count; i++)
         {
@@ -81,16 +73,35 @@ public class SnapshotSqliteBenchmarks
                 row.AiUsage.Count, usage.InputTokens, usage.OutputTokens, row.AiDurationMs, row.Escalations, row.Reviews,
                 row.ReviewsIncorrect, row.ReviewsConsistent, row.IntegrationFailures, row.CsatCount, row.CsatSum, row.NpsPromoters,
                 row.NpsDetractors);
-            if (row.AiUsage.Count > 0)
-            {
-                Run(insertUsage, row.CaseId, usage.Model, usage.InputTokens, usage.OutputTokens, row.AiDurationMs);
-            }
-
-            Run(insertEffort, "e" + row.CaseId, row.CaseId, row.StartedMs,
-                "{\"type\":\"human.effort\",\"role\":\"handlaggare\",\"seconds\":" + row.EffortSeconds.ToString("R", System.Globalization.CultureInfo.InvariantCulture) + "}");
+            Run(insertRecord, row.CaseId, row.StartedMs, CaseRecordCodec.Encode(row));
         }
 
         transaction.Commit();
+    }
+
+    [Benchmark]
+    public long TmpReadOnly()
+    {
+        using var connection = _database.Open();
+        var db = connection.Handle!;
+        SQLitePCL.raw.sqlite3_prepare_v2(db, "SELECT record FROM case_records WHERE pilot = 'demo' AND started_ms >= 0 ORDER BY case_id", out var st);
+        long n = 0;
+        while (SQLitePCL.raw.sqlite3_step(st) == 100) { n += SQLitePCL.raw.sqlite3_column_blob(st, 0).Length; }
+        st.Dispose();
+        return n;
+    }
+
+    [Benchmark]
+    public long TmpReadDecode()
+    {
+        using var connection = _database.Open();
+        var db = connection.Handle!;
+        SQLitePCL.raw.sqlite3_prepare_v2(db, "SELECT record FROM case_records WHERE pilot = 'demo' AND started_ms >= 0 ORDER BY case_id", out var st);
+        long n = 0;
+        var row = new CaseRow(); var cache = new Utf8StringCache();
+        while (SQLitePCL.raw.sqlite3_step(st) == 100) { CaseRecordCodec.Read(SQLitePCL.raw.sqlite3_column_blob(st, 0), row, cache, false); n += row.Reviews; }
+        st.Dispose();
+        return n;
     }
 
     [GlobalCleanup]

@@ -29,6 +29,8 @@ public sealed class PurgeTests : IClassFixture<CollectorFactory>
         Assert.True(result["casesDeleted"]!.GetValue<int>() >= 1);
         Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM cases WHERE case_id = $c", ("$c", old)));
         Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = $c", ("$c", old)));
+        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM case_records WHERE case_id = $c", ("$c", old)));
+        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM case_records WHERE case_id = $c", ("$c", recent)));
         Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE event_id = $id", ("$id", staffSurvey["id"]!.GetValue<string>())));
         Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM cases WHERE case_id = $c", ("$c", recent)));
         Assert.Equal(2L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = $c", ("$c", recent)));

@@ -217,7 +217,7 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
     [InlineData("\uFFFF", "\U0001F600", -1)]
     public void Utf8Order_AsSqliteBinaryCollation_OrdersByCodePoint(string a, string b, int sign)
     {
-        Assert.Equal(sign, Math.Sign(EvalFramework.Collector.Snapshots.SnapshotDataReader.Utf8Order(a, b)));
+        Assert.Equal(sign, Math.Sign(EvalFramework.Collector.Storage.CaseRecordMerge.Utf8Order(a, b)));
         Assert.Equal(sign, Math.Sign(Encoding.UTF8.GetBytes(a).AsSpan().SequenceCompareTo(Encoding.UTF8.GetBytes(b))));
     }
 }

@@ -14,6 +14,8 @@ internal sealed class PurgeStore(SqliteDatabase database)
 
     private const string DeleteAiUsage = $"DELETE FROM case_ai_usage WHERE pilot = @Pilot AND case_id IN ({OldCases})";
 
+    private const string DeleteRecords = $"DELETE FROM case_records WHERE pilot = @Pilot AND case_id IN ({OldCases})";
+
     private const string DeleteEvents = $"""
         DELETE FROM events
         WHERE pilot = @Pilot AND (time_ms < @BeforeMs OR (case_id IS NOT NULL AND case_id IN ({OldCases})))
@@ -30,6 +32,7 @@ internal sealed class PurgeStore(SqliteDatabase database)
         using var transaction = connection.BeginTransaction();
         var args = new { Pilot = pilot, BeforeMs = before.ToUnixTimeMilliseconds() };
         connection.Execute(new CommandDefinition(DeleteAiUsage, args, transaction, cancellationToken: cancellationToken));
+        connection.Execute(new CommandDefinition(DeleteRecords, args, transaction, cancellationToken: cancellationToken));
         var events = connection.Execute(new CommandDefinition(DeleteEvents, args, transaction, cancellationToken: cancellationToken));
         var cases = connection.Execute(new CommandDefinition(DeleteCases, args, transaction, cancellationToken: cancellationToken));
         transaction.Commit();

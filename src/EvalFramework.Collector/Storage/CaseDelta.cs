@@ -1,4 +1,5 @@
 using EvalFramework.Contract;
+using EvalFramework.Evaluation.Snapshots;
 
 namespace EvalFramework.Collector.Storage;
 
@@ -40,6 +41,12 @@ internal sealed class CaseDelta
     public long NpsPromoters { get; private set; }
     public long NpsDetractors { get; private set; }
 
+    /// <summary>The transaction's effort seconds by role, in arrival order.</summary>
+    public List<RoleEffort> EffortByRole { get; } = [];
+
+    /// <summary>The transaction's AI usage by model (the same deltas the <c>case_ai_usage</c> upsert adds).</summary>
+    public List<(string Model, AiUsageDelta Usage)> Models { get; } = [];
+
     public void Apply(WireEvent e)
     {
         switch (e.Type)
@@ -71,6 +78,7 @@ internal sealed class CaseDelta
             case EventTypes.HumanEffort:
                 EffortSeconds += e.Seconds!.Value;
                 EffortEvents++;
+                CaseRecordMerge.AddEffort(EffortByRole, e.Role ?? "", e.Seconds.Value);
                 break;
             case EventTypes.CaseEscalated:
                 Escalations++;

@@ -25,7 +25,18 @@ internal static class CaseSql
          OR (excluded.completed_ms = completed_ms AND excluded.outcome > outcome)))
         """;
 
-    /// <summary>Adds one transaction's <see cref="CaseDelta"/> to the case row (creating it when new).</summary>
+    /// <summary>The case row's values a record holds, in the order <see cref="CaseRecordSource.ReadRow"/> reads them.</summary>
+    public const string RecordColumns = """
+        case_type, arm, started_ms, completed_ms, effort_seconds, ai_duration_ms, escalations,
+        errors_quality_review + errors_reopened + errors_complaint + errors_self_reported,
+        reviews, reviews_incorrect, reviews_consistency_set, reviews_consistent, integration_failures,
+        csat_count, csat_sum, nps_count, nps_promoters, nps_detractors, effort_events, ai_calls
+        """;
+
+    /// <summary>
+    /// Adds one transaction's <see cref="CaseDelta"/> to the case row (creating it when new) and returns the row's
+    /// new values, from which the writer makes the case's record.
+    /// </summary>
     public const string UpsertCase = $"""
         INSERT INTO cases (pilot, case_id, case_type, arm, channel, started_ms, completed_ms, outcome,
                            effort_seconds, effort_events, ai_calls, ai_input_tokens, ai_output_tokens, ai_duration_ms, escalations, errors_quality_review, errors_reopened, errors_complaint, errors_self_reported, errors_critical, reviews, reviews_incorrect, reviews_consistency_set, reviews_consistent, review_scores, review_score_sum, integration_failures, csat_count, csat_sum, nps_count, nps_promoters, nps_detractors,
@@ -65,6 +76,16 @@ internal static class CaseSql
             nps_promoters = nps_promoters + excluded.nps_promoters,
             nps_detractors = nps_detractors + excluded.nps_detractors,
             updated_ms   = excluded.updated_ms
+        RETURNING {RecordColumns}
+        """;
+
+    /// <summary>A case's stored record (<c>CaseRecordCodec</c>).</summary>
+    public const string SelectRecord = "SELECT record FROM case_records WHERE pilot = $pilot AND case_id = $case";
+
+    /// <summary>Stores a case's record, replacing the one before.</summary>
+    public const string UpsertRecord = """
+        INSERT INTO case_records (pilot, case_id, started_ms, record) VALUES ($pilot, $case, $startedMs, $record)
+        ON CONFLICT (pilot, case_id) DO UPDATE SET started_ms = excluded.started_ms, record = excluded.record
         """;
 
     public const string AiUsageByModel = """

@@ -1,3 +1,4 @@
+using EvalFramework.Evaluation.Snapshots;
 using Microsoft.Data.Sqlite;
 
 namespace EvalFramework.Collector.Storage;
@@ -5,7 +6,8 @@ namespace EvalFramework.Collector.Storage;
 /// <summary>
 /// The writer's prepared statements and the case deltas of the open transaction: <see cref="Write"/> stores an
 /// event once and folds it into its case's delta; <see cref="WriteCases"/> writes each touched case row once,
-/// just before the commit.
+/// just before the commit, and with it the case's record (<see cref="CaseRecordCodec"/>): the row's new values
+/// from the upsert's <c>RETURNING</c>, with effort by role and AI usage by model merged into the stored record.
 /// </summary>
 internal sealed class EventWriteStatements : IDisposable
 {
@@ -22,6 +24,12 @@ internal sealed class EventWriteStatements : IDisposable
     private readonly PreparedCommand _insertEvent;
     private readonly PreparedCommand _upsertCase;
     private readonly PreparedCommand _aiUsageByModel;
+    private readonly PreparedCommand _selectRecord;
+    private readonly PreparedCommand _upsertRecord;
+    private readonly CaseRecordSource _source;
+    private readonly CaseRow _row = new();
+    private readonly CaseRow _stored = new();
+    private readonly Utf8StringCache _strings = new();
     private readonly Dictionary<(string Pilot, string CaseId), CaseDelta> _cases = [];
     private readonly Dictionary<(string Pilot, string CaseId, string Model), AiUsageDelta> _aiUsage = [];
 
@@ -31,6 +39,9 @@ internal sealed class EventWriteStatements : IDisposable
         _upsertCase = new(connection, CaseSql.UpsertCase, CaseParameters);
         _aiUsageByModel = new(connection, CaseSql.AiUsageByModel, "$pilot", "$case", "$model", "$calls", "$input", "$output",
             "$durationMs", "$pricedInput", "$pricedOutput", "$costSek");
+        _selectRecord = new(connection, CaseSql.SelectRecord, "$pilot", "$case");
+        _upsertRecord = new(connection, CaseSql.UpsertRecord, "$pilot", "$case", "$startedMs", "$record");
+        _source = new CaseRecordSource(connection, null);
     }
 
     /// <summary>Joins the statements to a transaction and forgets the deltas of any earlier one.</summary>
@@ -41,6 +52,9 @@ internal sealed class EventWriteStatements : IDisposable
         _insertEvent.Transaction = transaction;
         _upsertCase.Transaction = transaction;
         _aiUsageByModel.Transaction = transaction;
+        _selectRecord.Transaction = transaction;
+        _upsertRecord.Transaction = transaction;
+        _source.Transaction = transaction;
     }
 
     /// <summary>Stores the event unless its id is already stored; returns whether it was new.</summary>
@@ -67,6 +81,7 @@ internal sealed class EventWriteStatements : IDisposable
                 if (!_aiUsage.TryGetValue(modelKey, out var usage))
                 {
                     _aiUsage[modelKey] = usage = new AiUsageDelta();
+                    delta.Models.Add((e.Model, usage));
                 }
 
                 usage.Apply(e);
@@ -76,9 +91,17 @@ internal sealed class EventWriteStatements : IDisposable
         return inserted;
     }
 
-    /// <summary>Writes every case row (and AI usage row) the transaction's new events touched.</summary>
+    /// <summary>Writes every AI usage row, case row and case record the transaction's new events touched.</summary>
     public void WriteCases(long nowMs)
     {
+        foreach (var ((pilot, caseId, model), u) in _aiUsage)
+        {
+            _aiUsageByModel.Set("$pilot", pilot).Set("$case", caseId).Set("$model", model).Set("$calls", u.Calls)
+                .Set("$input", u.InputTokens).Set("$output", u.OutputTokens).Set("$durationMs", u.DurationMs)
+                .Set("$pricedInput", u.PricedInputTokens).Set("$pricedOutput", u.PricedOutputTokens).Set("$costSek", u.CostSek)
+                .Execute();
+        }
+
         foreach (var ((pilot, caseId), d) in _cases)
         {
             _upsertCase.Set("$pilot", pilot).Set("$case", caseId).Set("$caseType", d.CaseType).Set("$arm", d.Arm)
@@ -93,17 +116,59 @@ internal sealed class EventWriteStatements : IDisposable
                 .Set("$reviewScores", d.ReviewScores).Set("$reviewScoreSum", d.ReviewScoreSum)
                 .Set("$integrationFailures", d.IntegrationFailures).Set("$csatCount", d.CsatCount).Set("$csatSum", d.CsatSum)
                 .Set("$npsCount", d.NpsCount).Set("$npsPromoters", d.NpsPromoters).Set("$npsDetractors", d.NpsDetractors)
-                .Set("$now", nowMs)
+                .Set("$now", nowMs);
+            long? startedMs;
+            long effortEvents, aiCalls;
+            using (var returned = _upsertCase.ExecuteReader())
+            {
+                returned.Read();
+                (startedMs, effortEvents, aiCalls) = CaseRecordSource.ReadRow(returned, caseId, _row);
+            }
+
+            MergeEffortAndUsage(pilot, caseId, d, effortEvents > d.EffortEvents || aiCalls > d.AiCalls);
+            _upsertRecord.Set("$pilot", pilot).Set("$case", caseId).Set("$startedMs", startedMs)
+                .Set("$record", CaseRecordCodec.Encode(_row))
                 .Execute();
+        }
+    }
+
+    /// <summary>
+    /// Gives <see cref="_row"/> the case's effort by role and AI usage by model: the transaction's deltas, added to the
+    /// stored record's when earlier transactions had some (<paramref name="hadEarlier"/>); rebuilt from the source
+    /// tables, which already hold this transaction's events, when that record is missing.
+    /// </summary>
+    private void MergeEffortAndUsage(string pilot, string caseId, CaseDelta delta, bool hadEarlier)
+    {
+        if (hadEarlier)
+        {
+            byte[]? stored;
+            using (var reader = _selectRecord.Set("$pilot", pilot).Set("$case", caseId).ExecuteReader())
+            {
+                stored = reader.Read() ? (byte[])reader.GetValue(0) : null;
+            }
+
+            if (stored is null)
+            {
+                _source.Load(pilot, caseId, _row);
+                return;
+            }
+
+            CaseRecordCodec.Read(stored, _stored, _strings, withCaseId: false);
+            _row.EffortByRole.AddRange(_stored.EffortByRole);
+            _row.AiUsage.AddRange(_stored.AiUsage);
         }
 
-        foreach (var ((pilot, caseId, model), u) in _aiUsage)
+        foreach (var (role, seconds) in delta.EffortByRole)
         {
-            _aiUsageByModel.Set("$pilot", pilot).Set("$case", caseId).Set("$model", model).Set("$calls", u.Calls)
-                .Set("$input", u.InputTokens).Set("$output", u.OutputTokens).Set("$durationMs", u.DurationMs)
-                .Set("$pricedInput", u.PricedInputTokens).Set("$pricedOutput", u.PricedOutputTokens).Set("$costSek", u.CostSek)
-                .Execute();
+            CaseRecordMerge.AddEffort(_row.EffortByRole, role, seconds);
         }
+
+        foreach (var (model, usage) in delta.Models)
+        {
+            CaseRecordMerge.AddUsage(_row.AiUsage, model, usage);
+        }
+
+        CaseRecordMerge.SortByUtf8(_row);
     }
 
     public void Dispose()
@@ -111,5 +176,8 @@ internal sealed class EventWriteStatements : IDisposable
         _insertEvent.Dispose();
         _upsertCase.Dispose();
         _aiUsageByModel.Dispose();
+        _selectRecord.Dispose();
+        _upsertRecord.Dispose();
+        _source.Dispose();
     }
 }

@@ -7,7 +7,7 @@ namespace EvalFramework.Collector.Storage;
 internal static class Migrations
 {
     /// <summary>Each entry is applied once; never edit a shipped entry, add a new one.</summary>
-    internal static readonly IReadOnlyList<(int Version, string Name, string Sql)> All =
+    internal static readonly IReadOnlyList<(int Version, string Name, string Sql, Action<SqliteConnection, SqliteTransaction>? Then)> All =
     [
         (1, "events and cases", """
             CREATE TABLE events (
@@ -78,7 +78,7 @@ internal static class Migrations
                 cost_sek               REAL    NOT NULL,  -- sum of the given costSek
                 PRIMARY KEY (pilot, case_id, model)
             ) WITHOUT ROWID;
-            """),
+            """, null),
         (2, "snapshots and effort index", """
             -- Immutable metric snapshots: the exact JSON bytes served forever under the id.
             CREATE TABLE snapshots (
@@ -103,14 +103,25 @@ internal static class Migrations
             BEGIN
                 SELECT RAISE(ABORT, 'snapshots are immutable');
             END;
-            """),
+            """, null),
+        (3, "case records", """
+            -- Each case's canonical record (CaseRecordCodec: the bytes the snapshot data hash reads), kept current by
+            -- the writer, clustered by case id: a snapshot reads one column per case, in hash order, without a sort.
+            CREATE TABLE case_records (
+                pilot       TEXT    NOT NULL,
+                case_id     TEXT    NOT NULL,
+                started_ms  INTEGER,              -- null until the case has a case.started
+                record      BLOB    NOT NULL,
+                PRIMARY KEY (pilot, case_id)
+            ) WITHOUT ROWID;
+            """, CaseRecordBackfill.Run),
     ];
 
     public static void Apply(SqliteConnection connection)
     {
         connection.Execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_ms INTEGER NOT NULL)");
         var applied = connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_version") ?? 0;
-        foreach (var (version, name, sql) in All)
+        foreach (var (version, name, sql, then) in All)
         {
             if (version <= applied)
             {
@@ -119,6 +130,7 @@ internal static class Migrations
 
             using var transaction = connection.BeginTransaction();
             connection.Execute(sql, transaction: transaction);
+            then?.Invoke(connection, transaction);
             connection.Execute(
                 "INSERT INTO schema_version (version, name, applied_ms) VALUES (@version, @name, @now)",
                 new { version, name, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },

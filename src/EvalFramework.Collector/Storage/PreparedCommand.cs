@@ -34,5 +34,8 @@ internal sealed class PreparedCommand : IDisposable
     /// <summary>Runs the statement; returns the rows it changed.</summary>
     public int Execute() => _command.ExecuteNonQuery();
 
+    /// <summary>Runs the statement and reads what it returns (a query, or <c>RETURNING</c>).</summary>
+    public SqliteDataReader ExecuteReader() => _command.ExecuteReader();
+
     public void Dispose() => _command.Dispose();
 }

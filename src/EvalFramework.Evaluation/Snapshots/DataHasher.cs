@@ -12,79 +12,39 @@ namespace EvalFramework.Evaluation.Snapshots;
 internal sealed class DataHasher : IDisposable
 {
     private const int FlushAt = 1 << 16;
-    private const int MaxCachedStrings = 4096;
 
     private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
     private readonly byte[] _buffer = new byte[FlushAt + 4096];
     private byte[] _previousId = new byte[256];
     private int _previousIdLength;
     private int _length;
-    private readonly Dictionary<string, byte[]> _encoded = new(StringComparer.Ordinal);
 
+    /// <summary>Hashes one case (its <see cref="CaseRecordCodec"/> record).</summary>
     public void Case(CaseRow row)
     {
-        var idBytes = Encoding.UTF8.GetByteCount(row.CaseId);
-        Ensure(1 + 4 + idBytes);
-        Byte((byte)'C');
-        String(row.CaseId);
-        var id = _buffer.AsSpan(_length - idBytes, idBytes);
-        if (_previousIdLength > 0 && id.SequenceCompareTo(_previousId.AsSpan(0, _previousIdLength)) <= 0)
+        var length = CaseRecordCodec.Length(row);
+        Ensure(length);
+        var record = _buffer.AsSpan(_length, length);
+        CaseRecordCodec.Write(row, record);
+        CheckOrder(CaseRecordCodec.CaseId(record));
+        _length += length;
+        FlushIfFull();
+    }
+
+    /// <summary>Hashes one case given as its stored <see cref="CaseRecordCodec"/> record.</summary>
+    public void CaseRecord(ReadOnlySpan<byte> record)
+    {
+        CheckOrder(CaseRecordCodec.CaseId(record));
+        if (record.Length > FlushAt)
         {
-            throw new ArgumentException(
-                "cases must arrive in ascending UTF-8 byte order of the case id, each once (got '" + row.CaseId + "')", nameof(row));
+            Flush();
+            _hash.AppendData(record);
+            return;
         }
 
-        if (_previousId.Length < idBytes)
-        {
-            _previousId = new byte[Math.Max(idBytes, 2 * _previousId.Length)];
-        }
-
-        id.CopyTo(_previousId);
-        _previousIdLength = idBytes;
-        Cached(row.CaseType);
-        Cached(row.Arm);
-
-        // The fixed-size part in one go: 2 × i64 + 2 × f64 + 14 × i64.
-        Ensure(18 * 8);
-        var span = _buffer.AsSpan(_length, 18 * 8);
-        BinaryPrimitives.WriteInt64LittleEndian(span, row.StartedMs);
-        BinaryPrimitives.WriteInt64LittleEndian(span[8..], row.CompletedMs ?? long.MinValue);
-        BinaryPrimitives.WriteDoubleLittleEndian(span[16..], row.EffortSeconds);
-        BinaryPrimitives.WriteDoubleLittleEndian(span[24..], row.AiDurationMs);
-        BinaryPrimitives.WriteInt64LittleEndian(span[32..], row.Escalations);
-        BinaryPrimitives.WriteInt64LittleEndian(span[40..], row.Errors);
-        BinaryPrimitives.WriteInt64LittleEndian(span[48..], row.Reviews);
-        BinaryPrimitives.WriteInt64LittleEndian(span[56..], row.ReviewsIncorrect);
-        BinaryPrimitives.WriteInt64LittleEndian(span[64..], row.ReviewsConsistencySet);
-        BinaryPrimitives.WriteInt64LittleEndian(span[72..], row.ReviewsConsistent);
-        BinaryPrimitives.WriteInt64LittleEndian(span[80..], row.IntegrationFailures);
-        BinaryPrimitives.WriteInt64LittleEndian(span[88..], row.CsatCount);
-        BinaryPrimitives.WriteInt64LittleEndian(span[96..], row.CsatSum);
-        BinaryPrimitives.WriteInt64LittleEndian(span[104..], row.NpsCount);
-        BinaryPrimitives.WriteInt64LittleEndian(span[112..], row.NpsPromoters);
-        BinaryPrimitives.WriteInt64LittleEndian(span[120..], row.NpsDetractors);
-        BinaryPrimitives.WriteInt32LittleEndian(span[128..], row.EffortByRole.Count);
-        _length += 132;
-        foreach (var effort in row.EffortByRole)
-        {
-            Cached(effort.Role);
-            Double(effort.Seconds);
-        }
-
-        Int32(row.AiUsage.Count);
-        foreach (var usage in row.AiUsage)
-        {
-            Cached(usage.Model);
-            Ensure(5 * 8);
-            span = _buffer.AsSpan(_length, 5 * 8);
-            BinaryPrimitives.WriteInt64LittleEndian(span, usage.InputTokens);
-            BinaryPrimitives.WriteInt64LittleEndian(span[8..], usage.OutputTokens);
-            BinaryPrimitives.WriteInt64LittleEndian(span[16..], usage.PricedInputTokens);
-            BinaryPrimitives.WriteInt64LittleEndian(span[24..], usage.PricedOutputTokens);
-            BinaryPrimitives.WriteDoubleLittleEndian(span[32..], usage.CostSek);
-            _length += 40;
-        }
-
+        Ensure(record.Length);
+        record.CopyTo(_buffer.AsSpan(_length));
+        _length += record.Length;
         FlushIfFull();
     }
 
@@ -109,8 +69,7 @@ internal sealed class DataHasher : IDisposable
     /// <summary>The lower-case hex SHA-256 of everything written.</summary>
     public string Finish()
     {
-        _hash.AppendData(_buffer, 0, _length);
-        _length = 0;
+        Flush();
         return Convert.ToHexStringLower(_hash.GetHashAndReset());
     }
 
@@ -152,33 +111,34 @@ internal sealed class DataHasher : IDisposable
         _length += Encoding.UTF8.GetBytes(value, _buffer.AsSpan(_length));
     }
 
-    /// <summary>Writes a string from a small closed set (case type, arm, role, model), encoded once.</summary>
-    private void Cached(string value)
+    private void CheckOrder(ReadOnlySpan<byte> id)
     {
-        if (!_encoded.TryGetValue(value, out var encoded))
+        if (_previousIdLength > 0 && id.SequenceCompareTo(_previousId.AsSpan(0, _previousIdLength)) <= 0)
         {
-            encoded = new byte[4 + Encoding.UTF8.GetByteCount(value)];
-            BinaryPrimitives.WriteInt32LittleEndian(encoded, encoded.Length - 4);
-            Encoding.UTF8.GetBytes(value, encoded.AsSpan(4));
-            if (_encoded.Count >= MaxCachedStrings)
-            {
-                _encoded.Clear();
-            }
-
-            _encoded.Add(value, encoded);
+            throw new ArgumentException(
+                "cases must arrive in ascending UTF-8 byte order of the case id, each once (got '" + Encoding.UTF8.GetString(id) + "')");
         }
 
-        Ensure(encoded.Length);
-        encoded.CopyTo(_buffer.AsSpan(_length));
-        _length += encoded.Length;
+        if (_previousId.Length < id.Length)
+        {
+            _previousId = new byte[Math.Max(id.Length, 2 * _previousId.Length)];
+        }
+
+        id.CopyTo(_previousId);
+        _previousIdLength = id.Length;
+    }
+
+    private void Flush()
+    {
+        _hash.AppendData(_buffer, 0, _length);
+        _length = 0;
     }
 
     private void Ensure(int bytes)
     {
         if (_length + bytes > _buffer.Length)
         {
-            _hash.AppendData(_buffer, 0, _length);
-            _length = 0;
+            Flush();
             if (bytes > _buffer.Length)
             {
                 throw new ArgumentException("a string in the data is too long to hash");
@@ -190,8 +150,7 @@ internal sealed class DataHasher : IDisposable
     {
         if (_length >= FlushAt)
         {
-            _hash.AppendData(_buffer, 0, _length);
-            _length = 0;
+            Flush();
         }
     }
 }

@@ -1,0 +1,132 @@
+using System.Globalization;
+using EvalFramework.Evaluation.Snapshots;
+
+namespace EvalFramework.Evaluation.Tests.Snapshots;
+
+public sealed class CaseRecordCodecTests
+{
+    private static readonly DateTimeOffset From = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
+
+    private static CaseRow Row(int i, string arm)
+    {
+        var row = new CaseRow
+        {
+            CaseId = arm + "-ärende-" + i.ToString("D4", CultureInfo.InvariantCulture),
+            CaseType = i % 3 == 0 ? "direct-procurement-advice" : "building-permit-question",
+            Arm = arm,
+            StartedMs = From.AddMinutes(i).ToUnixTimeMilliseconds(),
+            CompletedMs = i % 9 == 0 ? null : From.AddMinutes(i).ToUnixTimeMilliseconds() + (60_000L * (1 + (i % 13))),
+            EffortSeconds = 100.5 + (i % 7),
+            AiDurationMs = arm == "manual" ? 0 : 1500 + i,
+            Escalations = i % 11 == 0 ? 1 : 0,
+            Errors = i % 5 == 0 ? 2 : 0,
+            Reviews = i % 2,
+            ReviewsIncorrect = i % 4 == 1 ? 1 : 0,
+            ReviewsConsistencySet = i % 2,
+            ReviewsConsistent = i % 6 == 1 ? 1 : 0,
+            IntegrationFailures = i % 17 == 0 ? 1 : 0,
+            CsatCount = i % 3 == 0 ? 1 : 0,
+            CsatSum = i % 3 == 0 ? 1 + (i % 5) : 0,
+            NpsCount = i % 3 == 0 ? 1 : 0,
+            NpsPromoters = i % 3 == 0 && i % 2 == 0 ? 1 : 0,
+            NpsDetractors = i % 3 == 0 && i % 2 == 1 ? 1 : 0,
+        };
+        row.EffortByRole.Add(new RoleEffort("handlaggare", 60.5 + (i % 7)));
+        row.EffortByRole.Add(new RoleEffort("kommunvagledare", 40));
+        if (arm != "manual")
+        {
+            row.AiUsage.Add(new ModelUsage("gpt-4o-mini", 1000 + i, 200 + i, i % 2 == 0 ? 100 : 0, i % 2 == 0 ? 20 : 0, i % 2 == 0 ? 0.25 : 0));
+            row.AiUsage.Add(new ModelUsage("mistral-small-3.1", 500, 50, 0, 0, 0));
+        }
+
+        return row;
+    }
+
+    [Fact]
+    public void Read_EncodedRow_GivesTheSameRowBack()
+    {
+        var row = Row(10, "ai_assisted");
+        var record = CaseRecordCodec.Encode(row);
+        var back = new CaseRow();
+
+        CaseRecordCodec.Read(record, back, new Utf8StringCache(), withCaseId: true);
+
+        Assert.Equal(record.Length, CaseRecordCodec.Length(row));
+        Assert.Equal(row.CaseId, back.CaseId);
+        Assert.Equal((row.CaseType, row.Arm, row.StartedMs, row.CompletedMs), (back.CaseType, back.Arm, back.StartedMs, back.CompletedMs));
+        Assert.Equal((row.EffortSeconds, row.AiDurationMs, row.Errors, row.ReviewsIncorrect, row.CsatSum, row.NpsDetractors),
+            (back.EffortSeconds, back.AiDurationMs, back.Errors, back.ReviewsIncorrect, back.CsatSum, back.NpsDetractors));
+        Assert.Equal(row.EffortByRole, back.EffortByRole);
+        Assert.Equal(row.AiUsage, back.AiUsage);
+        Assert.Equal(record, CaseRecordCodec.Encode(back));
+    }
+
+    [Fact]
+    public void Read_OpenCaseWithoutCaseId_NullCompletionAndEmptyId()
+    {
+        var row = Row(9, "manual");
+        var back = new CaseRow();
+
+        CaseRecordCodec.Read(CaseRecordCodec.Encode(row), back, new Utf8StringCache(), withCaseId: false);
+
+        Assert.Null(back.CompletedMs);
+        Assert.Equal("", back.CaseId);
+        Assert.Empty(back.AiUsage);
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(4)]
+    [InlineData(30)]
+    [InlineData(-1)]
+    public void Read_TruncatedOrTrailingBytes_ThrowsFormatException(int length)
+    {
+        var record = CaseRecordCodec.Encode(Row(1, "ai_assisted"));
+        var bad = length >= 0 ? record[..length] : [.. record, 0];
+
+        Assert.Throws<FormatException>(() => CaseRecordCodec.Read(bad, new CaseRow(), new Utf8StringCache(), withCaseId: false));
+    }
+
+    [Fact]
+    public void AddCaseRecord_SameCasesAsAddCase_SameSnapshotBytes()
+    {
+        var request = new SnapshotRequest("snap-records", "demo", From, From.AddDays(14), From.AddDays(15), TestConfig.Load());
+        var rows = Enumerable.Range(0, 80).Select(i => Row(i, "ai_assisted"))
+            .Concat(Enumerable.Range(0, 80).Select(i => Row(i, "manual")))
+            .OrderBy(r => r.CaseId, StringComparer.Ordinal)
+            .ToList();
+        using var byRow = new SnapshotEngine(request);
+        using var byRecord = new SnapshotEngine(request);
+
+        foreach (var row in rows)
+        {
+            byRow.AddCase(row);
+            byRecord.AddCaseRecord(CaseRecordCodec.Encode(row));
+        }
+
+        var expected = byRow.ComputeJson();
+        Assert.Equal(expected, byRecord.ComputeJson());
+        Assert.Equal(byRow.DataSha256, byRecord.DataSha256);
+    }
+
+    [Fact]
+    public void AddCaseRecord_CaseIdsNotAscending_Throws()
+    {
+        using var engine = new SnapshotEngine(new SnapshotRequest("s", "demo", From, From.AddDays(1), From.AddDays(1), null));
+        engine.AddCaseRecord(CaseRecordCodec.Encode(Row(2, "manual")));
+
+        Assert.Throws<ArgumentException>(() => engine.AddCaseRecord(CaseRecordCodec.Encode(Row(1, "manual"))));
+    }
+
+    [Fact]
+    public void Get_SameBytesTwice_SameStringInstance()
+    {
+        var cache = new Utf8StringCache();
+
+        var first = cache.Get("handläggare"u8);
+        var second = cache.Get("handläggare"u8);
+
+        Assert.Equal("handläggare", first);
+        Assert.Same(first, second);
+    }
+}
