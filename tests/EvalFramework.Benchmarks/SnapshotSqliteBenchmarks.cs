@@ -79,31 +79,6 @@ public class SnapshotSqliteBenchmarks
         transaction.Commit();
     }
 
-    [Benchmark]
-    public long TmpReadOnly()
-    {
-        using var connection = _database.Open();
-        var db = connection.Handle!;
-        SQLitePCL.raw.sqlite3_prepare_v2(db, "SELECT record FROM case_records WHERE pilot = 'demo' AND started_ms >= 0 ORDER BY case_id", out var st);
-        long n = 0;
-        while (SQLitePCL.raw.sqlite3_step(st) == 100) { n += SQLitePCL.raw.sqlite3_column_blob(st, 0).Length; }
-        st.Dispose();
-        return n;
-    }
-
-    [Benchmark]
-    public long TmpReadDecode()
-    {
-        using var connection = _database.Open();
-        var db = connection.Handle!;
-        SQLitePCL.raw.sqlite3_prepare_v2(db, "SELECT record FROM case_records WHERE pilot = 'demo' AND started_ms >= 0 ORDER BY case_id", out var st);
-        long n = 0;
-        var row = new CaseRow(); var cache = new Utf8StringCache();
-        while (SQLitePCL.raw.sqlite3_step(st) == 100) { CaseRecordCodec.Read(SQLitePCL.raw.sqlite3_column_blob(st, 0), row, cache, false); n += row.Reviews; }
-        st.Dispose();
-        return n;
-    }
-
     [GlobalCleanup]
     public void Cleanup()
     {

@@ -2,6 +2,7 @@ using Dapper;
 using EvalFramework.Evaluation.Snapshots;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
+using System.Collections.Concurrent;
 
 namespace EvalFramework.Collector.Snapshots;
 
@@ -11,10 +12,12 @@ namespace EvalFramework.Collector.Snapshots;
 /// <c>case_records</c> primary key, SQLite's BINARY collation: UTF-8 byte order, the order the data hash uses), plus
 /// the period's staff surveys and maintenance events. Everything is read inside one read transaction, so the streams
 /// see the same data. The records are read with SQLite's own statement API: one column per case, handed to the
-/// engine as a span into SQLite's page cache, so a million cases allocate nothing per row.
+/// engine in reused chunks while a second thread computes, so a million cases allocate nothing per row.
 /// </summary>
 internal static class SnapshotDataReader
 {
+    private const int ChunksInFlight = 3;
+
     private const string SelectRecords = """
         SELECT record FROM case_records
         WHERE pilot = ?1 AND started_ms >= ?2 AND started_ms < ?3
@@ -28,7 +31,7 @@ internal static class SnapshotDataReader
         """;
 
     private const string SelectMaintenance = """
-        SELECT time_ms, json_extract(body, '$.hours'), json_extract(body, '$.arm')
+        SELECT time_ms, CAST(json_extract(body, '$.hours') AS REAL), json_extract(body, '$.arm')
         FROM events
         WHERE pilot = @Pilot AND type = 'pilot.maintenance' AND case_id IS NULL AND time_ms >= @From AND time_ms < @To
         """;
@@ -49,6 +52,14 @@ internal static class SnapshotDataReader
     public static void Read(SqliteConnection connection, SnapshotEngine engine, string pilot, long fromMs, long toMs,
         CancellationToken cancellationToken)
     {
+        using (var pragma = connection.CreateCommand())
+        {
+            // Read the pages in place through a memory map rather than copying each into the page cache: a snapshot
+            // reads every record page of the pilot once. SQLite caps it at its compile-time limit (2 GB).
+            pragma.CommandText = "PRAGMA mmap_size = 2147418112";
+            pragma.ExecuteNonQuery();
+        }
+
         using var transaction = connection.BeginTransaction(deferred: true);
         var args = new { Pilot = pilot, From = fromMs, To = toMs };
         foreach (var (team, arm, wellbeing) in connection.Query<(string, string, long)>(
@@ -71,8 +82,65 @@ internal static class SnapshotDataReader
         transaction.Commit();
     }
 
+    /// <summary>
+    /// Feeds the period's records to the engine in a two-stage pipeline: this thread steps SQLite and copies the
+    /// records into chunks, a second one decodes, hashes and adds them, so on two cores reading and computing
+    /// overlap. A few chunks are in flight at most (bounded memory); an error on either side stops both and is thrown.
+    /// </summary>
     private static void ReadRecords(SqliteConnection connection, SnapshotEngine engine, string pilot, long fromMs, long toMs,
         CancellationToken cancellationToken)
+    {
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var full = new BlockingCollection<RecordChunk>(ChunksInFlight);
+        using var free = new BlockingCollection<RecordChunk>(ChunksInFlight + 1);
+        for (var i = 0; i <= ChunksInFlight; i++)
+        {
+            free.Add(new RecordChunk(), CancellationToken.None);
+        }
+
+        var compute = Task.Run(() =>
+        {
+            try
+            {
+                foreach (var chunk in full.GetConsumingEnumerable(stop.Token))
+                {
+                    for (var i = 0; i < chunk.Count; i++)
+                    {
+                        engine.AddCaseRecord(chunk[i]);
+                    }
+
+                    chunk.Clear();
+                    free.Add(chunk, stop.Token);
+                }
+            }
+            catch
+            {
+                stop.Cancel(); // stops the reading side too
+                throw;
+            }
+        }, CancellationToken.None);
+
+        try
+        {
+            Produce(connection, pilot, fromMs, toMs, full, free, stop.Token);
+        }
+        catch (OperationCanceledException) when (compute.IsFaulted)
+        {
+            // The computing side failed and stopped the read: its exception is thrown below.
+        }
+        catch
+        {
+            stop.Cancel();
+            ((IAsyncResult)compute).AsyncWaitHandle.WaitOne(); // the engine and the chunks are in use until it ends
+            throw;
+        }
+
+        compute.GetAwaiter().GetResult();
+    }
+
+    /// <summary>Steps the statement, copying records into free chunks and passing each full one on.</summary>
+    private static void Produce(SqliteConnection connection, string pilot, long fromMs, long toMs,
+        BlockingCollection<RecordChunk> full, BlockingCollection<RecordChunk> free, CancellationToken cancellationToken)
     {
         var db = connection.Handle!;
         Check(db, raw.sqlite3_prepare_v2(db, SelectRecords, out var statement));
@@ -81,27 +149,29 @@ internal static class SnapshotDataReader
             Check(db, raw.sqlite3_bind_text(statement, 1, pilot));
             Check(db, raw.sqlite3_bind_int64(statement, 2, fromMs));
             Check(db, raw.sqlite3_bind_int64(statement, 3, toMs));
-            var count = 0;
+            var chunk = free.Take(cancellationToken);
             int rc;
             while ((rc = raw.sqlite3_step(statement)) == raw.SQLITE_ROW)
             {
-                if ((++count & 0xFFFF) == 0)
+                var record = raw.sqlite3_column_blob(statement, 0);
+                if (!chunk.TryAdd(record))
                 {
-                    cancellationToken.ThrowIfCancellationRequested();
+                    full.Add(chunk, cancellationToken);
+                    chunk = free.Take(cancellationToken);
+                    chunk.TryAdd(record);
                 }
-
-                engine.AddCaseRecord(raw.sqlite3_column_blob(statement, 0));
             }
 
-            if (rc != raw.SQLITE_DONE)
-            {
-                Check(db, rc);
-            }
+            Check(db, rc);
+            full.Add(chunk, cancellationToken);
         }
+
+        full.CompleteAdding();
     }
 
     private static void Check(sqlite3 db, int rc)
     {
+        // SQLITE_OK, and the step loop's normal end SQLITE_DONE, are fine; anything else is SQLite's error.
         if (rc != raw.SQLITE_OK && rc != raw.SQLITE_DONE && rc != raw.SQLITE_ROW)
         {
             throw new SqliteException(raw.sqlite3_errmsg(db).utf8_to_string(), rc);

@@ -15,7 +15,7 @@ public static class CaseRecordCodec
     /// <summary>The record's first byte.</summary>
     public const byte Tag = (byte)'C';
 
-    private const int FixedBytes = 18 * 8;
+    private const int FixedBytes = 16 * 8; // started, completed, effort, AI duration and the 12 counters
     private const int UsageBytes = 5 * 8;
 
     /// <summary>The number of bytes <see cref="Write"/> needs for <paramref name="row"/>.</summary>

@@ -91,8 +91,8 @@ public sealed class CaseRecordCodecTests
     public void AddCaseRecord_SameCasesAsAddCase_SameSnapshotBytes()
     {
         var request = new SnapshotRequest("snap-records", "demo", From, From.AddDays(14), From.AddDays(15), TestConfig.Load());
-        var rows = Enumerable.Range(0, 80).Select(i => Row(i, "ai_assisted"))
-            .Concat(Enumerable.Range(0, 80).Select(i => Row(i, "manual")))
+        var rows = Enumerable.Range(0, 800).Select(i => Row(i, "ai_assisted"))
+            .Concat(Enumerable.Range(0, 800).Select(i => Row(i, "manual")))
             .OrderBy(r => r.CaseId, StringComparer.Ordinal)
             .ToList();
         using var byRow = new SnapshotEngine(request);
@@ -116,6 +116,80 @@ public sealed class CaseRecordCodecTests
         engine.AddCaseRecord(CaseRecordCodec.Encode(Row(2, "manual")));
 
         Assert.Throws<ArgumentException>(() => engine.AddCaseRecord(CaseRecordCodec.Encode(Row(1, "manual"))));
+    }
+
+    /// <summary>The byte stream README.md documents under "Verifying a snapshot", written independently with a BinaryWriter.</summary>
+    [Fact]
+    public void DataSha256_CasesSurveyAndMaintenance_IsSha256OfTheDocumentedByteStream()
+    {
+        var rows = new[] { Row(3, "ai_assisted"), Row(4, "manual") };
+        var period = new SnapshotRequest("s", "demo", From, From.AddDays(14), From.AddDays(15), null);
+        using var engine = new SnapshotEngine(period);
+        foreach (var row in rows.OrderBy(r => r.CaseId, StringComparer.Ordinal))
+        {
+            engine.AddCase(row);
+        }
+
+        engine.AddStaffSurvey("team-b", "manual", 4);
+        engine.AddMaintenance(From.AddHours(5), 1.5, null);
+        engine.ComputeJson();
+
+        using var stream = new MemoryStream();
+        using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            void Text(string value)
+            {
+                var bytes = System.Text.Encoding.UTF8.GetBytes(value);
+                w.Write(bytes.Length);
+                w.Write(bytes);
+            }
+
+            foreach (var r in rows.OrderBy(r => r.CaseId, StringComparer.Ordinal))
+            {
+                w.Write((byte)'C');
+                Text(r.CaseId);
+                Text(r.CaseType);
+                Text(r.Arm);
+                w.Write(r.StartedMs);
+                w.Write(r.CompletedMs ?? long.MinValue);
+                w.Write(r.EffortSeconds);
+                w.Write(r.AiDurationMs);
+                foreach (var n in new[] { r.Escalations, r.Errors, r.Reviews, r.ReviewsIncorrect, r.ReviewsConsistencySet, r.ReviewsConsistent,
+                             r.IntegrationFailures, r.CsatCount, r.CsatSum, r.NpsCount, r.NpsPromoters, r.NpsDetractors })
+                {
+                    w.Write(n);
+                }
+
+                w.Write(r.EffortByRole.Count);
+                foreach (var (role, seconds) in r.EffortByRole)
+                {
+                    Text(role);
+                    w.Write(seconds);
+                }
+
+                w.Write(r.AiUsage.Count);
+                foreach (var u in r.AiUsage)
+                {
+                    Text(u.Model);
+                    w.Write(u.InputTokens);
+                    w.Write(u.OutputTokens);
+                    w.Write(u.PricedInputTokens);
+                    w.Write(u.PricedOutputTokens);
+                    w.Write(u.CostSek);
+                }
+            }
+
+            w.Write((byte)'S');
+            Text("team-b");
+            Text("manual");
+            w.Write(4);
+            w.Write((byte)'M');
+            w.Write(From.AddHours(5).ToUnixTimeMilliseconds());
+            w.Write(1.5);
+            Text("");
+        }
+
+        Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream.ToArray())), engine.DataSha256);
     }
 
     [Fact]
