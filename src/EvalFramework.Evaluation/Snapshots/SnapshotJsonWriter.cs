@@ -61,6 +61,7 @@ internal static class SnapshotJsonWriter
 
             w.WriteEndArray();
             WriteDataQuality(w, s.DataQuality);
+            WriteBreakdowns(w, s.Breakdowns);
             w.WriteEndObject();
         }
 
@@ -166,6 +167,109 @@ internal static class SnapshotJsonWriter
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>breakdowns</c> section, written last so every field before it keeps its place.</summary>
+    private static void WriteBreakdowns(Utf8JsonWriter w, SnapshotBreakdowns b)
+    {
+        w.WriteStartObject("breakdowns");
+        w.WriteStartArray("weeks");
+        foreach (var (from, days) in b.Weeks)
+        {
+            w.WriteStartObject();
+            w.WriteString("from", Time(from));
+            w.WriteNumber("days", days);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        if (b.WeeklyMaintenanceHours is { } hours)
+        {
+            w.WriteStartArray("weeklyMaintenanceHours");
+            foreach (var h in hours)
+            {
+                w.WriteNumberValue(h);
+            }
+
+            w.WriteEndArray();
+        }
+        else
+        {
+            w.WriteNull("weeklyMaintenanceHours");
+        }
+
+        w.WriteStartArray("caseTypes");
+        foreach (var caseType in b.CaseTypes)
+        {
+            w.WriteStartObject();
+            w.WriteString("caseType", caseType.CaseType);
+            w.WriteStartArray("arms");
+            foreach (var arm in caseType.Arms)
+            {
+                WriteArmBreakdown(w, arm);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteArmBreakdown(Utf8JsonWriter w, ArmBreakdown arm)
+    {
+        w.WriteStartObject();
+        w.WriteString("arm", arm.Arm);
+        w.WriteNumber("n", arm.Completed);
+        if (arm.Cost is { } cost)
+        {
+            w.WriteStartObject("costPerCaseSek");
+            Number(w, "staff", cost.StaffSek);
+            Number(w, "ai", cost.AiSek);
+            Number(w, "fixed", cost.FixedSek);
+            Number(w, "maintenance", cost.MaintenanceSek);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("costPerCaseSek");
+        }
+
+        if (arm.Energy is { } energy)
+        {
+            w.WriteStartObject("energyWhPerCase");
+            Number(w, "workstation", energy.WorkstationWh);
+            Number(w, "ai", energy.AiWh);
+            w.WriteEndObject();
+            w.WriteStartObject("co2eGPerCase");
+            Number(w, "workstation", energy.WorkstationCo2eG);
+            Number(w, "ai", energy.AiCo2eG);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("energyWhPerCase");
+            w.WriteNull("co2eGPerCase");
+        }
+
+        if (arm.WeeklyCompleted is { } weekly)
+        {
+            w.WriteStartArray("weeklyCompleted");
+            foreach (var n in weekly)
+            {
+                w.WriteNumberValue(n);
+            }
+
+            w.WriteEndArray();
+        }
+        else
+        {
+            w.WriteNull("weeklyCompleted");
+        }
+
+        w.WriteNumber("completedAfterPeriod", arm.CompletedAfterPeriod);
         w.WriteEndObject();
     }
 
