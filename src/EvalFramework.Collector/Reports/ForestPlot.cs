@@ -12,7 +12,7 @@ internal static class ForestPlot
     private const double PlotRight = 756;
     private const double VerdictLeft = 772;
     private const double RowHeight = 22;
-    private const double Top = 48;
+    private const double Top = 62;
     private const double Bottom = 16;
     private static readonly double[] NiceLimits = [0.1, 0.2, 0.25, 0.5, 1, 1.5, 2];
 
@@ -28,8 +28,8 @@ internal static class ForestPlot
             ("aria-labelledby", "forest-title forest-desc"));
         h.Element("title", title, ("id", "forest-title")).Element("desc", description, ("id", "forest-desc"));
         h.Element("text", axisLabel, ("x", HtmlBuilder.Svg((PlotLeft + PlotRight) / 2)), ("y", "14"), ("text-anchor", "middle"), ("class", "axis-title"));
-        h.Element("text", "← " + text.Worse, ("x", HtmlBuilder.Svg(PlotLeft)), ("y", "14"), ("class", "axis-note"));
-        h.Element("text", text.Better + " →", ("x", HtmlBuilder.Svg(PlotRight)), ("y", "14"), ("text-anchor", "end"), ("class", "axis-note"));
+        h.Element("text", "← " + text.Worse, ("x", HtmlBuilder.Svg(PlotLeft)), ("y", "32"), ("class", "axis-note"));
+        h.Element("text", text.Better + " →", ("x", HtmlBuilder.Svg(PlotRight)), ("y", "32"), ("text-anchor", "end"), ("class", "axis-note"));
         foreach (var tick in new[] { -limit, -limit / 2, 0, limit / 2, limit })
         {
             var x = HtmlBuilder.Svg(X(tick));
@@ -80,11 +80,16 @@ internal static class ForestPlot
         h.Close("svg").Line();
     }
 
-    /// <summary>The smallest nice bound (10 % to 200 %) that holds every estimate and interval end; beyond 200 % rows are clipped.</summary>
+    /// <summary>
+    /// The smallest nice bound (10 % to 200 %) that holds every estimate and three quarters of the interval ends, so a few
+    /// very wide intervals (small shares, few cases) do not squeeze the rest; their ends are clipped with an arrow.
+    /// </summary>
     private static double Limit(IReadOnlyList<ForestRow> rows)
     {
-        var largest = rows.SelectMany(r => new[] { r.Estimate, r.Low, r.High }).Where(v => v is not null).Select(v => Math.Abs(v!.Value))
-            .DefaultIfEmpty(0).Max();
+        var estimates = rows.Where(r => r.Estimate is not null).Select(r => Math.Abs(r.Estimate!.Value)).DefaultIfEmpty(0).Max();
+        var ends = rows.SelectMany(r => new[] { r.Low, r.High }).Where(v => v is not null).Select(v => Math.Abs(v!.Value)).Order().ToList();
+        var mostEnds = ends.Count == 0 ? 0 : ends[(int)Math.Ceiling(0.75 * ends.Count) - 1];
+        var largest = Math.Max(estimates, mostEnds);
         return NiceLimits.FirstOrDefault(l => largest <= l, NiceLimits[^1]);
     }
 

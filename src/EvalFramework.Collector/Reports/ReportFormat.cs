@@ -115,7 +115,7 @@ internal sealed class ReportFormat(ReportText text)
         MetricUnit.Share => (0.01, 1, UnitSpace + "%"),
         MetricUnit.Score => (1, 2, ""),
         MetricUnit.Nps => (1, 0, ""),
-        MetricUnit.Sek => (1, reference >= 100 ? 0 : 2, UnitSpace + Text.SekUnit),
+        MetricUnit.Sek => (1, reference is >= 10 or 0 ? 0 : 2, UnitSpace + Text.SekUnit),
         MetricUnit.Wh => (1, Decimals(reference), UnitSpace + "Wh"),
         MetricUnit.GramsCo2e => (1, Decimals(reference), UnitSpace + "g"),
         MetricUnit.Hours => (1, 1, UnitSpace + "h"),
@@ -139,12 +139,19 @@ internal sealed class ReportFormat(ReportText text)
             < 2 * SecondsPerDay => (SecondsPerHour, "h"),
             _ => (SecondsPerDay, Text.DaysUnit),
         };
-        return (divisor, Decimals(seconds / divisor), UnitSpace + suffix);
+        var scaled = seconds / divisor;
+        return (divisor, scaled >= 100 || scaled == 0 || (divisor == 1 && scaled >= 10) ? 0 : scaled >= 1 ? 1 : 2, UnitSpace + suffix);
     }
 
     private string WithUnit((double Divisor, int Decimals, string Suffix) scale, double value) =>
         Number(value / scale.Divisor, scale.Decimals) + scale.Suffix;
 
-    /// <summary>Decimals that keep about three significant digits.</summary>
-    private static int Decimals(double magnitude) => magnitude >= 100 ? 0 : magnitude >= 10 ? 1 : 2;
+    /// <summary>Decimals that keep about three significant digits (at most four decimals; none for zero).</summary>
+    private static int Decimals(double magnitude) => magnitude switch
+    {
+        0 or >= 100 => 0,
+        >= 10 => 1,
+        >= 1 => 2,
+        _ => Math.Min(4, 2 + (int)Math.Floor(-Math.Log10(magnitude))),
+    };
 }

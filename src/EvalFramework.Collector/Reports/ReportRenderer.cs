@@ -37,7 +37,10 @@ internal sealed class ReportRenderer
 
     private string TreatmentNames => _treatments.Count == 0 ? _t.ArmName("ai_assisted") : string.Join(", ", _treatments.Select(_t.ArmName));
 
-    private string PilotName => _page.PilotDisplayName is { Length: > 0 } name && name != _s.Pilot ? name + " (" + _s.Pilot + ")" : _s.Pilot;
+    /// <summary>The display name, with the slug unless the name already holds it.</summary>
+    private string PilotName => _page.PilotDisplayName is { Length: > 0 } name
+        ? name.Contains(_s.Pilot, StringComparison.OrdinalIgnoreCase) ? name : name + " (" + _s.Pilot + ")"
+        : _s.Pilot;
 
     private string Page()
     {

@@ -53,6 +53,7 @@ internal sealed partial class ReportText
         RangeTo = " till ",
         NoChange = "{0} visade ingen skillnad",
         NotClear = "Ingen säker skillnad: intervallet rymmer också noll.",
+        NotClearAdjusted = "Ingen säker skillnad när hänsyn tas till att rapporten gör många jämförelser (Holm-justering), även om intervallet ensamt inte rymmer noll.",
         DetectableChange = "Med så här många ärenden går bara en förändring på omkring {0} att upptäcka.",
         TooFewCases = "För få ärenden för att avgöra ({0}; minst {1} per grupp behövs).",
         NonInferior = "Inom den överenskomna marginalen {0}: inte sämre än {1}.",

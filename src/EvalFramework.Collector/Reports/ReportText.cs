@@ -56,6 +56,7 @@ internal sealed partial class ReportText
     public required string RangeTo { get; init; }
     public required string NoChange { get; init; }
     public required string NotClear { get; init; }
+    public required string NotClearAdjusted { get; init; }
     public required string DetectableChange { get; init; }
     public required string TooFewCases { get; init; }
     public required string NonInferior { get; init; }

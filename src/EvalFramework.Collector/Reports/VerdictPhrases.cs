@@ -26,7 +26,8 @@ internal sealed class VerdictPhrases(ReportFormat format, double level, int mini
         var margin = c.NonInferiorityMargin is { } m ? format.Magnitude(unit, m, m) : "";
         return c.Verdict switch
         {
-            Verdicts.NoSignificantDifference => string.Join(" ", effect, Text.NotClear, Detectable(c, baselineValue)).TrimEnd(),
+            Verdicts.NoSignificantDifference => string.Join(" ", effect,
+                c.CiLow > 0 || c.CiHigh < 0 ? Text.NotClearAdjusted : Text.NotClear, Detectable(c, baselineValue)).TrimEnd(),
             Verdicts.NonInferior => Text.Format(Text.NonInferior, margin, Text.ArmName(c.Baseline)) + " " + effect,
             Verdicts.Inferior => Text.Format(Text.Inferior, margin) + " " + effect,
             Verdicts.Inconclusive => Text.Format(Text.Inconclusive, margin) + " " + effect,
