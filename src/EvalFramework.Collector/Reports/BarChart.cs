@@ -63,7 +63,9 @@ internal static class BarChart
         h.Close("svg").Line();
     }
 
-    /// <summary>1, 2 or 5 times a power of ten, at least the largest value (1 when all are 0).</summary>
+    private static readonly double[] NiceSteps = [1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10];
+
+    /// <summary>The smallest round number (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6 or 8 times a power of ten) at least the largest value (1 when all are 0).</summary>
     public static double NiceMax(double largest)
     {
         if (largest <= 0 || !double.IsFinite(largest))
@@ -72,6 +74,6 @@ internal static class BarChart
         }
 
         var power = Math.Pow(10, Math.Floor(Math.Log10(largest)));
-        return new[] { 1, 2, 5, 10 }.Select(m => m * power).First(v => v >= largest);
+        return NiceSteps.Select(m => m * power).First(v => v >= largest * (1 - 1e-12));
     }
 }

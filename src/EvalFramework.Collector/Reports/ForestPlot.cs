@@ -14,7 +14,7 @@ internal static class ForestPlot
     private const double RowHeight = 22;
     private const double Top = 62;
     private const double Bottom = 16;
-    private static readonly double[] NiceLimits = [0.1, 0.2, 0.25, 0.5, 1, 1.5, 2];
+    private static readonly double[] NiceLimits = [0.1, 0.2, 0.5, 1, 2];
 
     public static void Write(HtmlBuilder h, IReadOnlyList<ForestRow> rows, ReportFormat format, string title, string description,
         string axisLabel)
@@ -64,8 +64,16 @@ internal static class ForestPlot
                     Arrow(h, high > limit, X(limit), y + (RowHeight / 2), 1, colour);
                 }
 
-                h.Empty("circle", ("cx", HtmlBuilder.Svg(X(estimate))), ("cy", middle), ("r", "5"), ("stroke", colour), ("stroke-width", "2"),
-                    ("fill", VerdictStyle.Decisive(row.Verdict) ? colour : "#ffffff"));
+                if (Math.Abs(estimate) > limit)
+                {
+                    // Beyond the scale: a larger arrow at the edge stands for the estimate.
+                    Arrow(h, true, X(Math.Sign(estimate) * limit), y + (RowHeight / 2), Math.Sign(estimate), colour, size: 8);
+                }
+                else
+                {
+                    h.Empty("circle", ("cx", HtmlBuilder.Svg(X(estimate))), ("cy", middle), ("r", "5"), ("stroke", colour), ("stroke-width", "2"),
+                        ("fill", VerdictStyle.Decisive(row.Verdict) ? colour : "#ffffff"));
+                }
             }
             else
             {
@@ -81,27 +89,27 @@ internal static class ForestPlot
     }
 
     /// <summary>
-    /// The smallest nice bound (10 % to 200 %) that holds every estimate and three quarters of the interval ends, so a few
-    /// very wide intervals (small shares, few cases) do not squeeze the rest; their ends are clipped with an arrow.
+    /// The smallest nice bound (10 % to 200 %) that holds three quarters of the estimates and interval ends, so a few
+    /// very wide intervals (small shares, few cases) do not squeeze the rest: what lies beyond is drawn as an arrow at
+    /// the edge, and the table below the plot has every figure.
     /// </summary>
     private static double Limit(IReadOnlyList<ForestRow> rows)
     {
-        var estimates = rows.Where(r => r.Estimate is not null).Select(r => Math.Abs(r.Estimate!.Value)).DefaultIfEmpty(0).Max();
-        var ends = rows.SelectMany(r => new[] { r.Low, r.High }).Where(v => v is not null).Select(v => Math.Abs(v!.Value)).Order().ToList();
-        var mostEnds = ends.Count == 0 ? 0 : ends[(int)Math.Ceiling(0.75 * ends.Count) - 1];
-        var largest = Math.Max(estimates, mostEnds);
+        var values = rows.SelectMany(r => new[] { r.Estimate, r.Low, r.High }).Where(v => v is not null).Select(v => Math.Abs(v!.Value))
+            .Order().ToList();
+        var largest = values.Count == 0 ? 0 : values[(int)Math.Ceiling(0.75 * values.Count) - 1];
         return NiceLimits.FirstOrDefault(l => largest <= l, NiceLimits[^1]);
     }
 
-    private static void Arrow(HtmlBuilder h, bool show, double x, double y, int direction, string colour)
+    private static void Arrow(HtmlBuilder h, bool show, double x, double y, int direction, string colour, double size = 4)
     {
         if (!show)
         {
             return;
         }
 
-        var tip = x + (direction * 6);
-        h.Empty("polygon", ("points", $"{HtmlBuilder.Svg(tip)},{HtmlBuilder.Svg(y)} {HtmlBuilder.Svg(x)},{HtmlBuilder.Svg(y - 4)} {HtmlBuilder.Svg(x)},{HtmlBuilder.Svg(y + 4)}"),
+        var tip = x + (direction * size * 1.5);
+        h.Empty("polygon", ("points", $"{HtmlBuilder.Svg(tip)},{HtmlBuilder.Svg(y)} {HtmlBuilder.Svg(x)},{HtmlBuilder.Svg(y - size)} {HtmlBuilder.Svg(x)},{HtmlBuilder.Svg(y + size)}"),
             ("fill", colour));
     }
 }

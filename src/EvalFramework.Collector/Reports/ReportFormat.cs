@@ -43,7 +43,7 @@ internal sealed class ReportFormat(ReportText text)
     public string Percent(double share)
     {
         var percent = share * 100;
-        return Number(percent, Math.Abs(percent) >= 10 ? 0 : 1) + UnitSpace + "%";
+        return Number(percent, Math.Abs(percent) >= 10 || percent == 0 ? 0 : 1) + UnitSpace + "%";
     }
 
     /// <summary>A confidence level (0.95) as "95 %".</summary>

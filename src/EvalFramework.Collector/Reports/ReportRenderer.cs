@@ -317,7 +317,13 @@ internal sealed class ReportRenderer
             _h.Element("th", _t.ArmNameCapitalised(arm.Arm), ("scope", "col"), ("class", "num"));
         }
 
-        _h.Element("th", _t.Format(_t.Difference, Level), ("scope", "col"), ("class", "num")).Element("th", _t.Verdict, ("scope", "col"));
+        // Measures the snapshot compares (not counts and throughput) get the difference and verdict columns.
+        var compared = caseType.Comparisons.Any(c => metrics.Contains(c.Metric));
+        if (compared)
+        {
+            _h.Element("th", _t.Format(_t.Difference, Level), ("scope", "col"), ("class", "num")).Element("th", _t.Verdict, ("scope", "col"));
+        }
+
         _h.Close("tr").Close("thead").Open("tbody");
         foreach (var metric in metrics)
         {
@@ -329,14 +335,19 @@ internal sealed class ReportRenderer
             }
 
             var comparisons = caseType.Comparisons.Where(c => c.Metric == metric).ToList();
-            _h.Element("td", comparisons.Count == 0 ? "–" : string.Join("; ", comparisons.Select(c => Prefix(c) + DifferenceText(c))), ("class", "num"));
-            _h.Open("td");
-            foreach (var c in comparisons)
+            if (compared)
             {
-                Badge(c.Verdict);
+                _h.Element("td", comparisons.Count == 0 ? "–" : string.Join("; ", comparisons.Select(c => Prefix(c) + DifferenceText(c))), ("class", "num"));
+                _h.Open("td");
+                foreach (var c in comparisons)
+                {
+                    Badge(c.Verdict);
+                }
+
+                _h.Close("td");
             }
 
-            _h.Close("td").Close("tr");
+            _h.Close("tr");
         }
 
         _h.Close("tbody").Close("table").Line();
