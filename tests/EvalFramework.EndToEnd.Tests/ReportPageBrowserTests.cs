@@ -15,25 +15,6 @@ namespace EvalFramework.EndToEnd.Tests;
 [Collection(SerialCollection.Name)]
 public sealed class ReportPageBrowserTests(ITestOutputHelper output)
 {
-    private static readonly (string Id, string Swedish, string English)[] Sections =
-    [
-        ("data-quality", "Datakvalitet", "Data quality"),
-        ("comparisons", "Alla jämförelser i överblick", "All comparisons at a glance"),
-        ("q1-time", "1. Tid", "1. Time"),
-        ("q2-environment", "2. Miljöpåverkan", "2. Environmental impact"),
-        ("q3-wellbeing", "3. Personalens välmående", "3. Staff well-being"),
-        ("q4-cost", "4. Kostnadseffektivitet", "4. Cost-effectiveness"),
-        ("q5-errors", "5. Felfrekvens", "5. Error rate"),
-        ("q6-satisfaction", "6. Medborgarnöjdhet", "6. Citizen satisfaction"),
-        ("q7-throughput", "7. Genomströmning", "7. Throughput"),
-        ("q8-integration", "8. Integration", "8. Integration"),
-        ("q9-sustainability", "9. Långsiktig hållbarhet", "9. Long-term sustainability"),
-        ("goal-consistency", "Mål: mer enhetliga svar", "Goal: more consistent answers"),
-        ("goal-hours-freed", "Mål: frigjord personaltid", "Goal: staff hours freed"),
-        ("goal-lower-cost", "Mål: lägre kostnad", "Goal: lower cost"),
-        ("data", "Data och verifiering", "Data and verification"),
-    ];
-
     [ChromiumFact]
     public async Task ReportPage_SimulatedPilotInChromium_EverySectionOneForestRowPerComparisonTablesAndNothingExternal()
     {
@@ -76,7 +57,7 @@ public sealed class ReportPageBrowserTests(ITestOutputHelper output)
         Assert.Equal(200, response!.Status);
         Assert.EndsWith("/reports/" + id, page.Url, StringComparison.Ordinal);
         Assert.Equal("sv", await page.GetAttributeAsync("html", "lang"));
-        foreach (var (section, swedish, _) in Sections)
+        foreach (var (section, swedish, _) in ReportSectionTitles.All)
         {
             Assert.Equal(swedish, await page.Locator($"#{section} > h2").InnerTextAsync());
         }
@@ -117,7 +98,7 @@ public sealed class ReportPageBrowserTests(ITestOutputHelper output)
         await page.Locator("nav.lang a[hreflang=en]").ClickAsync();
         await page.WaitForURLAsync("**/reports/" + id + "?lang=en");
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
-        foreach (var (section, _, english) in Sections)
+        foreach (var (section, _, english) in ReportSectionTitles.All)
         {
             Assert.Equal(english, await page.Locator($"#{section} > h2").InnerTextAsync());
         }

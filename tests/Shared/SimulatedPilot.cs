@@ -143,14 +143,15 @@ public sealed class SimulatedPilot
         yield return Event("case.completed", caseId, completed, new() { ["outcome"] = "resolved" });
     }
 
-    private JsonObject Event(string type, string? caseId, DateTimeOffset at, JsonObject extra)
+    /// <summary>A wire event: the common fields, then <paramref name="extra"/>'s fields (moved, not copied).</summary>
+    public static JsonObject WireEvent(string id, string type, string pilot, string? caseId, DateTimeOffset at, JsonObject extra)
     {
         var e = new JsonObject
         {
-            ["id"] = _prefix + "e" + (++_sequence).ToString(CultureInfo.InvariantCulture) + "x",
+            ["id"] = id,
             ["type"] = type,
             ["time"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
-            ["pilot"] = Pilot,
+            ["pilot"] = pilot,
         };
         if (caseId is not null)
         {
@@ -165,6 +166,9 @@ public sealed class SimulatedPilot
 
         return e;
     }
+
+    private JsonObject Event(string type, string? caseId, DateTimeOffset at, JsonObject extra) =>
+        WireEvent(_prefix + "e" + (++_sequence).ToString(CultureInfo.InvariantCulture) + "x", type, Pilot, caseId, at, extra);
 
     /// <summary>A 1–5 answer around a mean.</summary>
     private int Score(double mean) => Math.Clamp((int)Math.Round(mean + ((_random.NextDouble() - 0.5) * 2.4)), 1, 5);

@@ -6,11 +6,11 @@ namespace EvalFramework.Collector.Reports;
 /// </summary>
 internal static class ForestPlot
 {
-    private const double Width = 960;
-    private const double LabelWidth = 372;
-    private const double PlotLeft = 384;
-    private const double PlotRight = 756;
-    private const double VerdictLeft = 772;
+    private const double Width = 1000;
+    private const double LabelWidth = 430;
+    private const double PlotLeft = 442;
+    private const double PlotRight = 800;
+    private const double VerdictLeft = 814;
     private const double RowHeight = 22;
     private const double Top = 62;
     private const double Bottom = 16;
@@ -108,8 +108,9 @@ internal static class ForestPlot
             return;
         }
 
-        var tip = x + (direction * size * 1.5);
-        h.Empty("polygon", ("points", $"{HtmlBuilder.Svg(tip)},{HtmlBuilder.Svg(y)} {HtmlBuilder.Svg(x)},{HtmlBuilder.Svg(y - size)} {HtmlBuilder.Svg(x)},{HtmlBuilder.Svg(y + size)}"),
+        // The tip on the edge of the scale, the arrow inside it: clear of the labels and the verdicts.
+        var back = x - (direction * size * 1.5);
+        h.Empty("polygon", ("points", $"{HtmlBuilder.Svg(x)},{HtmlBuilder.Svg(y)} {HtmlBuilder.Svg(back)},{HtmlBuilder.Svg(y - size)} {HtmlBuilder.Svg(back)},{HtmlBuilder.Svg(y + size)}"),
             ("fill", colour));
     }
 }

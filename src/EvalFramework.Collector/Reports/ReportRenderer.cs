@@ -131,7 +131,7 @@ internal sealed class ReportRenderer
 
     private void Contents()
     {
-        _h.Open("nav", ("class", "toc"), ("aria-labelledby", "toc-h")).Element("h2", _t.Contents, ("id", "toc-h")).Open("ol");
+        _h.Open("nav", ("class", "toc"), ("aria-labelledby", "toc-h")).Element("h2", _t.Contents, ("id", "toc-h")).Open("ul");
         foreach (var (id, title) in new[] { (ReportSections.DataQuality, _t.DataQualityTitle), (ReportSections.Comparisons, _t.ForestTitle) }
                      .Concat(ReportSections.QuestionsAndGoals.Select(id => (id, _t.Sections[id].Title)))
                      .Append((ReportSections.Data, _t.DataTitle)))
@@ -139,7 +139,7 @@ internal sealed class ReportRenderer
             _h.Open("li").Element("a", title, ("href", "#" + id)).Close("li");
         }
 
-        _h.Close("ol").Close("nav").Line();
+        _h.Close("ul").Close("nav").Line();
     }
 
     private void OpenSection(string id, string title)

@@ -51,7 +51,7 @@ internal static class ReportStyle
         .notes{font-size:.85rem;color:#57606a}
         code{font-family:ui-monospace,"DejaVu Sans Mono",monospace;font-size:.85em;word-break:break-all}
         .na{font-style:italic;color:#57606a}
-        nav.toc ol{columns:2;margin:.4em 0}
+        nav.toc ul{columns:2;margin:.4em 0;padding-left:0;list-style:none}
         footer{margin-top:3em;margin-bottom:2em;color:#57606a;font-size:.85rem;border-top:1px solid #d0d7de;padding-top:1em}
         @media print{
         @page{size:A4;margin:16mm 14mm}

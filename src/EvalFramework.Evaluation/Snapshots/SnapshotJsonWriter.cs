@@ -184,20 +184,7 @@ internal static class SnapshotJsonWriter
         }
 
         w.WriteEndArray();
-        if (b.WeeklyMaintenanceHours is { } hours)
-        {
-            w.WriteStartArray("weeklyMaintenanceHours");
-            foreach (var h in hours)
-            {
-                w.WriteNumberValue(h);
-            }
-
-            w.WriteEndArray();
-        }
-        else
-        {
-            w.WriteNull("weeklyMaintenanceHours");
-        }
+        Numbers(w, "weeklyMaintenanceHours", b.WeeklyMaintenanceHours);
 
         w.WriteStartArray("caseTypes");
         foreach (var caseType in b.CaseTypes)
@@ -254,20 +241,7 @@ internal static class SnapshotJsonWriter
             w.WriteNull("co2eGPerCase");
         }
 
-        if (arm.WeeklyCompleted is { } weekly)
-        {
-            w.WriteStartArray("weeklyCompleted");
-            foreach (var n in weekly)
-            {
-                w.WriteNumberValue(n);
-            }
-
-            w.WriteEndArray();
-        }
-        else
-        {
-            w.WriteNull("weeklyCompleted");
-        }
+        Numbers(w, "weeklyCompleted", arm.WeeklyCompleted?.Select(n => (double)n));
 
         w.WriteNumber("completedAfterPeriod", arm.CompletedAfterPeriod);
         w.WriteEndObject();
@@ -279,6 +253,24 @@ internal static class SnapshotJsonWriter
         Number(w, "ciLow", value.CiLow);
         Number(w, "ciHigh", value.CiHigh);
         w.WriteNumber("n", value.N);
+    }
+
+    /// <summary>An array of numbers (whole numbers are written without a fraction), or null.</summary>
+    private static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double>? values)
+    {
+        if (values is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteNumberValue(value);
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Number(Utf8JsonWriter w, string name, double? value)

@@ -19,25 +19,6 @@ public sealed class ReportsApiTests : IClassFixture<SimulatedReportFixture>
 
     private SnapshotCollectorFactory Collector => _fixture.Collector;
 
-    private static readonly (string Id, string Swedish, string English)[] Sections =
-    [
-        ("data-quality", "Datakvalitet", "Data quality"),
-        ("comparisons", "Alla jämförelser i överblick", "All comparisons at a glance"),
-        ("q1-time", "1. Tid", "1. Time"),
-        ("q2-environment", "2. Miljöpåverkan", "2. Environmental impact"),
-        ("q3-wellbeing", "3. Personalens välmående", "3. Staff well-being"),
-        ("q4-cost", "4. Kostnadseffektivitet", "4. Cost-effectiveness"),
-        ("q5-errors", "5. Felfrekvens", "5. Error rate"),
-        ("q6-satisfaction", "6. Medborgarnöjdhet", "6. Citizen satisfaction"),
-        ("q7-throughput", "7. Genomströmning", "7. Throughput"),
-        ("q8-integration", "8. Integration", "8. Integration"),
-        ("q9-sustainability", "9. Långsiktig hållbarhet", "9. Long-term sustainability"),
-        ("goal-consistency", "Mål: mer enhetliga svar", "Goal: more consistent answers"),
-        ("goal-hours-freed", "Mål: frigjord personaltid", "Goal: staff hours freed"),
-        ("goal-lower-cost", "Mål: lägre kostnad", "Goal: lower cost"),
-        ("data", "Data och verifiering", "Data and verification"),
-    ];
-
     private async Task<(HttpResponseMessage Response, string Html)> GetPageAsync(string path, string? key, string? acceptLanguage = null)
     {
         using var client = Collector.ClientWith(key);
@@ -73,7 +54,7 @@ public sealed class ReportsApiTests : IClassFixture<SimulatedReportFixture>
         Assert.Equal("text/html", response.Content.Headers.ContentType!.MediaType);
         Assert.Equal("sv", Assert.Single(response.Content.Headers.ContentLanguage));
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"sv\">", html, StringComparison.Ordinal);
-        foreach (var (id, swedish, _) in Sections)
+        foreach (var (id, swedish, _) in ReportSectionTitles.All)
         {
             Assert.Contains($"<h2 id=\"{id}-h\">{swedish}</h2>", decoded, StringComparison.Ordinal);
         }
@@ -100,7 +81,7 @@ public sealed class ReportsApiTests : IClassFixture<SimulatedReportFixture>
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", html, StringComparison.Ordinal);
-        foreach (var (id, _, english) in Sections)
+        foreach (var (id, _, english) in ReportSectionTitles.All)
         {
             Assert.Contains($"<h2 id=\"{id}-h\">{english}</h2>", decoded, StringComparison.Ordinal);
         }
