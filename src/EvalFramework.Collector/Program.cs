@@ -6,6 +6,7 @@ using EvalFramework.Collector.Evaluation;
 using EvalFramework.Collector.Health;
 using EvalFramework.Collector.Ingest;
 using EvalFramework.Collector.Metrics;
+using EvalFramework.Collector.Reports;
 using EvalFramework.Collector.Retention;
 using EvalFramework.Collector.Snapshots;
 using EvalFramework.Contract;
@@ -41,6 +42,7 @@ builder.Services.AddCollectorMetrics(builder.Configuration);
 builder.Services.AddSingleton<SnapshotStore>();
 builder.Services.AddSingleton<SnapshotService>();
 builder.Services.AddSingleton<ISnapshotGaugeLoader, SnapshotGaugeSource>();
+builder.Services.AddReports(builder.Configuration);
 if (demo || DemoMode.EnabledIn(builder.Configuration))
 {
     builder.AddDemoMode();
@@ -55,6 +57,7 @@ app.UseRateLimiter();
 
 app.MapHealthApi();
 app.MapMetricsApi();
+app.MapReportsApi();
 var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyEndpointFilter>().RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy);
 api.MapEventsApi();
 api.MapCasesApi();

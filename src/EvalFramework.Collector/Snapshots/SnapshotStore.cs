@@ -19,6 +19,8 @@ internal sealed class SnapshotStore(SqliteDatabase database)
 
     private const string SelectBody = "SELECT pilot, body FROM snapshots WHERE id = @Id";
 
+    private const string SelectNewestId = "SELECT id FROM snapshots WHERE pilot = @Pilot ORDER BY seq DESC LIMIT 1";
+
     public async Task AddAsync(SnapshotSummary summary, byte[] body, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
@@ -52,5 +54,13 @@ internal sealed class SnapshotStore(SqliteDatabase database)
         var rows = (await connection.QueryAsync<(string Pilot, byte[] Body)>(
             new CommandDefinition(SelectBody, new { Id = id }, cancellationToken: cancellationToken))).AsList();
         return rows.Count == 0 ? null : new StoredSnapshot(rows[0].Pilot, rows[0].Body);
+    }
+
+    /// <summary>The id of the pilot's newest snapshot, or null when it has none.</summary>
+    public async Task<string?> FindNewestIdAsync(string pilot, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return await connection.QuerySingleOrDefaultAsync<string?>(
+            new CommandDefinition(SelectNewestId, new { Pilot = pilot }, cancellationToken: cancellationToken));
     }
 }

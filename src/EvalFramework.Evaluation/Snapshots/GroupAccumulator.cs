@@ -4,7 +4,10 @@ using EvalFramework.Evaluation.Statistics;
 namespace EvalFramework.Evaluation.Snapshots;
 
 /// <summary>Running totals of one case type and arm; only lead times are kept per case (for medians).</summary>
-internal sealed class GroupAccumulator(string caseType, string arm)
+/// <param name="caseType">The case type.</param>
+/// <param name="arm">The arm.</param>
+/// <param name="weeks">7-day bins of the period for <see cref="WeeklyCompleted"/> (0: no weekly series).</param>
+internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
 {
     public string CaseType { get; } = caseType;
 
@@ -35,6 +38,24 @@ internal sealed class GroupAccumulator(string caseType, string arm)
 
     /// <summary>Energy, Wh, by completion month.</summary>
     public readonly Dictionary<int, Moments> EnergyByMonth = [];
+
+    /// <summary>Summed staff cost (SEK) of the completed cases in <see cref="VariableCostByMonth"/>.</summary>
+    public double StaffSek;
+
+    /// <summary>Summed AI cost (SEK) of those cases.</summary>
+    public double AiSek;
+
+    /// <summary>Summed workstation energy (Wh) of the completed cases in <see cref="EnergyByMonth"/>.</summary>
+    public double WorkstationWh;
+
+    /// <summary>Summed AI energy (Wh) of those cases.</summary>
+    public double AiWh;
+
+    /// <summary>Completed cases per 7-day bin from the period's start (by completion time).</summary>
+    public readonly long[] WeeklyCompleted = new long[weeks];
+
+    /// <summary>Completed at or after the period's end: in no bin.</summary>
+    public long CompletedAfterPeriod;
 
     public void AddCost(int month, double sek) => CollectionsMarshal.GetValueRefOrAddDefault(VariableCostByMonth, month, out _).Add(sek);
 

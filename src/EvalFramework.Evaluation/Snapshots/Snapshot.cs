@@ -11,4 +11,5 @@ internal sealed record Snapshot(
     string BaselineArm,
     IReadOnlyList<CaseTypeResult> CaseTypes,
     IReadOnlyList<PilotMetric> PilotMetrics,
-    DataQualityReport DataQuality);
+    DataQualityReport DataQuality,
+    SnapshotBreakdowns Breakdowns);

@@ -18,6 +18,7 @@ public sealed class SnapshotEngine : IDisposable
     private const double SecondsPerHour = 3600;
     private const double DaysPerWeek = 7;
     private const double DaysPerMonth = 365.2425 / 12;
+    private const long WeekMs = 7L * 24 * 3600 * 1000;
 
     private readonly SnapshotRequest _request;
     private readonly PilotConfig? _pilot;
@@ -32,6 +33,9 @@ public sealed class SnapshotEngine : IDisposable
     private readonly List<(long TimeMs, double Hours, string? Arm)> _maintenance = [];
     private readonly CaseRow _recordRow = new();
     private readonly Utf8StringCache _recordStrings = new();
+    private readonly long _fromMs;
+    private readonly long _toMs;
+    private readonly int _weeks;
     private GroupAccumulator? _last;
     private long _casesWithoutStart;
     private long _surveysWithoutCase;
@@ -48,6 +52,10 @@ public sealed class SnapshotEngine : IDisposable
         }
 
         _request = request;
+        _fromMs = request.From.ToUnixTimeMilliseconds();
+        _toMs = request.To.ToUnixTimeMilliseconds();
+        var weeks = Math.Ceiling((_toMs - _fromMs) / (double)WeekMs);
+        _weeks = weeks <= SnapshotBreakdowns.MaxWeeks ? (int)weeks : 0;
         _pilot = request.Config?.FindPilot(request.Pilot);
         if (_pilot is not null)
         {
@@ -88,6 +96,7 @@ public sealed class SnapshotEngine : IDisposable
         }
 
         group.Completed++;
+        AddToWeek(group, completed);
         var lead = (completed - row.StartedMs) / 1000.0;
         if (lead < 0)
         {
@@ -274,7 +283,97 @@ public sealed class SnapshotEngine : IDisposable
         var quality = new DataQualityReport(warnings, started, started - completed, _casesWithoutStart, _surveysWithoutCase,
             suppressed, sampleRatio, belowMinimum);
         return new Snapshot(_request, config?.Methodology.ConfigSha256, dataSha256, level, minimum, k, baseline,
-            caseTypeResults, pilotMetrics, quality);
+            caseTypeResults, pilotMetrics, quality, Breakdowns(caseTypeResults, costs, shares));
+    }
+
+    /// <summary>
+    /// Counts a completed case in the 7-day bin of its completion time (a completion before the period's start, clock
+    /// skew, in the first bin; one at or after the end in <see cref="GroupAccumulator.CompletedAfterPeriod"/>).
+    /// </summary>
+    private void AddToWeek(GroupAccumulator group, long completedMs)
+    {
+        if (_weeks == 0)
+        {
+            return;
+        }
+
+        if (completedMs >= _toMs)
+        {
+            group.CompletedAfterPeriod++;
+        }
+        else
+        {
+            group.WeeklyCompleted[Math.Max(0, (completedMs - _fromMs) / WeekMs)]++;
+        }
+    }
+
+    private SnapshotBreakdowns Breakdowns(List<CaseTypeResult> caseTypes, (bool Available, bool EnergyAvailable) costs,
+        Dictionary<(string Arm, int Month), OverheadShare> shares)
+    {
+        var weeks = new List<(DateTimeOffset From, double Days)>(_weeks);
+        for (var i = 0; i < _weeks; i++)
+        {
+            var start = _fromMs + (i * WeekMs);
+            weeks.Add((DateTimeOffset.FromUnixTimeMilliseconds(start), (Math.Min(start + WeekMs, _toMs) - start) / (WeekMs / 7.0)));
+        }
+
+        double[]? maintenance = null;
+        if (_weeks > 0)
+        {
+            maintenance = new double[_weeks];
+            foreach (var (time, hours, _) in _maintenance.OrderBy(m => m.TimeMs).ThenBy(m => m.Hours))
+            {
+                maintenance[Math.Clamp((time - _fromMs) / WeekMs, 0, _weeks - 1)] += hours;
+            }
+        }
+
+        var result = new List<CaseTypeBreakdown>(caseTypes.Count);
+        foreach (var caseType in caseTypes)
+        {
+            var arms = new List<ArmBreakdown>(caseType.Arms.Count);
+            foreach (var arm in caseType.Arms)
+            {
+                var g = _groups[(caseType.CaseType, arm.Arm)];
+                arms.Add(new ArmBreakdown(arm.Arm, g.Completed, CostPartsOf(g, costs, shares), EnergyPartsOf(g, costs),
+                    _weeks > 0 ? g.WeeklyCompleted : null, g.CompletedAfterPeriod));
+            }
+
+            result.Add(new CaseTypeBreakdown(caseType.CaseType, arms));
+        }
+
+        return new SnapshotBreakdowns(weeks, maintenance, result);
+    }
+
+    private CostParts? CostPartsOf(GroupAccumulator g, (bool Available, bool EnergyAvailable) costs,
+        Dictionary<(string Arm, int Month), OverheadShare> shares)
+    {
+        if (CostMoments(g, costs, shares) is not { Count: > 0 } total)
+        {
+            return null;
+        }
+
+        double fixedSek = 0, maintenanceSek = 0;
+        foreach (var (month, moments) in g.VariableCostByMonth.OrderBy(x => x.Key))
+        {
+            var share = shares.GetValueOrDefault((g.Arm, month));
+            fixedSek += share.FixedPerCaseSek * moments.Count;
+            maintenanceSek += share.MaintenancePerCaseSek * moments.Count;
+        }
+
+        var n = (double)total.Count;
+        return new CostParts(g.StaffSek / n, g.AiSek / n, fixedSek / n, maintenanceSek / n);
+    }
+
+    private EnergyParts? EnergyPartsOf(GroupAccumulator g, (bool Available, bool EnergyAvailable) costs)
+    {
+        if (EnergyMoments(g, costs) is not { Count: > 0 } total)
+        {
+            return null;
+        }
+
+        var workstation = g.WorkstationWh / total.Count;
+        var ai = g.AiWh / total.Count;
+        return new EnergyParts(workstation, ai, workstation * Co2ePerWh, ai * Co2ePerWh);
     }
 
     private static int MonthIndex(long ms)
@@ -303,7 +402,7 @@ public sealed class SnapshotEngine : IDisposable
 
         if (!_groups.TryGetValue((caseType, arm), out var group))
         {
-            group = new GroupAccumulator(caseType, arm);
+            group = new GroupAccumulator(caseType, arm, _weeks);
             _groups.Add((caseType, arm), group);
         }
 
@@ -341,8 +440,13 @@ public sealed class SnapshotEngine : IDisposable
         }
 
         var month = MonthIndex(completedMs);
+        var workstationWh = _energyModel!.HumanWh(row.EffortSeconds);
         group.AddCost(month, staffSek + aiSek);
-        group.AddEnergy(month, _energyModel!.HumanWh(row.EffortSeconds) + aiWh);
+        group.AddEnergy(month, workstationWh + aiWh);
+        group.StaffSek += staffSek;
+        group.AiSek += aiSek;
+        group.WorkstationWh += workstationWh;
+        group.AiWh += aiWh;
     }
 
     /// <summary>
@@ -404,7 +508,7 @@ public sealed class SnapshotEngine : IDisposable
         return (_missingRoles.Count == 0 && _missingModels.Count == 0, _missingModels.Count == 0);
     }
 
-    private Dictionary<(string Arm, int Month), double> OverheadShares(List<string> warnings)
+    private Dictionary<(string Arm, int Month), OverheadShare> OverheadShares(List<string> warnings)
     {
         var completedByArmMonth = new Dictionary<(string Arm, int Month), int>();
         foreach (var g in _groups.Values)
@@ -431,7 +535,7 @@ public sealed class SnapshotEngine : IDisposable
             months.Add(m);
         }
 
-        var shares = new Dictionary<(string Arm, int Month), double>();
+        var shares = new Dictionary<(string Arm, int Month), OverheadShare>();
         var unallocated = new SortedDictionary<string, double>(StringComparer.Ordinal);
         foreach (var arm in _pilot!.Arms.Select(a => a.Name))
         {
@@ -439,7 +543,7 @@ public sealed class SnapshotEngine : IDisposable
             {
                 var overhead = _costModel!.Overhead(arm, MonthOf(month), new ArmMonthActivity(
                     completedByArmMonth.GetValueOrDefault((arm, month)), hoursByArmMonth.GetValueOrDefault((arm, month))));
-                shares[(arm, month)] = overhead.FixedPerCaseSek + overhead.MaintenancePerCaseSek;
+                shares[(arm, month)] = new OverheadShare(overhead.FixedPerCaseSek, overhead.MaintenancePerCaseSek);
                 if (overhead.UnallocatedSek > 0)
                 {
                     unallocated[arm] = unallocated.GetValueOrDefault(arm) + overhead.UnallocatedSek;
@@ -523,7 +627,7 @@ public sealed class SnapshotEngine : IDisposable
     }
 
     private List<KeyValuePair<string, MetricValue>> ArmMetrics(GroupAccumulator g, LeadTimeSample lead, double level,
-        double periodDays, (bool Available, bool EnergyAvailable) costs, Dictionary<(string Arm, int Month), double> shares,
+        double periodDays, (bool Available, bool EnergyAvailable) costs, Dictionary<(string Arm, int Month), OverheadShare> shares,
         Dictionary<string, Moments> wellbeing)
     {
         var m = new List<KeyValuePair<string, MetricValue>>(MetricKeys.PerArm.Count);
@@ -574,7 +678,7 @@ public sealed class SnapshotEngine : IDisposable
     }
 
     private Moments? CostMoments(GroupAccumulator g, (bool Available, bool EnergyAvailable) costs,
-        Dictionary<(string Arm, int Month), double> shares)
+        Dictionary<(string Arm, int Month), OverheadShare> shares)
     {
         if (!costs.Available || !ArmConfigured(g))
         {
@@ -584,7 +688,7 @@ public sealed class SnapshotEngine : IDisposable
         var total = default(Moments);
         foreach (var (month, moments) in g.VariableCostByMonth.OrderBy(x => x.Key))
         {
-            total = Moments.Combine(total, moments.Shifted(shares.GetValueOrDefault((g.Arm, month))));
+            total = Moments.Combine(total, moments.Shifted(shares.GetValueOrDefault((g.Arm, month)).TotalSek));
         }
 
         return total;
@@ -630,7 +734,7 @@ public sealed class SnapshotEngine : IDisposable
 
     private IEnumerable<PendingComparison> Compare(GroupAccumulator b, GroupAccumulator t, LeadTimeSample bLead,
         LeadTimeSample tLead, double level, (bool Available, bool EnergyAvailable) costs,
-        Dictionary<(string Arm, int Month), double> shares, int seed)
+        Dictionary<(string Arm, int Month), OverheadShare> shares, int seed)
     {
         PendingComparison Means(string metric, in Moments mb, in Moments mt) =>
             new(metric, b.Arm, t.Arm, "welch_t", mb.Count, mt.Count, mb.Count > 0 ? mb.Mean : null, WelchTest.Compare(mb, mt, level));

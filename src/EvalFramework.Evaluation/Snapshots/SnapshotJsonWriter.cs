@@ -61,6 +61,7 @@ internal static class SnapshotJsonWriter
 
             w.WriteEndArray();
             WriteDataQuality(w, s.DataQuality);
+            WriteBreakdowns(w, s.Breakdowns);
             w.WriteEndObject();
         }
 
@@ -169,12 +170,107 @@ internal static class SnapshotJsonWriter
         w.WriteEndObject();
     }
 
+    /// <summary>The <c>breakdowns</c> section, written last so every field before it keeps its place.</summary>
+    private static void WriteBreakdowns(Utf8JsonWriter w, SnapshotBreakdowns b)
+    {
+        w.WriteStartObject("breakdowns");
+        w.WriteStartArray("weeks");
+        foreach (var (from, days) in b.Weeks)
+        {
+            w.WriteStartObject();
+            w.WriteString("from", Time(from));
+            w.WriteNumber("days", days);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        Numbers(w, "weeklyMaintenanceHours", b.WeeklyMaintenanceHours);
+
+        w.WriteStartArray("caseTypes");
+        foreach (var caseType in b.CaseTypes)
+        {
+            w.WriteStartObject();
+            w.WriteString("caseType", caseType.CaseType);
+            w.WriteStartArray("arms");
+            foreach (var arm in caseType.Arms)
+            {
+                WriteArmBreakdown(w, arm);
+            }
+
+            w.WriteEndArray();
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteArmBreakdown(Utf8JsonWriter w, ArmBreakdown arm)
+    {
+        w.WriteStartObject();
+        w.WriteString("arm", arm.Arm);
+        w.WriteNumber("n", arm.Completed);
+        if (arm.Cost is { } cost)
+        {
+            w.WriteStartObject("costPerCaseSek");
+            Number(w, "staff", cost.StaffSek);
+            Number(w, "ai", cost.AiSek);
+            Number(w, "fixed", cost.FixedSek);
+            Number(w, "maintenance", cost.MaintenanceSek);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("costPerCaseSek");
+        }
+
+        if (arm.Energy is { } energy)
+        {
+            w.WriteStartObject("energyWhPerCase");
+            Number(w, "workstation", energy.WorkstationWh);
+            Number(w, "ai", energy.AiWh);
+            w.WriteEndObject();
+            w.WriteStartObject("co2eGPerCase");
+            Number(w, "workstation", energy.WorkstationCo2eG);
+            Number(w, "ai", energy.AiCo2eG);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("energyWhPerCase");
+            w.WriteNull("co2eGPerCase");
+        }
+
+        Numbers(w, "weeklyCompleted", arm.WeeklyCompleted?.Select(n => (double)n));
+
+        w.WriteNumber("completedAfterPeriod", arm.CompletedAfterPeriod);
+        w.WriteEndObject();
+    }
+
     private static void WriteMetricFields(Utf8JsonWriter w, MetricValue value)
     {
         Number(w, "value", value.Value);
         Number(w, "ciLow", value.CiLow);
         Number(w, "ciHigh", value.CiHigh);
         w.WriteNumber("n", value.N);
+    }
+
+    /// <summary>An array of numbers (whole numbers are written without a fraction), or null.</summary>
+    private static void Numbers(Utf8JsonWriter w, string name, IEnumerable<double>? values)
+    {
+        if (values is null)
+        {
+            w.WriteNull(name);
+            return;
+        }
+
+        w.WriteStartArray(name);
+        foreach (var value in values)
+        {
+            w.WriteNumberValue(value);
+        }
+
+        w.WriteEndArray();
     }
 
     private static void Number(Utf8JsonWriter w, string name, double? value)

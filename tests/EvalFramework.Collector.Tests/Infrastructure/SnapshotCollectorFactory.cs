@@ -6,7 +6,7 @@ namespace EvalFramework.Collector.Tests.Infrastructure;
 /// A <see cref="CollectorFactory"/> that also runs with the repository's evaluation config
 /// (metrics-config/evaluation.yaml, pilot <c>demo</c>), with an admin key and a read-only key for <c>demo</c>.
 /// </summary>
-public sealed class SnapshotCollectorFactory : CollectorFactory
+public class SnapshotCollectorFactory : CollectorFactory
 {
     public const string Pilot = "demo";
 

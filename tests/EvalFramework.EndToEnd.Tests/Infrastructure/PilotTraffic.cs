@@ -102,26 +102,6 @@ internal static class PilotTraffic
         yield return Event("case.completed", caseId, completed, new() { ["outcome"] = "resolved" });
     }
 
-    private static JsonObject Event(string type, string? caseId, DateTimeOffset at, JsonObject extra)
-    {
-        var e = new JsonObject
-        {
-            ["id"] = "e2e-" + Guid.NewGuid().ToString("N"),
-            ["type"] = type,
-            ["time"] = at.ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture),
-            ["pilot"] = Pilot,
-        };
-        if (caseId is not null)
-        {
-            e["caseId"] = caseId;
-        }
-
-        foreach (var (key, value) in extra.ToList())
-        {
-            extra.Remove(key);
-            e[key] = value;
-        }
-
-        return e;
-    }
+    private static JsonObject Event(string type, string? caseId, DateTimeOffset at, JsonObject extra) =>
+        SimulatedPilot.WireEvent("e2e-" + Guid.NewGuid().ToString("N"), type, Pilot, caseId, at, extra);
 }

@@ -1,0 +1,142 @@
+using System.Security.Cryptography;
+using System.Text;
+using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Snapshots;
+using EvalFramework.Contract;
+using EvalFramework.Evaluation.Snapshots;
+using Microsoft.Net.Http.Headers;
+
+namespace EvalFramework.Collector.Reports;
+
+/// <summary>
+/// <c>/reports</c>: the server-rendered report page of a stored snapshot (<c>/reports/{id}</c>), the newest one of a
+/// pilot (<c>/reports/latest?pilot=</c>, a redirect to its id), and the snapshot's JSON and CSV under the same access
+/// rule (<see cref="ReportAccess"/>). <c>?lang=sv|en</c>, else the best of <c>Accept-Language</c>, else Swedish.
+/// </summary>
+internal static class ReportsApi
+{
+    public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
+    {
+        var reports = app.MapGroup("/reports").RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy).ExcludeFromDescription();
+        reports.MapGet("/latest", LatestAsync);
+        reports.MapGet("/{id}", PageAsync);
+        reports.MapGet("/{id}/snapshot.json", (HttpContext http, SnapshotStore store, ReportAccess access, string id, CancellationToken cancellationToken) =>
+            DownloadAsync(http, store, access, id, csv: false, cancellationToken));
+        reports.MapGet("/{id}/snapshot.csv", (HttpContext http, SnapshotStore store, ReportAccess access, string id, CancellationToken cancellationToken) =>
+            DownloadAsync(http, store, access, id, csv: true, cancellationToken));
+        return app;
+    }
+
+    /// <summary>The page's language: <c>lang</c> when it is sv or en, else the first of <c>Accept-Language</c> by quality, else Swedish.</summary>
+    public static ReportText Language(HttpRequest request, string? lang)
+    {
+        if (ReportText.ForCode(lang) is { } chosen)
+        {
+            return chosen;
+        }
+
+        foreach (var value in request.GetTypedHeaders().AcceptLanguage.OrderByDescending(v => v.Quality ?? 1))
+        {
+            var tag = value.Value.Value ?? "";
+            if (ReportText.ForCode(tag.Split('-')[0].ToLowerInvariant()) is { } accepted && value.Quality is not 0)
+            {
+                return accepted;
+            }
+        }
+
+        return ReportText.Swedish;
+    }
+
+    private static async Task<IResult> LatestAsync(HttpContext http, SnapshotStore store, ReportAccess access, CancellationToken cancellationToken,
+        string? pilot = null, string? lang = null)
+    {
+        if (pilot is null || !EventValidator.IsPilotSlug(pilot))
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["pilot"] = ["required, a pilot slug"] },
+                title: "The query was not accepted");
+        }
+
+        if (access.Check(http, pilot) is { } refused)
+        {
+            return refused;
+        }
+
+        var id = await store.FindNewestIdAsync(pilot, cancellationToken);
+        if (id is null)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
+                detail: $"pilot: no snapshot of pilot '{pilot}' yet; make one with POST /api/v1/snapshots.");
+        }
+
+        // Not cached: the newest snapshot changes when one is made. The page behind the id never does.
+        http.Response.Headers.CacheControl = "no-store";
+        return TypedResults.Redirect("/reports/" + id + (ReportText.ForCode(lang) is { } text ? "?lang=" + text.Code : ""));
+    }
+
+    private static async Task<IResult> PageAsync(HttpContext http, SnapshotStore store, ReportAccess access, EvaluationSettings evaluation,
+        string id, CancellationToken cancellationToken, string? lang = null)
+    {
+        var (snapshot, refused) = await FindAsync(http, store, access, id, cancellationToken);
+        if (snapshot is null)
+        {
+            return refused!;
+        }
+
+        var text = Language(http.Request, lang);
+        var model = SnapshotReportReader.Read(snapshot.Body);
+        var csv = Encoding.UTF8.GetBytes(SnapshotCsv.FromJson(snapshot.Body));
+        var page = new ReportPage(
+            evaluation.Config?.FindPilot(snapshot.Pilot)?.DisplayName,
+            "/reports/" + id,
+            "/reports/" + id + "/snapshot.json",
+            "/reports/" + id + "/snapshot.csv",
+            Convert.ToHexStringLower(SHA256.HashData(snapshot.Body)),
+            Convert.ToHexStringLower(SHA256.HashData(csv)));
+        var html = ReportRenderer.Render(model, text, page);
+
+        var headers = http.Response.Headers;
+        headers.ContentLanguage = text.Code;
+        headers.Vary = new([HeaderNames.AcceptLanguage, HeaderNames.Authorization]);
+        headers.ContentSecurityPolicy = ReportStyle.ContentSecurityPolicy;
+        headers.XContentTypeOptions = "nosniff";
+        headers["Referrer-Policy"] = "no-referrer";
+        headers.CacheControl = access.IsPublic(snapshot.Pilot) ? "public, max-age=3600" : "private, no-store";
+        return Results.Text(html, "text/html; charset=utf-8", Encoding.UTF8);
+    }
+
+    private static async Task<IResult> DownloadAsync(HttpContext http, SnapshotStore store, ReportAccess access, string id, bool csv,
+        CancellationToken cancellationToken)
+    {
+        var (snapshot, refused) = await FindAsync(http, store, access, id, cancellationToken);
+        if (snapshot is null)
+        {
+            return refused!;
+        }
+
+        http.Response.Headers.CacheControl = access.IsPublic(snapshot.Pilot) ? "public, max-age=3600" : "private, no-store";
+        return csv
+            ? Results.Bytes(Encoding.UTF8.GetBytes(SnapshotCsv.FromJson(snapshot.Body)), "text/csv; charset=utf-8", id + ".csv")
+            : Results.Bytes(snapshot.Body, "application/json", id + ".json");
+    }
+
+    /// <summary>
+    /// The stored snapshot when the request may read it. Without a key and with no public pilot the answer is 401
+    /// before any lookup, so an unknown caller learns nothing about which ids exist.
+    /// </summary>
+    private static async Task<(StoredSnapshot? Snapshot, IResult? Refused)> FindAsync(HttpContext http, SnapshotStore store, ReportAccess access,
+        string id, CancellationToken cancellationToken)
+    {
+        if (!access.AnyPublic && access.KeyOf(http) is null)
+        {
+            return (null, ReportAccess.Unauthorized(http));
+        }
+
+        var snapshot = EventValidator.IsEventId(id) ? await store.FindAsync(id, cancellationToken) : null;
+        if (snapshot is null)
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"id: no snapshot '{id}'."));
+        }
+
+        return access.Check(http, snapshot.Pilot) is { } refused ? (null, refused) : (snapshot, null);
+    }
+}
