@@ -20,6 +20,15 @@ public sealed record EffectChange(string Metric, bool Relative, double Value)
     /// <returns>The changed value.</returns>
     public double Apply(double baseline) => Relative ? baseline * (1 + Value) : baseline + Value;
 
+    /// <summary>Whether two changes are the same (wherever they were written).</summary>
+    /// <param name="other">The other change.</param>
+    /// <returns>Whether metric, kind and value are equal.</returns>
+    public bool Equals(EffectChange? other) =>
+        other is not null && Metric == other.Metric && Relative == other.Relative && Value.Equals(other.Value);
+
+    /// <inheritdoc />
+    public override int GetHashCode() => HashCode.Combine(Metric, Relative, Value);
+
     /// <summary>The change as written in an effects file, e.g. <c>-25%</c> or <c>+0.01</c>.</summary>
     /// <returns>The change.</returns>
     public override string ToString() => Relative

@@ -94,26 +94,7 @@ public sealed class SimulationPlayer : IAsyncDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             first ??= e.Time;
-            var wait = speed.IsMax ? TimeSpan.Zero : ((e.Time - first.Value) / speed.Factor) - _real.GetElapsedTime(_started);
-            var ahead = e.Time - _real.GetUtcNow();
-            if (ahead > TimeSpan.Zero)
-            {
-                if (!_caughtUp.Task.IsCompleted)
-                {
-                    await _tracker.FlushAsync(cancellationToken).ConfigureAwait(false);
-                    var status = Status;
-                    progress?.Report(status);
-                    _caughtUp.TrySetResult(status);
-                }
-
-                wait = ahead > wait ? ahead : wait;
-            }
-
-            if (wait > TimeSpan.Zero)
-            {
-                await Task.Delay(wait, _real, cancellationToken).ConfigureAwait(false);
-            }
-
+            await WaitForAsync(e.Time, first.Value, speed, progress, cancellationToken).ConfigureAwait(false);
             Record(e, context);
             if (++sinceFlush >= _chunk)
             {
@@ -137,6 +118,37 @@ public sealed class SimulationPlayer : IAsyncDisposable
         _caughtUp.TrySetResult(done);
         progress?.Report(done);
         return done;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="time"/> is due: at a finite speed when its scaled distance from the first event has
+    /// passed, and at any speed not before it has come on the real clock. Reaching the present the first time, sends
+    /// everything recorded so far and completes <see cref="CaughtUp"/>.
+    /// </summary>
+    private async Task WaitForAsync(DateTimeOffset time, DateTimeOffset first, SimulationSpeed speed, IProgress<PlaybackStatus>? progress,
+        CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            var wait = speed.IsMax ? TimeSpan.Zero : ((time - first) / speed.Factor) - _real.GetElapsedTime(_started);
+            var ahead = time - _real.GetUtcNow();
+            if (ahead > TimeSpan.Zero && !_caughtUp.Task.IsCompleted)
+            {
+                await _tracker.FlushAsync(cancellationToken).ConfigureAwait(false);
+                var status = Status;
+                progress?.Report(status);
+                _caughtUp.TrySetResult(status);
+                continue;
+            }
+
+            wait = ahead > wait ? ahead : wait;
+            if (wait <= TimeSpan.Zero)
+            {
+                return;
+            }
+
+            await Task.Delay(wait, _real, cancellationToken).ConfigureAwait(false);
+        }
     }
 
     /// <summary>Sends what is still queued (within the tracker's shutdown timeout) and stops the tracker.</summary>
