@@ -48,7 +48,7 @@ internal static class SnapshotDataReader
         """;
 
     private const string SelectMaintenance = """
-        SELECT time_ms, json_extract(body, '$.hours'), json_extract(body, '$.arm')
+        SELECT time_ms, CAST(json_extract(body, '$.hours') AS REAL), json_extract(body, '$.arm')
         FROM events
         WHERE pilot = @Pilot AND type = 'pilot.maintenance' AND case_id IS NULL AND time_ms >= @From AND time_ms < @To
         """;
