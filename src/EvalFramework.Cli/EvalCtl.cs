@@ -16,6 +16,7 @@ internal static class EvalCtl
         SnapshotCommands.List,
         SnapshotCommands.Export,
         PurgeCommand.Definition,
+        SimulateCommand.Definition,
     ];
 
     /// <summary>Runs evalctl.</summary>
