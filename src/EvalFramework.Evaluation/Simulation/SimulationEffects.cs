@@ -1,7 +1,6 @@
 using System.Globalization;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace EvalFramework.Evaluation.Simulation;
@@ -97,34 +96,21 @@ public sealed class SimulationEffects
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         var errors = new ErrorSink(fileName);
-        var stream = new YamlStream();
-        try
+        if (SingleYamlDocument.Load(yaml, fileName, out var root) is { } invalid)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            var line = (int)Math.Clamp(e.Start.Line, 0, int.MaxValue);
-            return new EffectsParseResult(null, [new ConfigError(fileName, line, "(document)", "not valid YAML: " + e.Message)]);
+            return new EffectsParseResult(null, [invalid]);
         }
 
         var byArm = new Dictionary<string, IReadOnlyList<EffectChange>>(StringComparer.Ordinal);
         var armLines = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (stream.Documents.Count > 1)
+        if (root is YamlMappingNode arms)
         {
-            errors.At(stream.Documents[1].RootNode, "(document)", "must hold one YAML document, not several");
+            ReadArms(arms, errors, byArm, armLines);
         }
-        else if (stream.Documents.Count == 1 && !MappingReader.IsNull(stream.Documents[0].RootNode))
+        else if (root is not null && !MappingReader.IsNull(root))
         {
-            if (stream.Documents[0].RootNode is YamlMappingNode root)
-            {
-                ReadArms(root, errors, byArm, armLines);
-            }
-            else
-            {
-                errors.At(stream.Documents[0].RootNode, "(document)",
-                    "must be a mapping of arm → metric → change, e.g. 'ai_assisted: {effort_seconds_mean: -25%}'" + MappingReader.Found(stream.Documents[0].RootNode));
-            }
+            errors.At(root, "(document)",
+                "must be a mapping of arm → metric → change, e.g. 'ai_assisted: {effort_seconds_mean: -25%}'" + MappingReader.Found(root));
         }
 
         return errors.Count > 0
