@@ -59,6 +59,44 @@ public sealed partial class DemoModeTests
         }
     }
 
+    [Fact]
+    public async Task Demo_RestartedOnTheSameDatabase_SkipsTheBackfillAndSnapshotsTheSameHistory()
+    {
+        await using var collector = new CollectorProcess(pilot: "demo", extraArgs: ["--demo"], environment: new Dictionary<string, string>
+        {
+            ["Evaluation__ConfigPath"] = RepoRoot.ShippedConfig,
+            ["Logging__LogLevel__EvalFramework.Collector.Demo"] = "Information",
+            ["Demo__BackfillDays"] = "20",
+        });
+        await collector.StartAsync();
+        using var client = collector.CreateClient();
+        var first = await LatestSnapshotAsync(client, collector, count: 1);
+        collector.Kill();
+
+        await collector.StartAsync();
+        var second = await LatestSnapshotAsync(client, collector, count: 2);
+
+        Assert.Contains("Demo backfill skipped: pilot 'demo' already has", collector.Output, StringComparison.Ordinal);
+        var (before, after) = ((long)first["dataQuality"]!["casesInPeriod"]!, (long)second["dataQuality"]!["casesInPeriod"]!);
+        Assert.True(before > 100, $"{before} cases backfilled");
+        Assert.True(after < before * 1.05, $"{before} cases in the first snapshot, {after} after the restart: backfilled twice");
+    }
+
+    private static async Task<JsonNode> LatestSnapshotAsync(HttpClient client, CollectorProcess collector, int count)
+    {
+        var clock = Stopwatch.StartNew();
+        JsonArray snapshots = [];
+        while (snapshots.Count < count && clock.Elapsed < TimeSpan.FromSeconds(60))
+        {
+            await Task.Delay(250);
+            snapshots = JsonNode.Parse(await client.GetStringAsync("api/v1/snapshots?pilot=demo"))!["snapshots"]!.AsArray();
+        }
+
+        Assert.True(snapshots.Count >= count, $"fewer than {count} snapshot(s) within a minute:\n" + collector.Output);
+        var id = snapshots.Select(s => s!["id"]!.GetValue<string>()).Order(StringComparer.Ordinal).Last();
+        return JsonNode.Parse(await client.GetStringAsync("api/v1/snapshots/" + id))!;
+    }
+
     private static double Sum(string exposition, string name) => Sample().Matches(exposition)
         .Where(m => m.Groups["name"].Value == name && m.Groups["labels"].Value.Contains("pilot=\"demo\"", StringComparison.Ordinal))
         .Sum(m => double.Parse(m.Groups["value"].Value, CultureInfo.InvariantCulture));
