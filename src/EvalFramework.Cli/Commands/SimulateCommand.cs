@@ -65,7 +65,7 @@ internal static class SimulateCommand
             }
         }
 
-        var settings = new SimulationSettings { Pilot = pilot, Seed = seed, Start = start ?? DateTimeOffset.UtcNow.AddDays(-days), Days = days, Effects = effects, VolumeScale = volume };
+        var settings = new SimulationSettings { Pilot = pilot, Seed = seed, Start = start ?? TimeProvider.System.GetUtcNow().AddDays(-days), Days = days, Effects = effects, VolumeScale = volume };
         var errors = PilotSimulator.Validate(settings);
         if (errors.Count > 0)
         {
@@ -211,7 +211,7 @@ internal static class SimulateCommand
             }
         }
 
-        if (settings.End > DateTimeOffset.UtcNow)
+        if (settings.End > TimeProvider.System.GetUtcNow())
         {
             context.Err.WriteLine("evalctl simulate: the period ends after now: events still to come are sent when their time comes");
         }
