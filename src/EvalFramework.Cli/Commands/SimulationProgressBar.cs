@@ -13,7 +13,7 @@ internal sealed class SimulationProgressBar(TextWriter err, bool terminal, DateT
 {
     private const int Width = 30;
     private int _lastTenth;
-    private TimeSpan _lastDrawn = TimeSpan.MinValue;
+    private TimeSpan? _lastDrawn;
     private bool _drawn;
 
     public void Report(PlaybackStatus value)
@@ -23,13 +23,12 @@ internal sealed class SimulationProgressBar(TextWriter err, bool terminal, DateT
             return;
         }
 
-        var reported = value;
-        value = total() with { SimulatedTime = reported.SimulatedTime };
+        var counts = total();
 
         var fraction = Math.Clamp((value.SimulatedTime - start) / (end - start), 0, 1);
         if (terminal)
         {
-            if (value.Elapsed - _lastDrawn < TimeSpan.FromMilliseconds(100))
+            if (_lastDrawn is { } last && value.Elapsed - last < TimeSpan.FromMilliseconds(100))
             {
                 return;
             }
@@ -37,7 +36,7 @@ internal sealed class SimulationProgressBar(TextWriter err, bool terminal, DateT
             _lastDrawn = value.Elapsed;
             var filled = (int)(fraction * Width);
             err.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\r[{new string('#', filled)}{new string('.', Width - filled)}] {fraction * 100,3:F0}%  {value.SimulatedTime:yyyy-MM-dd}  {value.Cases} cases, {value.Sent} events sent "));
+                $"\r[{new string('#', filled)}{new string('.', Width - filled)}] {fraction * 100,3:F0}%  {value.SimulatedTime:yyyy-MM-dd}  {counts.Cases} cases, {counts.Sent} events sent "));
             _drawn = true;
             return;
         }
@@ -47,7 +46,7 @@ internal sealed class SimulationProgressBar(TextWriter err, bool terminal, DateT
         {
             _lastTenth = tenth;
             err.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"evalctl simulate: {tenth * 10}% (up to {value.SimulatedTime:yyyy-MM-dd}): {value.Cases} cases, {value.Sent} events sent"));
+                $"evalctl simulate: {tenth * 10}% (up to {value.SimulatedTime:yyyy-MM-dd}): {counts.Cases} cases, {counts.Sent} events sent"));
         }
     }
 
