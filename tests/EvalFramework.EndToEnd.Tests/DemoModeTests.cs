@@ -53,7 +53,7 @@ public sealed partial class DemoModeTests
 
         Assert.DoesNotContain(snapshot["dataQuality"]!["warnings"]!.AsArray(), w => w!.GetValue<string>().Contains("no price", StringComparison.Ordinal));
         foreach (var counter in new[] { "evalfw_cases_started_total", "evalfw_cases_completed_total", "evalfw_quality_reviews_total",
-                     "evalfw_case_escalations_total", "evalfw_integration_failures_total", "evalfw_maintenance_hours_total" })
+                     "evalfw_case_escalations_total", "evalfw_integration_failures_total", "evalfw_maintenance_seconds_total" })
         {
             Assert.True(Sum(metrics, counter) > 0, counter + " is zero:\n" + metrics);
         }
