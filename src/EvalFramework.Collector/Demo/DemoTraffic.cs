@@ -73,7 +73,7 @@ internal sealed partial class DemoTraffic(
             timeProvider: time);
         LogStarted(logger, days, address, options.Value.Seed);
 
-        var playing = player.PlayAsync(events, SimulationSpeed.Max, new BackfillProgress(logger, start, now), stoppingToken);
+        var playing = player.PlayAsync(events, SimulationSpeed.Max, new DemoBackfillProgress(logger, start, now), stoppingToken);
         try
         {
             if (await Task.WhenAny(player.CaughtUp, playing) == player.CaughtUp)
@@ -140,23 +140,4 @@ internal sealed partial class DemoTraffic(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo traffic: the server has no address; no demo traffic")]
     private static partial void LogNoAddress(ILogger logger);
-
-    /// <summary>Logs the backfill's progress every 10 % of the simulated period.</summary>
-    private sealed partial class BackfillProgress(ILogger logger, DateTimeOffset start, DateTimeOffset end) : IProgress<PlaybackStatus>
-    {
-        private int _logged;
-
-        public void Report(PlaybackStatus value)
-        {
-            var percent = (int)Math.Clamp(100 * (value.SimulatedTime - start) / (end - start), 0, 100) / 10 * 10;
-            if (percent > _logged && percent < 100)
-            {
-                _logged = percent;
-                LogProgress(logger, percent, value.Cases, value.Sent);
-            }
-        }
-
-        [LoggerMessage(Level = LogLevel.Information, Message = "Demo backfill: {Percent} % ({Cases} cases, {Sent} events stored)")]
-        private static partial void LogProgress(ILogger logger, int percent, long cases, long sent);
-    }
 }

@@ -29,8 +29,13 @@ internal sealed class CaseTypeModel
         Arms = [.. arms.Select(a => a.Behaviour)];
         _seed = seed;
         var total = arms.Sum(a => a.Share);
+        _armCumulative = new double[arms.Count];
         var running = 0.0;
-        _armCumulative = [.. arms.Select(a => running += a.Share / total)];
+        for (var i = 0; i < arms.Count; i++)
+        {
+            running += arms[i].Share / total;
+            _armCumulative[i] = running;
+        }
     }
 
     /// <summary>The case type's position in the pilot's list (its streams' index).</summary>

@@ -83,7 +83,8 @@ internal sealed class WeeklyActivities : IEventSource
         NextTicks = WeekStart(_week);
     }
 
-    private static double Hours(double hours) => Math.Round(hours, 2, MidpointRounding.AwayFromZero) is var rounded && rounded > 0 ? rounded : 0.01;
+    /// <summary>Hours as a person reports them: to the hundredth, at least 0.01 (the contract wants more than 0).</summary>
+    private static double Hours(double hours) => Math.Max(0.01, Math.Round(hours, 2, MidpointRounding.AwayFromZero));
 
     private long WeekStart(long week)
     {
