@@ -192,6 +192,24 @@ public sealed class PilotSimulatorTests
     }
 
     [Fact]
+    public void Events_PilotWithAnAutomatedArm_DefaultEffectsEscalateAndCutEffortPerArm()
+    {
+        var pilot = SimulationPilot.Demo with { Arms = [new("manual", 0.4), new("ai_assisted", 0.3), new("ai_automated", 0.3)] };
+        var settings = Simulations.Demo(days: 120) with { Pilot = pilot };
+        var profile = CaseTypeProfiles.BuildingPermitQuestion;
+        var cases = SimulatedCases.From(Simulations.Events(settings)).Values
+            .Where(c => c.Case.CaseType == Permits && c.Completed < settings.End.AddDays(-30)).ToList();
+        List<SimulatedCases.Summary> Arm(string arm) => [.. cases.Where(c => c.Case.Arm == arm)];
+        var meanEffort = profile.EffortMedianSeconds * Math.Exp(profile.EffortSigma * profile.EffortSigma / 2);
+
+        Simulations.AssertShare(0.06, Arm("ai_assisted").Count(c => c.Escalated), Arm("ai_assisted").Count, "ai_assisted escalations");
+        Simulations.AssertShare(0.18, Arm("ai_automated").Count(c => c.Escalated), Arm("ai_automated").Count, "ai_automated escalations");
+        Simulations.AssertMean(0.75 * meanEffort, [.. Arm("ai_assisted").Select(c => c.Effort)], "ai_assisted effort");
+        Simulations.AssertMean(0.30 * meanEffort, [.. Arm("ai_automated").Select(c => c.Effort)], "ai_automated effort");
+        Assert.All(Arm("ai_automated"), c => Assert.True(c.AiCalls >= 1));
+    }
+
+    [Fact]
     public void Events_WeeklyActivities_StaffSurveysPerTeamAndArmAndMaintenance()
     {
         var events = Simulations.Events(Simulations.Demo(days: 28));
