@@ -16,6 +16,7 @@ internal static class EvalCtl
         SnapshotCommands.List,
         SnapshotCommands.Export,
         PurgeCommand.Definition,
+        SimulateCommand.Definition,
     ];
 
     /// <summary>Runs evalctl.</summary>
@@ -58,10 +59,11 @@ internal static class EvalCtl
         writer.WriteLine("usage: evalctl <command> [arguments]");
         writer.WriteLine();
         writer.WriteLine("commands:");
-        var width = Commands.Max(c => c.Usage.Length);
         foreach (var command in Commands)
         {
-            writer.WriteLine("  " + command.Usage.PadRight(width) + "  " + command.Summary);
+            // The usage and its summary on two lines: some usages are too long to share a line with a column.
+            writer.WriteLine("  " + command.Usage);
+            writer.WriteLine("      " + command.Summary);
         }
 
         writer.WriteLine();

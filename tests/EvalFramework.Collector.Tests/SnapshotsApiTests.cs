@@ -116,6 +116,29 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
         Assert.NotEqual((string)snapshot["dataSha256"]!, (string)recomputed["dataSha256"]!);
     }
 
+    [Fact]
+    public async Task CreateSnapshot_MaintenanceHoursWholeThenFractional_Summed()
+    {
+        // JSON 2 is stored as an integer and 1.5 as a real: the read must not take its column type from the first row.
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var at = new DateTimeOffset(2024, 3, 4, 10, 0, 0, TimeSpan.Zero);
+        JsonObject Maintenance(double hours, int minute)
+        {
+            var e = Base("pilot.maintenance", caseId: null, at: at.AddMinutes(minute));
+            e["hours"] = hours;
+            e["kind"] = "prompt-update";
+            return e;
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(Maintenance(2, 0), Maintenance(1.5, 1), Started("maint-case", CaseType, "manual", at))).StatusCode);
+        var created = await client.PostAsync("/api/v1/snapshots", Body("pilot-a", "2024-03-04", "2024-03-11"));
+        var snapshot = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var hours = snapshot["pilotMetrics"]!.AsArray().First(m => (string)m!["metric"]! == "maintenance_hours")!;
+        Assert.Equal(3.5, (double)hours["value"]!);
+    }
+
     [Theory]
     [InlineData("Pilot-A", "2025-01-01", "2025-02-01", "pilot")]
     [InlineData("pilot-a", "yesterday", "2025-02-01", "from")]

@@ -100,7 +100,7 @@ public sealed class PrometheusEndToEndTests
         await collector.StartAsync();
         using var client = new HttpClient { BaseAddress = collector.BaseAddress };
 
-        // Demo:Enabled=true (no --demo) starts the demo traffic: a case a second through the SDK.
+        // Demo:Enabled=true (no --demo) starts the demo traffic: simulated history, then live cases, through the SDK.
         var scrape = "";
         for (var i = 0; i < 100 && !scrape.Contains("evalfw_cases_completed_total{", StringComparison.Ordinal); i++)
         {

@@ -23,47 +23,9 @@ internal static class CollectorRequests
     public static int Run(CommandContext context, string[] required, string[] optional,
         Func<CommandContext, HttpClient, IReadOnlyDictionary<string, string>, Task<int>> action)
     {
-        var options = new Dictionary<string, string>(StringComparer.Ordinal);
-        var allowed = new HashSet<string>(["collector", "key", .. required, .. optional], StringComparer.Ordinal);
-        for (var i = 0; i < context.Args.Count; i++)
+        if (Parse(context, required, optional, [], out var options, out var baseAddress) is { } usage)
         {
-            var arg = context.Args[i];
-            if (!arg.StartsWith("--", StringComparison.Ordinal) || !allowed.Contains(arg[2..]))
-            {
-                return context.UsageError("unknown argument '" + arg + "'");
-            }
-
-            if (i + 1 >= context.Args.Count)
-            {
-                return context.UsageError(arg + " needs a value");
-            }
-
-            options[arg[2..]] = context.Args[++i];
-        }
-
-        // The key from the given environment (tests), else the process's (evalctl passes only EVALFW__ config overrides).
-        var envKey = context.Environment.GetValueOrDefault(KeyVariable) ?? System.Environment.GetEnvironmentVariable(KeyVariable);
-        if (!options.ContainsKey("key") && !string.IsNullOrEmpty(envKey))
-        {
-            options["key"] = envKey;
-        }
-
-        foreach (var name in required.Prepend("key").Prepend("collector"))
-        {
-            if (!options.ContainsKey(name))
-            {
-                return context.UsageError("missing --" + name + (name == "key" ? " (or " + KeyVariable + ")" : ""));
-            }
-        }
-
-        if (!Uri.TryCreate(options["collector"], UriKind.Absolute, out var baseAddress) || baseAddress.Scheme is not ("http" or "https"))
-        {
-            return context.UsageError("--collector must be an http(s) URL, e.g. http://127.0.0.1:5080");
-        }
-
-        if (options.TryGetValue("format", out var format) && format is not ("json" or "csv"))
-        {
-            return context.UsageError("--format must be json or csv");
+            return usage;
         }
 
         using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromMinutes(30) };
@@ -82,6 +44,69 @@ internal static class CollectorRequests
             context.Err.WriteLine("evalctl: " + e.Message);
             return ExitCodes.Failed;
         }
+    }
+
+    /// <summary>
+    /// Reads <c>--name value</c> arguments (and bare <c>--switch</c>es, stored as <c>true</c>), takes the key from
+    /// <see cref="KeyVariable"/> when <c>--key</c> is not given, and checks the required ones and the collector URL.
+    /// </summary>
+    /// <returns>Null when the arguments are valid; else the usage error's exit code (already reported).</returns>
+    public static int? Parse(CommandContext context, string[] required, string[] optional, string[] switches,
+        out Dictionary<string, string> options, out Uri baseAddress)
+    {
+        options = new Dictionary<string, string>(StringComparer.Ordinal);
+        baseAddress = null!;
+        var allowed = new HashSet<string>(["collector", "key", .. required, .. optional], StringComparer.Ordinal);
+        for (var i = 0; i < context.Args.Count; i++)
+        {
+            var arg = context.Args[i];
+            var name = arg.StartsWith("--", StringComparison.Ordinal) ? arg[2..] : null;
+            if (name is not null && switches.Contains(name, StringComparer.Ordinal))
+            {
+                options[name] = "true";
+                continue;
+            }
+
+            if (name is null || !allowed.Contains(name))
+            {
+                return context.UsageError("unknown argument '" + arg + "'");
+            }
+
+            if (i + 1 >= context.Args.Count)
+            {
+                return context.UsageError(arg + " needs a value");
+            }
+
+            options[name] = context.Args[++i];
+        }
+
+        // The key from the given environment (tests), else the process's (evalctl passes only EVALFW__ config overrides).
+        var envKey = context.Environment.GetValueOrDefault(KeyVariable) ?? System.Environment.GetEnvironmentVariable(KeyVariable);
+        if (!options.ContainsKey("key") && !string.IsNullOrEmpty(envKey))
+        {
+            options["key"] = envKey;
+        }
+
+        foreach (var name in required.Prepend("key").Prepend("collector"))
+        {
+            if (!options.ContainsKey(name))
+            {
+                return context.UsageError("missing --" + name + (name == "key" ? " (or " + KeyVariable + ")" : ""));
+            }
+        }
+
+        if (!Uri.TryCreate(options["collector"], UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            return context.UsageError("--collector must be an http(s) URL, e.g. http://127.0.0.1:5080");
+        }
+
+        if (options.TryGetValue("format", out var format) && format is not ("json" or "csv"))
+        {
+            return context.UsageError("--format must be json or csv");
+        }
+
+        baseAddress = uri;
+        return null;
     }
 
     private static int WithProgress(CommandContext context, Task<int> task)

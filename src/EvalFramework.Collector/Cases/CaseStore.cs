@@ -31,6 +31,18 @@ internal sealed class CaseStore(SqliteDatabase database)
         ORDER BY case_id, model
         """;
 
+    private const string CountStarted = """
+        SELECT COUNT(*) FROM cases WHERE pilot = @Pilot AND started_ms >= @FromMs AND started_ms < @ToMs
+        """;
+
+    /// <summary>Cases of the pilot started in [from, to).</summary>
+    public async Task<long> CountStartedAsync(string pilot, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open();
+        return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountStarted,
+            new { Pilot = pilot, FromMs = from.ToUnixTimeMilliseconds(), ToMs = to.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
+    }
+
     public async Task<CasePage> ReadAsync(CaseQuery query, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();

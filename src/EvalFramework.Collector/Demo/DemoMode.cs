@@ -4,7 +4,7 @@ namespace EvalFramework.Collector.Demo;
 
 /// <summary>
 /// <c>--demo</c> (or <c>Demo:Enabled=true</c>): a fresh API key for pilot <c>demo</c> with every right,
-/// printed once at start, and a little live demo traffic through the SDK.
+/// printed once at start, and simulated traffic through the SDK (<see cref="DemoTraffic"/>).
 /// </summary>
 internal static class DemoMode
 {
@@ -19,7 +19,7 @@ internal static class DemoMode
     }
 
     /// <summary>Whether <c>Demo:Enabled</c> is true (e.g. <c>Demo__Enabled=true</c> in docker-compose).</summary>
-    public static bool EnabledIn(IConfiguration configuration) => configuration.GetValue<bool>("Demo:Enabled");
+    public static bool EnabledIn(IConfiguration configuration) => configuration.GetValue<bool>(DemoOptions.SectionName + ":" + nameof(DemoOptions.Enabled));
 
     public static WebApplicationBuilder AddDemoMode(this WebApplicationBuilder builder)
     {
@@ -32,6 +32,9 @@ internal static class DemoMode
             Rights = ["ingest", "read", "admin"],
         }));
         builder.Services.AddSingleton(new DemoKey(key));
+        builder.Services.AddOptions<DemoOptions>().Bind(builder.Configuration.GetSection(DemoOptions.SectionName))
+            .Validate(o => o.BackfillDays is >= 1 and <= 3650, "Demo:BackfillDays: must be between 1 and 3650")
+            .ValidateOnStart();
         builder.Services.AddHostedService<DemoTraffic>();
 
         // The one line a newcomer needs; printed on stdout, not through logging, so it is always seen.

@@ -1,25 +1,29 @@
 using System.Diagnostics.Metrics;
-using EvalFramework.Contract;
+using System.Security.Cryptography;
+using EvalFramework.Collector.Cases;
+using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Snapshots;
+using EvalFramework.Evaluation.Simulation;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.Options;
 
 namespace EvalFramework.Collector.Demo;
 
 /// <summary>
-/// A little live traffic for the demo pilot, sent through the SDK exactly as a pilot's service would: a case
-/// every second or so, in both arms and all three case types, with staff effort, AI usage, the odd escalation,
-/// review, error and citizen survey.
+/// The demo pilot's traffic, made by the pilot simulator and sent through the SDK exactly as a pilot's service
+/// would send it: at start a backfill of <c>Demo:BackfillDays</c> (90) days of history ending now, as fast as the
+/// collector takes it, then a snapshot of the backfilled period (so dashboards and snapshots have content at once),
+/// then the same simulation goes on in real time, a live trickle of cases in office hours. When the pilot already
+/// has cases in the backfill period (a restarted demo on the same database) the backfill is skipped.
 /// </summary>
 internal sealed partial class DemoTraffic(
-    DemoKey key, IServer server, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory,
-    IMeterFactory meterFactory, ILogger<DemoTraffic> logger) : BackgroundService
+    DemoKey key, IOptions<DemoOptions> options, EvaluationSettings evaluation, SnapshotService snapshots, CaseStore cases,
+    IServer server, IHostApplicationLifetime lifetime, ILoggerFactory loggerFactory, IMeterFactory meterFactory, TimeProvider time,
+    ILogger<DemoTraffic> logger) : BackgroundService
 {
-    private static readonly (string CaseType, string Role, double EffortMinutes)[] CaseTypes =
-    [
-        ("building-permit-question", "kommunvagledare", 9),
-        ("direct-procurement-advice", "handlaggare", 35),
-        ("social-services-documentation", "socialsekreterare", 50),
-    ];
+    /// <summary>How long the simulation goes on after the backfill: longer than any demo runs.</summary>
+    private const int LiveDays = 3650;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -35,63 +39,69 @@ internal sealed partial class DemoTraffic(
             return;
         }
 
-        await using var tracker = CaseTracker.Create(
+        var configured = evaluation.Config?.FindPilot(DemoMode.Pilot);
+        if (configured is null)
+        {
+            LogBuiltInPilot(logger);
+        }
+
+        var pilot = configured is null ? SimulationPilot.Demo : SimulationPilot.FromConfig(configured);
+        var now = time.GetUtcNow();
+        var days = options.Value.BackfillDays;
+        var start = now.AddDays(-days);
+        var simulator = new PilotSimulator(new SimulationSettings { Pilot = pilot, Seed = options.Value.Seed, Start = start, Days = days + LiveDays });
+        var events = simulator.Events();
+        var existing = await cases.CountStartedAsync(DemoMode.Pilot, start, now, stoppingToken);
+        if (existing > 0)
+        {
+            // Only the cases (and weekly events) from now on: their events all come after the ones already stored.
+            LogBackfillSkipped(logger, existing, days);
+            events = events.Where(e => (e is SimulatedCaseEvent c ? c.Case.Started : e.Time) > now);
+        }
+
+        await using var player = SimulationPlayer.Create(
             new EvalFrameworkOptions
             {
                 CollectorUri = new Uri(address.Replace("0.0.0.0", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/') + "/"),
                 ApiKey = key.Value,
                 Pilot = DemoMode.Pilot,
-                PseudonymKey = Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)),
+                PseudonymKey = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)),
+                MaxBatchSize = 500,
             },
             loggerFactory,
-            meterFactory);
-        LogStarted(logger, address);
+            meterFactory,
+            timeProvider: time);
+        LogStarted(logger, days, address, options.Value.Seed);
 
-        var random = new Random();
-        var number = 0;
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));
-        while (await timer.WaitForNextTickAsync(stoppingToken).ConfigureAwait(false))
+        var playing = player.PlayAsync(events, SimulationSpeed.Max, new DemoBackfillProgress(logger, start, now), stoppingToken);
+        try
         {
-            RecordOneCase(tracker, random, ++number);
+            if (await Task.WhenAny(player.CaughtUp, playing) == player.CaughtUp)
+            {
+                var backfilled = await player.CaughtUp;
+                LogBackfilled(logger, backfilled.Cases, backfilled.Sent, backfilled.Rejected, backfilled.Dropped, backfilled.Elapsed.TotalSeconds);
+                await SnapshotAsync(start, now, stoppingToken);
+            }
+
+            await playing;
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+            // The collector is stopping: the player sends what is queued when it is disposed.
         }
     }
 
-    private static void RecordOneCase(CaseTracker tracker, Random random, int number)
+    private async Task SnapshotAsync(DateTimeOffset from, DateTimeOffset to, CancellationToken stoppingToken)
     {
-        var (caseType, role, effortMinutes) = CaseTypes[random.Next(CaseTypes.Length)];
-        var ai = random.Next(2) == 1;
-        using var c = tracker.StartCase(caseType, ai ? "ai_assisted" : "manual", $"DEMO-{number}", channel: random.Next(3) == 0 ? "phone" : "e-service");
-
-        // Log-normal effort around the case type's typical minutes; the AI arm needs about a quarter less.
-        var minutes = effortMinutes * Math.Exp(0.4 * Normal(random)) * (ai ? 0.75 : 1.0);
-        c.RecordEffort(role, TimeSpan.FromMinutes(minutes));
-        if (ai)
+        try
         {
-            var model = caseType == "social-services-documentation" ? "llama-3.3-70b" : "mistral-small-3.1";
-            c.RecordAiUsage(model, inputTokens: 1500 + random.Next(2000), outputTokens: 200 + random.Next(600),
-                duration: TimeSpan.FromMilliseconds(800 + random.Next(4000)));
-            if (random.NextDouble() < 0.08)
-            {
-                c.RecordEscalation("needs-case-officer");
-            }
+            var (summary, _) = await snapshots.CreateAsync(DemoMode.Pilot, from, to, stoppingToken);
+            LogSnapshot(logger, summary.Id, from, to);
         }
-
-        if (random.NextDouble() < 0.2)
+        catch (Microsoft.Data.Sqlite.SqliteException e)
         {
-            var correct = random.NextDouble() > (ai ? 0.06 : 0.05);
-            c.RecordReview(correct, consistent: random.NextDouble() > (ai ? 0.05 : 0.12), score: correct ? 4 + random.Next(2) : 2);
-            if (!correct)
-            {
-                c.RecordError(ErrorSources.QualityReview, ErrorSeverities.Minor);
-            }
+            LogSnapshotFailed(logger, e);
         }
-
-        if (random.NextDouble() < 0.2)
-        {
-            c.RecordCitizenSurvey(csat: Math.Clamp(4 + (int)Math.Round(Normal(random)), 1, 5), nps: random.Next(4, 11));
-        }
-
-        c.Complete(random.NextDouble() < 0.95 ? CaseOutcomes.Resolved : CaseOutcomes.Escalated);
     }
 
     private async Task<bool> WaitForStartAsync(CancellationToken stoppingToken)
@@ -110,12 +120,23 @@ internal sealed partial class DemoTraffic(
         }
     }
 
-    /// <summary>A standard normal draw (Box–Muller).</summary>
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo traffic: simulating pilot 'demo' through the SDK to {Address}: {Days} days of history, then live (seed {Seed})")]
+    private static partial void LogStarted(ILogger logger, int days, string address, long seed);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo traffic: a case a second for pilot 'demo' through the SDK, to {Address}")]
-    private static partial void LogStarted(ILogger logger, string address);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo backfill done: {Cases} cases, {Sent} events stored ({Rejected} rejected, {Dropped} dropped) in {Seconds:F1} s; live traffic goes on")]
+    private static partial void LogBackfilled(ILogger logger, long cases, long sent, long rejected, long dropped, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo snapshot {Id} of {From:O} to {To:O}: GET /api/v1/snapshots/{Id}")]
+    private static partial void LogSnapshot(ILogger logger, string id, DateTimeOffset from, DateTimeOffset to);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Demo snapshot failed; the live traffic goes on")]
+    private static partial void LogSnapshotFailed(ILogger logger, Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo backfill skipped: pilot 'demo' already has {Cases} cases from the last {Days} days (delete the database for a fresh demo)")]
+    private static partial void LogBackfillSkipped(ILogger logger, long cases, int days);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo traffic: the evaluation config has no pilot 'demo'; simulating the built-in demo pilot (its costs are not priced)")]
+    private static partial void LogBuiltInPilot(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo traffic: the server has no address; no demo traffic")]
     private static partial void LogNoAddress(ILogger logger);

@@ -79,8 +79,9 @@ internal sealed class CollectorMetrics
         StaffSurvey = meter.CreateHistogram<int>("evalfw.survey.staff", "{score}",
             "Staff survey answers (1-5) by question: wellbeing, workload, stress.",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [.. FivePointBuckets.Select(b => (int)b)] });
-        MaintenanceHours = meter.CreateCounter<double>("evalfw.maintenance", "h",
-            "Maintenance hours reported (pilot.maintenance): prompt and model updates, staff training.");
+        // Seconds, the Prometheus base unit (promtool refuses a name in hours); pilot.maintenance reports hours.
+        MaintenanceTime = meter.CreateCounter<double>("evalfw.maintenance", "s",
+            "Maintenance time reported (pilot.maintenance hours × 3600): prompt and model updates, staff training.");
 
         EventsStored = meter.CreateCounter<long>("evalfw.collector.events.stored", "{event}",
             "Events stored, counted once when their transaction committed, by pilot and event type.");
@@ -149,7 +150,7 @@ internal sealed class CollectorMetrics
 
     public Histogram<int> StaffSurvey { get; }
 
-    public Counter<double> MaintenanceHours { get; }
+    public Counter<double> MaintenanceTime { get; }
 
     public Counter<long> EventsStored { get; }
 

@@ -186,7 +186,7 @@ internal sealed partial class StoredEventMetrics
             case EventTypes.PilotMaintenance:
                 // Hours sent without an arm are borne by the config's maintenance.defaultArm, as in the snapshot.
                 var bearer = _models.TryGetValue(e.Pilot!, out var maintenance) ? _labels.Arms.Map(maintenance.Cost.MaintenanceArmOf(e.Arm)) : arm;
-                _metrics.MaintenanceHours.Add(e.Hours ?? 0, new TagList { { "pilot", pilot }, { "arm", bearer } });
+                _metrics.MaintenanceTime.Add((e.Hours ?? 0) * 3600, new TagList { { "pilot", pilot }, { "arm", bearer } });
                 break;
         }
     }

@@ -1,5 +1,4 @@
 using System.Collections;
-using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 
 namespace EvalFramework.Evaluation.Configuration;
@@ -50,24 +49,12 @@ public static class EvaluationConfigLoader
         ArgumentNullException.ThrowIfNull(yaml);
         ArgumentNullException.ThrowIfNull(fileName);
         var errors = new ErrorSink(fileName);
-        var stream = new YamlStream();
-        try
+        if (SingleYamlDocument.Load(yaml, fileName, out var document) is { } invalid)
         {
-            stream.Load(new StringReader(yaml));
-        }
-        catch (YamlException e)
-        {
-            var line = (int)Math.Min(int.MaxValue, e.Start.Line);
-            return new ConfigLoadResult(null, [new ConfigError(fileName, line, "(document)", "not valid YAML: " + e.Message)]);
+            return new ConfigLoadResult(null, [invalid]);
         }
 
-        if (stream.Documents.Count > 1)
-        {
-            return new ConfigLoadResult(null,
-                [new ConfigError(fileName, ErrorSink.LineOf(stream.Documents[1].RootNode), "(document)", "must hold one YAML document, not several")]);
-        }
-
-        var root = stream.Documents.Count == 0 ? new YamlMappingNode() : stream.Documents[0].RootNode;
+        var root = document ?? new YamlMappingNode();
         if (root is YamlMappingNode mapping && environment is not null)
         {
             EnvironmentOverrides.Apply(mapping, environment, errors);

@@ -1,0 +1,16 @@
+namespace EvalFramework.Collector.Demo;
+
+/// <summary>Demo mode (configuration section <c>Demo</c>; <c>--demo</c> sets <c>Enabled</c>).</summary>
+internal sealed class DemoOptions
+{
+    public const string SectionName = "Demo";
+
+    /// <summary><c>Demo:Enabled</c>: demo mode on; default off.</summary>
+    public bool Enabled { get; set; }
+
+    /// <summary><c>Demo:BackfillDays</c>: days of simulated history sent at start, ending now; default 90.</summary>
+    public int BackfillDays { get; set; } = 90;
+
+    /// <summary><c>Demo:Seed</c>: the simulation's seed; default 1.</summary>
+    public long Seed { get; set; } = 1;
+}

@@ -1,0 +1,10 @@
+namespace EvalFramework.Evaluation.Simulation;
+
+/// <summary><c>survey.staff</c>: one answer to a team's weekly staff survey (<see cref="CaseTracker.RecordStaffSurvey"/>).</summary>
+/// <param name="Time">When it is answered.</param>
+/// <param name="Team">The team slug.</param>
+/// <param name="Arm">The arm the team works in.</param>
+/// <param name="Wellbeing">Well-being, 1–5.</param>
+/// <param name="Workload">Workload, 1–5.</param>
+/// <param name="Stress">Stress, 1–5.</param>
+public sealed record SimulatedStaffSurvey(DateTimeOffset Time, string Team, string Arm, int Wellbeing, int Workload, int Stress) : SimulatedEvent(Time);

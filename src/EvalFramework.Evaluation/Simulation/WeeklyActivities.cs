@@ -1,0 +1,98 @@
+using EvalFramework.Evaluation.Statistics;
+
+namespace EvalFramework.Evaluation.Simulation;
+
+/// <summary>
+/// What happens once a week, Monday to Sunday in Swedish local time, beside the cases: each team answers the staff
+/// survey on Friday afternoon (per arm, every member with the profile's response rate), and maintenance is
+/// reported: in each AI arm prompt updates every Wednesday (median 2 h), a model update every fourth Thursday
+/// (median 4 h) and staff training on the first Monday of the period (1.5 h per team member); in the baseline arm knowledge-base
+/// updates every Tuesday (median 0.75 h).
+/// </summary>
+internal sealed class WeeklyActivities : IEventSource
+{
+    private const double TrainingHoursPerMember = 1.5;
+    private readonly IReadOnlyList<(CaseTypeProfile Team, IReadOnlyList<ArmBehaviour> Arms, DiscreteDistribution Workload, DiscreteDistribution Stress)> _teams;
+    private readonly IReadOnlyList<ArmBehaviour> _arms;
+    private readonly long _seed;
+    private readonly long _startTicks;
+    private readonly long _endTicks;
+    private readonly DateTime _firstMonday;
+    private long _week;
+    private bool _trained;
+
+    public WeeklyActivities(IReadOnlyList<CaseTypeModel> caseTypes, long seed, long startTicks, long endTicks)
+    {
+        // A team that handles several case types answers once, with the profile of its first case type.
+        _teams = [.. caseTypes.Where(c => c.Profile.TeamSizePerArm > 0).GroupBy(c => c.Profile.Team, StringComparer.Ordinal)
+            .Select(g => (g.First().Profile, g.First().Arms, new DiscreteDistribution(1, g.First().Profile.WorkloadWeights),
+                new DiscreteDistribution(1, g.First().Profile.StressWeights)))];
+        _arms = caseTypes.Count > 0 ? caseTypes[0].Arms : [];
+        _seed = seed;
+        _startTicks = startTicks;
+        _endTicks = endTicks;
+        var local = SwedishTime.ToLocal(new DateTime(startTicks, DateTimeKind.Utc)).Date;
+        _firstMonday = local.AddDays(-(((int)local.DayOfWeek + 6) % 7));
+        NextTicks = WeekStart(0);
+    }
+
+    /// <inheritdoc />
+    public long NextTicks { get; private set; }
+
+    /// <inheritdoc />
+    public void Produce(EventQueue queue)
+    {
+        var random = new SeededRandom(StreamSeeds.Derive(_seed, StreamSeeds.Weeks, _week));
+        foreach (var (team, arms, workload, stress) in _teams)
+        {
+            foreach (var arm in arms)
+            {
+                var answers = random.Binomial(team.TeamSizePerArm, team.StaffSurveyResponseRate);
+                for (var i = 0; i < answers; i++)
+                {
+                    queue.Add(new SimulatedStaffSurvey(At(4, 13 + random.Uniform(0, 3)), team.Team, arm.Arm, arm.Wellbeing.Sample(random),
+                        workload.Sample(random), stress.Sample(random)));
+                }
+            }
+        }
+
+        var training = At(0, 9);
+        var trainingWeek = !_trained && training.UtcTicks >= _startTicks;
+        _trained |= trainingWeek;
+        foreach (var arm in _arms)
+        {
+            if (!arm.UsesAi)
+            {
+                queue.Add(new SimulatedMaintenance(At(1, 10 + random.Uniform(0, 6)), Hours(random.LogNormal(0.75, 0.5)), "knowledge-base-update", arm.Arm));
+                continue;
+            }
+
+            queue.Add(new SimulatedMaintenance(At(2, 10 + random.Uniform(0, 6)), Hours(random.LogNormal(2, 0.5)), "prompt-update", arm.Arm));
+            if (_week % 4 == 3)
+            {
+                queue.Add(new SimulatedMaintenance(At(3, 13), Hours(random.LogNormal(4, 0.4)), "model-update", arm.Arm));
+            }
+
+            if (trainingWeek)
+            {
+                queue.Add(new SimulatedMaintenance(training, TrainingHoursPerMember * _teams.Sum(t => t.Team.TeamSizePerArm), "staff-training", arm.Arm));
+            }
+        }
+
+        _week++;
+        NextTicks = WeekStart(_week);
+    }
+
+    /// <summary>Hours as a person reports them: to the hundredth, at least 0.01 (the contract wants more than 0).</summary>
+    private static double Hours(double hours) => Math.Max(0.01, Math.Round(hours, 2, MidpointRounding.AwayFromZero));
+
+    private long WeekStart(long week)
+    {
+        var ticks = SwedishTime.ToUtc(_firstMonday.AddDays(7 * week)).Ticks;
+        return ticks < _endTicks ? ticks : long.MaxValue;
+    }
+
+    /// <summary>This week's day (0 = Monday) at a local hour, as an event time.</summary>
+    private DateTimeOffset At(int day, double hour) =>
+        EventQueue.Time(SwedishTime.ToUtc(_firstMonday.AddDays((7 * _week) + day).AddHours(hour)).Ticks);
+}
