@@ -3,6 +3,7 @@ using EvalFramework.Evaluation.Snapshots;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 using System.Collections.Concurrent;
+using System.Runtime.ExceptionServices;
 
 namespace EvalFramework.Collector.Snapshots;
 
@@ -124,14 +125,15 @@ internal static class SnapshotDataReader
         {
             Produce(connection, pilot, fromMs, toMs, full, free, stop.Token);
         }
-        catch (OperationCanceledException) when (compute.IsFaulted)
-        {
-            // The computing side failed and stopped the read: its exception is thrown below.
-        }
         catch
         {
             stop.Cancel();
             ((IAsyncResult)compute).AsyncWaitHandle.WaitOne(); // the engine and the chunks are in use until it ends
+            if (compute.Exception?.InnerException is { } cause and not OperationCanceledException)
+            {
+                ExceptionDispatchInfo.Throw(cause); // the computing side failed first and stopped the read
+            }
+
             throw;
         }
 
