@@ -4,7 +4,7 @@ using EvalFramework.Collector.Storage;
 namespace EvalFramework.Collector.Cases;
 
 /// <summary>Reads case rows for evaluators, a page at a time (keyset paging on the row id).</summary>
-internal sealed class CaseStore(SqliteDatabase database)
+internal sealed class CaseStore(ICollectorDatabase database)
 {
     private const string SelectCases = """
         SELECT id, case_id, case_type, arm, channel, started_ms, completed_ms, updated_ms, outcome,
@@ -27,7 +27,7 @@ internal sealed class CaseStore(SqliteDatabase database)
         SELECT case_id, model, calls, input_tokens, output_tokens, duration_ms, priced_input_tokens,
                priced_output_tokens, cost_sek
         FROM case_ai_usage
-        WHERE pilot = @Pilot AND case_id IN @CaseIds
+        WHERE pilot = @Pilot AND case_id IN (SELECT case_id FROM cases WHERE pilot = @Pilot AND id > @After AND id <= @Last)
         ORDER BY case_id, model
         """;
 
@@ -65,12 +65,16 @@ internal sealed class CaseStore(SqliteDatabase database)
 
         if (rows.Count > 0)
         {
+            // The page's usage by its id range (filtered-out cases in it are passed over): the same SQL on every provider.
             var byCase = rows.ToDictionary(r => r.CaseId, StringComparer.Ordinal);
             var usage = await connection.QueryAsync<CaseAiUsage>(new CommandDefinition(SelectAiUsage,
-                new { query.Pilot, CaseIds = byCase.Keys.ToArray() }, cancellationToken: cancellationToken));
+                new { query.Pilot, query.After, Last = rows[^1].Id }, cancellationToken: cancellationToken));
             foreach (var u in usage)
             {
-                byCase[u.CaseId].AiByModel.Add(u);
+                if (byCase.TryGetValue(u.CaseId, out var row))
+                {
+                    row.AiByModel.Add(u);
+                }
             }
         }
 

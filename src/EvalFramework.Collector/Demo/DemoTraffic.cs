@@ -98,7 +98,7 @@ internal sealed partial class DemoTraffic(
             var (summary, _) = await snapshots.CreateAsync(DemoMode.Pilot, from, to, stoppingToken);
             LogSnapshot(logger, summary.Id, from, to);
         }
-        catch (Microsoft.Data.Sqlite.SqliteException e)
+        catch (System.Data.Common.DbException e)
         {
             LogSnapshotFailed(logger, e);
         }

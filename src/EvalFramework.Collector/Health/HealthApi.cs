@@ -8,15 +8,14 @@ internal static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
-        app.MapGet("/readyz", (SqliteDatabase database, IngestWriter writer) =>
+        app.MapGet("/readyz", (ICollectorDatabase database, IngestWriter writer) =>
         {
             try
             {
-                using var connection = database.Open();
-                var ready = writer.IsRunning && Migrations.CurrentVersion(connection) == Migrations.All[^1].Version;
+                var ready = writer.IsRunning && database.IsMigrated();
                 return ready ? Results.Text("ready") : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-            catch (Microsoft.Data.Sqlite.SqliteException)
+            catch (System.Data.Common.DbException)
             {
                 return Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
             }

@@ -18,7 +18,7 @@ internal static class CaseStartWarmUp
         """;
 
     /// <summary>Remembers up to the cache's capacity of recent starts; returns how many.</summary>
-    public static int Load(SqliteDatabase database, StoredEventMetrics metrics, int capacity)
+    public static int Load(ICollectorDatabase database, StoredEventMetrics metrics, int capacity)
     {
         if (capacity <= 0)
         {

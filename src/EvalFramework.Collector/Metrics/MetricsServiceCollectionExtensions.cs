@@ -40,7 +40,7 @@ internal static class MetricsServiceCollectionExtensions
     /// measurement, points the queue-depth gauge at the writer and fills the case-start cache from storage.
     /// </summary>
     private sealed class MetricsStartup(
-        MetricsScraper scraper, CollectorMetrics metrics, IngestWriter writer, StoredEventMetrics stored, SqliteDatabase database,
+        MetricsScraper scraper, CollectorMetrics metrics, IngestWriter writer, StoredEventMetrics stored, ICollectorDatabase database,
         IOptions<MetricsOptions> options) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)

@@ -8,7 +8,7 @@ namespace EvalFramework.Collector.Retention;
 /// the cut-off (a case with no start yet: when it was last updated before it); other events go by their own time.
 /// Snapshots are untouched: they hold aggregates only.
 /// </summary>
-internal sealed class PurgeStore(SqliteDatabase database)
+internal sealed class PurgeStore(ICollectorDatabase database)
 {
     private const string OldCases = "SELECT case_id FROM cases WHERE pilot = @Pilot AND coalesce(started_ms, updated_ms) < @BeforeMs";
 

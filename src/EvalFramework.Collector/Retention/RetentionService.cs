@@ -24,7 +24,7 @@ internal sealed partial class RetentionService(
                     var result = store.Purge(pilot, before, stoppingToken);
                     LogPurged(logger, result.Pilot, result.EventsDeleted, result.CasesDeleted, days);
                 }
-                catch (Microsoft.Data.Sqlite.SqliteException ex)
+                catch (System.Data.Common.DbException ex)
                 {
                     LogFailed(logger, ex, pilot);
                 }

@@ -10,7 +10,7 @@ namespace EvalFramework.Collector.Snapshots;
 /// metric; each comparison's difference, interval and verdict). Loads the newest snapshot of every pilot at start
 /// and on the refresh schedule, and publishes each new snapshot as it is made.
 /// </summary>
-internal sealed class SnapshotGaugeSource(SqliteDatabase database) : ISnapshotGaugeLoader
+internal sealed class SnapshotGaugeSource(ICollectorDatabase database) : ISnapshotGaugeLoader
 {
     private const string NewestPerPilot = """
         SELECT body FROM snapshots s

@@ -7,7 +7,7 @@ namespace EvalFramework.Collector.Snapshots;
 
 /// <summary>Makes a snapshot: reads the period, computes it with the loaded evaluation config and stores the bytes.</summary>
 internal sealed class SnapshotService(
-    SqliteDatabase database, SnapshotStore store, EvaluationSettings evaluation, LatestSnapshotGauges gauges, TimeProvider time)
+    ICollectorDatabase database, SnapshotStore store, EvaluationSettings evaluation, LatestSnapshotGauges gauges, TimeProvider time)
 {
     /// <summary>Computes and stores a snapshot; returns its summary and exact bytes.</summary>
     public async Task<(SnapshotSummary Summary, byte[] Body)> CreateAsync(string pilot, DateTimeOffset from, DateTimeOffset to,
@@ -20,11 +20,8 @@ internal sealed class SnapshotService(
         string dataSha256;
         using (var engine = new SnapshotEngine(new SnapshotRequest(id, pilot, from, to, createdAt, config)))
         {
-            // Microsoft.Data.Sqlite runs synchronously; the read is CPU and disk bound, so it stays on this thread.
-            using (var connection = database.Open())
-            {
-                SnapshotDataReader.Read(connection, engine, pilot, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), cancellationToken);
-            }
+            // The read is CPU and disk bound (and synchronous on SQLite), so it stays on this thread.
+            database.ReadSnapshotData(engine, pilot, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), cancellationToken);
 
             body = engine.ComputeJson();
             dataSha256 = engine.DataSha256!;

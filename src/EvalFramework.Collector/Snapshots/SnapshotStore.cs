@@ -5,7 +5,7 @@ using EvalFramework.Collector.Storage;
 namespace EvalFramework.Collector.Snapshots;
 
 /// <summary>The <c>snapshots</c> table: insert once, read the same bytes forever (an update trigger refuses changes).</summary>
-internal sealed class SnapshotStore(SqliteDatabase database)
+internal sealed class SnapshotStore(ICollectorDatabase database)
 {
     private const string Insert = """
         INSERT INTO snapshots (id, pilot, from_ms, to_ms, created_ms, data_sha256, config_sha256, body_sha256, body)

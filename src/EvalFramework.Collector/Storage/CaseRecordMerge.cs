@@ -8,6 +8,33 @@ namespace EvalFramework.Collector.Storage;
 /// </summary>
 internal static class CaseRecordMerge
 {
+    /// <summary>
+    /// Gives <paramref name="row"/> (the case row's new values) its effort by role and AI usage by model: the stored
+    /// record's, when earlier transactions made one (<paramref name="stored"/>), plus this transaction's
+    /// <paramref name="delta"/>, in byte order. <paramref name="scratch"/> and <paramref name="strings"/> are reused buffers.
+    /// </summary>
+    public static void AddStoredAndDelta(CaseRow row, ReadOnlySpan<byte> stored, CaseDelta delta, CaseRow scratch, Utf8StringCache strings)
+    {
+        if (!stored.IsEmpty)
+        {
+            CaseRecordCodec.Read(stored, scratch, strings, withCaseId: false);
+            row.EffortByRole.AddRange(scratch.EffortByRole);
+            row.AiUsage.AddRange(scratch.AiUsage);
+        }
+
+        foreach (var (role, seconds) in delta.EffortByRole)
+        {
+            AddEffort(row.EffortByRole, role, seconds);
+        }
+
+        foreach (var (model, usage) in delta.Models)
+        {
+            AddUsage(row.AiUsage, model, usage);
+        }
+
+        SortByUtf8(row);
+    }
+
     public static void AddEffort(List<RoleEffort> roles, string role, double seconds)
     {
         for (var i = 0; i < roles.Count; i++)

@@ -1,4 +1,5 @@
 using EvalFramework.Evaluation.Snapshots;
+using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
 namespace EvalFramework.Collector.Storage;
@@ -67,7 +68,7 @@ internal sealed class CaseRecordSource : IDisposable
     /// <c>RETURNING</c>, or a query); a case not started yet gets empty type and arm and start 0. Returns the start
     /// and the row's effort and AI call counts.
     /// </summary>
-    public static (long? StartedMs, long EffortEvents, long AiCalls) ReadRow(SqliteDataReader r, string caseId, CaseRow row, int offset = 0)
+    public static (long? StartedMs, long EffortEvents, long AiCalls) ReadRow(DbDataReader r, string caseId, CaseRow row, int offset = 0)
     {
         row.Clear();
         row.CaseId = caseId;

@@ -30,8 +30,7 @@ internal sealed class EventWriteStatements : IDisposable
     private readonly CaseRow _row = new();
     private readonly CaseRow _stored = new();
     private readonly Utf8StringCache _strings = new();
-    private readonly Dictionary<(string Pilot, string CaseId), CaseDelta> _cases = [];
-    private readonly Dictionary<(string Pilot, string CaseId, string Model), AiUsageDelta> _aiUsage = [];
+    private readonly CaseDeltas _deltas = new();
 
     public EventWriteStatements(SqliteConnection connection)
     {
@@ -47,8 +46,7 @@ internal sealed class EventWriteStatements : IDisposable
     /// <summary>Joins the statements to a transaction and forgets the deltas of any earlier one.</summary>
     public void Begin(SqliteTransaction transaction)
     {
-        _cases.Clear();
-        _aiUsage.Clear();
+        _deltas.Clear();
         _insertEvent.Transaction = transaction;
         _upsertCase.Transaction = transaction;
         _aiUsageByModel.Transaction = transaction;
@@ -66,26 +64,9 @@ internal sealed class EventWriteStatements : IDisposable
             .Set("$time", e.Time!.Value.ToUnixTimeMilliseconds()).Set("$now", nowMs).Set("$key", keyName)
             .Set("$body", pending.Body)
             .Execute() == 1;
-        if (inserted && e.CaseId is not null)
+        if (inserted)
         {
-            var key = (e.Pilot!, e.CaseId);
-            if (!_cases.TryGetValue(key, out var delta))
-            {
-                _cases[key] = delta = new CaseDelta();
-            }
-
-            delta.Apply(e);
-            if (e.Model is not null)
-            {
-                var modelKey = (e.Pilot!, e.CaseId, e.Model);
-                if (!_aiUsage.TryGetValue(modelKey, out var usage))
-                {
-                    _aiUsage[modelKey] = usage = new AiUsageDelta();
-                    delta.Models.Add((e.Model, usage));
-                }
-
-                usage.Apply(e);
-            }
+            _deltas.Add(e);
         }
 
         return inserted;
@@ -94,7 +75,7 @@ internal sealed class EventWriteStatements : IDisposable
     /// <summary>Writes every AI usage row, case row and case record the transaction's new events touched.</summary>
     public void WriteCases(long nowMs)
     {
-        foreach (var ((pilot, caseId, model), u) in _aiUsage)
+        foreach (var ((pilot, caseId, model), u) in _deltas.AiUsage)
         {
             _aiUsageByModel.Set("$pilot", pilot).Set("$case", caseId).Set("$model", model).Set("$calls", u.Calls)
                 .Set("$input", u.InputTokens).Set("$output", u.OutputTokens).Set("$durationMs", u.DurationMs)
@@ -102,7 +83,7 @@ internal sealed class EventWriteStatements : IDisposable
                 .Execute();
         }
 
-        foreach (var ((pilot, caseId), d) in _cases)
+        foreach (var ((pilot, caseId), d) in _deltas.Cases)
         {
             _upsertCase.Set("$pilot", pilot).Set("$case", caseId).Set("$caseType", d.CaseType).Set("$arm", d.Arm)
                 .Set("$channel", d.Channel).Set("$startedMs", d.StartedMs).Set("$completedMs", d.CompletedMs)
@@ -139,9 +120,9 @@ internal sealed class EventWriteStatements : IDisposable
     /// </summary>
     private void MergeEffortAndUsage(string pilot, string caseId, CaseDelta delta, bool hadEarlier)
     {
+        byte[]? stored = null;
         if (hadEarlier)
         {
-            byte[]? stored;
             using (var reader = _selectRecord.Set("$pilot", pilot).Set("$case", caseId).ExecuteReader())
             {
                 stored = reader.Read() ? (byte[])reader.GetValue(0) : null;
@@ -152,23 +133,9 @@ internal sealed class EventWriteStatements : IDisposable
                 _source.Load(pilot, caseId, _row);
                 return;
             }
-
-            CaseRecordCodec.Read(stored, _stored, _strings, withCaseId: false);
-            _row.EffortByRole.AddRange(_stored.EffortByRole);
-            _row.AiUsage.AddRange(_stored.AiUsage);
         }
 
-        foreach (var (role, seconds) in delta.EffortByRole)
-        {
-            CaseRecordMerge.AddEffort(_row.EffortByRole, role, seconds);
-        }
-
-        foreach (var (model, usage) in delta.Models)
-        {
-            CaseRecordMerge.AddUsage(_row.AiUsage, model, usage);
-        }
-
-        CaseRecordMerge.SortByUtf8(_row);
+        CaseRecordMerge.AddStoredAndDelta(_row, stored, delta, _stored, _strings);
     }
 
     public void Dispose()

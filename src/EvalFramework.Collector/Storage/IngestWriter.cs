@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Threading.Channels;
 using EvalFramework.Collector.Metrics;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace EvalFramework.Collector.Storage;
@@ -15,13 +14,13 @@ internal sealed partial class IngestWriter : BackgroundService
     private readonly Channel<WriteRequest> _requests = Channel.CreateBounded<WriteRequest>(
         new BoundedChannelOptions(1024) { SingleReader = true, FullMode = BoundedChannelFullMode.Wait });
 
-    private readonly SqliteDatabase _database;
+    private readonly ICollectorDatabase _database;
     private readonly TimeProvider _time;
     private readonly ILogger<IngestWriter> _logger;
     private readonly int _maxEventsPerTransaction;
     private readonly StoredEventMetrics? _metrics;
 
-    public IngestWriter(SqliteDatabase database, TimeProvider time, IOptions<StorageOptions> options, ILogger<IngestWriter> logger,
+    public IngestWriter(ICollectorDatabase database, TimeProvider time, IOptions<StorageOptions> options, ILogger<IngestWriter> logger,
         StoredEventMetrics? metrics = null)
     {
         _metrics = metrics;
@@ -55,7 +54,7 @@ internal sealed partial class IngestWriter : BackgroundService
         return await request.Completion.Task;
     }
 
-    // Microsoft.Data.Sqlite runs synchronously: the loop holds one pool thread while it commits.
+    // Microsoft.Data.Sqlite runs synchronously, and so does the writer on PostgreSQL: the loop holds one pool thread.
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(Run, CancellationToken.None);
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -69,8 +68,7 @@ internal sealed partial class IngestWriter : BackgroundService
 
     private async Task Run()
     {
-        using var connection = _database.Open();
-        using var statements = new EventWriteStatements(connection);
+        using var writer = _database.OpenWriter();
         var group = new List<WriteRequest>();
         while (await _requests.Reader.WaitToReadAsync(CancellationToken.None))
         {
@@ -82,43 +80,24 @@ internal sealed partial class IngestWriter : BackgroundService
                 events += request.Events.Count;
             }
 
-            if (!TryCommit(connection, statements, group) && group.Count > 1)
+            if (!TryCommit(writer, group) && group.Count > 1)
             {
                 // Isolate the request that failed: the others still deserve their answer.
                 foreach (var request in group)
                 {
-                    TryCommit(connection, statements, [request]);
+                    TryCommit(writer, [request]);
                 }
             }
         }
     }
 
-    private bool TryCommit(SqliteConnection connection, EventWriteStatements statements, List<WriteRequest> group)
+    private bool TryCommit(IEventBatchWriter writer, List<WriteRequest> group)
     {
-        var results = new bool[group.Count][];
         try
         {
             var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var startTimestamp = Stopwatch.GetTimestamp();
-            using (var transaction = connection.BeginTransaction())
-            {
-                statements.Begin(transaction);
-                for (var r = 0; r < group.Count; r++)
-                {
-                    var request = group[r];
-                    var stored = new bool[request.Events.Count];
-                    for (var i = 0; i < stored.Length; i++)
-                    {
-                        stored[i] = statements.Write(request.Events[i], request.KeyName, nowMs);
-                    }
-
-                    results[r] = stored;
-                }
-
-                statements.WriteCases(nowMs);
-                transaction.Commit();
-            }
-
+            var results = writer.Commit(group, nowMs);
             _metrics?.Committed(startTimestamp, group.Count, r => (group[r].Events, results[r])); // once, when stored; never throws
             for (var r = 0; r < group.Count; r++)
             {
@@ -141,13 +120,4 @@ internal sealed partial class IngestWriter : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Commit of {Requests} ingest request(s) failed; nothing of them was stored")]
     private partial void LogCommitFailed(Exception exception, int requests);
-
-    private sealed class WriteRequest(IReadOnlyList<PendingEvent> events, string keyName)
-    {
-        public IReadOnlyList<PendingEvent> Events { get; } = events;
-
-        public string KeyName { get; } = keyName;
-
-        public TaskCompletionSource<bool[]> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    }
 }

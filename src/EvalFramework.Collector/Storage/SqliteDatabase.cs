@@ -1,13 +1,16 @@
+using System.Data.Common;
+using EvalFramework.Collector.Snapshots;
+using EvalFramework.Evaluation.Snapshots;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace EvalFramework.Collector.Storage;
 
 /// <summary>
-/// Opens connections to the collector's SQLite file. WAL with <c>synchronous=FULL</c>: a committed
-/// transaction is on disk before the commit returns, so an acknowledged event survives a crash.
+/// The collector's SQLite file (<c>Storage:Provider=sqlite</c>, the default). WAL with <c>synchronous=FULL</c>: a
+/// committed transaction is on disk before the commit returns, so an acknowledged event survives a crash.
 /// </summary>
-internal sealed class SqliteDatabase
+internal sealed class SqliteDatabase : ICollectorDatabase
 {
     private readonly string _connectionString;
 
@@ -26,7 +29,11 @@ internal sealed class SqliteDatabase
         }.ToString();
     }
 
+    public string Provider => StorageOptions.Sqlite;
+
     public string FilePath { get; }
+
+    DbConnection ICollectorDatabase.Open() => Open();
 
     /// <summary>An open connection with the collector's pragmas applied. Dispose it soon.</summary>
     public SqliteConnection Open()
@@ -37,5 +44,25 @@ internal sealed class SqliteDatabase
         pragmas.CommandText = "PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=ON; PRAGMA busy_timeout=30000; PRAGMA cache_size=-65536; PRAGMA temp_store=MEMORY;";
         pragmas.ExecuteNonQuery();
         return connection;
+    }
+
+    public void Migrate()
+    {
+        using var connection = Open();
+        Migrations.Apply(connection);
+    }
+
+    public bool IsMigrated()
+    {
+        using var connection = Open();
+        return Migrations.CurrentVersion(connection) == Migrations.All[^1].Version;
+    }
+
+    public IEventBatchWriter OpenWriter() => new SqliteEventBatchWriter(Open());
+
+    public void ReadSnapshotData(SnapshotEngine engine, string pilot, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        SnapshotDataReader.Read(connection, engine, pilot, fromMs, toMs, cancellationToken);
     }
 }

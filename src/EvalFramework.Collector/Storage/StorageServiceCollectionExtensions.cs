@@ -1,21 +1,24 @@
 using EvalFramework.Collector.Cases;
 using EvalFramework.Collector.Storage;
+using EvalFramework.Collector.Storage.Postgres;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the collector's store.</summary>
+/// <summary>Registers the collector's store: SQLite or PostgreSQL, as <c>Storage:Provider</c> says.</summary>
 internal static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddCollectorStorage(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<StorageOptions>()
             .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .Validate(o => o.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase),
-                "Storage:Provider: only 'sqlite' is available in this build")
-            .Validate(o => !string.IsNullOrWhiteSpace(o.SqlitePath), "Storage:SqlitePath: required")
-            .Validate(o => o.MaxEventsPerTransaction is >= 1 and <= 100_000, "Storage:MaxEventsPerTransaction: must be from 1 to 100000")
             .ValidateOnStart();
-        services.AddSingleton<SqliteDatabase>();
+        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        services.AddSingleton<ICollectorDatabase>(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<StorageOptions>>();
+            return options.Value.IsPostgres ? new PostgresDatabase(options) : new SqliteDatabase(options);
+        });
         services.AddSingleton<IngestWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestWriter>());
         services.AddSingleton<CaseStore>();
@@ -26,9 +29,14 @@ internal static class StorageServiceCollectionExtensions
     public static WebApplication MigrateDatabase(this WebApplication app)
     {
         Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
-        var database = app.Services.GetRequiredService<SqliteDatabase>();
-        using var connection = database.Open();
-        Migrations.Apply(connection);
+        app.Services.GetRequiredService<ICollectorDatabase>().Migrate();
         return app;
+    }
+
+    /// <summary>Collects every storage error at once, each naming its configuration key.</summary>
+    private sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
+            options.Errors() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
     }
 }

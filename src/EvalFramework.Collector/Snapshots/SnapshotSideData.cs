@@ -1,0 +1,45 @@
+using System.Data.Common;
+using Dapper;
+using EvalFramework.Evaluation.Snapshots;
+
+namespace EvalFramework.Collector.Snapshots;
+
+/// <summary>
+/// The part of a snapshot's read that is not case records: the period's staff surveys and maintenance events (from
+/// the stored JSON, with each provider's JSON functions) and the pilot's cases that have no start yet.
+/// </summary>
+internal static class SnapshotSideData
+{
+    private const string SelectUnmatched = """
+        SELECT COUNT(*), COALESCE(SUM(CASE WHEN csat_count > 0 OR nps_count > 0 THEN 1 ELSE 0 END), 0)
+        FROM cases
+        WHERE pilot = @Pilot AND started_ms IS NULL
+        """;
+
+    /// <summary>
+    /// Reads the side data into <paramref name="engine"/> inside the caller's read <paramref name="transaction"/>:
+    /// <paramref name="staffSurveys"/> is the provider's SQL giving team, arm and wellbeing of the pilot's
+    /// <c>survey.staff</c> events in [@From, @To); <paramref name="maintenance"/> gives time_ms, hours (a real) and arm of
+    /// its <c>pilot.maintenance</c> events.
+    /// </summary>
+    public static void Read(DbConnection connection, DbTransaction transaction, SnapshotEngine engine, string pilot, long fromMs,
+        long toMs, string staffSurveys, string maintenance, CancellationToken cancellationToken)
+    {
+        var args = new { Pilot = pilot, From = fromMs, To = toMs };
+        foreach (var (team, arm, wellbeing) in connection.Query<(string, string, long)>(
+                     new CommandDefinition(staffSurveys, args, transaction, cancellationToken: cancellationToken)))
+        {
+            engine.AddStaffSurvey(team, arm, (int)wellbeing);
+        }
+
+        foreach (var (timeMs, hours, arm) in connection.Query<(long, double, string?)>(
+                     new CommandDefinition(maintenance, args, transaction, cancellationToken: cancellationToken)))
+        {
+            engine.AddMaintenance(DateTimeOffset.FromUnixTimeMilliseconds(timeMs), hours, arm);
+        }
+
+        var (withoutStart, surveysWithoutCase) = connection.QuerySingle<(long, long)>(
+            new CommandDefinition(SelectUnmatched, args, transaction, cancellationToken: cancellationToken));
+        engine.SetUnmatched(withoutStart, surveysWithoutCase);
+    }
+}

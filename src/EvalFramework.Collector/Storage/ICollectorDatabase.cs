@@ -1,0 +1,35 @@
+using System.Data.Common;
+using EvalFramework.Evaluation.Snapshots;
+
+namespace EvalFramework.Collector.Storage;
+
+/// <summary>
+/// The collector's store, whichever provider keeps it (<c>Storage:Provider</c>): SQLite for one collector, PostgreSQL
+/// for several replicas sharing one database. The stores above it run the same Dapper SQL on <see cref="Open"/>'s
+/// connection; what the two engines do differently (schema, the ingest writer's transaction, the snapshot read) is
+/// behind the other members, so the statistics and snapshot code never knows which store it reads.
+/// </summary>
+internal interface ICollectorDatabase
+{
+    /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
+    string Provider { get; }
+
+    /// <summary>An open connection for one short piece of work. Dispose it soon.</summary>
+    DbConnection Open();
+
+    /// <summary>Applies pending schema migrations. Safe when several collectors start on one database at once.</summary>
+    void Migrate();
+
+    /// <summary>Whether the database answers and its schema is this build's.</summary>
+    bool IsMigrated();
+
+    /// <summary>The ingest writer's session: its own connection, one durable transaction per group of requests.</summary>
+    IEventBatchWriter OpenWriter();
+
+    /// <summary>
+    /// Feeds <paramref name="engine"/> every case record started in [<paramref name="fromMs"/>, <paramref name="toMs"/>)
+    /// in ascending case id (UTF-8 byte) order, the period's staff surveys and maintenance, and the unmatched counts,
+    /// all read from one consistent view of the data.
+    /// </summary>
+    void ReadSnapshotData(SnapshotEngine engine, string pilot, long fromMs, long toMs, CancellationToken cancellationToken);
+}

@@ -1,0 +1,91 @@
+using System.Data;
+using System.Data.Common;
+using EvalFramework.Collector.Snapshots;
+using EvalFramework.Evaluation.Snapshots;
+using Microsoft.Extensions.Options;
+using Npgsql;
+
+namespace EvalFramework.Collector.Storage.Postgres;
+
+/// <summary>
+/// The collector's PostgreSQL database (<c>Storage:Provider=postgres</c>), shared by several collector replicas. A
+/// commit is durable when it returns (PostgreSQL's default <c>synchronous_commit=on</c>). Connections come from one
+/// Npgsql data source (a pool) for the process.
+/// </summary>
+internal sealed class PostgresDatabase : ICollectorDatabase, IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+
+    public PostgresDatabase(IOptions<StorageOptions> options)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(options.Value.ConnectionString);
+        builder.ApplicationName ??= "evalframework-collector";
+        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+    }
+
+    public string Provider => StorageOptions.Postgres;
+
+    /// <summary>Why a connection string cannot be used (never echoing it: it holds a password), or null.</summary>
+    public static string? ConnectionStringError(string connectionString)
+    {
+        try
+        {
+            var builder = new NpgsqlConnectionStringBuilder(connectionString);
+            return string.IsNullOrWhiteSpace(builder.Host) ? "names no Host" : null;
+        }
+        catch (ArgumentException e)
+        {
+            return "not an Npgsql connection string (" + e.Message.Split('\'')[0].Trim() + ")";
+        }
+    }
+
+    DbConnection ICollectorDatabase.Open() => Open();
+
+    public NpgsqlConnection Open() => _dataSource.OpenConnection();
+
+    public void Migrate()
+    {
+        using var connection = Open();
+        PostgresMigrations.Apply(connection);
+    }
+
+    public bool IsMigrated()
+    {
+        using var connection = Open();
+        return PostgresMigrations.CurrentVersion(connection) == PostgresMigrations.All[^1].Version;
+    }
+
+    public IEventBatchWriter OpenWriter() => new PostgresEventBatchWriter(_dataSource);
+
+    public void ReadSnapshotData(SnapshotEngine engine, string pilot, long fromMs, long toMs, CancellationToken cancellationToken)
+    {
+        using var connection = Open();
+        // One snapshot of the data for every query of the read, as SQLite's read transaction gives.
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
+        SnapshotSideData.Read(connection, transaction, engine, pilot, fromMs, toMs, PostgresSql.StaffSurveys, PostgresSql.Maintenance,
+            cancellationToken);
+        RecordPipeline.Run(engine, pipeline =>
+        {
+            using var command = new NpgsqlCommand(PostgresSql.SnapshotRecords, connection, transaction);
+            command.Parameters.AddWithValue("pilot", pilot);
+            command.Parameters.AddWithValue("from", fromMs);
+            command.Parameters.AddWithValue("to", toMs);
+            using var reader = command.ExecuteReader();
+            var buffer = new byte[4096];
+            while (reader.Read())
+            {
+                var length = (int)reader.GetBytes(0, 0, null, 0, 0);
+                if (length > buffer.Length)
+                {
+                    buffer = new byte[Math.Max(length, buffer.Length * 2)];
+                }
+
+                reader.GetBytes(0, 0, buffer, 0, length);
+                pipeline.Add(buffer.AsSpan(0, length));
+            }
+        }, cancellationToken);
+        transaction.Commit();
+    }
+
+    public void Dispose() => _dataSource.Dispose();
+}

@@ -1,0 +1,152 @@
+using Dapper;
+using Npgsql;
+
+namespace EvalFramework.Collector.Storage.Postgres;
+
+/// <summary>
+/// The PostgreSQL schema, versioned like SQLite's (<see cref="Migrations"/>): the same tables and columns, with
+/// PostgreSQL's types. Text that is compared or ordered is <c>COLLATE "C"</c>, byte order, which for UTF-8 is the
+/// order of SQLite's BINARY collation: case ids come out of both in the order the snapshot data hash reads them.
+/// </summary>
+internal static class PostgresMigrations
+{
+    /// <summary>Serialises migrations of collectors starting together on one database (any constant, the same in every replica).</summary>
+    private const long AdvisoryLock = 0x4576616c46774442; // "EvalFwDB"
+
+    /// <summary>Each entry is applied once; never edit a shipped entry, add a new one.</summary>
+    internal static readonly IReadOnlyList<(int Version, string Name, string Sql)> All =
+    [
+        (1, "events, cases, case records and snapshots", """
+            CREATE TABLE events (
+                seq          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,  -- insertion order
+                pilot        text COLLATE "C" NOT NULL,
+                event_id     text COLLATE "C" NOT NULL,
+                type         text COLLATE "C" NOT NULL,
+                case_id      text COLLATE "C",
+                time_ms      bigint NOT NULL,      -- event time, Unix milliseconds (UTC)
+                received_ms  bigint NOT NULL,      -- server-owned
+                key_name     text   NOT NULL,      -- server-owned: the API key that wrote it
+                body         text   NOT NULL,      -- the validated event as JSON, byte for byte as SQLite keeps it
+                CONSTRAINT ux_events_pilot_event_id UNIQUE (pilot, event_id)
+            );
+            CREATE INDEX ix_events_pilot_type_time ON events (pilot, type, time_ms) WHERE case_id IS NULL;
+            CREATE INDEX ix_events_pilot_case ON events (pilot, case_id) WHERE case_id IS NOT NULL;
+
+            CREATE TABLE cases (
+                id                       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                pilot                    text COLLATE "C" NOT NULL,
+                case_id                  text COLLATE "C" NOT NULL,
+                case_type                text COLLATE "C",
+                arm                      text COLLATE "C",
+                channel                  text COLLATE "C",
+                started_ms               bigint,
+                completed_ms             bigint,
+                outcome                  text COLLATE "C",
+                effort_seconds           double precision NOT NULL DEFAULT 0,
+                effort_events            bigint NOT NULL DEFAULT 0,
+                ai_calls                 bigint NOT NULL DEFAULT 0,
+                ai_input_tokens          bigint NOT NULL DEFAULT 0,
+                ai_output_tokens         bigint NOT NULL DEFAULT 0,
+                ai_duration_ms           double precision NOT NULL DEFAULT 0,
+                escalations              bigint NOT NULL DEFAULT 0,
+                errors_quality_review    bigint NOT NULL DEFAULT 0,
+                errors_reopened          bigint NOT NULL DEFAULT 0,
+                errors_complaint         bigint NOT NULL DEFAULT 0,
+                errors_self_reported     bigint NOT NULL DEFAULT 0,
+                errors_critical          bigint NOT NULL DEFAULT 0,
+                reviews                  bigint NOT NULL DEFAULT 0,
+                reviews_incorrect        bigint NOT NULL DEFAULT 0,
+                reviews_consistency_set  bigint NOT NULL DEFAULT 0,
+                reviews_consistent       bigint NOT NULL DEFAULT 0,
+                review_scores            bigint NOT NULL DEFAULT 0,
+                review_score_sum         bigint NOT NULL DEFAULT 0,
+                integration_failures     bigint NOT NULL DEFAULT 0,
+                csat_count               bigint NOT NULL DEFAULT 0,
+                csat_sum                 bigint NOT NULL DEFAULT 0,
+                nps_count                bigint NOT NULL DEFAULT 0,
+                nps_promoters            bigint NOT NULL DEFAULT 0,
+                nps_detractors           bigint NOT NULL DEFAULT 0,
+                updated_ms               bigint NOT NULL,
+                CONSTRAINT ux_cases_pilot_case UNIQUE (pilot, case_id)
+            );
+            CREATE INDEX ix_cases_pilot_started ON cases (pilot, started_ms);
+
+            CREATE TABLE case_ai_usage (
+                pilot                  text COLLATE "C" NOT NULL,
+                case_id                text COLLATE "C" NOT NULL,
+                model                  text COLLATE "C" NOT NULL,
+                calls                  bigint NOT NULL,
+                input_tokens           bigint NOT NULL,
+                output_tokens          bigint NOT NULL,
+                duration_ms            double precision NOT NULL,
+                priced_input_tokens    bigint NOT NULL,
+                priced_output_tokens   bigint NOT NULL,
+                cost_sek               double precision NOT NULL,
+                PRIMARY KEY (pilot, case_id, model)
+            );
+
+            -- Each case's canonical record (CaseRecordCodec), kept current by the writers.
+            CREATE TABLE case_records (
+                pilot       text COLLATE "C" NOT NULL,
+                case_id     text COLLATE "C" NOT NULL,
+                started_ms  bigint,
+                record      bytea NOT NULL,
+                PRIMARY KEY (pilot, case_id)
+            );
+
+            -- Immutable metric snapshots: the exact JSON bytes served forever under the id.
+            CREATE TABLE snapshots (
+                seq            bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+                id             text COLLATE "C" NOT NULL,
+                pilot          text COLLATE "C" NOT NULL,
+                from_ms        bigint NOT NULL,
+                to_ms          bigint NOT NULL,
+                created_ms     bigint NOT NULL,
+                data_sha256    text   NOT NULL,
+                config_sha256  text,
+                body_sha256    text   NOT NULL,
+                body           bytea  NOT NULL,
+                CONSTRAINT ux_snapshots_id UNIQUE (id)
+            );
+            CREATE INDEX ix_snapshots_pilot ON snapshots (pilot, seq);
+            CREATE FUNCTION snapshots_refuse_update() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'snapshots are immutable';
+            END;
+            $$;
+            CREATE TRIGGER snapshots_immutable BEFORE UPDATE ON snapshots
+                FOR EACH ROW EXECUTE FUNCTION snapshots_refuse_update();
+            """),
+    ];
+
+    /// <summary>Applies what is pending, all in one transaction under an advisory lock, so replicas starting together take turns.</summary>
+    public static void Apply(NpgsqlConnection connection)
+    {
+        using var transaction = connection.BeginTransaction();
+        connection.Execute("SELECT pg_advisory_xact_lock(@AdvisoryLock)", new { AdvisoryLock }, transaction);
+        connection.Execute(
+            "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_ms bigint NOT NULL)",
+            transaction: transaction);
+        var applied = CurrentVersion(connection, transaction);
+        foreach (var (version, name, sql) in All)
+        {
+            if (version <= applied)
+            {
+                continue;
+            }
+
+            connection.Execute(sql, transaction: transaction);
+            connection.Execute(
+                "INSERT INTO schema_version (version, name, applied_ms) VALUES (@version, @name, @now)",
+                new { version, name, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },
+                transaction);
+        }
+
+        transaction.Commit();
+    }
+
+    public static long CurrentVersion(NpgsqlConnection connection, NpgsqlTransaction? transaction = null) =>
+        connection.ExecuteScalar<bool>("SELECT to_regclass('schema_version') IS NOT NULL", transaction: transaction)
+            ? connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_version", transaction: transaction) ?? 0
+            : 0;
+}
