@@ -124,11 +124,11 @@ public sealed class CaseRecordTests : IClassFixture<CollectorFactory>
         var id = "rec-late-" + Guid.NewGuid().ToString("N")[..6];
         await client.PostAsync(Effort(id, 120, "handler"), AiUsage(id));
 
-        Assert.True(_collector.Scalar("SELECT started_ms FROM case_records WHERE case_id = $c", ("$c", id)) is DBNull);
+        Assert.True(_collector.Scalar("SELECT started_ms FROM case_records WHERE case_id = @c", ("@c", id)) is DBNull);
 
         await client.PostAsync(Started(id), Effort(id, 30, "handler"));
 
-        Assert.IsType<long>(_collector.Scalar("SELECT started_ms FROM case_records WHERE case_id = $c", ("$c", id)));
+        Assert.IsType<long>(_collector.Scalar("SELECT started_ms FROM case_records WHERE case_id = @c", ("@c", id)));
         var record = Assert.Single(Records(id));
         Assert.Equal(record.Rebuilt, record.Stored);
     }

@@ -5,13 +5,13 @@ using static EvalFramework.Collector.Tests.Infrastructure.Events;
 
 namespace EvalFramework.Collector.Tests;
 
-public sealed class CasesApiTests : IClassFixture<CollectorFactory>
+/// <summary>One suite, run on SQLite and on PostgreSQL (<see cref="StorageSuites"/>).</summary>
+public abstract class CasesApiTests<TCollector>(TCollector collector) : IClassFixture<TCollector>
+    where TCollector : CollectorFactory
 {
-    private readonly CollectorFactory _collector;
+    private readonly TCollector _collector = collector;
 
-    public CasesApiTests(CollectorFactory collector) => _collector = collector;
-
-    [Fact]
+    [StorageFact]
     public async Task GetCases_FiltersAndPages_ReturnsEachMatchingCaseOnce()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -49,7 +49,7 @@ public sealed class CasesApiTests : IClassFixture<CollectorFactory>
         Assert.Equal(10, window["items"]!.AsArray().Count);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task GetCases_CaseWithAiUsage_ReportsTotalsAndPerModel()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);

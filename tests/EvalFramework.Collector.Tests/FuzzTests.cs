@@ -64,7 +64,7 @@ public sealed class FuzzTests : IClassFixture<CollectorFactory>
         var response = await client.PostAsync(Started(caseId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(caseId, _collector.Scalar("SELECT case_id FROM cases WHERE case_id = $c", ("$c", caseId)));
+        Assert.Equal(caseId, _collector.Scalar("SELECT case_id FROM cases WHERE case_id = @c", ("@c", caseId)));
     }
 
     private static (byte[] Body, string Description) Payload(Random random)

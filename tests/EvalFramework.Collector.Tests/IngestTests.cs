@@ -5,13 +5,13 @@ using static EvalFramework.Collector.Tests.Infrastructure.Events;
 
 namespace EvalFramework.Collector.Tests;
 
-public sealed class IngestTests : IClassFixture<CollectorFactory>
+/// <summary>Ingest into the store: one suite, run on SQLite and on PostgreSQL (<see cref="StorageSuites"/>).</summary>
+public abstract class IngestTests<TCollector>(TCollector collector) : IClassFixture<TCollector>
+    where TCollector : CollectorFactory
 {
-    private readonly CollectorFactory _collector;
+    private readonly TCollector _collector = collector;
 
-    public IngestTests(CollectorFactory collector) => _collector = collector;
-
-    [Fact]
+    [StorageFact]
     public async Task PostEvents_SameBatchTwice_SecondTimeAllDuplicatesAndStoredOnce()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -24,12 +24,12 @@ public sealed class IngestTests : IClassFixture<CollectorFactory>
         Assert.Equal(3, first["accepted"]!.GetValue<int>());
         Assert.Equal(0, second["accepted"]!.GetValue<int>());
         Assert.Equal(3, second["duplicates"]!.GetValue<int>());
-        Assert.Equal(3L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = $c", ("$c", caseId)));
+        Assert.Equal(3L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", caseId)));
         // The duplicate effort was not added to the case a second time.
-        Assert.Equal(120.0, _collector.Scalar("SELECT effort_seconds FROM cases WHERE case_id = $c", ("$c", caseId)));
+        Assert.Equal(120.0, _collector.Scalar("SELECT effort_seconds FROM cases WHERE case_id = @c", ("@c", caseId)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostEvents_SameIdTwiceInOneBatch_OneAcceptedOneDuplicate()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -41,7 +41,7 @@ public sealed class IngestTests : IClassFixture<CollectorFactory>
         Assert.Equal(1, body["duplicates"]!.GetValue<int>());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostEvents_SameIdForTwoPilots_BothStored()
     {
         using var writer = _collector.ClientWith(_collector.WriterKey);
@@ -57,7 +57,7 @@ public sealed class IngestTests : IClassFixture<CollectorFactory>
         Assert.Equal(1, second["accepted"]!.GetValue<int>());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostEvents_EventsInAnyOrder_BuildTheSameCaseRow()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -93,7 +93,7 @@ public sealed class IngestTests : IClassFixture<CollectorFactory>
         Assert.Contains("ai_assisted|resolved|3000000|150.5|3|1015|226|", rows[0], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostEvents_ShuffledInOneBatchOrAcrossBatches_SameCaseRowIncludingTies()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -125,16 +125,16 @@ public sealed class IngestTests : IClassFixture<CollectorFactory>
                 }
             }
 
-            rows.Add(CaseRowText(caseId) + "|" + _collector.Scalar(
-                "SELECT calls || '|' || input_tokens || '|' || priced_input_tokens || '|' || cost_sek FROM case_ai_usage WHERE case_id = $c", ("$c", caseId)));
+            rows.Add(CaseRowText(caseId) + "|" + _collector.RowText(
+                "SELECT calls, input_tokens, priced_input_tokens, cost_sek FROM case_ai_usage WHERE case_id = @c", ("@c", caseId)));
         }
 
         Assert.All(rows, row => Assert.Equal(rows[0], row));
-        Assert.True(rows[0].StartsWith("manual|resolved|540000|30.0|2|5|7|9.0|", StringComparison.Ordinal), rows[0]);
-        Assert.EndsWith("|2|5|4|1.0", rows[0], StringComparison.Ordinal);
+        Assert.True(rows[0].StartsWith("manual|resolved|540000|30|2|5|7|9|", StringComparison.Ordinal), rows[0]);
+        Assert.EndsWith("|2|5|4|1", rows[0], StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostEvents_NoCaseStartedYet_CaseHeldAsIncomplete()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -142,12 +142,12 @@ public sealed class IngestTests : IClassFixture<CollectorFactory>
 
         await client.PostAsync(Effort(caseId, 30), Completed(caseId));
 
-        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM cases WHERE case_id = $c AND case_type IS NULL AND started_ms IS NULL", ("$c", caseId)));
+        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM cases WHERE case_id = @c AND case_type IS NULL AND started_ms IS NULL", ("@c", caseId)));
         await client.PostAsync(Started(caseId));
-        Assert.Equal("building-permit-question", _collector.Scalar("SELECT case_type FROM cases WHERE case_id = $c", ("$c", caseId)));
+        Assert.Equal("building-permit-question", _collector.Scalar("SELECT case_type FROM cases WHERE case_id = @c", ("@c", caseId)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostEvents_AiUsageWithAndWithoutCost_PricedTokensKeptApart()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -155,12 +155,12 @@ public sealed class IngestTests : IClassFixture<CollectorFactory>
 
         await client.PostAsync(AiUsage(caseId, "m1", 100, 10), AiUsage(caseId, "m1", 40, 4, costSek: 0.5));
 
-        Assert.Equal("140|14|40|4|0.5|2", _collector.Scalar(
-            "SELECT input_tokens || '|' || output_tokens || '|' || priced_input_tokens || '|' || priced_output_tokens || '|' || cost_sek || '|' || calls FROM case_ai_usage WHERE case_id = $c",
-            ("$c", caseId)));
+        Assert.Equal("140|14|40|4|0.5|2", _collector.RowText(
+            "SELECT input_tokens, output_tokens, priced_input_tokens, priced_output_tokens, cost_sek, calls FROM case_ai_usage WHERE case_id = @c",
+            ("@c", caseId)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostEvents_StaffSurveyAndMaintenance_StoredWithoutCase()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -169,10 +169,10 @@ public sealed class IngestTests : IClassFixture<CollectorFactory>
         var body = await (await client.PostAsync(all[9], all[10])).ReadObjectAsync();
 
         Assert.Equal(2, body["accepted"]!.GetValue<int>());
-        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE event_id = $id AND case_id IS NULL", ("$id", all[9]["id"]!.GetValue<string>())));
+        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE event_id = @id AND case_id IS NULL", ("@id", all[9]["id"]!.GetValue<string>())));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostEvents_StoredEvent_KeepsServerOwnedFieldsAndItsJson()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -180,18 +180,17 @@ public sealed class IngestTests : IClassFixture<CollectorFactory>
 
         await client.PostAsync(e);
 
-        var stored = (string)_collector.Scalar("SELECT key_name || '|' || body FROM events WHERE event_id = $id", ("$id", e["id"]!.GetValue<string>()))!;
+        var stored = (string)_collector.Scalar("SELECT key_name || '|' || body FROM events WHERE event_id = @id", ("@id", e["id"]!.GetValue<string>()))!;
         Assert.StartsWith("writer|{", stored, StringComparison.Ordinal);
         Assert.Contains("\"seconds\":42", stored, StringComparison.Ordinal);
     }
 
-    private string CaseRowText(string caseId) => (string)_collector.Scalar("""
-        SELECT arm || '|' || outcome || '|' || (completed_ms - started_ms) || '|' || effort_seconds || '|' || ai_calls || '|'
-            || ai_input_tokens || '|' || ai_output_tokens || '|' || ai_duration_ms || '|' || escalations || '|'
-            || errors_complaint || '|' || reviews || '|' || reviews_incorrect || '|' || reviews_consistent || '|'
-            || review_score_sum || '|' || integration_failures || '|' || csat_sum || '|' || nps_promoters || '|' || case_type
-        FROM cases WHERE case_id = $c
-        """, ("$c", caseId))!;
+    private string CaseRowText(string caseId) => _collector.RowText("""
+        SELECT arm, outcome, completed_ms - started_ms, effort_seconds, ai_calls, ai_input_tokens, ai_output_tokens,
+               ai_duration_ms, escalations, errors_complaint, reviews, reviews_incorrect, reviews_consistent,
+               review_score_sum, integration_failures, csat_sum, nps_promoters, case_type
+        FROM cases WHERE case_id = @c
+        """, ("@c", caseId));
 
     private static string NewCase() => "case-" + Guid.NewGuid().ToString("N");
 

@@ -5,13 +5,13 @@ using static EvalFramework.Collector.Tests.Infrastructure.Events;
 
 namespace EvalFramework.Collector.Tests;
 
-public sealed class PurgeTests : IClassFixture<CollectorFactory>
+/// <summary>One suite, run on SQLite and on PostgreSQL (<see cref="StorageSuites"/>).</summary>
+public abstract class PurgeTests<TCollector>(TCollector collector) : IClassFixture<TCollector>
+    where TCollector : CollectorFactory
 {
-    private readonly CollectorFactory _collector;
+    private readonly TCollector _collector = collector;
 
-    public PurgeTests(CollectorFactory collector) => _collector = collector;
-
-    [Fact]
+    [StorageFact]
     public async Task Purge_Before_DeletesOlderCasesWithAllTheirEventsAndKeepsNewer()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -27,16 +27,16 @@ public sealed class PurgeTests : IClassFixture<CollectorFactory>
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var result = await response.ReadObjectAsync();
         Assert.True(result["casesDeleted"]!.GetValue<int>() >= 1);
-        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM cases WHERE case_id = $c", ("$c", old)));
-        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = $c", ("$c", old)));
-        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM case_records WHERE case_id = $c", ("$c", old)));
-        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM case_records WHERE case_id = $c", ("$c", recent)));
-        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE event_id = $id", ("$id", staffSurvey["id"]!.GetValue<string>())));
-        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM cases WHERE case_id = $c", ("$c", recent)));
-        Assert.Equal(2L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = $c", ("$c", recent)));
+        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM cases WHERE case_id = @c", ("@c", old)));
+        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", old)));
+        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM case_records WHERE case_id = @c", ("@c", old)));
+        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM case_records WHERE case_id = @c", ("@c", recent)));
+        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE event_id = @id", ("@id", staffSurvey["id"]!.GetValue<string>())));
+        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM cases WHERE case_id = @c", ("@c", recent)));
+        Assert.Equal(2L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", recent)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Purge_WithoutAdminRight_403AndNothingDeleted()
     {
         using var reader = _collector.ClientWith(_collector.ReaderKey);
@@ -48,7 +48,7 @@ public sealed class PurgeTests : IClassFixture<CollectorFactory>
         Assert.Equal(before, _collector.Count("events"));
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData("{\"before\": \"2025-01-01\"}", "pilot")]
     [InlineData("{\"pilot\": \"pilot-a\", \"before\": \"last tuesday\"}", "before")]
     public async Task Purge_BadRequest_400NamesField(string body, string field)

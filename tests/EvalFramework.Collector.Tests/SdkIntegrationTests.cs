@@ -40,11 +40,11 @@ public sealed class SdkIntegrationTests : IClassFixture<CollectorFactory>
             Assert.Equal(0, tracker.Statistics.Dropped);
         }
 
-        Assert.Equal(4L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = $t", caseType));
-        Assert.Equal(3L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = $t AND outcome = 'resolved' AND effort_seconds = 300 AND ai_output_tokens = 250", caseType));
-        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = $t AND outcome = 'abandoned'", caseType));
-        Assert.Equal(1L, Scalar("SELECT SUM(reviews_incorrect) FROM cases WHERE case_type = $t", caseType));
-        Assert.Equal(1L, Scalar("SELECT SUM(nps_promoters) FROM cases WHERE case_type = $t", caseType));
+        Assert.Equal(4L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t", caseType));
+        Assert.Equal(3L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t AND outcome = 'resolved' AND effort_seconds = 300 AND ai_output_tokens = 250", caseType));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t AND outcome = 'abandoned'", caseType));
+        Assert.Equal(1L, Scalar("SELECT SUM(reviews_incorrect) FROM cases WHERE case_type = @t", caseType));
+        Assert.Equal(1L, Scalar("SELECT SUM(nps_promoters) FROM cases WHERE case_type = @t", caseType));
         // Only pseudonyms are stored: the service's own reference appears nowhere.
         Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE body LIKE '%ÄRENDE%' OR case_id LIKE '%ÄRENDE%'"));
     }
@@ -68,12 +68,12 @@ public sealed class SdkIntegrationTests : IClassFixture<CollectorFactory>
         }
 
         Assert.Equal(2, failing.Refused);
-        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = $t AND effort_seconds = 120 AND outcome = 'resolved'", caseType));
-        var caseId = (string)_collector.Scalar("SELECT case_id FROM cases WHERE case_type = $t", ("$t", caseType))!;
-        Assert.Equal(3L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = $c", ("$c", caseId)));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t AND effort_seconds = 120 AND outcome = 'resolved'", caseType));
+        var caseId = (string)_collector.Scalar("SELECT case_id FROM cases WHERE case_type = @t", ("@t", caseType))!;
+        Assert.Equal(3L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", caseId)));
     }
 
-    private object? Scalar(string sql, string caseType) => _collector.Scalar(sql, ("$t", caseType));
+    private object? Scalar(string sql, string caseType) => _collector.Scalar(sql, ("@t", caseType));
 
     private EvalFrameworkOptions Options(Action<EvalFrameworkOptions>? change = null)
     {

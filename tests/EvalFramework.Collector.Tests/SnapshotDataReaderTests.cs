@@ -56,7 +56,7 @@ public sealed class SnapshotDataReaderTests : IDisposable
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
         insert.CommandText = "INSERT INTO case_records (pilot, case_id, started_ms, record) VALUES ('demo', $id, $started, $record)";
-        var id = insert.Parameters.Add("$id", SqliteType.Text);
+        var id = insert.Parameters.Add("@id", SqliteType.Text);
         var started = insert.Parameters.Add("$started", SqliteType.Integer);
         var record = insert.Parameters.Add("$record", SqliteType.Blob);
         foreach (var r in records)

@@ -6,17 +6,15 @@ using static EvalFramework.Collector.Tests.Infrastructure.Events;
 
 namespace EvalFramework.Collector.Tests;
 
-public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassFixture<SnapshotCollectorFactory>
+/// <summary>Snapshots from the store: one suite, run on SQLite and on PostgreSQL (<see cref="StorageSuites"/>).</summary>
+// The variants declare the two class fixtures (C# cannot say both here, for type parameters).
+public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector collector, TConfigured configured)
+    where TCollector : CollectorFactory
+    where TConfigured : SnapshotCollectorFactory
 {
     private const string CaseType = "building-permit-question";
-    private readonly CollectorFactory _collector;
-    private readonly SnapshotCollectorFactory _configured;
-
-    public SnapshotsApiTests(CollectorFactory collector, SnapshotCollectorFactory configured)
-    {
-        _collector = collector;
-        _configured = configured;
-    }
+    private readonly TCollector _collector = collector;
+    private readonly TConfigured _configured = configured;
 
     private static JsonObject Review(string caseId, bool correct, string pilot = CollectorFactory.PilotA)
     {
@@ -39,7 +37,7 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
         snapshot["caseTypes"]!.AsArray().Single(c => (string)c!["caseType"]! == CaseType)!["arms"]!.AsArray()
             .Single(a => (string)a!["arm"]! == arm)!["metrics"]![metric]!.AsObject();
 
-    [Fact]
+    [StorageFact]
     public async Task CreateSnapshot_TwoArms_ValuesByHandInJsonAndCsvAndBytesNeverChange()
     {
         // Arrange: a week in January 2025; manual lead times 600..2400 s, effort 100..400 s; AI 300..900 s, effort 50 s.
@@ -116,7 +114,7 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
         Assert.NotEqual((string)snapshot["dataSha256"]!, (string)recomputed["dataSha256"]!);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task CreateSnapshot_MaintenanceHoursWholeThenFractional_Summed()
     {
         // JSON 2 is stored as an integer and 1.5 as a real: the read must not take its column type from the first row.
@@ -139,7 +137,7 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
         Assert.Equal(3.5, (double)hours["value"]!);
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData("Pilot-A", "2025-01-01", "2025-02-01", "pilot")]
     [InlineData("pilot-a", "yesterday", "2025-02-01", "from")]
     [InlineData("pilot-a", "2025-02-01", "2025-01-01", "to")]
@@ -154,7 +152,7 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
         Assert.NotNull((await response.ReadObjectAsync())["errors"]![field]);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task CreateSnapshot_ReadOnlyKey_403()
     {
         using var reader = _collector.ClientWith(_collector.ReaderKey);
@@ -164,7 +162,7 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task CreateSnapshot_Made_ExportedAsGaugesOnMetrics()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -194,7 +192,7 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
             && line.Contains("case_type=\"gauge-type\"", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task GetSnapshot_UnknownId_404Problem()
     {
         using var reader = _collector.ClientWith(_collector.ReaderKey);
@@ -205,7 +203,7 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType!.MediaType);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task CreateSnapshot_WithEvaluationConfig_CostsAndEnergyByHand()
     {
         // One manual case with one hour of handlaggare effort (650 SEK/h) in February 2025: the manual arm's only case
@@ -234,7 +232,7 @@ public sealed class SnapshotsApiTests : IClassFixture<CollectorFactory>, IClassF
         Assert.Equal(0.5, (double)snapshot["dataQuality"]!["sampleRatio"]!["expectedShares"]!["manual"]!);
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData("a", "b", -1)]
     [InlineData("ab", "a", 1)]
     [InlineData("\uFFFF", "\U0001F600", -1)]

@@ -145,7 +145,7 @@ public sealed class ValidationTests : IClassFixture<CollectorFactory>
         Assert.Equal(1, rejected["index"]!.GetValue<int>());
         Assert.Equal(bad["id"]!.GetValue<string>(), rejected["id"]!.GetValue<string>());
         Assert.StartsWith("seconds:", rejected["errors"]![0]!.GetValue<string>(), StringComparison.Ordinal);
-        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE event_id = $id", ("$id", good["id"]!.GetValue<string>())));
+        Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE event_id = @id", ("@id", good["id"]!.GetValue<string>())));
     }
 
     [Fact]

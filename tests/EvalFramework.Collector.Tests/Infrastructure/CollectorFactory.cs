@@ -1,26 +1,51 @@
 using System.Net.Http.Headers;
 using EvalFramework.Collector.Auth;
 using Microsoft.AspNetCore.Hosting;
+using System.Data.Common;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace EvalFramework.Collector.Tests.Infrastructure;
 
-/// <summary>A collector on its own temporary SQLite file, with three keys: ingest+read for pilot-a, read-only, and pilot-b only.</summary>
+/// <summary>
+/// A collector on its own store, a temporary SQLite file (the default) or a fresh PostgreSQL database
+/// (<see cref="PostgresCollectorFactory"/>), with three keys: ingest+read for pilot-a, read-only, and pilot-b only.
+/// </summary>
 public class CollectorFactory : WebApplicationFactory<Program>
 {
     public const string PilotA = "pilot-a";
     public const string PilotB = "pilot-b";
 
     private readonly string _directory = Path.Combine(Path.GetTempPath(), "evalfw-tests", Guid.NewGuid().ToString("N"));
+    private readonly string? _sqlitePath;
+    private readonly Lazy<string>? _postgres; // made on first use: a skipped suite never needs it
 
     public CollectorFactory()
+        : this("sqlite")
     {
-        Directory.CreateDirectory(_directory);
-        DatabasePath = Path.Combine(_directory, "collector.db");
     }
 
-    public string DatabasePath { get; }
+    /// <param name="provider"><c>sqlite</c> or <c>postgres</c>.</param>
+    protected CollectorFactory(string provider)
+    {
+        Provider = provider;
+        Directory.CreateDirectory(_directory);
+        if (provider == "postgres")
+        {
+            _postgres = new Lazy<string>(TestPostgres.CreateDatabase);
+        }
+        else
+        {
+            _sqlitePath = Path.Combine(_directory, "collector.db");
+        }
+    }
+
+    /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
+    public string Provider { get; }
+
+    /// <summary>The SQLite file (SQLite collectors only).</summary>
+    public string DatabasePath => _sqlitePath ?? throw new InvalidOperationException("this collector runs on PostgreSQL");
 
     public string WriterKey { get; } = ApiKeyStore.NewKey();
 
@@ -30,7 +55,15 @@ public class CollectorFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Storage:SqlitePath", DatabasePath);
+        if (_postgres is not null)
+        {
+            builder.UseSetting("Storage:Provider", "postgres");
+            builder.UseSetting("Storage:ConnectionString", _postgres.Value);
+        }
+        else
+        {
+            builder.UseSetting("Storage:SqlitePath", _sqlitePath);
+        }
 
         // Tests post thousands of requests a second; the rate limit has its own test.
         builder.UseSetting("RateLimit:RequestsPerSecond", "1000000");
@@ -71,11 +104,20 @@ public class CollectorFactory : WebApplicationFactory<Program>
         return client;
     }
 
-    /// <summary>Rows in a table, read straight from the SQLite file.</summary>
+    /// <summary>A connection straight to the collector's store, around the collector.</summary>
+    public DbConnection OpenStore()
+    {
+        DbConnection connection = _postgres is not null
+            ? new NpgsqlConnection(_postgres.Value)
+            : new SqliteConnection($"Data Source={_sqlitePath};Pooling=False");
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Rows in a table, read straight from the store.</summary>
     public long Count(string table)
     {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
+        using var connection = OpenStore();
         using var command = connection.CreateCommand();
         command.CommandText = table switch
         {
@@ -85,25 +127,52 @@ public class CollectorFactory : WebApplicationFactory<Program>
         return (long)command.ExecuteScalar()!;
     }
 
-    /// <summary>Runs a query on the SQLite file and returns the first column of the first row.</summary>
+    /// <summary>Runs a query on the store (parameters named <c>@name</c>) and returns the first column of the first row.</summary>
     public object? Scalar(string sql, params (string Name, object Value)[] parameters)
     {
-        using var connection = new SqliteConnection($"Data Source={DatabasePath};Pooling=False");
-        connection.Open();
+        using var connection = OpenStore();
         using var command = connection.CreateCommand();
         command.CommandText = sql;
         foreach (var (name, value) in parameters)
         {
-            command.Parameters.AddWithValue(name, value);
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
         }
 
         return command.ExecuteScalar();
+    }
+
+    /// <summary>The first row of a query on the store, its columns joined by '|' (invariant numbers, null as empty).</summary>
+    public string RowText(string sql, params (string Name, object Value)[] parameters)
+    {
+        using var connection = OpenStore();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value;
+            command.Parameters.Add(parameter);
+        }
+
+        using var reader = command.ExecuteReader();
+        Assert.True(reader.Read(), "no row: " + sql);
+        return string.Join('|', Enumerable.Range(0, reader.FieldCount)
+            .Select(i => reader.IsDBNull(i) ? "" : Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     protected override void Dispose(bool disposing)
     {
         base.Dispose(disposing);
         SqliteConnection.ClearAllPools();
+        if (_postgres is { IsValueCreated: true })
+        {
+            TestPostgres.DropDatabase(_postgres.Value);
+        }
+
         try
         {
             Directory.Delete(_directory, recursive: true);

@@ -8,6 +8,15 @@ namespace EvalFramework.Collector.Tests.Infrastructure;
 /// </summary>
 public class SnapshotCollectorFactory : CollectorFactory
 {
+    public SnapshotCollectorFactory()
+    {
+    }
+
+    protected SnapshotCollectorFactory(string provider)
+        : base(provider)
+    {
+    }
+
     public const string Pilot = "demo";
 
     public string AdminKey { get; } = ApiKeyStore.NewKey();
