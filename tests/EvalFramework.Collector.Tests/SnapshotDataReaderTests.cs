@@ -1,30 +1,23 @@
 using System.Globalization;
-using EvalFramework.Collector.Snapshots;
 using EvalFramework.Collector.Storage;
+using EvalFramework.Collector.Tests.Infrastructure;
 using EvalFramework.Evaluation.Snapshots;
-using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 
 namespace EvalFramework.Collector.Tests;
 
-/// <summary>The snapshot read's pipeline over many chunks of records, and its failures.</summary>
-public sealed class SnapshotDataReaderTests : IDisposable
+/// <summary>
+/// The snapshot read's pipeline over many chunks of records, in case id order whatever the storage order, and its
+/// failures: one suite, run on SQLite and on PostgreSQL (<see cref="StorageSuites"/>).
+/// </summary>
+public abstract class SnapshotDataReaderTests
 {
     private static readonly DateTimeOffset From = new(2025, 2, 3, 0, 0, 0, TimeSpan.Zero);
-    private readonly string _directory = Path.Combine(Path.GetTempPath(), "evalfw-tests", Guid.NewGuid().ToString("N"));
-    private readonly SqliteDatabase _database;
+    private readonly ICollectorDatabase _database;
 
-    public SnapshotDataReaderTests()
+    private protected SnapshotDataReaderTests(ICollectorDatabase database)
     {
-        _database = new SqliteDatabase(Options.Create(new StorageOptions { SqlitePath = Path.Combine(_directory, "reader.db") }));
-        using var connection = _database.Open();
-        Migrations.Apply(connection);
-    }
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _database = database;
+        _database.Migrate();
     }
 
     private static CaseRow Row(int i)
@@ -55,10 +48,8 @@ public sealed class SnapshotDataReaderTests : IDisposable
         using var transaction = connection.BeginTransaction();
         using var insert = connection.CreateCommand();
         insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO case_records (pilot, case_id, started_ms, record) VALUES ('demo', $id, $started, $record)";
-        var id = insert.Parameters.Add("@id", SqliteType.Text);
-        var started = insert.Parameters.Add("$started", SqliteType.Integer);
-        var record = insert.Parameters.Add("$record", SqliteType.Blob);
+        insert.CommandText = "INSERT INTO case_records (pilot, case_id, started_ms, record) VALUES ('demo', @id, @started, @record)";
+        var (id, started, record) = (Parameter(insert, "@id"), Parameter(insert, "@started"), Parameter(insert, "@record"));
         foreach (var r in records)
         {
             (id.Value, started.Value, record.Value) = (r.CaseId, r.StartedMs, r.Record);
@@ -68,10 +59,21 @@ public sealed class SnapshotDataReaderTests : IDisposable
         transaction.Commit();
     }
 
+    private static System.Data.Common.DbParameter Parameter(System.Data.Common.DbCommand command, string name)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        command.Parameters.Add(parameter);
+        return parameter;
+    }
+
+    private void Read(SnapshotEngine engine, CancellationToken cancellationToken) =>
+        _database.ReadSnapshotData(engine, "demo", From.ToUnixTimeMilliseconds(), From.AddDays(14).ToUnixTimeMilliseconds(), cancellationToken);
+
     private SnapshotEngine Engine() =>
         new(new SnapshotRequest("snap-reader", "demo", From, From.AddDays(14), From.AddDays(15), null));
 
-    [Fact]
+    [StorageFact]
     public void Read_RecordsOverManyChunks_SameSnapshotAsTheRowsInOrder()
     {
         // ~20,000 records of ~200 bytes: several 1 MiB chunks through the pipeline, stored in reverse order.
@@ -84,38 +86,30 @@ public sealed class SnapshotDataReaderTests : IDisposable
         }
 
         using var engine = Engine();
-        using (var connection = _database.Open())
-        {
-            SnapshotDataReader.Read(connection, engine, "demo", From.ToUnixTimeMilliseconds(), From.AddDays(14).ToUnixTimeMilliseconds(),
-                CancellationToken.None);
-        }
+        Read(engine, CancellationToken.None);
 
         Assert.Equal(expected.ComputeJson(), engine.ComputeJson());
     }
 
-    [Fact]
+    [StorageFact]
     public async Task Read_CorruptRecordAmongMany_ThrowsTheFormatErrorAndEnds()
     {
         var rows = Enumerable.Range(0, 9_000).Select(Row).ToList();
         Store(rows.Select((r, i) => (r.CaseId, r.StartedMs, i == 8_500 ? [(byte)'C', 1, 2] : CaseRecordCodec.Encode(r))));
         using var engine = Engine();
-        using var connection = _database.Open();
 
-        var read = Task.Run(() => SnapshotDataReader.Read(connection, engine, "demo", From.ToUnixTimeMilliseconds(),
-            From.AddDays(14).ToUnixTimeMilliseconds(), CancellationToken.None));
+        var read = Task.Run(() => Read(engine, CancellationToken.None));
 
         var error = await Assert.ThrowsAsync<FormatException>(() => read.WaitAsync(TimeSpan.FromSeconds(60)));
         Assert.Contains("case record", error.Message, StringComparison.Ordinal);
     }
 
-    [Fact]
+    [StorageFact]
     public void Read_Cancelled_ThrowsOperationCanceled()
     {
         Store(Enumerable.Range(0, 2_000).Select(Row).Select(r => (r.CaseId, r.StartedMs, CaseRecordCodec.Encode(r))));
         using var engine = Engine();
-        using var connection = _database.Open();
 
-        Assert.ThrowsAny<OperationCanceledException>(() => SnapshotDataReader.Read(connection, engine, "demo",
-            From.ToUnixTimeMilliseconds(), From.AddDays(14).ToUnixTimeMilliseconds(), new CancellationToken(canceled: true)));
+        Assert.ThrowsAny<OperationCanceledException>(() => Read(engine, new CancellationToken(canceled: true)));
     }
 }

@@ -1,4 +1,8 @@
+using EvalFramework.Collector.Storage;
+using EvalFramework.Collector.Storage.Postgres;
 using EvalFramework.Collector.Tests.Infrastructure;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
 
 namespace EvalFramework.Collector.Tests;
 
@@ -30,3 +34,53 @@ public sealed class SnapshotsApiTestsOnSqlite(CollectorFactory collector, Snapsh
 public sealed class SnapshotsApiTestsOnPostgres(PostgresCollectorFactory collector, PostgresSnapshotCollectorFactory configured)
     : SnapshotsApiTests<PostgresCollectorFactory, PostgresSnapshotCollectorFactory>(collector, configured),
       IClassFixture<PostgresCollectorFactory>, IClassFixture<PostgresSnapshotCollectorFactory>, IRunsOnPostgres;
+
+public sealed class SnapshotDataReaderTestsOnSqlite : SnapshotDataReaderTests, IDisposable
+{
+    private readonly string _directory;
+
+    public SnapshotDataReaderTestsOnSqlite()
+        : this(Path.Combine(Path.GetTempPath(), "evalfw-tests", Guid.NewGuid().ToString("N")))
+    {
+    }
+
+    private SnapshotDataReaderTestsOnSqlite(string directory)
+        : base(new SqliteDatabase(Options.Create(new StorageOptions { SqlitePath = Path.Combine(directory, "reader.db") })))
+    {
+        _directory = directory;
+    }
+
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_directory, recursive: true);
+    }
+}
+
+public sealed class SnapshotDataReaderTestsOnPostgres : SnapshotDataReaderTests, IRunsOnPostgres, IDisposable
+{
+    private readonly string _connectionString;
+    private readonly PostgresDatabase _database;
+
+    public SnapshotDataReaderTestsOnPostgres()
+        : this(TestPostgres.CreateDatabase())
+    {
+    }
+
+    private SnapshotDataReaderTestsOnPostgres(string connectionString)
+        : this(connectionString, new PostgresDatabase(Options.Create(new StorageOptions { Provider = "postgres", ConnectionString = connectionString })))
+    {
+    }
+
+    private SnapshotDataReaderTestsOnPostgres(string connectionString, PostgresDatabase database)
+        : base(database)
+    {
+        (_connectionString, _database) = (connectionString, database);
+    }
+
+    public void Dispose()
+    {
+        _database.Dispose();
+        TestPostgres.DropDatabase(_connectionString);
+    }
+}

@@ -1,0 +1,145 @@
+using System.Text.Json.Nodes;
+using EvalFramework.Collector.Tests.Infrastructure;
+using static EvalFramework.Collector.Tests.Infrastructure.Events;
+
+namespace EvalFramework.Collector.Tests;
+
+/// <summary>
+/// PostgreSQL's writer keeps the same case records as SQLite's, byte for byte, for the same events in the same batches
+/// (SQLite's are checked against records rebuilt from its source tables in <see cref="CaseRecordTests"/>), including a
+/// record rebuilt because it could not be found.
+/// </summary>
+public sealed class PostgresCaseRecordTests(CollectorFactory sqlite, PostgresCollectorFactory postgres)
+    : IClassFixture<CollectorFactory>, IClassFixture<PostgresCollectorFactory>, IRunsOnPostgres
+{
+    private static readonly string[] Roles = ["handler", "kommunvagledare", "a-utredare"];
+    private static readonly string[] Models = ["gpt-4o-mini", "mistral-small-3.1"];
+
+    [StorageFact]
+    public async Task StoredRecords_SameEventsInSameBatches_SameBytesAsSqlite()
+    {
+        var prefix = "pg-rec-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var events = RandomCases(new Random(20251202), prefix, 60);
+
+        await PostToBothAsync(new Random(5), events);
+
+        var onSqlite = Records(sqlite, prefix);
+        Assert.Equal(60, onSqlite.Count);
+        Assert.Equal(onSqlite, Records(postgres, prefix));
+    }
+
+    [StorageFact]
+    public async Task StoredRecordMissing_RebuiltFromSourceTables_SameBytesAsSqlite()
+    {
+        var prefix = "pg-miss-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        await PostToBothAsync(new Random(8), RandomCases(new Random(3), prefix, 3));
+        foreach (var collector in new CollectorFactory[] { sqlite, postgres })
+        {
+            Assert.Equal(3L, collector.Scalar("SELECT COUNT(*) FROM case_records WHERE case_id LIKE @p", ("@p", prefix + "%")));
+            using var connection = collector.OpenStore();
+            using var delete = connection.CreateCommand();
+            delete.CommandText = "DELETE FROM case_records WHERE case_id LIKE @p";
+            AddPrefix(delete, prefix);
+            Assert.Equal(3, delete.ExecuteNonQuery());
+        }
+
+        await PostToBothAsync(new Random(9), [Effort(prefix + "0", 45, "handler"), AiUsage(prefix + "1", "gpt-4o-mini")]);
+
+        var onPostgres = Records(postgres, prefix);
+        Assert.Equal(2, onPostgres.Count);
+        Assert.Equal(Records(sqlite, prefix), onPostgres);
+    }
+
+    [StorageFact]
+    public async Task StoredRecord_CaseEventsBeforeItsStart_NoStartUntilTheStartArrives()
+    {
+        using var client = postgres.ClientWith(postgres.WriterKey);
+        var id = "pg-late-" + Guid.NewGuid().ToString("N")[..6];
+        await client.PostAsync(Effort(id, 120, "handler"), AiUsage(id));
+
+        Assert.True(postgres.Scalar("SELECT started_ms FROM case_records WHERE case_id = @c", ("@c", id)) is DBNull);
+
+        await client.PostAsync(Started(id), Effort(id, 30, "handler"));
+
+        Assert.IsType<long>(postgres.Scalar("SELECT started_ms FROM case_records WHERE case_id = @c", ("@c", id)));
+    }
+
+    private static List<JsonObject> RandomCases(Random random, string prefix, int cases)
+    {
+        var events = new List<JsonObject>();
+        var start = DateTimeOffset.UtcNow.AddDays(-3);
+        for (var c = 0; c < cases; c++)
+        {
+            var id = prefix + c;
+            // Two starts a minute apart for some cases, and completions with equal times: the winners must agree.
+            events.Add(Started(id, arm: c % 2 == 0 ? "manual" : "ai_assisted", at: start.AddMinutes(c)));
+            if (c % 5 == 0)
+            {
+                events.Add(Started(id, arm: "ai_assisted", at: start.AddMinutes(c).AddSeconds(30)));
+            }
+
+            for (var i = random.Next(4); i > 0; i--)
+            {
+                events.Add(Effort(id, seconds: random.Next(1, 2000) + 0.25, role: Roles[random.Next(Roles.Length)]));
+            }
+
+            for (var i = random.Next(4); i > 0; i--)
+            {
+                events.Add(AiUsage(id, Models[random.Next(Models.Length)], random.Next(5000), random.Next(900),
+                    durationMs: random.Next(3000), costSek: random.Next(3) == 0 ? random.Next(1, 100) / 7.0 : null));
+            }
+
+            var review = Base("quality.review", id);
+            review["correct"] = random.Next(4) > 0;
+            events.Add(review);
+            var completed = start.AddMinutes(c).AddSeconds(random.Next(60, 9000));
+            events.Add(Completed(id, "resolved", at: completed));
+            events.Add(Completed(id, "escalated", at: completed));
+        }
+
+        return [.. events.OrderBy(_ => random.Next())];
+    }
+
+    /// <summary>The same random batches, in the same order, to the SQLite collector and the PostgreSQL one.</summary>
+    private async Task PostToBothAsync(Random random, List<JsonObject> events)
+    {
+        using var toSqlite = sqlite.ClientWith(sqlite.WriterKey);
+        using var toPostgres = postgres.ClientWith(postgres.WriterKey);
+        for (var at = 0; at < events.Count;)
+        {
+            var size = Math.Min(random.Next(1, 12), events.Count - at);
+            foreach (var client in new[] { toSqlite, toPostgres })
+            {
+                var response = await client.PostAsync([.. events.Skip(at).Take(size).Select(e => e.DeepClone())]);
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+            }
+
+            at += size;
+        }
+    }
+
+    /// <summary>The records of the prefix's cases in case id order, with their start.</summary>
+    private static List<string> Records(CollectorFactory collector, string prefix)
+    {
+        using var connection = collector.OpenStore();
+        using var select = connection.CreateCommand();
+        select.CommandText = "SELECT case_id, started_ms, record FROM case_records WHERE case_id LIKE @p ORDER BY case_id";
+        AddPrefix(select, prefix);
+        using var reader = select.ExecuteReader();
+        var records = new List<string>();
+        while (reader.Read())
+        {
+            records.Add($"{reader.GetString(0)}|{reader.GetValue(1)}|{Convert.ToHexString((byte[])reader.GetValue(2))}");
+        }
+
+        return records;
+    }
+
+    private static void AddPrefix(System.Data.Common.DbCommand command, string prefix)
+    {
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = "@p";
+        parameter.Value = prefix + "%";
+        command.Parameters.Add(parameter);
+    }
+}
