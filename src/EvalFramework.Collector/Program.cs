@@ -20,7 +20,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 var evaluation = EvaluationSettings.Load(builder.Configuration, Console.Error);
-if (evaluation is null)
+if (evaluation is null || !builder.Configuration.CheckStorageSettings(Console.Error))
 {
     return 1;
 }
@@ -50,7 +50,11 @@ if (demo || DemoMode.EnabledIn(builder.Configuration))
 
 var app = builder.Build();
 app.LogEvaluationSettings(evaluation);
-app.MigrateDatabase();
+if (!app.MigrateDatabase(Console.Error))
+{
+    return 1;
+}
+
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseRateLimiter();

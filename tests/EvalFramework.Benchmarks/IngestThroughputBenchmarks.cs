@@ -12,14 +12,14 @@ using BenchmarkDotNet.Attributes;
 using EvalFramework.Collector.Auth;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Logging;
 
 namespace EvalFramework.Benchmarks;
 
 /// <summary>
-/// Collector ingest over loopback HTTP into a real SQLite file with durable commits (WAL, synchronous=FULL):
-/// 100-event batches from several concurrent clients. One operation = one stored event.
+/// Collector ingest over loopback HTTP into a real SQLite file with durable commits (WAL, synchronous=FULL), or into
+/// PostgreSQL on loopback (synchronous_commit on): 100-event batches from several concurrent clients. One operation =
+/// one stored event.
 /// </summary>
 [MemoryDiagnoser]
 public class IngestThroughputBenchmarks
@@ -30,7 +30,10 @@ public class IngestThroughputBenchmarks
 
     private WebApplicationFactory<Program> _factory = null!;
     private HttpClient _client = null!;
-    private string _directory = null!;
+    private BenchmarkStore _store = null!;
+
+    [Params("sqlite", "postgres")]
+    public string Provider { get; set; } = "sqlite";
 
     [Params(8, 32)]
     public int Clients { get; set; }
@@ -38,12 +41,15 @@ public class IngestThroughputBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "evalfw-bench", Guid.NewGuid().ToString("N"));
-        Directory.CreateDirectory(_directory);
+        _store = new BenchmarkStore(Provider);
         var key = ApiKeyStore.NewKey();
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(b =>
         {
-            b.UseSetting("Storage:SqlitePath", Path.Combine(_directory, "bench.db"));
+            foreach (var (name, value) in _store.Settings)
+            {
+                b.UseSetting(name, value);
+            }
+
             b.UseSetting("Auth:Keys:0:Name", "bench");
             b.UseSetting("Auth:Keys:0:Sha256", ApiKeyStore.HashKey(key));
             b.UseSetting("Auth:Keys:0:Pilots:0", "bench");
@@ -63,8 +69,7 @@ public class IngestThroughputBenchmarks
     {
         _client.Dispose();
         _factory.Dispose();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        _store.Dispose();
     }
 
     [Benchmark(OperationsPerInvoke = EventsPerInvoke)]

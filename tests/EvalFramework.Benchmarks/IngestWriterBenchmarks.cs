@@ -12,8 +12,9 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using EvalFramework.Collector.Storage;
+using EvalFramework.Collector.Storage.Postgres;
 using EvalFramework.Contract;
-using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
@@ -27,21 +28,22 @@ public class IngestWriterBenchmarks
     private const int BatchSize = 100;
 
     private IngestWriter _writer = null!;
-    private string _directory = null!;
+    private BenchmarkStore _store = null!;
+    private ICollectorDatabase _database = null!;
     private long _sequence;
+
+    [Params("sqlite", "postgres")]
+    public string Provider { get; set; } = "sqlite";
 
     [GlobalSetup]
     public void Setup()
     {
-        _directory = Path.Combine(Path.GetTempPath(), "evalfw-bench", Guid.NewGuid().ToString("N"));
-        var options = Options.Create(new StorageOptions { SqlitePath = Path.Combine(_directory, "writer.db") });
-        var database = new SqliteDatabase(options);
-        using (var connection = database.Open())
-        {
-            Migrations.Apply(connection);
-        }
-
-        _writer = new IngestWriter(database, TimeProvider.System, options, NullLogger<IngestWriter>.Instance);
+        _store = new BenchmarkStore(Provider);
+        var options = Options.Create(new ConfigurationBuilder().AddInMemoryCollection(_store.Settings!).Build()
+            .GetSection(StorageOptions.SectionName).Get<StorageOptions>()!);
+        _database = options.Value.IsPostgres ? new PostgresDatabase(options) : new SqliteDatabase(options);
+        _database.Migrate();
+        _writer = new IngestWriter(_database, TimeProvider.System, options, NullLogger<IngestWriter>.Instance);
         _writer.StartAsync(CancellationToken.None).GetAwaiter().GetResult();
     }
 
@@ -49,8 +51,8 @@ public class IngestWriterBenchmarks
     public void Cleanup()
     {
         _writer.StopAsync(CancellationToken.None).GetAwaiter().GetResult();
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_directory, recursive: true);
+        (_database as IDisposable)?.Dispose();
+        _store.Dispose();
     }
 
     [Benchmark(OperationsPerInvoke = Requests * BatchSize)]

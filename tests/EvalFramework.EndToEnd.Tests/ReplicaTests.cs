@@ -14,8 +14,9 @@ public sealed class ReplicaTests
     public async Task TwoReplicas_SameEventsConcurrently_EachStoredOnceAndSnapshotEqualsSqlite()
     {
         // Arrange: six weeks of a two-arm pilot (every event type), in batches of 100.
-        var pilot = new SimulatedPilot(seed: 9, from: new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero), weeks: 6, casesPerWeek: 12);
-        var batches = pilot.Batches(100).Select(b => b.ToJsonString()).ToList();
+        var pilot = new SimulatedPilot(seed: 9, from: new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero), weeks: 6, casesPerWeek: 20);
+        var starts = Batches(pilot.Events.Where(e => (string)e["type"]! == "case.started"));
+        var rest = Batches(pilot.Events.Where(e => (string)e["type"]! != "case.started"));
         var database = TestPostgres.CreateDatabase();
         try
         {
@@ -31,20 +32,38 @@ public sealed class ReplicaTests
                 environment: new Dictionary<string, string> { ["Evaluation__ConfigPath"] = RepoRoot.ShippedConfig });
             await Task.WhenAll(a.StartAsync(), b.StartAsync(), sqlite.StartAsync()); // both replicas migrate the new database at once
 
-            // Act: every batch to both replicas at once, four clients each, the second replica in the reverse order, so
-            // the same events and the same cases are written by two processes at the same moments.
-            var sent = await Task.WhenAll(SendAll(a, batches), SendAll(b, [.. Enumerable.Reverse(batches)]));
-            await SendAll(sqlite, batches);
+            // Act: the case starts, half to each replica; then every other batch to both replicas at once, four
+            // clients each, the second replica in the reverse order, so the same events and the same cases are written
+            // by two processes at the same moments.
+            var halves = await Task.WhenAll(SendAll(a, [.. starts.Where((_, i) => i % 2 == 0)]), SendAll(b, [.. starts.Where((_, i) => i % 2 == 1)]));
+            var started = (Accepted: halves[0].Accepted + halves[1].Accepted, Duplicates: 0);
+            var sent = await Task.WhenAll(SendAll(a, rest), SendAll(b, [.. Enumerable.Reverse(rest)]));
+            await SendAll(sqlite, [.. starts, .. rest]);
 
             // Assert: each event stored once, whichever replica took it.
             var events = pilot.Events.Count;
-            Assert.Equal(events, sent[0].Accepted + sent[1].Accepted);
-            Assert.Equal(events, sent[0].Accepted + sent[0].Duplicates);
-            Assert.Equal(events, sent[1].Accepted + sent[1].Duplicates);
+            var others = events - started.Accepted;
+            Assert.Equal(others, sent[0].Accepted + sent[1].Accepted);
+            Assert.Equal(others, sent[0].Accepted + sent[0].Duplicates);
+            Assert.Equal(others, sent[1].Accepted + sent[1].Duplicates);
             Assert.True(sent[0].Accepted > 0 && sent[1].Accepted > 0, $"one replica stored everything: {sent[0].Accepted} / {sent[1].Accepted}");
             Assert.Equal((long)events, await ScalarAsync(database, "SELECT COUNT(*) FROM events"));
             Assert.Equal(await ScalarAsync(database, "SELECT COUNT(DISTINCT case_id) FROM events WHERE case_id IS NOT NULL"),
                 await ScalarAsync(database, "SELECT COUNT(*) FROM case_records"));
+
+            // Each replica labels the completions it stored with the case's type and arm, also where only the other
+            // replica stored the start: the writer learns it from the case row it upserts.
+            var completed = 0.0;
+            foreach (var replica in new[] { a, b })
+            {
+                using var client = replica.CreateClient();
+                var lines = (await client.GetStringAsync("metrics")).Split('\n')
+                    .Where(l => l.StartsWith("evalfw_cases_completed_total{", StringComparison.Ordinal)).ToList();
+                Assert.DoesNotContain(lines, l => l.Contains("_OTHER", StringComparison.Ordinal));
+                completed += lines.Sum(l => double.Parse(l[(l.LastIndexOf(' ') + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+            }
+
+            Assert.Equal(pilot.Events.Count(e => (string)e["type"]! == "case.completed"), (int)completed);
 
             // The snapshot of either replica equals the one SQLite makes of the same events, but for its id and time.
             var fromA = await SnapshotAsync(a, pilot);
@@ -60,6 +79,9 @@ public sealed class ReplicaTests
             TestPostgres.DropDatabase(database);
         }
     }
+
+    private static List<string> Batches(IEnumerable<JsonObject> events) =>
+        [.. events.Chunk(100).Select(chunk => new JsonObject { ["events"] = new JsonArray([.. chunk.Select(e => e.DeepClone())]) }.ToJsonString())];
 
     private static async Task<(int Accepted, int Duplicates)> SendAll(CollectorProcess collector, IReadOnlyList<string> batches)
     {

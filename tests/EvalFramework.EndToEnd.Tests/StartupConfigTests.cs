@@ -3,7 +3,7 @@ using EvalFramework.EndToEnd.Tests.Infrastructure;
 
 namespace EvalFramework.EndToEnd.Tests;
 
-/// <summary>The collector validates its evaluation config at start and refuses to run on a bad one.</summary>
+/// <summary>The collector validates its evaluation config and its storage at start and refuses to run on a bad one.</summary>
 public sealed class StartupConfigTests
 {
     [Fact]
@@ -35,7 +35,48 @@ public sealed class StartupConfigTests
         Assert.Contains("/nonexistent/evaluation.yaml", stderr, StringComparison.Ordinal);
     }
 
-    private static async Task<(int ExitCode, string Stderr)> RunCollectorAsync(string configPath)
+    [Theory]
+    [InlineData("mysql", null, "Storage:Provider: 'mysql' is not a provider")]
+    [InlineData("postgres", null, "Storage:ConnectionString: required")]
+    [InlineData("postgres", "Host=127.0.0.1;Colour=blue;Password=hunter2x", "Storage:ConnectionString: not an Npgsql connection string")]
+    [InlineData("postgres", "Database=x;Password=hunter2x", "Storage:ConnectionString: names no Host")]
+    public async Task Collector_BadStorageSettings_ExitsNonZeroNamingTheKey(string provider, string? connectionString, string expected)
+    {
+        var environment = new Dictionary<string, string> { ["Storage__Provider"] = provider };
+        if (connectionString is not null)
+        {
+            environment["Storage__ConnectionString"] = connectionString;
+        }
+
+        var (exitCode, stderr) = await RunCollectorAsync(RepoRoot.ShippedConfig, environment);
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("the collector does not start", stderr, StringComparison.Ordinal);
+        Assert.Contains(expected, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2x", stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Collector_PostgresUnreachable_ExitsNonZeroWithTheConnectionError()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop(); // nothing listens there now
+
+        var (exitCode, stderr) = await RunCollectorAsync(RepoRoot.ShippedConfig, new Dictionary<string, string>
+        {
+            ["Storage__Provider"] = "postgres",
+            ["Storage__ConnectionString"] = $"Host=127.0.0.1;Port={port};Database=evalframework;Username=u;Password=hunter2x;Timeout=3",
+        });
+
+        Assert.Equal(1, exitCode);
+        Assert.Contains("The postgres database cannot be opened or migrated; the collector does not start", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("hunter2x", stderr, StringComparison.Ordinal);
+    }
+
+    private static async Task<(int ExitCode, string Stderr)> RunCollectorAsync(string configPath,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -49,6 +90,11 @@ public sealed class StartupConfigTests
         start.ArgumentList.Add("--Evaluation:ConfigPath");
         start.ArgumentList.Add(configPath);
         start.Environment["Storage__SqlitePath"] = Path.Combine(Path.GetTempPath(), "evalfw-config-" + Guid.NewGuid().ToString("N") + ".db");
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
+
         using var process = Process.Start(start)!;
         var stderr = process.StandardError.ReadToEndAsync();
         _ = process.StandardOutput.ReadToEndAsync();

@@ -43,10 +43,14 @@ internal sealed class EventWriteStatements : IDisposable
         _source = new CaseRecordSource(connection, null);
     }
 
+    /// <summary>The started cases the transaction's case rows hold (<see cref="IEventBatchWriter.Started"/>).</summary>
+    public List<StartedCase> Started { get; } = [];
+
     /// <summary>Joins the statements to a transaction and forgets the deltas of any earlier one.</summary>
     public void Begin(SqliteTransaction transaction)
     {
         _deltas.Clear();
+        Started.Clear();
         _insertEvent.Transaction = transaction;
         _upsertCase.Transaction = transaction;
         _aiUsageByModel.Transaction = transaction;
@@ -104,6 +108,11 @@ internal sealed class EventWriteStatements : IDisposable
             {
                 returned.Read();
                 (startedMs, effortEvents, aiCalls) = CaseRecordSource.ReadRow(returned, caseId, _row);
+            }
+
+            if (startedMs is { } started)
+            {
+                Started.Add(new StartedCase(pilot, caseId, _row.CaseType, _row.Arm, started));
             }
 
             MergeEffortAndUsage(pilot, caseId, d, effortEvents > d.EffortEvents || aiCalls > d.AiCalls);

@@ -9,4 +9,10 @@ internal interface IEventBatchWriter : IDisposable
     /// already stored, or came earlier in the group). Throws, having stored nothing, when the database refuses.
     /// </summary>
     bool[][] Commit(IReadOnlyList<WriteRequest> group, long nowMs);
+
+    /// <summary>
+    /// The started cases the last commit touched, as their rows now stand (from the upserts' <c>RETURNING</c>): how
+    /// the metrics label a case's later events when its start was stored earlier, perhaps by another replica.
+    /// </summary>
+    IReadOnlyList<StartedCase> Started { get; }
 }

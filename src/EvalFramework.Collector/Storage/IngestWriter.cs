@@ -98,6 +98,11 @@ internal sealed partial class IngestWriter : BackgroundService
             var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var startTimestamp = Stopwatch.GetTimestamp();
             var results = writer.Commit(group, nowMs);
+            foreach (var c in writer.Started)
+            {
+                _metrics?.Remember(c.Pilot, c.CaseId, c.CaseType, c.Arm, c.StartedMs);
+            }
+
             _metrics?.Committed(startTimestamp, group.Count, r => (group[r].Events, results[r])); // once, when stored; never throws
             for (var r = 0; r < group.Count; r++)
             {

@@ -14,6 +14,8 @@ internal sealed class SqliteEventBatchWriter : IEventBatchWriter
         _statements = new EventWriteStatements(connection);
     }
 
+    public IReadOnlyList<StartedCase> Started => _statements.Started;
+
     public bool[][] Commit(IReadOnlyList<WriteRequest> group, long nowMs)
     {
         var results = new bool[group.Count][];

@@ -17,9 +17,12 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
     private const int MaxAttempts = 5;
 
     private readonly CaseDeltas _deltas = new();
+    private readonly List<StartedCase> _started = [];
     private readonly CaseRow _stored = new();
     private readonly Utf8StringCache _strings = new();
     private NpgsqlConnection? _connection;
+
+    public IReadOnlyList<StartedCase> Started => _started;
 
     public bool[][] Commit(IReadOnlyList<WriteRequest> group, long nowMs)
     {
@@ -53,6 +56,7 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
     private bool[][] CommitOnce(NpgsqlConnection connection, IReadOnlyList<WriteRequest> group, long nowMs)
     {
         _deltas.Clear();
+        _started.Clear();
         using var transaction = connection.BeginTransaction();
         var inserted = InsertEvents(connection, transaction, group, nowMs);
         var results = new bool[group.Count][];
@@ -185,6 +189,11 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
             var (pilot, caseId) = (reader.GetString(0), reader.GetString(1));
             var row = new CaseRow();
             var (startedMs, effortEvents, aiCalls) = CaseRecordSource.ReadRow(reader, caseId, row, offset: 2);
+            if (startedMs is { } started)
+            {
+                _started.Add(new StartedCase(pilot, caseId, row.CaseType, row.Arm, started));
+            }
+
             var delta = _deltas.Cases[(pilot, caseId)];
             upserted.Add(new UpsertedCase(pilot, caseId, startedMs, row, delta,
                 HadEarlier: effortEvents > delta.EffortEvents || aiCalls > delta.AiCalls));
