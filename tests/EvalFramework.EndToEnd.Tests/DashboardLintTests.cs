@@ -122,6 +122,32 @@ public sealed partial class DashboardLintTests
     }
 
     [Fact]
+    public void Queries_EverySnapshotGauge_OneSeriesWhateverTheReplicas()
+    {
+        // Every collector replica exports the same newest snapshots from the shared database; `max without (instance)`
+        // keeps one series per database (job) instead of one per replica.
+        var problems = new List<string>();
+        var uses = 0;
+        foreach (var (file, dashboard) in Dashboards.All())
+        {
+            foreach (var (panel, expr) in Dashboards.Queries(dashboard))
+            {
+                foreach (Match use in SnapshotGaugeUse().Matches(expr))
+                {
+                    uses++;
+                    if (!use.Groups["wrap"].Success)
+                    {
+                        problems.Add($"{file}: '{panel["title"]}' reads {use.Groups["name"].Value} without max without (instance)");
+                    }
+                }
+            }
+        }
+
+        Assert.True(uses > 0, "no snapshot gauge in any dashboard");
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
     public void Datasources_EveryPanelTargetAndVariable_TheProvisionedUid()
     {
         var uid = ProvisionedDatasourceUid();
@@ -192,6 +218,9 @@ public sealed partial class DashboardLintTests
 
     [GeneratedRegex("[{,]([a-zA-Z_][a-zA-Z0-9_]*)=\"")]
     private static partial Regex LabelName();
+
+    [GeneratedRegex(@"(?<wrap>max without \(instance\) \()?\b(?<name>evalfw_snapshot_[a-z_]+)\{")]
+    private static partial Regex SnapshotGaugeUse();
 
     [GeneratedRegex(@"\b(?<fn>rate|irate)\((?<inner>[^\[]*)\[(?<range>[^\]]+)\]")]
     private static partial Regex RateRange();

@@ -10,13 +10,30 @@ namespace EvalFramework.EndToEnd.Tests;
 public sealed partial class DemoModeTests
 {
     [Fact]
-    public async Task Demo_ShortlyAfterStart_SnapshotWithBothArmsAndNonZeroCounters()
+    public Task Demo_ShortlyAfterStart_SnapshotWithBothArmsAndNonZeroCounters() => DemoShortlyAfterStartAsync([]);
+
+    [PostgresFact]
+    public async Task Demo_OnPostgres_ShortlyAfterStart_SnapshotWithBothArmsAndNonZeroCounters()
     {
-        await using var collector = new CollectorProcess(pilot: "demo", extraArgs: ["--demo"], environment: new Dictionary<string, string>
+        var database = TestPostgres.CreateDatabase();
+        try
+        {
+            await DemoShortlyAfterStartAsync(new() { ["Storage__Provider"] = "postgres", ["Storage__ConnectionString"] = database });
+        }
+        finally
+        {
+            TestPostgres.DropDatabase(database);
+        }
+    }
+
+    private static async Task DemoShortlyAfterStartAsync(Dictionary<string, string> storage)
+    {
+        var environment = new Dictionary<string, string>(storage)
         {
             ["Evaluation__ConfigPath"] = RepoRoot.ShippedConfig,
             ["Logging__LogLevel__EvalFramework.Collector.Demo"] = "Information",
-        });
+        };
+        await using var collector = new CollectorProcess(pilot: "demo", extraArgs: ["--demo"], environment: environment);
         var clock = Stopwatch.StartNew();
         await collector.StartAsync();
         using var client = collector.CreateClient();
