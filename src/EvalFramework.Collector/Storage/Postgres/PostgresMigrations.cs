@@ -30,7 +30,8 @@ internal static class PostgresMigrations
                 CONSTRAINT ux_events_pilot_event_id UNIQUE (pilot, event_id)
             );
             CREATE INDEX ix_events_pilot_type_time ON events (pilot, type, time_ms) WHERE case_id IS NULL;
-            CREATE INDEX ix_events_pilot_case ON events (pilot, case_id) WHERE case_id IS NOT NULL;
+            -- As on SQLite: a case's effort events for rebuilding its record, at one index entry per human.effort event.
+            CREATE INDEX ix_events_pilot_effort ON events (pilot, case_id) WHERE type = 'human.effort';
 
             CREATE TABLE cases (
                 id                       bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
