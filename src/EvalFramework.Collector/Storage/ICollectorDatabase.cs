@@ -23,6 +23,12 @@ internal interface ICollectorDatabase
     /// <summary>Whether the database answers and its schema is this build's.</summary>
     bool IsMigrated();
 
+    /// <summary>
+    /// Closes the idle pooled connections after a failure, so the next request opens fresh ones (PostgreSQL: a
+    /// restart or failover ends them all at once); nothing to do for SQLite.
+    /// </summary>
+    void DropIdleConnections();
+
     /// <summary>The ingest writer's session: its own connection, one durable transaction per group of requests.</summary>
     IEventBatchWriter OpenWriter();
 

@@ -58,6 +58,11 @@ internal sealed class SqliteDatabase : ICollectorDatabase
         return Migrations.CurrentVersion(connection) == Migrations.All[^1].Version;
     }
 
+    public void DropIdleConnections()
+    {
+        // A file does not drop connections: nothing pooled goes stale.
+    }
+
     public IEventBatchWriter OpenWriter() => new SqliteEventBatchWriter(Open());
 
     public void ReadSnapshotData(SnapshotEngine engine, string pilot, long fromMs, long toMs, CancellationToken cancellationToken)

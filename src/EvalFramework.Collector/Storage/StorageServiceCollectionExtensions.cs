@@ -20,6 +20,7 @@ internal static class StorageServiceCollectionExtensions
             var options = sp.GetRequiredService<IOptions<StorageOptions>>();
             return options.Value.IsPostgres ? new PostgresDatabase(options) : new SqliteDatabase(options);
         });
+        services.AddExceptionHandler<StorageExceptionHandler>();
         services.AddSingleton<IngestWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestWriter>());
         services.AddSingleton<CaseStore>();

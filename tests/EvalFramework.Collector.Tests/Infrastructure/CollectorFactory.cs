@@ -44,6 +44,9 @@ public class CollectorFactory : WebApplicationFactory<Program>
     /// <summary><c>sqlite</c> or <c>postgres</c>.</summary>
     public string Provider { get; }
 
+    /// <summary>The connection string of the collector's database (PostgreSQL collectors only).</summary>
+    public string PostgresConnectionString => _postgres?.Value ?? throw new InvalidOperationException("this collector runs on SQLite");
+
     /// <summary>The SQLite file (SQLite collectors only).</summary>
     public string DatabasePath => _sqlitePath ?? throw new InvalidOperationException("this collector runs on PostgreSQL");
 

@@ -55,6 +55,8 @@ internal sealed class PostgresDatabase : ICollectorDatabase, IDisposable
         return PostgresMigrations.CurrentVersion(connection) == PostgresMigrations.All[^1].Version;
     }
 
+    public void DropIdleConnections() => _dataSource.Clear();
+
     public IEventBatchWriter OpenWriter() => new PostgresEventBatchWriter(_dataSource);
 
     public void ReadSnapshotData(SnapshotEngine engine, string pilot, long fromMs, long toMs, CancellationToken cancellationToken)

@@ -10,7 +10,7 @@ namespace EvalFramework.Collector.Storage.Postgres;
 /// usage rows, the case rows (their new values returned), the stored records of cases that had some, and the new
 /// records. Several replicas write at once: rows are locked in one order everywhere (events, then AI usage, then
 /// cases, each sorted by key), so two writers never wait for each other in a circle; a deadlock or serialization
-/// failure PostgreSQL still reports is retried. A broken connection is replaced at the next commit.
+/// failure PostgreSQL still reports is retried. A connection the server ended is replaced, and the group taken again.
 /// </summary>
 internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IEventBatchWriter
 {
@@ -26,29 +26,35 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
 
     public bool[][] Commit(IReadOnlyList<WriteRequest> group, long nowMs)
     {
+        var reconnected = false;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                if (_connection is not { State: System.Data.ConnectionState.Open })
-                {
-                    _connection?.Dispose();
-                    _connection = dataSource.OpenConnection();
-                }
-
+                _connection ??= dataSource.OpenConnection();
                 return CommitOnce(_connection, group, nowMs);
             }
-            catch (PostgresException e) when (attempt < MaxAttempts
-                && e.SqlState is PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            catch (NpgsqlException e)
             {
-                // Nothing of the group was stored: the transaction rolled back. Take it again.
-            }
-            catch (NpgsqlException e) when (e is not PostgresException)
-            {
-                // The connection broke (network, server restart): the next commit opens a new one.
-                _connection?.Dispose();
-                _connection = null;
-                throw;
+                // Nothing of the group was stored: the transaction rolled back, or never reached the server.
+                var broken = _connection is not { State: System.Data.ConnectionState.Open };
+                if (broken)
+                {
+                    _connection?.Dispose();
+                    _connection = null;
+                }
+
+                // Taken again: after a deadlock or serialization failure, and once on a new connection when the server
+                // ended the old one (a restart, a failover). A group whose commit may have gone through before the
+                // connection broke is safe to take again: its events are then duplicates, stored once.
+                var again = e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }
+                    || (broken && !reconnected);
+                if (!again || attempt >= MaxAttempts)
+                {
+                    throw;
+                }
+
+                reconnected |= broken;
             }
         }
     }
