@@ -13,39 +13,9 @@ namespace EvalFramework.Collector.Tests;
 /// </summary>
 public sealed class CaseRecordTests : IClassFixture<CollectorFactory>
 {
-    private static readonly string[] Roles = ["handler", "kommunvagledare", "a-utredare"];
-    private static readonly string[] Models = ["gpt-4o-mini", "mistral-small-3.1"];
     private readonly CollectorFactory _collector;
 
     public CaseRecordTests(CollectorFactory collector) => _collector = collector;
-
-    private static List<JsonObject> RandomCases(Random random, string prefix, int cases)
-    {
-        var events = new List<JsonObject>();
-        var start = DateTimeOffset.UtcNow.AddDays(-3);
-        for (var c = 0; c < cases; c++)
-        {
-            var id = prefix + c;
-            events.Add(Started(id, arm: c % 2 == 0 ? "manual" : "ai_assisted", at: start.AddMinutes(c)));
-            for (var i = random.Next(4); i > 0; i--)
-            {
-                events.Add(Effort(id, seconds: random.Next(1, 2000) + 0.25, role: Roles[random.Next(Roles.Length)]));
-            }
-
-            for (var i = random.Next(4); i > 0; i--)
-            {
-                events.Add(AiUsage(id, Models[random.Next(Models.Length)], random.Next(5000), random.Next(900),
-                    durationMs: random.Next(3000), costSek: random.Next(3) == 0 ? random.Next(1, 100) / 7.0 : null));
-            }
-
-            var review = Base("quality.review", id);
-            review["correct"] = random.Next(4) > 0;
-            events.Add(review);
-            events.Add(Completed(id, at: start.AddMinutes(c).AddSeconds(random.Next(60, 9000))));
-        }
-
-        return [.. events.OrderBy(_ => random.Next())];
-    }
 
     private async Task PostInRandomBatchesAsync(Random random, List<JsonObject> events)
     {
@@ -100,7 +70,7 @@ public sealed class CaseRecordTests : IClassFixture<CollectorFactory>
     {
         var random = new Random(20250301);
         var prefix = "rec-" + Guid.NewGuid().ToString("N")[..6] + "-";
-        await PostInRandomBatchesAsync(random, RandomCases(random, prefix, 60));
+        await PostInRandomBatchesAsync(random, RandomCases.Events(random, prefix, 60));
 
         var records = Records(prefix);
 
@@ -138,7 +108,7 @@ public sealed class CaseRecordTests : IClassFixture<CollectorFactory>
     {
         var random = new Random(7);
         var prefix = "rec-miss-" + Guid.NewGuid().ToString("N")[..6] + "-";
-        await PostInRandomBatchesAsync(random, RandomCases(random, prefix, 3));
+        await PostInRandomBatchesAsync(random, RandomCases.Events(random, prefix, 3));
         using (var connection = Open())
         using (var delete = connection.CreateCommand())
         {
@@ -161,7 +131,7 @@ public sealed class CaseRecordTests : IClassFixture<CollectorFactory>
     {
         var random = new Random(11);
         var prefix = "rec-fill-" + Guid.NewGuid().ToString("N")[..6] + "-";
-        await PostInRandomBatchesAsync(random, RandomCases(random, prefix, 20));
+        await PostInRandomBatchesAsync(random, RandomCases.Events(random, prefix, 20));
         var before = Records(prefix);
 
         using (var connection = Open())

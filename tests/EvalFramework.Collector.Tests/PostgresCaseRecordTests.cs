@@ -12,14 +12,11 @@ namespace EvalFramework.Collector.Tests;
 public sealed class PostgresCaseRecordTests(CollectorFactory sqlite, PostgresCollectorFactory postgres)
     : IClassFixture<CollectorFactory>, IClassFixture<PostgresCollectorFactory>, IRunsOnPostgres
 {
-    private static readonly string[] Roles = ["handler", "kommunvagledare", "a-utredare"];
-    private static readonly string[] Models = ["gpt-4o-mini", "mistral-small-3.1"];
-
     [StorageFact]
     public async Task StoredRecords_SameEventsInSameBatches_SameBytesAsSqlite()
     {
         var prefix = "pg-rec-" + Guid.NewGuid().ToString("N")[..6] + "-";
-        var events = RandomCases(new Random(20251202), prefix, 60);
+        var events = RandomCases.Events(new Random(20251202), prefix, 60);
 
         await PostToBothAsync(new Random(5), events);
 
@@ -32,14 +29,12 @@ public sealed class PostgresCaseRecordTests(CollectorFactory sqlite, PostgresCol
     public async Task StoredRecordMissing_RebuiltFromSourceTables_SameBytesAsSqlite()
     {
         var prefix = "pg-miss-" + Guid.NewGuid().ToString("N")[..6] + "-";
-        await PostToBothAsync(new Random(8), RandomCases(new Random(3), prefix, 3));
+        await PostToBothAsync(new Random(8), RandomCases.Events(new Random(3), prefix, 3));
         foreach (var collector in new CollectorFactory[] { sqlite, postgres })
         {
             Assert.Equal(3L, collector.Scalar("SELECT COUNT(*) FROM case_records WHERE case_id LIKE @p", ("@p", prefix + "%")));
             using var connection = collector.OpenStore();
-            using var delete = connection.CreateCommand();
-            delete.CommandText = "DELETE FROM case_records WHERE case_id LIKE @p";
-            AddPrefix(delete, prefix);
+            using var delete = connection.Command("DELETE FROM case_records WHERE case_id LIKE @p", ("@p", prefix + "%"));
             Assert.Equal(3, delete.ExecuteNonQuery());
         }
 
@@ -64,42 +59,6 @@ public sealed class PostgresCaseRecordTests(CollectorFactory sqlite, PostgresCol
         Assert.IsType<long>(postgres.Scalar("SELECT started_ms FROM case_records WHERE case_id = @c", ("@c", id)));
     }
 
-    private static List<JsonObject> RandomCases(Random random, string prefix, int cases)
-    {
-        var events = new List<JsonObject>();
-        var start = DateTimeOffset.UtcNow.AddDays(-3);
-        for (var c = 0; c < cases; c++)
-        {
-            var id = prefix + c;
-            // Two starts a minute apart for some cases, and completions with equal times: the winners must agree.
-            events.Add(Started(id, arm: c % 2 == 0 ? "manual" : "ai_assisted", at: start.AddMinutes(c)));
-            if (c % 5 == 0)
-            {
-                events.Add(Started(id, arm: "ai_assisted", at: start.AddMinutes(c).AddSeconds(30)));
-            }
-
-            for (var i = random.Next(4); i > 0; i--)
-            {
-                events.Add(Effort(id, seconds: random.Next(1, 2000) + 0.25, role: Roles[random.Next(Roles.Length)]));
-            }
-
-            for (var i = random.Next(4); i > 0; i--)
-            {
-                events.Add(AiUsage(id, Models[random.Next(Models.Length)], random.Next(5000), random.Next(900),
-                    durationMs: random.Next(3000), costSek: random.Next(3) == 0 ? random.Next(1, 100) / 7.0 : null));
-            }
-
-            var review = Base("quality.review", id);
-            review["correct"] = random.Next(4) > 0;
-            events.Add(review);
-            var completed = start.AddMinutes(c).AddSeconds(random.Next(60, 9000));
-            events.Add(Completed(id, "resolved", at: completed));
-            events.Add(Completed(id, "escalated", at: completed));
-        }
-
-        return [.. events.OrderBy(_ => random.Next())];
-    }
-
     /// <summary>The same random batches, in the same order, to the SQLite collector and the PostgreSQL one.</summary>
     private async Task PostToBothAsync(Random random, List<JsonObject> events)
     {
@@ -122,9 +81,8 @@ public sealed class PostgresCaseRecordTests(CollectorFactory sqlite, PostgresCol
     private static List<string> Records(CollectorFactory collector, string prefix)
     {
         using var connection = collector.OpenStore();
-        using var select = connection.CreateCommand();
-        select.CommandText = "SELECT case_id, started_ms, record FROM case_records WHERE case_id LIKE @p ORDER BY case_id";
-        AddPrefix(select, prefix);
+        using var select = connection.Command(
+            "SELECT case_id, started_ms, record FROM case_records WHERE case_id LIKE @p ORDER BY case_id", ("@p", prefix + "%"));
         using var reader = select.ExecuteReader();
         var records = new List<string>();
         while (reader.Read())
@@ -133,13 +91,5 @@ public sealed class PostgresCaseRecordTests(CollectorFactory sqlite, PostgresCol
         }
 
         return records;
-    }
-
-    private static void AddPrefix(System.Data.Common.DbCommand command, string prefix)
-    {
-        var parameter = command.CreateParameter();
-        parameter.ParameterName = "@p";
-        parameter.Value = prefix + "%";
-        command.Parameters.Add(parameter);
     }
 }

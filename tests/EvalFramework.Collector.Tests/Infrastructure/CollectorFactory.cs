@@ -134,15 +134,7 @@ public class CollectorFactory : WebApplicationFactory<Program>
     public object? Scalar(string sql, params (string Name, object Value)[] parameters)
     {
         using var connection = OpenStore();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
+        using var command = connection.Command(sql, parameters);
 
         return command.ExecuteScalar();
     }
@@ -151,15 +143,7 @@ public class CollectorFactory : WebApplicationFactory<Program>
     public string RowText(string sql, params (string Name, object Value)[] parameters)
     {
         using var connection = OpenStore();
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        foreach (var (name, value) in parameters)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = name;
-            parameter.Value = value;
-            command.Parameters.Add(parameter);
-        }
+        using var command = connection.Command(sql, parameters);
 
         using var reader = command.ExecuteReader();
         Assert.True(reader.Read(), "no row: " + sql);
