@@ -204,6 +204,25 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
     }
 
     [StorageFact]
+    public async Task StoredSnapshot_UpdatedInTheDatabase_RefusedAndTheSameBytesServed()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var created = await client.PostAsync("/api/v1/snapshots", Body(CollectorFactory.PilotA, "2024-06-01", "2024-06-08"));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var bytes = await created.Content.ReadAsByteArrayAsync();
+        var id = (string)System.Text.Json.Nodes.JsonNode.Parse(bytes)!["id"]!;
+
+        using (var connection = _collector.OpenStore())
+        using (var update = connection.Command("UPDATE snapshots SET body = @body WHERE id = @id", ("@body", new byte[] { 0x7b, 0x7d }), ("@id", id)))
+        {
+            var refused = Assert.ThrowsAny<System.Data.Common.DbException>(() => update.ExecuteNonQuery());
+            Assert.Contains("snapshots are immutable", refused.Message, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(bytes, await client.GetByteArrayAsync("/api/v1/snapshots/" + id));
+    }
+
+    [StorageFact]
     public async Task CreateSnapshot_WithEvaluationConfig_CostsAndEnergyByHand()
     {
         // One manual case with one hour of handlaggare effort (650 SEK/h) in February 2025: the manual arm's only case

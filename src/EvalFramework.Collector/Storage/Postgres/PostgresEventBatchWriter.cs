@@ -36,7 +36,8 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
             }
             catch (NpgsqlException e)
             {
-                // Nothing of the group was stored: the transaction rolled back, or never reached the server.
+                // The transaction rolled back or never reached the server; only a connection that broke during the commit
+                // leaves the outcome open.
                 var broken = _connection is not { State: System.Data.ConnectionState.Open };
                 if (broken)
                 {
@@ -45,8 +46,8 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
                 }
 
                 // Taken again: after a deadlock or serialization failure, and once on a new connection when the server
-                // ended the old one (a restart, a failover). A group whose commit may have gone through before the
-                // connection broke is safe to take again: its events are then duplicates, stored once.
+                // ended the old one (a restart, a failover). Safe even if that commit went through: its events then
+                // come back as duplicates, stored once.
                 var again = e is PostgresException { SqlState: PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure }
                     || (broken && !reconnected);
                 if (!again || attempt >= MaxAttempts)
