@@ -1,28 +1,34 @@
 using System.Net;
 using EvalFramework.Collector.Tests.Infrastructure;
-using Microsoft.Data.Sqlite;
 using static EvalFramework.Collector.Tests.Infrastructure.Events;
 
 namespace EvalFramework.Collector.Tests;
 
-/// <summary>A request the database refuses cannot take the requests committed beside it down, nor stall the writer.</summary>
-public sealed class PoisonBatchTests : IClassFixture<CollectorFactory>
+/// <summary>
+/// A request the database refuses cannot take the requests committed beside it down, nor stall the writer: one suite,
+/// run on SQLite and on PostgreSQL (<see cref="StorageSuites"/>).
+/// </summary>
+public abstract class PoisonBatchTests<TCollector>(TCollector collector) : IClassFixture<TCollector>
+    where TCollector : CollectorFactory
 {
-    private readonly CollectorFactory _collector;
+    private readonly TCollector _collector = collector;
 
-    public PoisonBatchTests(CollectorFactory collector) => _collector = collector;
+    // A stand-in for a storage fault that hits one request only: a trigger refusing one case's events.
+    private string PoisonTrigger => _collector.Provider == "postgres"
+        ? """
+          CREATE FUNCTION poison() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'poisoned'; END; $$;
+          CREATE TRIGGER poison BEFORE INSERT ON events FOR EACH ROW WHEN (NEW.case_id = 'poison') EXECUTE FUNCTION poison();
+          """
+        : "CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.case_id = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END;";
 
-    [Fact]
+    [StorageFact]
     public async Task PostEvents_OneRequestTheDatabaseRefuses_OthersStoredItGets503AndTheWriterGoesOn()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(Started("warm-up"))).StatusCode);
-        using (var connection = new SqliteConnection($"Data Source={_collector.DatabasePath};Pooling=False"))
+        using (var connection = _collector.OpenStore())
+        using (var command = connection.Command(PoisonTrigger))
         {
-            // A stand-in for a storage fault that hits one request only.
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = "CREATE TRIGGER poison BEFORE INSERT ON events WHEN NEW.case_id = 'poison' BEGIN SELECT RAISE(ABORT, 'poisoned'); END;";
             command.ExecuteNonQuery();
         }
 

@@ -27,6 +27,11 @@ public sealed class PurgeTestsOnSqlite(CollectorFactory collector) : PurgeTests<
 public sealed class PurgeTestsOnPostgres(PostgresCollectorFactory collector)
     : PurgeTests<PostgresCollectorFactory>(collector), IRunsOnPostgres;
 
+public sealed class PoisonBatchTestsOnSqlite(CollectorFactory collector) : PoisonBatchTests<CollectorFactory>(collector);
+
+public sealed class PoisonBatchTestsOnPostgres(PostgresCollectorFactory collector)
+    : PoisonBatchTests<PostgresCollectorFactory>(collector), IRunsOnPostgres;
+
 public sealed class SnapshotsApiTestsOnSqlite(CollectorFactory collector, SnapshotCollectorFactory configured)
     : SnapshotsApiTests<CollectorFactory, SnapshotCollectorFactory>(collector, configured),
       IClassFixture<CollectorFactory>, IClassFixture<SnapshotCollectorFactory>;
