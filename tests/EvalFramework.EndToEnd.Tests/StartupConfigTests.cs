@@ -38,7 +38,8 @@ public sealed class StartupConfigTests
     [Theory]
     [InlineData("mysql", null, "Storage:Provider: 'mysql' is not a provider")]
     [InlineData("postgres", null, "Storage:ConnectionString: required")]
-    [InlineData("postgres", "Host=127.0.0.1;Colour=blue;Password=hunter2x", "Storage:ConnectionString: not an Npgsql connection string")]
+    [InlineData("postgres", "Host=127.0.0.1;Colour=blue;Port=many;Password=hunter2x", "Storage:ConnectionString: unknown setting or invalid value: colour, port")]
+    [InlineData("postgres", "hunter2x", "Storage:ConnectionString: not in the form Key=value;Key=value")]
     [InlineData("postgres", "Database=x;Password=hunter2x", "Storage:ConnectionString: names no Host")]
     public async Task Collector_BadStorageSettings_ExitsNonZeroNamingTheKey(string provider, string? connectionString, string expected)
     {

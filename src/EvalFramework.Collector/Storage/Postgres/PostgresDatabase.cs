@@ -25,18 +25,36 @@ internal sealed class PostgresDatabase : ICollectorDatabase, IDisposable
 
     public string Provider => StorageOptions.Postgres;
 
-    /// <summary>Why a connection string cannot be used (never echoing it: it holds a password), or null.</summary>
+    /// <summary>Why a connection string cannot be used, naming settings but never a value (it holds a password); or null.</summary>
     public static string? ConnectionStringError(string connectionString)
     {
+        var settings = new DbConnectionStringBuilder();
         try
         {
-            var builder = new NpgsqlConnectionStringBuilder(connectionString);
-            return string.IsNullOrWhiteSpace(builder.Host) ? "names no Host" : null;
+            settings.ConnectionString = connectionString;
         }
-        catch (ArgumentException e)
+        catch (ArgumentException)
         {
-            return "not an Npgsql connection string (" + e.Message.Split('\'')[0].Trim() + ")";
+            return "not in the form Key=value;Key=value";
         }
+
+        var builder = new NpgsqlConnectionStringBuilder();
+        var refused = new List<string>();
+        foreach (string key in settings.Keys)
+        {
+            try
+            {
+                builder[key] = settings[key];
+            }
+            catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)
+            {
+                refused.Add(key);
+            }
+        }
+
+        return refused.Count > 0 ? "unknown setting or invalid value: " + string.Join(", ", refused)
+            : string.IsNullOrWhiteSpace(builder.Host) ? "names no Host"
+            : null;
     }
 
     DbConnection ICollectorDatabase.Open() => Open();
