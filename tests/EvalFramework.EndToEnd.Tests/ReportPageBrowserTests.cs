@@ -95,8 +95,11 @@ public sealed class ReportPageBrowserTests(ITestOutputHelper output)
         await page.EmulateMediaAsync(new PageEmulateMediaOptions { Media = Media.Screen });
 
         // English through the language link.
+        // The document is what is checked, so its parse is enough to wait for; a generous timeout, because CI runs the
+        // other test projects beside this one on two cores (a 30 s wait for the load event once ran out there).
         await page.Locator("nav.lang a[hreflang=en]").ClickAsync();
-        await page.WaitForURLAsync("**/reports/" + id + "?lang=en");
+        await page.WaitForURLAsync("**/reports/" + id + "?lang=en",
+            new PageWaitForURLOptions { WaitUntil = WaitUntilState.DOMContentLoaded, Timeout = 90_000 });
         Assert.Equal("en", await page.GetAttributeAsync("html", "lang"));
         foreach (var (section, _, english) in ReportSectionTitles.All)
         {
