@@ -70,6 +70,8 @@ public sealed class PostgresOutageTests(PostgresCollectorFactory collector) : IC
 
             using var notReady = await collector.CreateClient().GetAsync("/readyz");
             Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
+            using var read = await client.GetAsync($"/api/v1/cases?pilot={CollectorFactory.PilotA}");
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, read.StatusCode);
         }
         finally
         {

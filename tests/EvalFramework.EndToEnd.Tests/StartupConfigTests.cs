@@ -38,7 +38,8 @@ public sealed class StartupConfigTests
     [Theory]
     [InlineData("mysql", null, "Storage:Provider: 'mysql' is not a provider")]
     [InlineData("postgres", null, "Storage:ConnectionString: required")]
-    [InlineData("postgres", "Host=127.0.0.1;Colour=blue;Port=many;Password=hunter2x", "Storage:ConnectionString: unknown setting or invalid value: colour, port")]
+    [InlineData("postgres", "Host=127.0.0.1;Colour=blue;Port=many;Password=hunter2x", "Storage:ConnectionString: invalid value of port; 1 unknown setting(s)")]
+    [InlineData("postgres", "Host=127.0.0.1;Password=hunter;2xq=secret", "Storage:ConnectionString: 1 unknown setting(s) (a ';' in a value must be quoted)")]
     [InlineData("postgres", "hunter2x", "Storage:ConnectionString: not in the form Key=value;Key=value")]
     [InlineData("postgres", "Database=x;Password=hunter2x", "Storage:ConnectionString: names no Host")]
     public async Task Collector_BadStorageSettings_ExitsNonZeroNamingTheKey(string provider, string? connectionString, string expected)
@@ -55,6 +56,7 @@ public sealed class StartupConfigTests
         Assert.Contains("the collector does not start", stderr, StringComparison.Ordinal);
         Assert.Contains(expected, stderr, StringComparison.Ordinal);
         Assert.DoesNotContain("hunter2x", stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain("2xq", stderr, StringComparison.Ordinal);
     }
 
     [Fact]

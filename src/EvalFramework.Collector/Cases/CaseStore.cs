@@ -6,7 +6,15 @@ namespace EvalFramework.Collector.Cases;
 /// <summary>Reads case rows for evaluators, a page at a time (keyset paging on the row id).</summary>
 internal sealed class CaseStore(ICollectorDatabase database)
 {
-    private const string SelectCases = """
+    private const string PageFilter = """
+        pilot = @Pilot
+          AND (@CaseType IS NULL OR case_type = @CaseType)
+          AND (@Arm IS NULL OR arm = @Arm)
+          AND (@FromMs IS NULL OR started_ms >= @FromMs)
+          AND (@ToMs IS NULL OR started_ms < @ToMs)
+        """;
+
+    private const string SelectCases = $$"""
         SELECT id, case_id, case_type, arm, channel, started_ms, completed_ms, updated_ms, outcome,
                effort_seconds, effort_events, ai_calls, ai_input_tokens, ai_output_tokens, ai_duration_ms,
                escalations, errors_quality_review, errors_reopened, errors_complaint, errors_self_reported,
@@ -14,20 +22,16 @@ internal sealed class CaseStore(ICollectorDatabase database)
                review_scores, review_score_sum, integration_failures, csat_count, csat_sum, nps_count,
                nps_promoters, nps_detractors
         FROM cases
-        WHERE pilot = @Pilot AND id > @After
-          AND (@CaseType IS NULL OR case_type = @CaseType)
-          AND (@Arm IS NULL OR arm = @Arm)
-          AND (@FromMs IS NULL OR started_ms >= @FromMs)
-          AND (@ToMs IS NULL OR started_ms < @ToMs)
+        WHERE {{PageFilter}} AND id > @After
         ORDER BY id
         LIMIT @Take
         """;
 
-    private const string SelectAiUsage = """
+    private const string SelectAiUsage = $$"""
         SELECT case_id, model, calls, input_tokens, output_tokens, duration_ms, priced_input_tokens,
                priced_output_tokens, cost_sek
         FROM case_ai_usage
-        WHERE pilot = @Pilot AND case_id IN (SELECT case_id FROM cases WHERE pilot = @Pilot AND id > @After AND id <= @Last)
+        WHERE pilot = @Pilot AND case_id IN (SELECT case_id FROM cases WHERE {{PageFilter}} AND id > @After AND id <= @Last)
         ORDER BY case_id, model
         """;
 
@@ -46,7 +50,7 @@ internal sealed class CaseStore(ICollectorDatabase database)
     public async Task<CasePage> ReadAsync(CaseQuery query, CancellationToken cancellationToken)
     {
         await using var connection = database.Open();
-        var rows = (await connection.QueryAsync<CaseRecord>(new CommandDefinition(SelectCases, new
+        var args = new DynamicParameters(new
         {
             query.Pilot,
             query.After,
@@ -55,7 +59,8 @@ internal sealed class CaseStore(ICollectorDatabase database)
             FromMs = query.From?.ToUnixTimeMilliseconds(),
             ToMs = query.To?.ToUnixTimeMilliseconds(),
             Take = query.Limit + 1,
-        }, cancellationToken: cancellationToken))).AsList();
+        });
+        var rows = (await connection.QueryAsync<CaseRecord>(new CommandDefinition(SelectCases, args, cancellationToken: cancellationToken))).AsList();
 
         var hasMore = rows.Count > query.Limit;
         if (hasMore)
@@ -65,10 +70,11 @@ internal sealed class CaseStore(ICollectorDatabase database)
 
         if (rows.Count > 0)
         {
-            // The page's usage by its id range (filtered-out cases in it are passed over): the same SQL on every provider.
+            // The page's usage: its id range under the same filter (the same SQL on every provider, where a list parameter
+            // is not: Dapper expands it for SQLite and sends an array to Npgsql).
             var byCase = rows.ToDictionary(r => r.CaseId, StringComparer.Ordinal);
-            var usage = await connection.QueryAsync<CaseAiUsage>(new CommandDefinition(SelectAiUsage,
-                new { query.Pilot, query.After, Last = rows[^1].Id }, cancellationToken: cancellationToken));
+            args.Add("Last", rows[^1].Id);
+            var usage = await connection.QueryAsync<CaseAiUsage>(new CommandDefinition(SelectAiUsage, args, cancellationToken: cancellationToken));
             foreach (var u in usage)
             {
                 if (byCase.TryGetValue(u.CaseId, out var row))

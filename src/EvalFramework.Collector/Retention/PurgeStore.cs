@@ -1,3 +1,5 @@
+using System.Data;
+using System.Data.Common;
 using Dapper;
 using EvalFramework.Collector.Storage;
 
@@ -25,15 +27,37 @@ internal sealed class PurgeStore(ICollectorDatabase database)
 
     private const string Pilots = "SELECT DISTINCT pilot FROM cases UNION SELECT DISTINCT pilot FROM events WHERE case_id IS NULL";
 
-    /// <summary>Purges one pilot in one transaction; returns what was deleted.</summary>
+    private const int MaxAttempts = 5;
+
+    /// <summary>
+    /// Purges one pilot in one transaction; returns what was deleted. Every statement sees the same data (repeatable
+    /// read: on PostgreSQL a writer of another replica may commit meanwhile). The tables go in the writers' order as far
+    /// as the old cases allow: events, AI usage, records, and the case rows last, since they say which cases are old.
+    /// A deadlock or serialization failure against a writer is taken again.
+    /// </summary>
     public PurgeResult Purge(string pilot, DateTimeOffset before, CancellationToken cancellationToken)
     {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return PurgeOnce(pilot, before, cancellationToken);
+            }
+            catch (DbException e) when (e.IsTransient && attempt < MaxAttempts)
+            {
+                // Nothing was deleted: the transaction rolled back.
+            }
+        }
+    }
+
+    private PurgeResult PurgeOnce(string pilot, DateTimeOffset before, CancellationToken cancellationToken)
+    {
         using var connection = database.Open();
-        using var transaction = connection.BeginTransaction();
+        using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
         var args = new { Pilot = pilot, BeforeMs = before.ToUnixTimeMilliseconds() };
+        var events = connection.Execute(new CommandDefinition(DeleteEvents, args, transaction, cancellationToken: cancellationToken));
         connection.Execute(new CommandDefinition(DeleteAiUsage, args, transaction, cancellationToken: cancellationToken));
         connection.Execute(new CommandDefinition(DeleteRecords, args, transaction, cancellationToken: cancellationToken));
-        var events = connection.Execute(new CommandDefinition(DeleteEvents, args, transaction, cancellationToken: cancellationToken));
         var cases = connection.Execute(new CommandDefinition(DeleteCases, args, transaction, cancellationToken: cancellationToken));
         transaction.Commit();
         return new PurgeResult(pilot, before, events, cases);

@@ -24,6 +24,12 @@ internal interface ICollectorDatabase
     bool IsMigrated();
 
     /// <summary>
+    /// Whether <paramref name="exception"/> says the database is unavailable (down, restarting, busy, a connection that
+    /// broke), so the same request may succeed later; false when the database refused this request itself.
+    /// </summary>
+    bool IsUnavailable(DbException exception);
+
+    /// <summary>
     /// Closes the idle pooled connections after a failure, so the next request opens fresh ones (PostgreSQL: a
     /// restart or failover ends them all at once); nothing to do for SQLite.
     /// </summary>

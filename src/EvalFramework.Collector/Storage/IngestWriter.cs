@@ -1,3 +1,4 @@
+using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
 using EvalFramework.Collector.Metrics;
@@ -80,9 +81,9 @@ internal sealed partial class IngestWriter : BackgroundService
                 events += request.Events.Count;
             }
 
-            if (!TryCommit(writer, group) && group.Count > 1)
+            if (!TryCommit(writer, group))
             {
-                // Isolate the request that failed: the others still deserve their answer.
+                // The database refused the group: isolate the request it refused, the others still deserve their answer.
                 foreach (var request in group)
                 {
                     TryCommit(writer, [request]);
@@ -91,6 +92,7 @@ internal sealed partial class IngestWriter : BackgroundService
         }
     }
 
+    /// <summary>Commits the group and answers its requests; false when the database refused the group and it should be split.</summary>
     private bool TryCommit(IEventBatchWriter writer, List<WriteRequest> group)
     {
         try
@@ -114,12 +116,21 @@ internal sealed partial class IngestWriter : BackgroundService
         catch (Exception ex)
         {
             LogCommitFailed(ex, group.Count);
-            if (group.Count == 1)
+
+            // A database that is down answers every request alike: one at a time would only wait for it once more each.
+            var unavailable = ex is DbException db && _database.IsUnavailable(db);
+            if (group.Count > 1 && !unavailable)
             {
-                group[0].Completion.TrySetException(new StorageUnavailableException("the database refused the write", ex));
+                return false;
             }
 
-            return false;
+            foreach (var request in group)
+            {
+                request.Completion.TrySetException(new StorageUnavailableException(
+                    unavailable ? "the database is unavailable" : "the database refused the write", ex));
+            }
+
+            return true;
         }
     }
 

@@ -58,6 +58,8 @@ internal sealed class SqliteDatabase : ICollectorDatabase
         return Migrations.CurrentVersion(connection) == Migrations.All[^1].Version;
     }
 
+    public bool IsUnavailable(DbException exception) => exception.IsTransient; // SQLITE_BUSY, SQLITE_LOCKED
+
     public void DropIdleConnections()
     {
         // A file does not drop connections: nothing pooled goes stale.

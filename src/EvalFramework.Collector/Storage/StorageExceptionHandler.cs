@@ -4,18 +4,18 @@ using Microsoft.AspNetCore.Diagnostics;
 namespace EvalFramework.Collector.Storage;
 
 /// <summary>
-/// A read that the database failed (unreachable, restarting, a connection the server ended) answers 503 with
-/// Retry-After, as ingest does, rather than 500: the request was fine and a retry will do. The database then drops
-/// its idle connections, which the same cause has likely broken too.
+/// A request the database could not serve because it is unavailable (unreachable, restarting, a connection the server
+/// ended) answers 503 with Retry-After, as ingest does, rather than 500: the request was fine and a retry will do. The
+/// database then drops its idle connections, which the same cause has likely broken too.
 /// </summary>
 internal sealed partial class StorageExceptionHandler(
     ICollectorDatabase database, IProblemDetailsService problems, ILogger<StorageExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
-        if (exception is not DbException)
+        if (exception is not DbException db || !database.IsUnavailable(db))
         {
-            return false;
+            return false; // a statement the database refused is a bug: 500
         }
 
         LogStorageFailed(exception, context.Request.Path);

@@ -39,20 +39,37 @@ internal sealed class PostgresDatabase : ICollectorDatabase, IDisposable
         }
 
         var builder = new NpgsqlConnectionStringBuilder();
-        var refused = new List<string>();
+        var (invalid, unknown) = (new List<string>(), 0);
         foreach (string key in settings.Keys)
         {
+            if (!builder.ContainsKey(key))
+            {
+                unknown++; // not named: with an unquoted ';' in a password, part of it would stand here
+                continue;
+            }
+
             try
             {
                 builder[key] = settings[key];
             }
             catch (Exception e) when (e is ArgumentException or FormatException or InvalidCastException or OverflowException)
             {
-                refused.Add(key);
+                invalid.Add(key);
             }
         }
 
-        return refused.Count > 0 ? "unknown setting or invalid value: " + string.Join(", ", refused)
+        var problems = new List<string>();
+        if (invalid.Count > 0)
+        {
+            problems.Add("invalid value of " + string.Join(", ", invalid));
+        }
+
+        if (unknown > 0)
+        {
+            problems.Add($"{unknown} unknown setting(s) (a ';' in a value must be quoted)");
+        }
+
+        return problems.Count > 0 ? string.Join("; ", problems)
             : string.IsNullOrWhiteSpace(builder.Host) ? "names no Host"
             : null;
     }
@@ -73,6 +90,10 @@ internal sealed class PostgresDatabase : ICollectorDatabase, IDisposable
         return PostgresMigrations.CurrentVersion(connection) == PostgresMigrations.All[^1].Version;
     }
 
+    public bool IsUnavailable(DbException exception) => exception is NpgsqlException e
+        && (e.IsTransient || e is not PostgresException // the network or the connection, not a statement
+            || e is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow });
+
     public void DropIdleConnections() => _dataSource.Clear();
 
     public IEventBatchWriter OpenWriter() => new PostgresEventBatchWriter(_dataSource);
@@ -87,6 +108,7 @@ internal sealed class PostgresDatabase : ICollectorDatabase, IDisposable
         RecordPipeline.Run(engine, pipeline =>
         {
             using var command = new NpgsqlCommand(PostgresSql.SnapshotRecords, connection, transaction);
+            using var cancel = cancellationToken.Register(command.Cancel); // else ending the reader reads every row left
             command.Parameters.AddWithValue("pilot", pilot);
             command.Parameters.AddWithValue("from", fromMs);
             command.Parameters.AddWithValue("to", toMs);

@@ -2,7 +2,9 @@ namespace EvalFramework.Collector.Storage.Postgres;
 
 /// <summary>
 /// The SQL that PostgreSQL needs in its own words. The writer's statements take whole columns as arrays
-/// (<c>unnest</c>), so a group commit is a few round trips whatever its size. The upserts follow
+/// (<c>unnest</c>), so a group commit is a few round trips whatever its size; each inserts its rows in array order
+/// (<c>WITH ORDINALITY … ORDER BY</c>), the order the writer locks them in and the one that makes the first copy of
+/// an id the one stored. The upserts follow
 /// <see cref="CaseSql"/>'s rules exactly: sums add up, the earliest start and the latest completion win, exact ties are
 /// broken by value in byte order (<c>COLLATE "C"</c>, as SQLite's BINARY compares).
 /// </summary>
@@ -11,7 +13,9 @@ internal static class PostgresSql
     public const string InsertEvents = """
         INSERT INTO events (pilot, event_id, type, case_id, time_ms, received_ms, key_name, body)
         SELECT e.pilot, e.event_id, e.type, e.case_id, e.time_ms, @now, e.key_name, e.body
-        FROM unnest(@pilot, @id, @type, @case, @time, @key, @body) AS e(pilot, event_id, type, case_id, time_ms, key_name, body)
+        FROM unnest(@pilot, @id, @type, @case, @time, @key, @body) WITH ORDINALITY
+             AS e(pilot, event_id, type, case_id, time_ms, key_name, body, ord)
+        ORDER BY e.ord
         ON CONFLICT (pilot, event_id) DO NOTHING
         RETURNING pilot, event_id
         """;
@@ -19,7 +23,10 @@ internal static class PostgresSql
     public const string UpsertAiUsage = """
         INSERT INTO case_ai_usage AS u (pilot, case_id, model, calls, input_tokens, output_tokens, duration_ms,
                                         priced_input_tokens, priced_output_tokens, cost_sek)
-        SELECT * FROM unnest(@pilot, @case, @model, @calls, @input, @output, @durationMs, @pricedInput, @pricedOutput, @costSek)
+        SELECT pilot, case_id, model, calls, input_tokens, output_tokens, duration_ms, priced_input_tokens, priced_output_tokens, cost_sek
+        FROM unnest(@pilot, @case, @model, @calls, @input, @output, @durationMs, @pricedInput, @pricedOutput, @costSek) WITH ORDINALITY
+             AS d(pilot, case_id, model, calls, input_tokens, output_tokens, duration_ms, priced_input_tokens, priced_output_tokens, cost_sek, ord)
+        ORDER BY d.ord
         ON CONFLICT (pilot, case_id, model) DO UPDATE SET
             calls                = u.calls + excluded.calls,
             input_tokens         = u.input_tokens + excluded.input_tokens,
@@ -42,14 +49,23 @@ internal static class PostgresSql
          OR (excluded.completed_ms = c.completed_ms AND excluded.outcome > c.outcome COLLATE "C")))
         """;
 
+    /// <summary>The case row's columns a <see cref="CaseDelta"/> fills, in the order the writer binds them.</summary>
+    private const string CaseColumns = """
+        pilot, case_id, case_type, arm, channel, started_ms, completed_ms, outcome, effort_seconds, effort_events, ai_calls,
+        ai_input_tokens, ai_output_tokens, ai_duration_ms, escalations, errors_quality_review, errors_reopened,
+        errors_complaint, errors_self_reported, errors_critical, reviews, reviews_incorrect, reviews_consistency_set,
+        reviews_consistent, review_scores, review_score_sum, integration_failures, csat_count, csat_sum, nps_count,
+        nps_promoters, nps_detractors
+        """;
+
     /// <summary>Adds each case's <see cref="CaseDelta"/> to its row and returns the rows' new values (<see cref="CaseSql.RecordColumns"/>).</summary>
     public const string UpsertCases = $"""
-        INSERT INTO cases AS c (pilot, case_id, case_type, arm, channel, started_ms, completed_ms, outcome,
-                                effort_seconds, effort_events, ai_calls, ai_input_tokens, ai_output_tokens, ai_duration_ms, escalations, errors_quality_review, errors_reopened, errors_complaint, errors_self_reported, errors_critical, reviews, reviews_incorrect, reviews_consistency_set, reviews_consistent, review_scores, review_score_sum, integration_failures, csat_count, csat_sum, nps_count, nps_promoters, nps_detractors,
-                                updated_ms)
-        SELECT d.*, @now
+        INSERT INTO cases AS c ({CaseColumns}, updated_ms)
+        SELECT {CaseColumns}, @now
         FROM unnest(@pilot, @case, @caseType, @arm, @channel, @startedMs, @completedMs, @outcome,
-                    @effortSeconds, @effortEvents, @aiCalls, @aiInputTokens, @aiOutputTokens, @aiDurationMs, @escalations, @errorsQualityReview, @errorsReopened, @errorsComplaint, @errorsSelfReported, @errorsCritical, @reviews, @reviewsIncorrect, @reviewsConsistencySet, @reviewsConsistent, @reviewScores, @reviewScoreSum, @integrationFailures, @csatCount, @csatSum, @npsCount, @npsPromoters, @npsDetractors) AS d
+                    @effortSeconds, @effortEvents, @aiCalls, @aiInputTokens, @aiOutputTokens, @aiDurationMs, @escalations, @errorsQualityReview, @errorsReopened, @errorsComplaint, @errorsSelfReported, @errorsCritical, @reviews, @reviewsIncorrect, @reviewsConsistencySet, @reviewsConsistent, @reviewScores, @reviewScoreSum, @integrationFailures, @csatCount, @csatSum, @npsCount, @npsPromoters, @npsDetractors) WITH ORDINALITY
+             AS d({CaseColumns}, ord)
+        ORDER BY d.ord
         ON CONFLICT (pilot, case_id) DO UPDATE SET
             case_type    = CASE WHEN {StartWins} THEN excluded.case_type ELSE c.case_type END,
             arm          = CASE WHEN {StartWins} THEN excluded.arm ELSE c.arm END,
@@ -92,7 +108,9 @@ internal static class PostgresSql
 
     public const string UpsertRecords = """
         INSERT INTO case_records (pilot, case_id, started_ms, record)
-        SELECT * FROM unnest(@pilot, @case, @startedMs, @record)
+        SELECT pilot, case_id, started_ms, record
+        FROM unnest(@pilot, @case, @startedMs, @record) WITH ORDINALITY AS r(pilot, case_id, started_ms, record, ord)
+        ORDER BY r.ord
         ON CONFLICT (pilot, case_id) DO UPDATE SET started_ms = excluded.started_ms, record = excluded.record
         """;
 
