@@ -30,15 +30,21 @@ public abstract class IngestTests<TCollector>(TCollector collector) : IClassFixt
     }
 
     [StorageFact]
-    public async Task PostEvents_SameIdTwiceInOneBatch_OneAcceptedOneDuplicate()
+    public async Task PostEvents_SameIdTwiceInOneBatch_FirstCopyStoredSecondDuplicate()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
-        var effort = Effort(NewCase(), 60);
+        var caseId = NewCase();
+        var effort = Effort(caseId, 60);
+        var second = effort.DeepClone();
+        second["seconds"] = 90; // the same id with other content: a client bug, and the first copy counts
 
-        var body = await (await client.PostAsync(effort, effort.DeepClone())).ReadObjectAsync();
+        var body = await (await client.PostAsync(effort, second)).ReadObjectAsync();
 
         Assert.Equal(1, body["accepted"]!.GetValue<int>());
         Assert.Equal(1, body["duplicates"]!.GetValue<int>());
+        Assert.Equal(60.0, _collector.Scalar("SELECT effort_seconds FROM cases WHERE case_id = @c", ("@c", caseId)));
+        Assert.Contains("\"seconds\":60", (string)_collector.Scalar("SELECT body FROM events WHERE case_id = @c", ("@c", caseId))!,
+            StringComparison.Ordinal);
     }
 
     [StorageFact]

@@ -92,6 +92,31 @@ public abstract class SnapshotDataReaderTests
     }
 
     [StorageFact]
+    public void Read_CaseIdsWhoseByteOrderIsNotAlphabetical_InByteOrderAsTheDataHashReadsThem()
+    {
+        // Upper and lower case, '-' and '_', and Swedish letters: a linguistic collation (sv-SE, as .ci/postgres makes
+        // the server's default) orders these unlike UTF-8 bytes; the store must give byte order, or the hash changes.
+        string[] stems = ["Case", "case", "CASE", "case_", "case-", "Åsa", "åsa", "Ösa", "zeta", "Zeta"];
+        var rows = Enumerable.Range(0, 400).Select(i =>
+        {
+            var row = Row(i);
+            row.CaseId = stems[i % stems.Length] + "-" + (i / stems.Length).ToString(CultureInfo.InvariantCulture);
+            return row;
+        }).ToList();
+        Store(rows.Select(r => (r.CaseId, r.StartedMs, CaseRecordCodec.Encode(r))));
+        using var expected = Engine();
+        foreach (var row in rows.OrderBy(r => r.CaseId, Comparer<string>.Create(CaseRecordMerge.Utf8Order)))
+        {
+            expected.AddCase(row);
+        }
+
+        using var engine = Engine();
+        Read(engine, CancellationToken.None);
+
+        Assert.Equal(expected.ComputeJson(), engine.ComputeJson());
+    }
+
+    [StorageFact]
     public async Task Read_CorruptRecordAmongMany_ThrowsTheFormatErrorAndEnds()
     {
         var rows = Enumerable.Range(0, 9_000).Select(Row).ToList();
