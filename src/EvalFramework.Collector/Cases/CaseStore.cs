@@ -42,14 +42,14 @@ internal sealed class CaseStore(ICollectorDatabase database)
     /// <summary>Cases of the pilot started in [from, to).</summary>
     public async Task<long> CountStartedAsync(string pilot, DateTimeOffset from, DateTimeOffset to, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.ExecuteScalarAsync<long>(new CommandDefinition(CountStarted,
             new { Pilot = pilot, FromMs = from.ToUnixTimeMilliseconds(), ToMs = to.ToUnixTimeMilliseconds() }, cancellationToken: cancellationToken));
     }
 
     public async Task<CasePage> ReadAsync(CaseQuery query, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         var args = new DynamicParameters(new
         {
             query.Pilot,

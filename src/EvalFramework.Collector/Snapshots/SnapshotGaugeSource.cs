@@ -19,7 +19,7 @@ internal sealed class SnapshotGaugeSource(ICollectorDatabase database) : ISnapsh
 
     public async Task<IReadOnlyList<SnapshotGauges>> LoadNewestAsync(CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         var bodies = await connection.QueryAsync<byte[]>(new CommandDefinition(NewestPerPilot, cancellationToken: cancellationToken));
         return [.. bodies.Select(FromJson)];
     }

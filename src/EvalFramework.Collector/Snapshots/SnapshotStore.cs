@@ -23,7 +23,7 @@ internal sealed class SnapshotStore(ICollectorDatabase database)
 
     public async Task AddAsync(SnapshotSummary summary, byte[] body, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Insert, new
         {
             summary.Id,
@@ -40,7 +40,7 @@ internal sealed class SnapshotStore(ICollectorDatabase database)
 
     public async Task<IReadOnlyList<SnapshotSummary>> ListAsync(string pilot, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await connection.QueryAsync<(string Id, string Pilot, long FromMs, long ToMs, long CreatedMs, string DataSha256, string? ConfigSha256, string BodySha256)>(
             new CommandDefinition(SelectByPilot, new { Pilot = pilot }, cancellationToken: cancellationToken));
         return [.. rows.Select(r => new SnapshotSummary(r.Id, r.Pilot, DateTimeOffset.FromUnixTimeMilliseconds(r.FromMs),
@@ -50,7 +50,7 @@ internal sealed class SnapshotStore(ICollectorDatabase database)
 
     public async Task<StoredSnapshot?> FindAsync(string id, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         var rows = (await connection.QueryAsync<(string Pilot, byte[] Body)>(
             new CommandDefinition(SelectBody, new { Id = id }, cancellationToken: cancellationToken))).AsList();
         return rows.Count == 0 ? null : new StoredSnapshot(rows[0].Pilot, rows[0].Body);
@@ -59,7 +59,7 @@ internal sealed class SnapshotStore(ICollectorDatabase database)
     /// <summary>The id of the pilot's newest snapshot, or null when it has none.</summary>
     public async Task<string?> FindNewestIdAsync(string pilot, CancellationToken cancellationToken)
     {
-        await using var connection = database.Open();
+        await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string?>(
             new CommandDefinition(SelectNewestId, new { Pilot = pilot }, cancellationToken: cancellationToken));
     }

@@ -17,6 +17,12 @@ internal interface ICollectorDatabase
     /// <summary>An open connection for one short piece of work. Dispose it soon.</summary>
     DbConnection Open();
 
+    /// <summary>
+    /// <see cref="Open"/> for the request path: on PostgreSQL opening may wait for the network, and does so without
+    /// holding a thread (Microsoft.Data.Sqlite opens synchronously whichever is called).
+    /// </summary>
+    ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken);
+
     /// <summary>Applies pending schema migrations. Safe when several collectors start on one database at once.</summary>
     void Migrate();
 

@@ -35,6 +35,8 @@ internal sealed class SqliteDatabase : ICollectorDatabase
 
     DbConnection ICollectorDatabase.Open() => Open();
 
+    public ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<DbConnection>(Open());
+
     /// <summary>An open connection with the collector's pragmas applied. Dispose it soon.</summary>
     public SqliteConnection Open()
     {

@@ -76,6 +76,9 @@ internal sealed class PostgresDatabase : ICollectorDatabase, IDisposable
 
     DbConnection ICollectorDatabase.Open() => Open();
 
+    public async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) =>
+        await _dataSource.OpenConnectionAsync(cancellationToken);
+
     public NpgsqlConnection Open() => _dataSource.OpenConnection();
 
     public void Migrate()
