@@ -134,6 +134,6 @@ internal sealed partial class IngestWriter : BackgroundService
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Commit of {Requests} ingest request(s) failed; nothing of them was stored")]
+    [LoggerMessage(Level = LogLevel.Error, Message = "Commit of {Requests} ingest request(s) failed; the transaction was rolled back")]
     private partial void LogCommitFailed(Exception exception, int requests);
 }
