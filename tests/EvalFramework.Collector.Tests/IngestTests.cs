@@ -149,8 +149,10 @@ public abstract class IngestTests<TCollector>(TCollector collector) : IClassFixt
         await client.PostAsync(Effort(caseId, 30), Completed(caseId));
 
         Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM cases WHERE case_id = @c AND case_type IS NULL AND started_ms IS NULL", ("@c", caseId)));
+        Assert.True(_collector.Scalar("SELECT started_ms FROM case_records WHERE case_id = @c", ("@c", caseId)) is DBNull, "a record with a start");
         await client.PostAsync(Started(caseId));
         Assert.Equal("building-permit-question", _collector.Scalar("SELECT case_type FROM cases WHERE case_id = @c", ("@c", caseId)));
+        Assert.IsType<long>(_collector.Scalar("SELECT started_ms FROM case_records WHERE case_id = @c", ("@c", caseId)));
     }
 
     [StorageFact]

@@ -45,20 +45,6 @@ public sealed class PostgresCaseRecordTests(CollectorFactory sqlite, PostgresCol
         Assert.Equal(Records(sqlite, prefix), onPostgres);
     }
 
-    [StorageFact]
-    public async Task StoredRecord_CaseEventsBeforeItsStart_NoStartUntilTheStartArrives()
-    {
-        using var client = postgres.ClientWith(postgres.WriterKey);
-        var id = "pg-late-" + Guid.NewGuid().ToString("N")[..6];
-        await client.PostAsync(Effort(id, 120, "handler"), AiUsage(id));
-
-        Assert.True(postgres.Scalar("SELECT started_ms FROM case_records WHERE case_id = @c", ("@c", id)) is DBNull);
-
-        await client.PostAsync(Started(id), Effort(id, 30, "handler"));
-
-        Assert.IsType<long>(postgres.Scalar("SELECT started_ms FROM case_records WHERE case_id = @c", ("@c", id)));
-    }
-
     /// <summary>The same random batches, in the same order, to the SQLite collector and the PostgreSQL one.</summary>
     private async Task PostToBothAsync(Random random, List<JsonObject> events)
     {
