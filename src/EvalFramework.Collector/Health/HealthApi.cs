@@ -8,11 +8,11 @@ internal static class HealthApi
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
-        app.MapGet("/readyz", (ICollectorDatabase database, IngestWriter writer) =>
+        app.MapGet("/readyz", async (ICollectorDatabase database, IngestWriter writer, CancellationToken cancellationToken) =>
         {
             try
             {
-                var ready = writer.IsRunning && database.IsMigrated();
+                var ready = writer.IsRunning && await database.IsMigratedAsync(cancellationToken);
                 return ready ? Results.Text("ready") : Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
             catch (System.Data.Common.DbException)

@@ -27,7 +27,7 @@ internal interface ICollectorDatabase
     void Migrate();
 
     /// <summary>Whether the database answers and its schema is this build's.</summary>
-    bool IsMigrated();
+    Task<bool> IsMigratedAsync(CancellationToken cancellationToken);
 
     /// <summary>
     /// Whether <paramref name="exception"/> says the database is unavailable (down, restarting, busy, a connection that

@@ -54,10 +54,10 @@ internal sealed class SqliteDatabase : ICollectorDatabase
         Migrations.Apply(connection);
     }
 
-    public bool IsMigrated()
+    public Task<bool> IsMigratedAsync(CancellationToken cancellationToken)
     {
         using var connection = Open();
-        return Migrations.CurrentVersion(connection) == Migrations.All[^1].Version;
+        return Task.FromResult(Migrations.CurrentVersion(connection) == Migrations.All[^1].Version);
     }
 
     public bool IsUnavailable(DbException exception) => exception.IsTransient; // SQLITE_BUSY, SQLITE_LOCKED

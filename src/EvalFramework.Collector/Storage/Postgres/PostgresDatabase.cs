@@ -87,10 +87,10 @@ internal sealed class PostgresDatabase : ICollectorDatabase, IDisposable
         PostgresMigrations.Apply(connection);
     }
 
-    public bool IsMigrated()
+    public async Task<bool> IsMigratedAsync(CancellationToken cancellationToken)
     {
-        using var connection = Open();
-        return PostgresMigrations.CurrentVersion(connection) == PostgresMigrations.All[^1].Version;
+        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+        return await PostgresMigrations.CurrentVersionAsync(connection, cancellationToken) == PostgresMigrations.All[^1].Version;
     }
 
     public bool IsUnavailable(DbException exception) => exception is NpgsqlException e

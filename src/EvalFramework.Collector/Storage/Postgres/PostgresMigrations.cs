@@ -13,6 +13,10 @@ internal static class PostgresMigrations
     /// <summary>Serialises migrations of collectors starting together on one database (any constant, the same in every replica).</summary>
     private const long AdvisoryLock = 0x4576616c46774442; // "EvalFwDB"
 
+    private const string SchemaVersionExists = "SELECT to_regclass('schema_version') IS NOT NULL";
+
+    private const string SchemaVersion = "SELECT MAX(version) FROM schema_version";
+
     /// <summary>Each entry is applied once; never edit a shipped entry, add a new one.</summary>
     internal static readonly IReadOnlyList<(int Version, string Name, string Sql)> All =
     [
@@ -146,8 +150,13 @@ internal static class PostgresMigrations
         transaction.Commit();
     }
 
+    public static async Task<long> CurrentVersionAsync(NpgsqlConnection connection, CancellationToken cancellationToken) =>
+        await connection.ExecuteScalarAsync<bool>(new CommandDefinition(SchemaVersionExists, cancellationToken: cancellationToken))
+            ? await connection.ExecuteScalarAsync<long?>(new CommandDefinition(SchemaVersion, cancellationToken: cancellationToken)) ?? 0
+            : 0;
+
     public static long CurrentVersion(NpgsqlConnection connection, NpgsqlTransaction? transaction = null) =>
-        connection.ExecuteScalar<bool>("SELECT to_regclass('schema_version') IS NOT NULL", transaction: transaction)
-            ? connection.ExecuteScalar<long?>("SELECT MAX(version) FROM schema_version", transaction: transaction) ?? 0
+        connection.ExecuteScalar<bool>(SchemaVersionExists, transaction: transaction)
+            ? connection.ExecuteScalar<long?>(SchemaVersion, transaction: transaction) ?? 0
             : 0;
 }
