@@ -11,10 +11,8 @@ internal static class StorageServiceCollectionExtensions
 {
     public static IServiceCollection AddCollectorStorage(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<StorageOptions>()
-            .Bind(configuration.GetSection(StorageOptions.SectionName))
-            .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<StorageOptions>, StorageOptionsValidator>();
+        // Validated once, before the host is built: CheckStorageSettings.
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName));
         services.AddSingleton<ICollectorDatabase>(sp =>
         {
             var options = sp.GetRequiredService<IOptions<StorageOptions>>();
@@ -75,12 +73,5 @@ internal static class StorageServiceCollectionExtensions
             errors.WriteLine($"The {database.Provider} database cannot be opened or migrated; the collector does not start: {e.Message}");
             return false;
         }
-    }
-
-    /// <summary>Collects every storage error at once, each naming its configuration key.</summary>
-    private sealed class StorageOptionsValidator : IValidateOptions<StorageOptions>
-    {
-        public ValidateOptionsResult Validate(string? name, StorageOptions options) =>
-            options.Errors() is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
     }
 }
