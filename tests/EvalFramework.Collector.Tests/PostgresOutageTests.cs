@@ -87,29 +87,47 @@ public sealed class PostgresOutageTests(PostgresCollectorFactory collector) : IC
         Assert.Equal(75.0, collector.Scalar("SELECT effort_seconds FROM cases WHERE case_id = @c", ("@c", id)));
     }
 
-    /// <summary>Ends every other session on the collector's database, as the server does when it restarts.</summary>
+    /// <summary>
+    /// Ends every session on the collector's database, as the server does when it restarts, and returns how many of
+    /// them were the collector's. It is done from another database of the server, so it works while the collector's
+    /// refuses connections; the test's own pool, whose sessions end too, is cleared.
+    /// </summary>
     private long EndSessions()
     {
-        using var connection = collector.OpenStore();
-        using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT COUNT(*) FROM (
-                SELECT pg_terminate_backend(pid) FROM pg_stat_activity
-                WHERE datname = current_database() AND pid <> pg_backend_pid()) AS ended
-            """;
-        return (long)command.ExecuteScalar()!;
+        using var server = OpenServer(out var database);
+        using var command = new NpgsqlCommand(
+            """
+            SELECT COUNT(*) FILTER (WHERE application_name = 'evalframework-collector') FROM (
+                SELECT application_name, pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @database) AS ended
+            """,
+            server);
+        command.Parameters.AddWithValue("database", database);
+        var ended = (long)command.ExecuteScalar()!;
+        using (var own = new NpgsqlConnection(collector.PostgresConnectionString))
+        {
+            NpgsqlConnection.ClearPool(own);
+        }
+
+        return ended;
     }
 
     /// <summary>Lets the database take new connections, or not (its owner may; from another database of the server).</summary>
     private void AllowConnections(bool allow)
     {
-        var server = new NpgsqlConnectionStringBuilder(collector.PostgresConnectionString) { Pooling = false };
-        var database = server.Database;
-        server.Database = "postgres";
-        using var connection = new NpgsqlConnection(server.ConnectionString);
-        connection.Open();
-        using var command = new NpgsqlCommand($"ALTER DATABASE \"{database}\" WITH ALLOW_CONNECTIONS {(allow ? "true" : "false")}", connection);
+        using var server = OpenServer(out var database);
+        using var command = new NpgsqlCommand($"ALTER DATABASE \"{database}\" WITH ALLOW_CONNECTIONS {(allow ? "true" : "false")}", server);
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>An unpooled connection to the server's <c>postgres</c> database, and the name of the collector's.</summary>
+    private NpgsqlConnection OpenServer(out string database)
+    {
+        var server = new NpgsqlConnectionStringBuilder(collector.PostgresConnectionString) { Pooling = false };
+        database = server.Database!;
+        server.Database = "postgres";
+        var connection = new NpgsqlConnection(server.ConnectionString);
+        connection.Open();
+        return connection;
     }
 
     private static string NewCase() => "outage-" + Guid.NewGuid().ToString("N");

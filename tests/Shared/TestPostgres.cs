@@ -40,7 +40,11 @@ public static class TestPostgres
     public static void DropDatabase(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        NpgsqlConnection.ClearAllPools();
+        using (var pooled = new NpgsqlConnection(connectionString))
+        {
+            NpgsqlConnection.ClearPool(pooled); // this database's pool only: other tests run beside this one
+        }
+
         using var connection = new NpgsqlConnection(Server);
         connection.Open();
         using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
