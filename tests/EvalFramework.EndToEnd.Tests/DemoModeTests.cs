@@ -34,8 +34,8 @@ public sealed partial class DemoModeTests
             ["Logging__LogLevel__EvalFramework.Collector.Demo"] = "Information",
         };
         await using var collector = new CollectorProcess(pilot: "demo", extraArgs: ["--demo"], environment: environment);
-        var clock = Stopwatch.StartNew();
         await collector.StartAsync();
+        var clock = Stopwatch.StartNew(); // from the collector's start, which other processes on the machine slow down
         using var client = collector.CreateClient();
 
         JsonArray snapshots = [];

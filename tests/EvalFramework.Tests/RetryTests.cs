@@ -6,6 +6,17 @@ namespace EvalFramework.Tests;
 
 public sealed class RetryTests
 {
+    /// <summary>
+    /// A tracker that cuts a batch only when it is flushed: the five events recorded before the flush always travel
+    /// together, however slowly the machine records them.
+    /// </summary>
+    private static CaseTracker Create(RecordingHandler handler, Action<EvalFrameworkOptions>? configure = null) =>
+        TestTrackers.Create(handler, o =>
+        {
+            o.FlushInterval = TimeSpan.FromMinutes(10);
+            configure?.Invoke(o);
+        });
+
     private static void RecordFive(CaseTracker tracker)
     {
         using var tracked = tracker.Case("ref-1");
@@ -30,7 +41,7 @@ public sealed class RetryTests
                 _ => null,
             },
         };
-        await using var tracker = TestTrackers.Create(handler, o => o.FlushInterval = TimeSpan.FromMilliseconds(200));
+        await using var tracker = Create(handler);
 
         RecordFive(tracker);
         await tracker.FlushWithin();
@@ -57,7 +68,7 @@ public sealed class RetryTests
             BeforeAnswer = (n, _) => n == 0 ? throw new HttpRequestException("connection refused") : Task.CompletedTask,
             Override = n => n == 1 ? new HttpResponseMessage(HttpStatusCode.BadGateway) : null,
         };
-        await using var tracker = TestTrackers.Create(handler);
+        await using var tracker = Create(handler);
 
         RecordFive(tracker);
         await tracker.FlushWithin();
@@ -75,7 +86,7 @@ public sealed class RetryTests
             Stores = n => n >= 1,
             BeforeAnswer = (n, ct) => n == 0 ? Task.Delay(Timeout.Infinite, ct) : Task.CompletedTask,
         };
-        await using var tracker = TestTrackers.Create(handler, o => o.RequestTimeout = TimeSpan.FromMilliseconds(100));
+        await using var tracker = Create(handler, o => o.RequestTimeout = TimeSpan.FromMilliseconds(500));
 
         RecordFive(tracker);
         await tracker.FlushWithin();
@@ -99,7 +110,7 @@ public sealed class RetryTests
                 ? RecordingHandler.Json(status, """{"title":"refused","detail":"events[0].seconds: must be greater than 0"}""", "application/problem+json")
                 : null,
         };
-        await using var tracker = TestTrackers.Create(handler);
+        await using var tracker = Create(handler);
 
         RecordFive(tracker);
         await tracker.FlushWithin();
@@ -125,7 +136,7 @@ public sealed class RetryTests
                 HttpStatusCode.OK,
                 """{"accepted":3,"duplicates":1,"rejected":[{"index":4,"id":"x","errors":["seconds: must be greater than 0"]}]}"""),
         };
-        await using var tracker = TestTrackers.Create(handler);
+        await using var tracker = Create(handler);
 
         RecordFive(tracker);
         await tracker.FlushWithin();
