@@ -69,7 +69,7 @@ public sealed class CaseRecordTests : IClassFixture<CollectorFactory>
     public async Task StoredRecord_EventsShuffledInRandomBatches_EqualsRecordRebuiltFromSourceTables()
     {
         var random = new Random(20250301);
-        var prefix = "rec-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var prefix = "rec-" + Token(6) + "-";
         await PostInRandomBatchesAsync(random, RandomCases.Events(random, prefix, 60));
 
         var records = Records(prefix);
@@ -91,7 +91,7 @@ public sealed class CaseRecordTests : IClassFixture<CollectorFactory>
     public async Task StoredRecord_CaseEventsBeforeItsStart_RecordHasNoStartUntilTheStartArrives()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
-        var id = "rec-late-" + Guid.NewGuid().ToString("N")[..6];
+        var id = "rec-late-" + Token(6);
         await client.PostAsync(Effort(id, 120, "handler"), AiUsage(id));
 
         Assert.True(_collector.Scalar("SELECT started_ms FROM case_records WHERE case_id = @c", ("@c", id)) is DBNull);
@@ -107,7 +107,7 @@ public sealed class CaseRecordTests : IClassFixture<CollectorFactory>
     public async Task WriteCases_StoredRecordMissing_RebuiltFromSourceTables()
     {
         var random = new Random(7);
-        var prefix = "rec-miss-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var prefix = "rec-miss-" + Token(6) + "-";
         await PostInRandomBatchesAsync(random, RandomCases.Events(random, prefix, 3));
         using (var connection = Open())
         using (var delete = connection.CreateCommand())
@@ -130,7 +130,7 @@ public sealed class CaseRecordTests : IClassFixture<CollectorFactory>
     public async Task Backfill_RecordsDeleted_RebuildsTheSameBytes()
     {
         var random = new Random(11);
-        var prefix = "rec-fill-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var prefix = "rec-fill-" + Token(6) + "-";
         await PostInRandomBatchesAsync(random, RandomCases.Events(random, prefix, 20));
         var before = Records(prefix);
 

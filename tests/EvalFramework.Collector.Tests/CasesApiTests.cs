@@ -15,7 +15,7 @@ public abstract class CasesApiTests<TCollector>(TCollector collector) : IClassFi
     public async Task GetCases_FiltersAndPages_ReturnsEachMatchingCaseOnce()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
-        var type = "paging-" + Guid.NewGuid().ToString("N")[..8];
+        var type = "paging-" + Token();
         var start = DateTimeOffset.UtcNow.AddDays(-3);
         var events = new List<JsonNode>();
         for (var i = 0; i < 25; i++)
@@ -54,7 +54,7 @@ public abstract class CasesApiTests<TCollector>(TCollector collector) : IClassFi
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
         var caseId = "ai-" + Guid.NewGuid().ToString("N");
-        var type = "ai-type-" + Guid.NewGuid().ToString("N")[..8];
+        var type = "ai-type-" + Token();
         await client.PostAsync(Started(caseId, type, "ai_assisted"), AiUsage(caseId, "m-a", 100, 10, 200), AiUsage(caseId, "m-b", 1, 2, 3), Effort(caseId, 90), Completed(caseId));
 
         var page = await (await client.GetAsync($"/api/v1/cases?pilot=pilot-a&caseType={type}")).ReadObjectAsync();

@@ -15,7 +15,7 @@ public sealed class PostgresCaseRecordTests(CollectorFactory sqlite, PostgresCol
     [StorageFact]
     public async Task StoredRecords_SameEventsInSameBatches_SameBytesAsSqlite()
     {
-        var prefix = "pg-rec-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var prefix = "pg-rec-" + Token(6) + "-";
         var events = RandomCases.Events(new Random(20251202), prefix, 60);
 
         await PostToBothAsync(new Random(5), events);
@@ -28,7 +28,7 @@ public sealed class PostgresCaseRecordTests(CollectorFactory sqlite, PostgresCol
     [StorageFact]
     public async Task StoredRecordMissing_RebuiltFromSourceTables_SameBytesAsSqlite()
     {
-        var prefix = "pg-miss-" + Guid.NewGuid().ToString("N")[..6] + "-";
+        var prefix = "pg-miss-" + Token(6) + "-";
         await PostToBothAsync(new Random(8), RandomCases.Events(new Random(3), prefix, 3));
         foreach (var collector in new CollectorFactory[] { sqlite, postgres })
         {

@@ -13,7 +13,7 @@ public sealed class SdkIntegrationTests : IClassFixture<CollectorFactory>
     [Fact]
     public async Task CaseTracker_RecordsCases_RowsEndUpInSqlite()
     {
-        var caseType = "sdk-" + Guid.NewGuid().ToString("N")[..10];
+        var caseType = "sdk-" + Events.Token(10);
         await using (var tracker = CaseTracker.Create(Options(), handler: _collector.Server.CreateHandler()))
         {
             for (var i = 0; i < 3; i++)
@@ -52,7 +52,7 @@ public sealed class SdkIntegrationTests : IClassFixture<CollectorFactory>
     [Fact]
     public async Task CaseTracker_CollectorAnswers503Then200_EveryEventStoredOnce()
     {
-        var caseType = "retry-" + Guid.NewGuid().ToString("N")[..10];
+        var caseType = "retry-" + Events.Token(10);
         using var failing = new FailFirstHandler(2) { InnerHandler = _collector.Server.CreateHandler() };
         await using (var tracker = CaseTracker.Create(Options(o => o.MaxRetryDelay = TimeSpan.FromMilliseconds(400)), handler: failing))
         {

@@ -13,6 +13,12 @@ public static class Events
     /// <summary>A fresh id. Letters glue the digit runs together so no id can look like a phone or identity number.</summary>
     public static string NewId() => "ev" + Interlocked.Increment(ref s_sequence).ToString(CultureInfo.InvariantCulture) + "x" + Guid.NewGuid().ToString("N")[..8];
 
+    /// <summary>
+    /// A random token for case ids and case types. It starts with a letter, so its hex digits never stand alone as
+    /// a phone or identity number (a bare run such as <c>07123456</c> would be one, and the collector refuses it).
+    /// </summary>
+    public static string Token(int length = 8) => "t" + Guid.NewGuid().ToString("N")[..length];
+
     public static string Time(DateTimeOffset? at = null) =>
         (at ?? DateTimeOffset.UtcNow.AddMinutes(-1)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
 
