@@ -94,41 +94,28 @@ public sealed class PostgresOutageTests(PostgresCollectorFactory collector) : IC
     /// </summary>
     private long EndSessions()
     {
-        using var server = OpenServer(out var database);
+        using var server = TestPostgres.OpenServer();
         using var command = new NpgsqlCommand(
             """
             SELECT COUNT(*) FILTER (WHERE application_name = 'evalframework-collector') FROM (
                 SELECT application_name, pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = @database) AS ended
             """,
             server);
-        command.Parameters.AddWithValue("database", database);
+        command.Parameters.AddWithValue("database", Database);
         var ended = (long)command.ExecuteScalar()!;
-        using (var own = new NpgsqlConnection(collector.PostgresConnectionString))
-        {
-            NpgsqlConnection.ClearPool(own);
-        }
-
+        TestPostgres.ClearPool(collector.PostgresConnectionString);
         return ended;
     }
 
     /// <summary>Lets the database take new connections, or not (its owner may; from another database of the server).</summary>
     private void AllowConnections(bool allow)
     {
-        using var server = OpenServer(out var database);
-        using var command = new NpgsqlCommand($"ALTER DATABASE \"{database}\" WITH ALLOW_CONNECTIONS {(allow ? "true" : "false")}", server);
+        using var server = TestPostgres.OpenServer();
+        using var command = new NpgsqlCommand($"ALTER DATABASE \"{Database}\" WITH ALLOW_CONNECTIONS {(allow ? "true" : "false")}", server);
         command.ExecuteNonQuery();
     }
 
-    /// <summary>An unpooled connection to the server's <c>postgres</c> database, and the name of the collector's.</summary>
-    private NpgsqlConnection OpenServer(out string database)
-    {
-        var server = new NpgsqlConnectionStringBuilder(collector.PostgresConnectionString) { Pooling = false };
-        database = server.Database!;
-        server.Database = "postgres";
-        var connection = new NpgsqlConnection(server.ConnectionString);
-        connection.Open();
-        return connection;
-    }
+    private string Database => new NpgsqlConnectionStringBuilder(collector.PostgresConnectionString).Database!;
 
     private static string NewCase() => "outage-" + Guid.NewGuid().ToString("N");
 }

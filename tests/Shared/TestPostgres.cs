@@ -23,31 +23,39 @@ public static class TestPostgres
     /// <summary>Creates an empty database; returns a connection string to it.</summary>
     public static string CreateDatabase()
     {
-        var server = Server ?? throw new InvalidOperationException(
-            $"{Variable} is not set: the PostgreSQL tests need a server (.ci/run starts one with .ci/postgres)");
         var name = "evalfw_test_" + Guid.NewGuid().ToString("N");
-        using (var connection = new NpgsqlConnection(server))
+        using (var connection = OpenServer())
         {
-            connection.Open();
             using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
             command.ExecuteNonQuery();
         }
 
-        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(Server) { Database = name }.ConnectionString;
     }
 
     /// <summary>Drops a database made by <see cref="CreateDatabase"/>, closing what is still connected to it.</summary>
     public static void DropDatabase(string connectionString)
     {
         var name = new NpgsqlConnectionStringBuilder(connectionString).Database!;
-        using (var pooled = new NpgsqlConnection(connectionString))
-        {
-            NpgsqlConnection.ClearPool(pooled); // this database's pool only: other tests run beside this one
-        }
-
-        using var connection = new NpgsqlConnection(Server);
-        connection.Open();
+        ClearPool(connectionString);
+        using var connection = OpenServer();
         using var command = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", connection);
         command.ExecuteNonQuery();
+    }
+
+    /// <summary>A connection to the database <c>EVALFW_TEST_POSTGRES</c> names: for commands about a test database from outside it.</summary>
+    public static NpgsqlConnection OpenServer()
+    {
+        var connection = new NpgsqlConnection(Server ?? throw new InvalidOperationException(
+            $"{Variable} is not set: the PostgreSQL tests need a server (.ci/run starts one with .ci/postgres)"));
+        connection.Open();
+        return connection;
+    }
+
+    /// <summary>Closes the pooled connections to one database; only its own, since other tests run beside this one.</summary>
+    public static void ClearPool(string connectionString)
+    {
+        using var connection = new NpgsqlConnection(connectionString);
+        NpgsqlConnection.ClearPool(connection);
     }
 }
