@@ -45,7 +45,41 @@ internal static class ConfigHasher
         return buffer.ToArray();
     }
 
-    private static SortedDictionary<string, object?> Pilot(PilotConfig p) => Map(
+    private static SortedDictionary<string, object?> Pilot(PilotConfig p)
+    {
+        var pilot = Core(p);
+
+        // The vocabulary beyond case types, arms, roles, models and attribute keys enters the hash only where a pilot
+        // sets it, so the hash of a config that does not use it is the one it always had.
+        AddIfAny(pilot, "channels", p.Channels);
+        AddIfAny(pilot, "escalationReasons", p.EscalationReasons);
+        AddIfAny(pilot, "integrationSystems", p.IntegrationSystems);
+        AddIfAny(pilot, "integrationFailureKinds", p.IntegrationFailureKinds);
+        AddIfAny(pilot, "maintenanceKinds", p.MaintenanceKinds);
+        AddIfAny(pilot, "teams", p.Teams);
+        if (p.AttributeValues.Count > 0)
+        {
+            pilot["attributeValues"] = new SortedDictionary<string, object?>(
+                p.AttributeValues.ToDictionary(a => a.Key, a => (object?)Sorted(a.Value)), StringComparer.Ordinal);
+        }
+
+        if (p.CaseIds != CaseIdRule.Pseudonym)
+        {
+            pilot["caseIds"] = "any";
+        }
+
+        return pilot;
+    }
+
+    private static void AddIfAny(SortedDictionary<string, object?> pilot, string key, IReadOnlyList<string> values)
+    {
+        if (values.Count > 0)
+        {
+            pilot[key] = Sorted(values);
+        }
+    }
+
+    private static SortedDictionary<string, object?> Core(PilotConfig p) => Map(
         ("slug", p.Slug),
         ("displayName", p.DisplayName),
         ("caseTypes", Sorted(p.CaseTypes)),

@@ -25,7 +25,8 @@ internal sealed class ConfigReader
     private static readonly string[] _pilotKeys =
     [
         "slug", "displayName", "caseTypes", "arms", "baselineArm", "staffRoles", "aiModels", "fixedCosts",
-        "maintenance", "attributeKeys",
+        "maintenance", "attributeKeys", "attributeValues", "channels", "escalationReasons", "integrationSystems",
+        "integrationFailureKinds", "maintenanceKinds", "teams", "caseIds",
     ];
 
     private static readonly string[] _armKeys = ["name", "share"];
@@ -185,6 +186,14 @@ internal sealed class ConfigReader
         var fixedCosts = ReadFixedCosts(m, armNames);
         var maintenance = ReadMaintenance(m, armNames);
         var attributeKeys = ReadSlugList(m, "attributeKeys", false, "attribute key", atLeastOne: false);
+        var attributeValues = ReadAttributeValues(m, attributeKeys ?? ConfigDefaults.AttributeKeys);
+        var channels = ReadSlugList(m, "channels", false, "channel", atLeastOne: false);
+        var reasons = ReadSlugList(m, "escalationReasons", false, "escalation reason", atLeastOne: false);
+        var systems = ReadSlugList(m, "integrationSystems", false, "integration system", atLeastOne: false);
+        var failureKinds = ReadSlugList(m, "integrationFailureKinds", false, "integration failure kind", atLeastOne: false);
+        var maintenanceKinds = ReadSlugList(m, "maintenanceKinds", false, "maintenance kind", atLeastOne: false);
+        var teams = ReadSlugList(m, "teams", false, "team", atLeastOne: false);
+        var caseIds = m.Text("caseIds", false, s => s is "pseudonym" or "any", "must be pseudonym or any");
 
         if (_errors.Count > before)
         {
@@ -203,11 +212,79 @@ internal sealed class ConfigReader
             FixedCosts = fixedCosts!,
             Maintenance = maintenance!,
             AttributeKeys = attributeKeys ?? ConfigDefaults.AttributeKeys,
+            AttributeValues = attributeValues ?? new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal),
+            Channels = channels ?? [],
+            EscalationReasons = reasons ?? [],
+            IntegrationSystems = systems ?? [],
+            IntegrationFailureKinds = failureKinds ?? [],
+            MaintenanceKinds = maintenanceKinds ?? [],
+            Teams = teams ?? [],
+            CaseIds = caseIds == "any" ? CaseIdRule.Any : CaseIdRule.Pseudonym,
             SourceFile = _errors.File,
             KeyPath = m.Path,
             AiModelsLine = ErrorSink.LineOf(m.NodeOf("aiModels")),
             StaffRolesLine = ErrorSink.LineOf(m.NodeOf("staffRoles")),
         };
+    }
+
+    /// <summary>
+    /// Reads <c>attributeValues</c>: for some attribute keys (each one of <paramref name="keys"/>), the list of values it
+    /// may take. Values are 1–256 characters of text without control or format characters, never an identifier.
+    /// </summary>
+    private Dictionary<string, IReadOnlyList<string>>? ReadAttributeValues(MappingReader m, IReadOnlyList<string> keys)
+    {
+        if (m.Mapping("attributeValues", false) is not { } node)
+        {
+            return m.Get("attributeValues", false) is null ? null : [];
+        }
+
+        var path = m.KeyOf("attributeValues");
+        var result = new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in node.Children)
+        {
+            var key = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (!keys.Contains(key, StringComparer.Ordinal))
+            {
+                _errors.At(keyNode, path, "'" + key + "' is not one of the pilot's attributeKeys (" + string.Join(", ", keys) + ")");
+                continue;
+            }
+
+            if (value is not YamlSequenceNode list)
+            {
+                _errors.At(value, path + "." + key, "must be a list of values" + MappingReader.Found(value));
+                continue;
+            }
+
+            var values = new List<string>();
+            for (var i = 0; i < list.Children.Count; i++)
+            {
+                var child = list.Children[i];
+                if (child is not YamlScalarNode { Value: { } text } || MappingReader.IsNull(child))
+                {
+                    _errors.At(child, Index(path + "." + key, i), "must be a single value" + MappingReader.Found(child));
+                }
+                else if (text.Length is 0 or > 256 || text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format))
+                {
+                    _errors.At(child, Index(path + "." + key, i), "must be 1–256 characters without control or format characters");
+                }
+                else if (IdentifierGuard.Find(text) is { } kind)
+                {
+                    _errors.At(child, Index(path + "." + key, i), "looks like " + IdentifierGuard.Describe(kind) + "; a vocabulary never holds personal identifiers");
+                }
+                else if (values.Contains(text, StringComparer.Ordinal))
+                {
+                    _errors.At(child, Index(path + "." + key, i), "duplicate value '" + text + "'");
+                }
+                else
+                {
+                    values.Add(text);
+                }
+            }
+
+            result[key] = values;
+        }
+
+        return result;
     }
 
     private List<string>? ReadSlugList(MappingReader m, string key, bool required, string what, bool atLeastOne)
@@ -235,6 +312,10 @@ internal sealed class ConfigReader
             else if (!EventValidator.IsSlug(value))
             {
                 _errors.At(child, Index(path, i), SlugRule + " (found '" + value + "')");
+            }
+            else if (IdentifierGuard.Find(value) is { } kind)
+            {
+                _errors.At(child, Index(path, i), "looks like " + IdentifierGuard.Describe(kind) + "; a vocabulary never holds personal identifiers");
             }
             else if (values.Contains(value, StringComparer.Ordinal))
             {

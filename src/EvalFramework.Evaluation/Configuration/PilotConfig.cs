@@ -36,6 +36,34 @@ public sealed record PilotConfig
     /// </summary>
     public required IReadOnlyList<string> AttributeKeys { get; init; }
 
+    /// <summary>
+    /// Allowed values of some attribute keys (<c>attributeValues</c>, optional: key → list of values). A key listed here
+    /// takes only those values; a key not listed takes free text, checked by the identifier guard.
+    /// </summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> AttributeValues { get; init; } =
+        new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal);
+
+    /// <summary>Channels as sent in <c>case.started</c> <c>channel</c> (<c>channels</c>, optional, default none).</summary>
+    public IReadOnlyList<string> Channels { get; init; } = [];
+
+    /// <summary>Reasons as sent in <c>case.escalated</c> <c>reason</c> (<c>escalationReasons</c>, optional, default none).</summary>
+    public IReadOnlyList<string> EscalationReasons { get; init; } = [];
+
+    /// <summary>Systems as sent in <c>integration.failure</c> <c>system</c> (<c>integrationSystems</c>, optional, default none).</summary>
+    public IReadOnlyList<string> IntegrationSystems { get; init; } = [];
+
+    /// <summary>Kinds as sent in <c>integration.failure</c> <c>kind</c> (<c>integrationFailureKinds</c>, optional, default none).</summary>
+    public IReadOnlyList<string> IntegrationFailureKinds { get; init; } = [];
+
+    /// <summary>Kinds as sent in <c>pilot.maintenance</c> <c>kind</c> (<c>maintenanceKinds</c>, optional, default none).</summary>
+    public IReadOnlyList<string> MaintenanceKinds { get; init; } = [];
+
+    /// <summary>Teams as sent in <c>survey.staff</c> <c>team</c> (<c>teams</c>, optional, default none).</summary>
+    public IReadOnlyList<string> Teams { get; init; } = [];
+
+    /// <summary>What a <c>caseId</c> must look like (<c>caseIds</c>: <c>pseudonym</c>, the default, or <c>any</c>).</summary>
+    public CaseIdRule CaseIds { get; init; } = CaseIdRule.Pseudonym;
+
     /// <summary>The file the pilot was read from, for errors found later against data.</summary>
     internal string SourceFile { get; init; } = "";
 
