@@ -12,14 +12,19 @@ internal static class ApiKeyClaims
 
     public const string Right = "evalfw:right";
 
+    private static readonly ApiRights[] Rights = [ApiRights.Ingest, ApiRights.Read, ApiRights.Admin];
+
     /// <summary>The principal of a key (a new one per request: a principal is mutable).</summary>
     public static ClaimsPrincipal PrincipalOf(ApiKey key, string scheme)
     {
         var claims = new List<Claim>(1 + key.Pilots.Count + 3) { new(ClaimTypes.Name, key.Name) };
         claims.AddRange(key.Pilots.Select(p => new Claim(Pilot, p)));
-        foreach (var right in Enum.GetValues<ApiRights>().Where(r => r != ApiRights.None && key.Rights.HasFlag(r)))
+        foreach (var right in Rights)
         {
-            claims.Add(new Claim(Right, NameOf(right)));
+            if ((key.Rights & right) != 0)
+            {
+                claims.Add(new Claim(Right, NameOf(right)));
+            }
         }
 
         return new ClaimsPrincipal(new ClaimsIdentity(claims, scheme));
