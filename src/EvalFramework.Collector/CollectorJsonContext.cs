@@ -13,4 +13,5 @@ namespace EvalFramework.Collector;
 [JsonSerializable(typeof(PurgeRequest))]
 [JsonSerializable(typeof(SnapshotList))]
 [JsonSerializable(typeof(CreateSnapshotBody))]
+[JsonSerializable(typeof(SnapshotCreated))]
 internal sealed partial class CollectorJsonContext : JsonSerializerContext;

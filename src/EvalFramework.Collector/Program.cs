@@ -1,5 +1,4 @@
 using EvalFramework.Collector;
-using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Cases;
 using EvalFramework.Collector.Demo;
 using EvalFramework.Collector.Evaluation;
@@ -55,14 +54,17 @@ if (!app.MigrateDatabase(Console.Error))
     return 1;
 }
 
-app.UseExceptionHandler();
+// A request Kestrel itself refuses while the handler reads it (a body over the limit, a broken chunk) keeps its 4xx.
+app.UseExceptionHandler(new ExceptionHandlerOptions { StatusCodeSelector = e => e is BadHttpRequestException bad ? bad.StatusCode : 500 });
 app.UseStatusCodePages();
-app.UseRateLimiter();
+app.UseAuthentication();
+app.UseRateLimiter(); // after authentication: a key's bucket, whether Bearer or Basic carried it
+app.UseAuthorization(); // each endpoint's policy, before its handler reads a byte of the body
 
 app.MapHealthApi();
 app.MapMetricsApi();
 app.MapReportsApi();
-var api = app.MapGroup("/api/v1").AddEndpointFilter<ApiKeyEndpointFilter>().RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy);
+var api = app.MapGroup("/api/v1").RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy);
 api.MapEventsApi();
 api.MapCasesApi();
 api.MapPurgeApi();

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
 using EvalFramework.Collector.Tests.Infrastructure;
 using static EvalFramework.Collector.Tests.Infrastructure.Events;
 
@@ -50,6 +52,37 @@ public sealed class RateLimitTests : IClassFixture<RateLimitTests.SlowCollector>
         // Another key has its own bucket.
         using var other = _collector.ClientWith(_collector.PilotBKey);
         Assert.Equal(HttpStatusCode.OK, (await other.PostAsync(Started("rate-b", pilot: CollectorFactory.PilotB))).StatusCode);
+    }
+
+    [Fact]
+    public async Task ReportsLatest_AnonymousFlood_BasicReaderHasItsOwnKeysBucket()
+    {
+        const string Latest = "/reports/latest?pilot=" + CollectorFactory.PilotA;
+        using var anonymous = _collector.CreateClient();
+        using var reader = _collector.CreateClient();
+        reader.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Basic",
+            Convert.ToBase64String(Encoding.UTF8.GetBytes("browser-user:" + _collector.ReaderKey)));
+        using var wrongKey = _collector.ClientWith("not-a-configured-key");
+
+        // Requests without a valid key share one bucket (burst 2, 1 per second): empty it.
+        var emptied = false;
+        for (var i = 0; i < 10 && !emptied; i++)
+        {
+            using var flood = await anonymous.GetAsync(Latest);
+            emptied = flood.StatusCode == HttpStatusCode.TooManyRequests;
+        }
+
+        Assert.True(emptied, "10 anonymous requests in a row were not limited");
+        using var first = await reader.GetAsync(Latest);
+        using var second = await reader.GetAsync(Latest);
+        using var wrong1 = await wrongKey.GetAsync(Latest);
+        using var wrong2 = await wrongKey.GetAsync(Latest);
+
+        // The Basic reader spends its own key's burst of 2 (no snapshot of pilot-a yet: 404 both times). A wrong key is
+        // no key: at most one token came back to the shared bucket meanwhile, so at least one of its two is refused.
+        Assert.Equal(HttpStatusCode.NotFound, first.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, second.StatusCode);
+        Assert.Contains(HttpStatusCode.TooManyRequests, new[] { wrong1.StatusCode, wrong2.StatusCode });
     }
 
     public sealed class SlowCollector : CollectorFactory

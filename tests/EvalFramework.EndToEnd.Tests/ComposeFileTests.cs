@@ -274,6 +274,35 @@ public sealed class ComposeFileTests
         Assert.Equal("$1:8080", Scalar(relabel, "replacement"));
     }
 
+    [Theory]
+    [InlineData("evalframework-collector", "collector")]
+    [InlineData("evalframework-collector-replicas", "collector-a")]
+    public void PrometheusConfig_Job_ScrapesWithTheKeyFileItsCollectorsDemoWrites(string job, string collector)
+    {
+        var scrape = ((YamlSequenceNode)Load(Path.Combine(RepositoryPaths.Root, "metrics-config", "prometheus.yml"))["scrape_configs"])
+            .Cast<YamlMappingNode>().Single(j => Scalar(j, "job_name") == job);
+        var authorization = (YamlMappingNode)scrape["authorization"];
+        // Relative to the config file, which the prometheus service mounts at /etc/prometheus/prometheus.yml.
+        var keyFile = "/etc/prometheus/" + Scalar(authorization, "credentials_file");
+        var written = Scalar(Environment(Service(collector)), "Demo__KeyFile");
+
+        Assert.Equal("Bearer", Scalar(authorization, "type"));
+        Assert.False(authorization.Children.ContainsKey("credentials"), "a key in the config file would be committed");
+        Assert.Equal("${METRICS_REQUIRE_KEY:-true}", Scalar(Environment(Service(collector)), "Metrics__RequireKey"));
+        // The same named volume: mounted where the collector writes its key, and read-only where Prometheus reads it.
+        var collectorVolume = MountOf(collector, Path.GetDirectoryName(written)!);
+        var prometheusVolume = MountOf("prometheus", Path.GetDirectoryName(keyFile)!);
+        Assert.Equal(Path.GetFileName(written), Path.GetFileName(keyFile));
+        Assert.Equal(collectorVolume.Split(':')[0], prometheusVolume.Split(':')[0]);
+        Assert.True(((YamlMappingNode)Compose["volumes"]).Children.ContainsKey(collectorVolume.Split(':')[0]));
+        Assert.EndsWith(":ro", prometheusVolume, StringComparison.Ordinal);
+        Assert.Equal("./metrics-config/prometheus.yml:/etc/prometheus/prometheus.yml:ro", Sequence(Service("prometheus"), "volumes")[0]);
+    }
+
+    /// <summary>The service's volume entry mounted at <paramref name="target"/>.</summary>
+    private static string MountOf(string service, string target) =>
+        Sequence(Service(service), "volumes").Single(v => v.Split(':')[1] == target);
+
     private static YamlMappingNode Service(string name) => (YamlMappingNode)Services[name];
 
     private static YamlMappingNode Environment(YamlMappingNode service) => (YamlMappingNode)service["environment"];

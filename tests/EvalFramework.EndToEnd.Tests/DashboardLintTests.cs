@@ -184,7 +184,7 @@ public sealed partial class DashboardLintTests
         (await collector.Client.PostAsync("/api/v1/events", PilotTraffic.Body(round.Take(1)))).EnsureSuccessStatusCode();
         await collector.Client.PostAsync("/api/v1/events", PilotTraffic.Body([PilotTraffic.Rejected()]));
         collector.SnapshotGauges.Publish(PilotTraffic.Snapshot());
-        var scrape = await collector.Client.GetStringAsync("/metrics");
+        var scrape = await collector.ScrapeAsync();
         var exported = scrape.Split('\n').Where(l => l.Length > 0 && l[0] != '#')
             .Select(l => l[..l.IndexOfAny(['{', ' '])]).ToHashSet(StringComparer.Ordinal);
         var labelNames = LabelName().Matches(scrape).Select(m => m.Groups[1].Value).ToHashSet(StringComparer.Ordinal);

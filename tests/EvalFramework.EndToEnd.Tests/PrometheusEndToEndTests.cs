@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using EvalFramework.EndToEnd.Tests.Infrastructure;
 
 namespace EvalFramework.EndToEnd.Tests;
@@ -19,7 +20,7 @@ public sealed class PrometheusEndToEndTests
         collector.SnapshotGauges.Publish(PilotTraffic.Snapshot());
         await PostRoundAsync(collector);
         await using var prometheus = new PrometheusServer();
-        await prometheus.StartAsync(collector.Target, Path.Combine(RepositoryPaths.Root, "metrics-config", "rules.yml"));
+        await prometheus.StartAsync(collector.Target, collector.ScrapeKey, Path.Combine(RepositoryPaths.Root, "metrics-config", "rules.yml"));
         await prometheus.WaitUntilAsync(async () => (await prometheus.QueryAsync("evalfw_cases_started_total")).Count > 0, "first scrape");
 
         // A second round while Prometheus watches, so every rate has something to show.
@@ -57,7 +58,7 @@ public sealed class PrometheusEndToEndTests
         collector.Start();
         await PostRoundAsync(collector);
         await using var prometheus = new PrometheusServer();
-        await prometheus.StartAsync(collector.Target, Path.Combine(RepositoryPaths.Root, "metrics-config", "rules.yml"));
+        await prometheus.StartAsync(collector.Target, collector.ScrapeKey, Path.Combine(RepositoryPaths.Root, "metrics-config", "rules.yml"));
         await prometheus.WaitUntilAsync(async () => (await prometheus.QueryAsync("evalfw_cases_started_total")).Count > 0, "first scrape");
         await PostRoundAsync(collector);
         var records = (await File.ReadAllLinesAsync(Path.Combine(RepositoryPaths.Root, "metrics-config", "rules.yml")))
@@ -84,9 +85,31 @@ public sealed class PrometheusEndToEndTests
     [PrometheusFact]
     public async Task PrometheusConfig_PromtoolCheckConfig_Passes()
     {
-        var (exitCode, output) = await PrometheusServer.PromtoolAsync(null, "check", "config", Path.Combine(RepositoryPaths.Root, "metrics-config", "prometheus.yml"));
+        // promtool checks that the key files exist; they are the stack's, made at run time and never in the repository,
+        // so the config is checked beside stand-ins at the same relative paths.
+        var directory = Directory.CreateTempSubdirectory("evalfw-promtool").FullName;
+        try
+        {
+            var config = Path.Combine(directory, "prometheus.yml");
+            File.Copy(Path.Combine(RepositoryPaths.Root, "metrics-config", "prometheus.yml"), config);
+            File.Copy(Path.Combine(RepositoryPaths.Root, "metrics-config", "rules.yml"), Path.Combine(directory, "rules.yml"));
+            var keyFiles = Regex.Matches(await File.ReadAllTextAsync(config), @"^\s*credentials_file:\s*(\S+)", RegexOptions.Multiline)
+                .Select(m => m.Groups[1].Value).ToList();
+            foreach (var keyFile in keyFiles)
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(Path.Combine(directory, keyFile))!);
+                await File.WriteAllTextAsync(Path.Combine(directory, keyFile), "stand-in");
+            }
 
-        Assert.True(exitCode == 0, output);
+            var (exitCode, output) = await PrometheusServer.PromtoolAsync(null, "check", "config", config);
+
+            Assert.Equal(2, keyFiles.Count);
+            Assert.True(exitCode == 0, output);
+        }
+        finally
+        {
+            Directory.Delete(directory, recursive: true);
+        }
     }
 
     [PrometheusFact]
@@ -98,7 +121,18 @@ public sealed class PrometheusEndToEndTests
             ["Evaluation__ConfigPath"] = Path.Combine(RepositoryPaths.Root, "metrics-config", "evaluation.yaml"),
         });
         await collector.StartAsync();
+        // The demo key, as a local Prometheus would take it: from the file the demo says it wrote, in its data folder.
+        var keyFile = Regex.Match(collector.Output, "^Demo API key file: (.+)$", RegexOptions.Multiline).Groups[1].Value.Trim();
+        Assert.StartsWith(collector.DataDirectory + Path.DirectorySeparatorChar, keyFile, StringComparison.Ordinal);
+        var key = await File.ReadAllTextAsync(keyFile);
+        Assert.Contains("Demo API key: " + key + Environment.NewLine, collector.Output, StringComparison.Ordinal);
+        if (!OperatingSystem.IsWindows())
+        {
+            Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead, File.GetUnixFileMode(keyFile));
+        }
+
         using var client = new HttpClient { BaseAddress = collector.BaseAddress };
+        client.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", key);
 
         // Demo:Enabled=true (no --demo) starts the demo traffic: simulated history, then live cases, through the SDK.
         var scrape = "";

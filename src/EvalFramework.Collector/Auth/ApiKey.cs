@@ -9,8 +9,6 @@ internal sealed class ApiKey(string name, byte[] hash, IReadOnlySet<string> pilo
 
     public ApiRights Rights { get; } = rights;
 
-    public bool AllPilots => pilots.Contains("*");
-
-    public bool Allows(ApiRights right, string pilot) =>
-        (Rights & right) == right && (AllPilots || pilots.Contains(pilot));
+    /// <summary>The pilot slugs the key covers; <c>*</c> for all.</summary>
+    public IReadOnlySet<string> Pilots { get; } = pilots;
 }

@@ -9,26 +9,24 @@ namespace EvalFramework.Collector.Auth;
 /// <summary>Finds the key a request presents. Keys are kept as SHA-256 hashes and compared in constant time.</summary>
 internal sealed class ApiKeyStore(IOptions<ApiKeyOptions> options)
 {
+    /// <summary>Longer presented keys are refused unhashed (a generated key has 43 characters).</summary>
+    public const int MaxKeyLength = 512;
+
     private readonly ApiKey[] _keys = [.. options.Value.Keys.Select(Parse)];
 
-    /// <summary>The key for an <c>Authorization</c> header value, or <see langword="null"/>.</summary>
-    public ApiKey? Find(string? authorization)
+    /// <summary>The configured key the client presented (the bare key, as sent after <c>Bearer</c> or as the Basic password), or <see langword="null"/>.</summary>
+    public ApiKey? Find(ReadOnlySpan<char> presented)
     {
-        const string Scheme = "Bearer ";
-        if (authorization is null || !authorization.StartsWith(Scheme, StringComparison.OrdinalIgnoreCase))
+        presented = presented.Trim();
+        if (presented.IsEmpty || presented.Length > MaxKeyLength)
         {
             return null;
         }
 
-        var presented = authorization.AsSpan(Scheme.Length).Trim();
-        if (presented.IsEmpty || presented.Length > 512)
-        {
-            return null;
-        }
-
+        Span<byte> bytes = stackalloc byte[MaxKeyLength * 3];
+        var length = Encoding.UTF8.GetBytes(presented, bytes);
         Span<byte> hash = stackalloc byte[SHA256.HashSizeInBytes];
-        var bytes = Encoding.UTF8.GetBytes(presented.ToString());
-        SHA256.HashData(bytes, hash);
+        SHA256.HashData(bytes[..length], hash);
         ApiKey? found = null;
         foreach (var key in _keys)
         {
@@ -51,16 +49,32 @@ internal sealed class ApiKeyStore(IOptions<ApiKeyOptions> options)
         Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     /// <summary>Every problem with the configured keys, each naming its configuration key.</summary>
-    public static List<string> Validate(ApiKeyOptions options)
+    /// <param name="options">The keys.</param>
+    /// <param name="paths">
+    /// The configuration path of each key in order (<c>Auth:Keys:5</c>: indexes need not be consecutive); a key
+    /// beyond them (the demo key) is named by its place in the list.
+    /// </param>
+    public static List<string> Validate(ApiKeyOptions options, IReadOnlyList<string>? paths = null)
     {
+        string PathOf(int i) => paths is not null && i < paths.Count
+            ? paths[i]
+            : string.Create(CultureInfo.InvariantCulture, $"{ApiKeyOptions.SectionName}:Keys:{i}");
+
         var errors = new List<string>();
+        var named = new Dictionary<string, int>(StringComparer.Ordinal);
         for (var i = 0; i < options.Keys.Count; i++)
         {
             var entry = options.Keys[i];
-            var at = string.Create(CultureInfo.InvariantCulture, $"{ApiKeyOptions.SectionName}:Keys:{i}");
+            var at = PathOf(i);
             if (string.IsNullOrWhiteSpace(entry.Name))
             {
                 errors.Add($"{at}:Name: required");
+            }
+            else if (!named.TryAdd(entry.Name, i))
+            {
+                // Same-named keys would share a rate-limit bucket and be one writer in the stored events. Named at the
+                // later key, unless that one is not configured (the demo key): then at the configured one.
+                errors.Add($"{(paths is not null && i >= paths.Count ? PathOf(named[entry.Name]) : at)}:Name: duplicate key name");
             }
 
             if (entry.Sha256 is null || entry.Sha256.Length != 64 || !entry.Sha256.All(char.IsAsciiHexDigit))

@@ -1,23 +1,54 @@
 using EvalFramework.Collector.Auth;
+using EvalFramework.Collector.Metrics;
+using EvalFramework.Collector.Reports;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers API key authentication.</summary>
+/// <summary>Registers API key authentication (<see cref="ApiKeyAuthenticationHandler"/>) and the rights as authorization policies.</summary>
 internal static class AuthServiceCollectionExtensions
 {
     public static IServiceCollection AddApiKeys(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<ApiKeyOptions>().Bind(configuration.GetSection(ApiKeyOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ApiKeyOptions>, ApiKeyOptionsValidator>();
+        services.AddSingleton<IValidateOptions<ApiKeyOptions>>(new ApiKeyOptionsValidator(configuration));
         services.AddSingleton<ApiKeyStore>();
-        services.AddSingleton<ApiKeyEndpointFilter>();
+        services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
+            .AddScheme<Microsoft.AspNetCore.Authentication.AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
+        services.AddSingleton<IAuthorizationHandler, RightAuthorizationHandler>();
+        services.AddSingleton<IAuthorizationMiddlewareResultHandler, ApiAuthorizationResultHandler>();
+        services.AddAuthorizationBuilder()
+            .AddPolicy(ApiPolicies.Ingest, RequireRight(ApiRights.Ingest))
+            .AddPolicy(ApiPolicies.Read, RequireRight(ApiRights.Read))
+            .AddPolicy(ApiPolicies.Admin, RequireRight(ApiRights.Admin))
+            // An endpoint that declares nothing still needs a key (and fails AuthorizationMatrixTests).
+            .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+
+        // The two policies a setting can open. Reports: with no public pilot every report needs the read right, decided
+        // before any lookup, so an unknown caller learns nothing about which ids exist; with one, ReportAccess decides
+        // per pilot in the handler.
+        services.AddOptions<AuthorizationOptions>().Configure<IOptions<MetricsOptions>, IOptions<ReportOptions>>((authorization, metrics, reports) =>
+        {
+            authorization.AddPolicy(ApiPolicies.Metrics, metrics.Value.RequireKey ? RequireRight(ApiRights.Read) : Open());
+            authorization.AddPolicy(ApiPolicies.Reports, reports.Value.PublicPilots.Count > 0 ? Open() : RequireRight(ApiRights.Read));
+        });
         return services;
     }
 
-    private sealed class ApiKeyOptionsValidator : IValidateOptions<ApiKeyOptions>
+    /// <summary>A policy met by a key with the right for some pilot.</summary>
+    public static AuthorizationPolicy RequireRight(ApiRights right) =>
+        new AuthorizationPolicyBuilder().RequireAuthenticatedUser().AddRequirements(new RightRequirement(right)).Build();
+
+    /// <summary>A policy anyone meets, for endpoints a setting opens (<c>Metrics:RequireKey=false</c>, public reports).</summary>
+    public static AuthorizationPolicy Open() => new AuthorizationPolicyBuilder().RequireAssertion(_ => true).Build();
+
+    private sealed class ApiKeyOptionsValidator(IConfiguration configuration) : IValidateOptions<ApiKeyOptions>
     {
-        public ValidateOptionsResult Validate(string? name, ApiKeyOptions options) =>
-            ApiKeyStore.Validate(options) is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+        public ValidateOptionsResult Validate(string? name, ApiKeyOptions options)
+        {
+            var paths = configuration.GetSection(ApiKeyOptions.SectionName + ":Keys").GetChildren().Select(c => c.Path).ToList();
+            return ApiKeyStore.Validate(options, paths) is { Count: > 0 } errors ? ValidateOptionsResult.Fail(errors) : ValidateOptionsResult.Success;
+        }
     }
 }

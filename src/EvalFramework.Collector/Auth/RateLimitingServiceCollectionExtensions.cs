@@ -4,7 +4,10 @@ using EvalFramework.Collector.Auth;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>A token bucket per API key on <c>/api/v1</c>; over the rate a key gets 429 with <c>Retry-After</c>.</summary>
+/// <summary>
+/// A token bucket per API key on <c>/api/v1</c> and <c>/reports</c>, whichever scheme carried the key (it runs after
+/// authentication); over the rate a key gets 429 with <c>Retry-After</c>.
+/// </summary>
 internal static class RateLimitingServiceCollectionExtensions
 {
     public const string PerKeyPolicy = "per-key";
@@ -22,10 +25,10 @@ internal static class RateLimitingServiceCollectionExtensions
             {
                 var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<RateLimitOptions>>().Value;
 
-                // Partition by the key's name, never by what the client sent: unknown keys share one bucket,
-                // so made-up keys cannot grow the limiter's memory (they get 401 anyway).
-                var key = ApiKeyEndpointFilter.Authenticate(http);
-                return RateLimitPartition.GetTokenBucketLimiter(key?.Name ?? "(unauthenticated)", _ => new TokenBucketRateLimiterOptions
+                // Partition by the authenticated key's name (names are unique), never by what the client sent: requests
+                // without a valid key share one bucket, so made-up keys cannot grow the limiter's memory.
+                var partition = http.User.Identity is { IsAuthenticated: true, Name: { } name } ? "key:" + name : "unauthenticated";
+                return RateLimitPartition.GetTokenBucketLimiter(partition, _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = options.Burst,
                     TokensPerPeriod = options.RequestsPerSecond,

@@ -5,12 +5,12 @@ using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EvalFramework.Collector.Cases;
 
-/// <summary><c>GET /api/v1/cases</c>: the case rows, for evaluators.</summary>
+/// <summary><c>GET /api/v1/cases</c> (read right for the pilot): the case rows, for evaluators.</summary>
 internal static class CasesApi
 {
     public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/cases", GetCases).WithName("GetCases");
+        api.MapGet("/cases", GetCases).WithName("GetCases").RequireAuthorization(ApiPolicies.Read);
         return api;
     }
 
@@ -54,10 +54,9 @@ internal static class CasesApi
             return TypedResults.ValidationProblem(errors, title: "The query was not accepted");
         }
 
-        var key = ApiKeyEndpointFilter.KeyOf(http);
-        if (!key.Allows(ApiRights.Read, pilot!))
+        if (await http.RefusePilotAsync(ApiRights.Read, pilot!) is { } refused)
         {
-            return ApiKeyEndpointFilter.Forbidden(key, ApiRights.Read, pilot!);
+            return refused;
         }
 
         var page = await store.ReadAsync(new CaseQuery(pilot!, caseType, arm, fromTime, toTime, after, take), cancellationToken);

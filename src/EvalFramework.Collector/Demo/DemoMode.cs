@@ -3,8 +3,9 @@ using EvalFramework.Collector.Auth;
 namespace EvalFramework.Collector.Demo;
 
 /// <summary>
-/// <c>--demo</c> (or <c>Demo:Enabled=true</c>): a fresh API key for pilot <c>demo</c> with every right,
-/// printed once at start, and simulated traffic through the SDK (<see cref="DemoTraffic"/>).
+/// <c>--demo</c> (or <c>Demo:Enabled=true</c>): a fresh API key for pilot <c>demo</c> with every right, printed once
+/// at start and written to <c>Demo:KeyFile</c> (for a local Prometheus), and simulated traffic through the SDK
+/// (<see cref="DemoTraffic"/>).
 /// </summary>
 internal static class DemoMode
 {
@@ -39,7 +40,49 @@ internal static class DemoMode
 
         // The one line a newcomer needs; printed on stdout, not through logging, so it is always seen.
         Console.WriteLine($"Demo API key: {key}");
+        var keyFile = Path.GetFullPath(builder.Configuration[DemoOptions.SectionName + ":" + nameof(DemoOptions.KeyFile)]
+            ?? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(builder.Configuration["Storage:SqlitePath"] ?? new Storage.StorageOptions().SqlitePath))!,
+                "demo-api-key"));
+        try
+        {
+            WriteKeyFile(keyFile, key);
+            Console.WriteLine($"Demo API key file: {keyFile}");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Console.Error.WriteLine($"Demo API key file: not written to {keyFile} ({e.Message})");
+        }
+
         return builder;
+    }
+
+    /// <summary>
+    /// Replaces the file with the key (no newline) in one step, so a reader never sees half of it. Owner read-write,
+    /// group read: a Prometheus in the owner's group (docker-compose.yml) can read it, nobody else.
+    /// </summary>
+    private static void WriteKeyFile(string path, string key)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write };
+        if (!OperatingSystem.IsWindows())
+        {
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead;
+        }
+
+        try
+        {
+            using (var file = new StreamWriter(path: temporary, new System.Text.UTF8Encoding(false), options))
+            {
+                file.Write(key);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
     }
 }
 

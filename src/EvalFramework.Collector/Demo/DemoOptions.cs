@@ -11,6 +11,13 @@ internal sealed class DemoOptions
     /// <summary><c>Demo:BackfillDays</c>: days of simulated history sent at start, ending now; default 90.</summary>
     public int BackfillDays { get; set; } = 90;
 
+    /// <summary>
+    /// <c>Demo:KeyFile</c>: where the demo key is written at each start, for a local Prometheus to scrape
+    /// <c>/metrics</c> with (<c>authorization: credentials_file:</c>); default <c>demo-api-key</c> in the data folder,
+    /// beside the SQLite file (<c>Storage:SqlitePath</c>). Readable by its owner and group only.
+    /// </summary>
+    public string? KeyFile { get; set; }
+
     /// <summary><c>Demo:Seed</c>: the simulation's seed; default 1.</summary>
     public long Seed { get; set; } = 1;
 }

@@ -7,7 +7,7 @@ internal static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => TypedResults.Text("ok")).ExcludeFromDescription();
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().ExcludeFromDescription();
         app.MapGet("/readyz", async (ICollectorDatabase database, IngestWriter writer, CancellationToken cancellationToken) =>
         {
             try
@@ -19,7 +19,7 @@ internal static class HealthApi
             {
                 return Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        }).ExcludeFromDescription();
+        }).AllowAnonymous().ExcludeFromDescription();
         return app;
     }
 }

@@ -1,10 +1,38 @@
 using System.Buffers;
+using Microsoft.AspNetCore.Http.Features;
 
 namespace EvalFramework.Collector.Ingest;
 
 /// <summary>Reads a request body into a pooled buffer, refusing to read past a limit.</summary>
 internal static class BodyReader
 {
+    /// <summary>
+    /// The request's body, or null when it is longer than <paramref name="limit"/>: by its <c>Content-Length</c>, before
+    /// a byte is read, or by the bytes read, so a chunked body is held to the same limit. The server's own body limit is
+    /// lowered to it too, and its refusal read as "too long". Return the array to the pool.
+    /// </summary>
+    public static async Task<(byte[] Buffer, int Length)?> ReadAsync(HttpRequest request, int limit, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > limit)
+        {
+            return null;
+        }
+
+        if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } serverLimit)
+        {
+            serverLimit.MaxRequestBodySize = limit;
+        }
+
+        try
+        {
+            return await ReadAsync(request.Body, limit, cancellationToken);
+        }
+        catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
+        {
+            return null;
+        }
+    }
+
     /// <summary>The body, or null when it is longer than <paramref name="limit"/>. Return the array to the pool.</summary>
     public static async Task<(byte[] Buffer, int Length)?> ReadAsync(Stream body, int limit, CancellationToken cancellationToken)
     {

@@ -4,47 +4,29 @@ using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Contract;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EvalFramework.Collector.Ingest;
 
-/// <summary><c>POST /api/v1/events</c>: wire contract v1 ingest.</summary>
+/// <summary><c>POST /api/v1/events</c> (ingest right, for every pilot of the batch): wire contract v1 ingest.</summary>
 internal static class EventsApi
 {
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/events", PostEvents).WithName("PostEvents").AddEndpointFilter<IngestMetricsFilter>();
+        api.MapPost("/events", PostEvents).WithName("PostEvents").RequireAuthorization(ApiPolicies.Ingest).AddEndpointFilter<IngestMetricsFilter>();
         return api;
     }
 
     private static async Task<Results<Ok<IngestResponse>, ProblemHttpResult, ValidationProblem>> PostEvents(
         HttpContext http, IngestWriter writer, AttributePolicy attributes, TimeProvider time, CancellationToken cancellationToken)
     {
-        var key = ApiKeyEndpointFilter.KeyOf(http);
-        if ((key.Rights & ApiRights.Ingest) == 0)
-        {
-            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
-                detail: $"The API key '{key.Name}' has no ingest right.");
-        }
-
         if (!http.Request.HasJsonContentType())
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
                 detail: "Content-Type: must be application/json.");
         }
 
-        if (http.Request.ContentLength > EventBatch.MaxBytes)
-        {
-            return TooLarge();
-        }
-
-        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = EventBatch.MaxBytes;
-        }
-
-        var body = await BodyReader.ReadAsync(http.Request.Body, EventBatch.MaxBytes, cancellationToken);
+        var body = await BodyReader.ReadAsync(http.Request, EventBatch.MaxBytes, cancellationToken);
         if (body is not var (buffer, length))
         {
             return TooLarge();
@@ -66,6 +48,7 @@ internal static class EventsApi
         }
 
         var now = time.GetUtcNow();
+        string? allowedPilot = null;
         var response = new IngestResponse();
         var accepted = new List<PendingEvent>(parsed.Events.Length);
         var acceptedIndexes = new List<int>(parsed.Events.Length);
@@ -79,10 +62,15 @@ internal static class EventsApi
                 continue;
             }
 
-            if (!key.Allows(ApiRights.Ingest, e!.Pilot!))
+            if (e!.Pilot != allowedPilot)
             {
                 // A batch that writes where the key may not is refused whole: nothing of it is stored.
-                return ApiKeyEndpointFilter.Forbidden(key, ApiRights.Ingest, e.Pilot!);
+                if (await http.RefusePilotAsync(ApiRights.Ingest, e.Pilot!) is { } refused)
+                {
+                    return refused;
+                }
+
+                allowedPilot = e.Pilot;
             }
 
             accepted.Add(new PendingEvent(e, JsonSerializer.Serialize(e, ContractJsonContext.Default.WireEvent)));
@@ -107,7 +95,7 @@ internal static class EventsApi
         bool[] stored;
         try
         {
-            stored = await writer.WriteAsync(accepted, key.Name, cancellationToken);
+            stored = await writer.WriteAsync(accepted, http.User.KeyName(), cancellationToken);
         }
         catch (StorageUnavailableException ex)
         {

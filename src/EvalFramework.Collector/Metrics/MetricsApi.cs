@@ -3,23 +3,26 @@ using Microsoft.Extensions.Options;
 
 namespace EvalFramework.Collector.Metrics;
 
-/// <summary><c>GET /metrics</c>: Prometheus text format 0.0.4. Open unless <c>Metrics:RequireKey</c> is true.</summary>
+/// <summary>
+/// <c>GET /metrics</c>: Prometheus text format 0.0.4. With <c>Metrics:RequireKey</c> (the default) a key with the read
+/// right, which sees the series of its pilots and those without a pilot label; without it, every series, to anyone.
+/// </summary>
 internal static class MetricsApi
 {
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/metrics", async (HttpContext http, MetricsScraper scraper, ApiKeyStore keys, IOptions<MetricsOptions> options) =>
+        app.MapGet("/metrics", async (HttpContext http, MetricsScraper scraper, IOptions<MetricsOptions> options) =>
         {
-            if (options.Value.RequireKey
-                && keys.Find(http.Request.Headers.Authorization.ToString()) is null)
+            var user = http.User;
+            if (!options.Value.RequireKey || user.CoversAllPilots())
             {
-                http.Response.Headers.WWWAuthenticate = "Bearer";
-                return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized",
-                    detail: "Authorization: Metrics:RequireKey is set, so /metrics needs a valid 'Bearer <api key>' header.");
+                return Results.Bytes(await scraper.ScrapeAsync(), PrometheusTextExporter.ContentType);
             }
 
-            return Results.Bytes(await scraper.ScrapeAsync(), PrometheusTextExporter.ContentType);
-        }).ExcludeFromDescription();
+            // The policy let only a key with the read right in, and a key's rights hold for each of its pilots.
+            var pilots = user.FindAll(ApiKeyClaims.Pilot).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+            return Results.Bytes(await scraper.ScrapeAsync(pilots.Contains), PrometheusTextExporter.ContentType);
+        }).RequireAuthorization(ApiPolicies.Metrics).ExcludeFromDescription();
         return app;
     }
 }

@@ -6,10 +6,11 @@ internal sealed class MetricsOptions
     public const string SectionName = "Metrics";
 
     /// <summary>
-    /// Whether <c>/metrics</c> needs <c>Authorization: Bearer &lt;api key&gt;</c> of a key with the <c>read</c> right
-    /// (<c>Metrics:RequireKey</c>, default false: open, as the collector listens on loopback by default).
+    /// Whether <c>/metrics</c> needs an API key with the <c>read</c> right, which then sees only its pilots' series
+    /// and the collector-wide ones (<c>Metrics:RequireKey</c>, default true; false serves every series to anyone, for a
+    /// trusted network).
     /// </summary>
-    public bool RequireKey { get; set; }
+    public bool RequireKey { get; set; } = true;
 
     /// <summary>
     /// Without an evaluation config, how many distinct values of each open label (pilot, case_type, arm, model)

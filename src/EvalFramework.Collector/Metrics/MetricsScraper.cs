@@ -16,8 +16,8 @@ internal sealed class MetricsScraper : IDisposable
     private readonly MeterProvider _provider;
     private readonly long _cacheTicks;
     private readonly Lock _gate = new();
-    private Task<byte[]>? _running;
-    private byte[]? _cached;
+    private Task<PrometheusScrape>? _running;
+    private PrometheusScrape? _cached;
     private long _cachedAt;
 
     /// <param name="meterNames">The meters to listen to.</param>
@@ -34,8 +34,16 @@ internal sealed class MetricsScraper : IDisposable
     /// <summary>Collections made (for tests: concurrent scrapes must share one).</summary>
     public int Collections { get; private set; }
 
-    /// <summary>The text of a recent collection, or of a new one.</summary>
-    public Task<byte[]> ScrapeAsync()
+    /// <summary>The whole text of a recent collection, or of a new one.</summary>
+    public async Task<byte[]> ScrapeAsync() => (await CollectAsync()).Text;
+
+    /// <summary>
+    /// The text of a recent collection, or of a new one, without the series of pilots <paramref name="pilotVisible"/>
+    /// refuses (<see cref="PrometheusScrape.For"/>): the collection is shared and cached, the cut is made per call.
+    /// </summary>
+    public async Task<byte[]> ScrapeAsync(Func<string, bool> pilotVisible) => (await CollectAsync()).For(pilotVisible);
+
+    private Task<PrometheusScrape> CollectAsync()
     {
         lock (_gate)
         {
@@ -48,20 +56,20 @@ internal sealed class MetricsScraper : IDisposable
         }
     }
 
-    private byte[] Collect()
+    private PrometheusScrape Collect()
     {
         try
         {
             var collected = _exporter.Collect?.Invoke(Timeout.Infinite) ?? false;
-            var text = collected ? _exporter.TakeText() : throw new InvalidOperationException("the metric reader did not collect");
+            var scrape = collected ? _exporter.TakeScrape() : throw new InvalidOperationException("the metric reader did not collect");
             lock (_gate)
             {
                 Collections++;
-                _cached = text;
+                _cached = scrape;
                 _cachedAt = Stopwatch.GetTimestamp();
             }
 
-            return text;
+            return scrape;
         }
         finally
         {

@@ -8,7 +8,8 @@ namespace EvalFramework.Collector.Metrics;
 /// <summary>
 /// Writes the metrics of one collection as Prometheus text format 0.0.4: <c># HELP</c> and <c># TYPE</c> per family,
 /// escaped label values, cumulative histogram buckets ending in <c>+Inf</c> with <c>_sum</c> and <c>_count</c>, no
-/// timestamps. A pull exporter: it writes only when its reader is collected (<see cref="MetricsScraper"/>).
+/// timestamps. A pull exporter: it writes only when its reader is collected (<see cref="MetricsScraper"/>). It notes
+/// where each family and series starts and each series' pilot, so a scrape can be cut down per key (<see cref="PrometheusScrape"/>).
 /// </summary>
 [ExportModes(ExportModes.Pull)]
 internal sealed class PrometheusTextExporter : BaseExporter<Metric>, IPullMetricExporter
@@ -16,6 +17,9 @@ internal sealed class PrometheusTextExporter : BaseExporter<Metric>, IPullMetric
     public const string ContentType = "text/plain; version=0.0.4; charset=utf-8";
 
     private readonly StringBuilder _text = new(64 * 1024);
+
+    /// <summary>Where each family header and each series starts in <see cref="_text"/>, and the series' pilot.</summary>
+    private readonly List<(int Start, bool IsHeader, string? Pilot)> _starts = [];
     private readonly Func<Metric, bool>? _include;
 
     /// <param name="include">Which metrics to write (default all the reader collects).</param>
@@ -24,10 +28,11 @@ internal sealed class PrometheusTextExporter : BaseExporter<Metric>, IPullMetric
     /// <summary>Set by the reader: collects (only in this scope may a pull reader collect) and calls <see cref="Export"/>.</summary>
     public Func<int, bool>? Collect { get; set; }
 
-    /// <summary>Takes the text of the last collection and starts afresh.</summary>
-    public byte[] TakeText()
+    /// <summary>Takes the text of the last collection, with where its families and series are, and starts afresh.</summary>
+    public PrometheusScrape TakeScrape()
     {
-        // Encode the builder's chunks straight into one array: no intermediate string of the whole text.
+        // Encode the builder's chunks straight into one array: no intermediate string of the whole text. Each recorded
+        // start (always just after a newline, never inside a surrogate pair) is turned into a byte offset on the way.
         var encoder = Encoding.UTF8.GetEncoder();
         var length = 0;
         foreach (var chunk in _text.GetChunks())
@@ -38,15 +43,37 @@ internal sealed class PrometheusTextExporter : BaseExporter<Metric>, IPullMetric
         length += encoder.GetByteCount([], flush: true);
         encoder.Reset();
         var bytes = new byte[length];
+        var byteStarts = new int[_starts.Count];
         var written = 0;
+        var chars = 0;
+        var next = 0;
         foreach (var chunk in _text.GetChunks())
         {
-            written += encoder.GetBytes(chunk.Span, bytes.AsSpan(written), flush: false);
+            var span = chunk.Span;
+            var done = 0;
+            while (next < _starts.Count && _starts[next].Start <= chars + span.Length)
+            {
+                var upTo = _starts[next].Start - chars;
+                written += encoder.GetBytes(span[done..upTo], bytes.AsSpan(written), flush: false);
+                done = upTo;
+                byteStarts[next++] = written;
+            }
+
+            written += encoder.GetBytes(span[done..], bytes.AsSpan(written), flush: false);
+            chars += span.Length;
         }
 
         encoder.GetBytes([], bytes.AsSpan(written), flush: true);
+        var segments = new PrometheusScrape.Segment[_starts.Count];
+        for (var i = 0; i < segments.Length; i++)
+        {
+            var end = i + 1 < segments.Length ? byteStarts[i + 1] : bytes.Length;
+            segments[i] = new PrometheusScrape.Segment(byteStarts[i], end - byteStarts[i], _starts[i].IsHeader, _starts[i].Pilot);
+        }
+
         _text.Clear();
-        return bytes;
+        _starts.Clear();
+        return new PrometheusScrape(bytes, segments);
     }
 
     public override ExportResult Export(in Batch<Metric> batch)
@@ -84,11 +111,14 @@ internal sealed class PrometheusTextExporter : BaseExporter<Metric>, IPullMetric
         {
             if (!header)
             {
+                _starts.Add((_text.Length, true, null));
                 _text.Append("# HELP ").Append(name).Append(' ');
                 AppendEscaped(metric.Description, escapeQuote: false);
                 _text.Append('\n').Append("# TYPE ").Append(name).Append(' ').Append(promType).Append('\n');
                 header = true;
             }
+
+            _starts.Add((_text.Length, false, PilotOf(point.Tags)));
 
             if (type == MetricType.Histogram)
             {
@@ -117,6 +147,20 @@ internal sealed class PrometheusTextExporter : BaseExporter<Metric>, IPullMetric
 
             _text.Append('\n');
         }
+    }
+
+    /// <summary>The value of the series' <c>pilot</c> label, or null when it has none.</summary>
+    private static string? PilotOf(ReadOnlyTagCollection tags)
+    {
+        foreach (var tag in tags)
+        {
+            if (tag.Key == "pilot")
+            {
+                return Convert.ToString(tag.Value, CultureInfo.InvariantCulture);
+            }
+        }
+
+        return null;
     }
 
     private void WriteHistogram(string name, in MetricPoint point)

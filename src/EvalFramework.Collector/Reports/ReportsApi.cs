@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using System.Text;
+using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Evaluation;
 using EvalFramework.Collector.Snapshots;
 using EvalFramework.Contract;
@@ -17,7 +18,11 @@ internal static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var reports = app.MapGroup("/reports").RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy).ExcludeFromDescription();
+        var reports = app.MapGroup("/reports")
+            .RequireAuthorization(ApiPolicies.Reports)
+            .WithMetadata(new BrowserLoginMetadata())
+            .RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy)
+            .ExcludeFromDescription();
         reports.MapGet("/latest", LatestAsync);
         reports.MapGet("/{id}", PageAsync);
         reports.MapGet("/{id}/snapshot.json", (HttpContext http, SnapshotStore store, ReportAccess access, string id, CancellationToken cancellationToken) =>
@@ -56,7 +61,7 @@ internal static class ReportsApi
                 title: "The query was not accepted");
         }
 
-        if (access.Check(http, pilot) is { } refused)
+        if (await access.CheckAsync(http, pilot) is { } refused)
         {
             return refused;
         }
@@ -119,24 +124,16 @@ internal static class ReportsApi
             : Results.Bytes(snapshot.Body, "application/json", id + ".json");
     }
 
-    /// <summary>
-    /// The stored snapshot when the request may read it. Without a key and with no public pilot the answer is 401
-    /// before any lookup, so an unknown caller learns nothing about which ids exist.
-    /// </summary>
+    /// <summary>The stored snapshot when the request may read it; otherwise the 404, 401 or 403 to answer.</summary>
     private static async Task<(StoredSnapshot? Snapshot, IResult? Refused)> FindAsync(HttpContext http, SnapshotStore store, ReportAccess access,
         string id, CancellationToken cancellationToken)
     {
-        if (!access.AnyPublic && access.KeyOf(http) is null)
-        {
-            return (null, ReportAccess.Unauthorized(http));
-        }
-
         var snapshot = EventValidator.IsEventId(id) ? await store.FindAsync(id, cancellationToken) : null;
         if (snapshot is null)
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found", detail: $"id: no snapshot '{id}'."));
         }
 
-        return access.Check(http, snapshot.Pilot) is { } refused ? (null, refused) : (snapshot, null);
+        return await access.CheckAsync(http, snapshot.Pilot) is { } refused ? (null, refused) : (snapshot, null);
     }
 }

@@ -1,22 +1,57 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text.Json;
 using EvalFramework.Collector.Auth;
+using EvalFramework.Collector.Ingest;
 using EvalFramework.Contract;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EvalFramework.Collector.Retention;
 
-/// <summary><c>POST /api/v1/purge</c> (admin): delete a pilot's raw events and case rows older than a date.</summary>
+/// <summary>
+/// <c>POST /api/v1/purge</c> (admin right for the pilot): delete a pilot's raw events and case rows older than a date.
+/// A key without the admin right is refused before a byte of the body is read; the body is at most 16 KiB.
+/// </summary>
 internal static class PurgeApi
 {
+    public const int MaxBodyBytes = 16 * 1024;
+
     public static RouteGroupBuilder MapPurgeApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/purge", Purge).WithName("Purge");
+        api.MapPost("/purge", PurgeAsync).WithName("Purge").RequireAuthorization(ApiPolicies.Admin);
         return api;
     }
 
-    private static Results<Ok<PurgeResult>, ProblemHttpResult, ValidationProblem> Purge(
-        PurgeRequest? request, HttpContext http, PurgeStore store, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<PurgeResult>, ProblemHttpResult, ValidationProblem>> PurgeAsync(
+        HttpContext http, PurgeStore store, CancellationToken cancellationToken)
     {
+        if (!http.Request.HasJsonContentType())
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "Content-Type: must be application/json.");
+        }
+
+        if (await BodyReader.ReadAsync(http.Request, MaxBodyBytes, cancellationToken) is not var (buffer, length))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
+                detail: $"body: at most {MaxBodyBytes} bytes.");
+        }
+
+        PurgeRequest? request;
+        try
+        {
+            request = JsonSerializer.Deserialize(buffer.AsSpan(0, length), CollectorJsonContext.Default.PurgeRequest);
+        }
+        catch (JsonException)
+        {
+            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["must be a JSON object {\"pilot\", \"before\"}"] },
+                title: "The purge was not accepted");
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         if (request?.Pilot is not { } pilot || !EventValidator.IsPilotSlug(pilot))
         {
@@ -36,10 +71,9 @@ internal static class PurgeApi
             return TypedResults.ValidationProblem(errors, title: "The purge was not accepted");
         }
 
-        var key = ApiKeyEndpointFilter.KeyOf(http);
-        if (!key.Allows(ApiRights.Admin, pilot))
+        if (await http.RefusePilotAsync(ApiRights.Admin, pilot) is { } refused)
         {
-            return ApiKeyEndpointFilter.Forbidden(key, ApiRights.Admin, pilot);
+            return refused;
         }
 
         return TypedResults.Ok(store.Purge(pilot, before, cancellationToken));

@@ -1,7 +1,9 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EvalFramework.Collector.Auth;
+using EvalFramework.Collector.Ingest;
 using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,8 +11,8 @@ using Microsoft.AspNetCore.Http.HttpResults;
 namespace EvalFramework.Collector.Snapshots;
 
 /// <summary>
-/// <c>/api/v1/snapshots</c>: make an immutable snapshot (admin right), list a pilot's snapshots and fetch one as
-/// the stored JSON bytes or as long CSV (read right).
+/// <c>/api/v1/snapshots</c>: make an immutable snapshot (admin right; the answer carries the snapshot only for a key
+/// that may also read it), list a pilot's snapshots and fetch one as the stored JSON bytes or as long CSV (read right).
 /// </summary>
 internal static class SnapshotsApi
 {
@@ -18,27 +20,32 @@ internal static class SnapshotsApi
 
     public static RouteGroupBuilder MapSnapshotsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/snapshots", CreateAsync).WithName("CreateSnapshot");
-        api.MapGet("/snapshots", ListAsync).WithName("ListSnapshots");
-        api.MapGet("/snapshots/{id}", GetAsync).WithName("GetSnapshot");
+        api.MapPost("/snapshots", CreateAsync).WithName("CreateSnapshot").RequireAuthorization(ApiPolicies.Admin);
+        api.MapGet("/snapshots", ListAsync).WithName("ListSnapshots").RequireAuthorization(ApiPolicies.Read);
+        api.MapGet("/snapshots/{id}", GetAsync).WithName("GetSnapshot").RequireAuthorization(ApiPolicies.Read);
         return api;
     }
 
     private static async Task<IResult> CreateAsync(HttpContext http, SnapshotService snapshots, CancellationToken cancellationToken)
     {
+        if (await BodyReader.ReadAsync(http.Request, MaxBodyBytes, cancellationToken) is not var (buffer, length))
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
+                detail: $"body: at most {MaxBodyBytes} bytes.");
+        }
+
         CreateSnapshotBody? body;
         try
         {
-            if (http.Request.ContentLength > MaxBodyBytes)
-            {
-                return Invalid("body", $"must be at most {MaxBodyBytes} bytes");
-            }
-
-            body = await JsonSerializer.DeserializeAsync(http.Request.Body, CollectorJsonContext.Default.CreateSnapshotBody, cancellationToken);
+            body = JsonSerializer.Deserialize(buffer.AsSpan(0, length), CollectorJsonContext.Default.CreateSnapshotBody);
         }
         catch (JsonException e)
         {
             return Invalid("body", "must be a JSON object {\"pilot\", \"from\", \"to\"}: " + e.Message);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
@@ -60,15 +67,21 @@ internal static class SnapshotsApi
             return TypedResults.ValidationProblem(errors, title: "The snapshot request was not accepted");
         }
 
-        var key = ApiKeyEndpointFilter.KeyOf(http);
-        if (!key.Allows(ApiRights.Admin, pilot))
+        if (await http.RefusePilotAsync(ApiRights.Admin, pilot) is { } refused)
         {
-            return ApiKeyEndpointFilter.Forbidden(key, ApiRights.Admin, pilot);
+            return refused;
         }
 
         var (summary, bytes) = await snapshots.CreateAsync(pilot, from!.Value, to!.Value, cancellationToken);
+        var location = "/api/v1/snapshots/" + summary.Id;
+        if (await http.RefusePilotAsync(ApiRights.Read, pilot) is not null)
+        {
+            // Making a snapshot is not reading it: a key that may not GET it gets where it is and what it covers.
+            return TypedResults.Created(location, new SnapshotCreated(summary.Id, summary.Pilot, new SnapshotPeriod(summary.From, summary.To), summary.CreatedAt));
+        }
+
         http.Response.StatusCode = StatusCodes.Status201Created;
-        http.Response.Headers.Location = "/api/v1/snapshots/" + summary.Id;
+        http.Response.Headers.Location = location;
         http.Response.ContentType = "application/json";
         http.Response.ContentLength = bytes.Length;
         await http.Response.Body.WriteAsync(bytes, cancellationToken);
@@ -84,10 +97,9 @@ internal static class SnapshotsApi
                 title: "The query was not accepted");
         }
 
-        var key = ApiKeyEndpointFilter.KeyOf(http);
-        if (!key.Allows(ApiRights.Read, pilot))
+        if (await http.RefusePilotAsync(ApiRights.Read, pilot) is { } refused)
         {
-            return ApiKeyEndpointFilter.Forbidden(key, ApiRights.Read, pilot);
+            return refused;
         }
 
         return TypedResults.Ok(new SnapshotList(await store.ListAsync(pilot, cancellationToken)));
@@ -108,10 +120,9 @@ internal static class SnapshotsApi
                 detail: $"id: no snapshot '{id}'.");
         }
 
-        var key = ApiKeyEndpointFilter.KeyOf(http);
-        if (!key.Allows(ApiRights.Read, snapshot.Pilot))
+        if (await http.RefusePilotAsync(ApiRights.Read, snapshot.Pilot) is { } refused)
         {
-            return ApiKeyEndpointFilter.Forbidden(key, ApiRights.Read, snapshot.Pilot);
+            return refused;
         }
 
         return format == "csv"

@@ -10,7 +10,7 @@ namespace EvalFramework.Collector.Tests.Infrastructure;
 
 /// <summary>
 /// A collector on its own store, a temporary SQLite file (the default) or a fresh PostgreSQL database
-/// (<see cref="PostgresCollectorFactory"/>), with three keys: ingest+read for pilot-a, read-only, and pilot-b only.
+/// (<see cref="PostgresCollectorFactory"/>), with keys for pilot-a (writer: every right; reader, admin-only, ingest-only: one right each) and pilot-b (ingest and read).
 /// </summary>
 public class CollectorFactory : WebApplicationFactory<Program>
 {
@@ -56,6 +56,12 @@ public class CollectorFactory : WebApplicationFactory<Program>
 
     public string PilotBKey { get; } = ApiKeyStore.NewKey();
 
+    /// <summary>A key with the admin right only, for pilot-a.</summary>
+    public string AdminOnlyKey { get; } = ApiKeyStore.NewKey();
+
+    /// <summary>A key with the ingest right only, for pilot-a.</summary>
+    public string IngestOnlyKey { get; } = ApiKeyStore.NewKey();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (_postgres is not null)
@@ -74,6 +80,8 @@ public class CollectorFactory : WebApplicationFactory<Program>
         AddKey(builder, 0, "writer", WriterKey, PilotA, "ingest", "read", "admin");
         AddKey(builder, 1, "reader", ReaderKey, PilotA, "read");
         AddKey(builder, 2, "pilot-b-writer", PilotBKey, PilotB, "ingest", "read");
+        AddKey(builder, 5, "admin-only", AdminOnlyKey, PilotA, "admin"); // 3 and 4 are the derived fixtures'
+        AddKey(builder, 6, "ingest-only", IngestOnlyKey, PilotA, "ingest");
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);

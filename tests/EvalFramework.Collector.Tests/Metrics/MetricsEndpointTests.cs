@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text.Json.Nodes;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Tests.Infrastructure;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -15,6 +16,10 @@ namespace EvalFramework.Collector.Tests.Metrics;
 public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
 {
     private const string Pilot = CollectorFactory.PilotA;
+
+    /// <summary>A key that reads every pilot's series (/metrics needs a key with the read right): these tests count.</summary>
+    private static readonly string ScraperKey = Auth.ApiKeyStore.NewKey();
+
     private readonly CollectorFactory _collector;
 
     public MetricsEndpointTests(CollectorFactory collector) => _collector = collector;
@@ -110,7 +115,7 @@ public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
     [Fact]
     public async Task Metrics_SnapshotLoaderRegistered_NewestSnapshotsExportedAfterStart()
     {
-        using var app = _collector.WithWebHostBuilder(b => b
+        using var app = _collector.WithWebHostBuilder(b => WithScraperKey(b)
             .UseSetting("Metrics:ScrapeCacheMilliseconds", "0")
             .ConfigureTestServices(s => s.AddSingleton<ISnapshotGaugeLoader, FixedSnapshotLoader>()));
         var text = "";
@@ -161,7 +166,7 @@ public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
     public async Task Metrics_WithEvaluationConfig_CostEnergyAndCo2eFromPriceTableAndFactors()
     {
         var demoKey = Auth.ApiKeyStore.NewKey();
-        using var app = _collector.WithWebHostBuilder(b => b
+        using var app = _collector.WithWebHostBuilder(b => WithScraperKey(b)
             .UseSetting("Metrics:ScrapeCacheMilliseconds", "0")
             .UseSetting("Evaluation:ConfigPath", Path.Combine(RepoRoot(), "metrics-config", "evaluation.yaml"))
             .UseSetting("Auth:Keys:3:Name", "demo-writer")
@@ -199,9 +204,9 @@ public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
     }
 
     [Fact]
-    public async Task Metrics_Default_OpenWithPrometheusContentType()
+    public async Task Metrics_ReadKey_PrometheusContentType()
     {
-        using var client = _collector.CreateClient();
+        using var client = _collector.ClientWith(_collector.ReaderKey);
 
         using var response = await client.GetAsync("/metrics");
 
@@ -225,7 +230,13 @@ public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
     }
 
     private WebApplicationFactory<Program> Uncached() =>
-        _collector.WithWebHostBuilder(b => b.UseSetting("Metrics:ScrapeCacheMilliseconds", "0"));
+        _collector.WithWebHostBuilder(b => WithScraperKey(b).UseSetting("Metrics:ScrapeCacheMilliseconds", "0"));
+
+    private static IWebHostBuilder WithScraperKey(IWebHostBuilder builder) => builder
+        .UseSetting("Auth:Keys:9:Name", "scraper")
+        .UseSetting("Auth:Keys:9:Sha256", Auth.ApiKeyStore.HashKey(ScraperKey))
+        .UseSetting("Auth:Keys:9:Pilots:0", "*")
+        .UseSetting("Auth:Keys:9:Rights:0", "read");
 
     private HttpClient WriterClient(WebApplicationFactory<Program> app)
     {
@@ -237,6 +248,7 @@ public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
     private static async Task<string> ScrapeAsync(WebApplicationFactory<Program> app)
     {
         using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", ScraperKey);
         return await client.GetStringAsync("/metrics");
     }
 

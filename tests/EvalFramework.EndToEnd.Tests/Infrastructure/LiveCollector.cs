@@ -20,7 +20,11 @@ public sealed class LiveCollector : WebApplicationFactory<Program>
 
     public LiveCollector() => UseKestrel();
 
+    /// <summary>The pilot's ingest key (<see cref="Client"/> sends it).</summary>
     public string Key { get; } = ApiKeyStore.NewKey();
+
+    /// <summary>A read-only key for the pilot: what Prometheus scrapes <c>/metrics</c> with.</summary>
+    public string ScrapeKey { get; } = ApiKeyStore.NewKey();
 
     /// <summary>host:port of the running collector.</summary>
     public string Target { get; private set; } = "";
@@ -39,6 +43,16 @@ public sealed class LiveCollector : WebApplicationFactory<Program>
         Client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Key);
     }
 
+    /// <summary>The collector's <c>/metrics</c> text as Prometheus gets it, with <see cref="ScrapeKey"/>.</summary>
+    public async Task<string> ScrapeAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/metrics");
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", ScrapeKey);
+        using var response = await Client.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return await response.Content.ReadAsStringAsync();
+    }
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("urls", "http://127.0.0.1:0");
@@ -48,6 +62,10 @@ public sealed class LiveCollector : WebApplicationFactory<Program>
         builder.UseSetting("Auth:Keys:0:Sha256", ApiKeyStore.HashKey(Key));
         builder.UseSetting("Auth:Keys:0:Pilots:0", PilotTraffic.Pilot);
         builder.UseSetting("Auth:Keys:0:Rights:0", "ingest");
+        builder.UseSetting("Auth:Keys:1:Name", "e2e-scrape");
+        builder.UseSetting("Auth:Keys:1:Sha256", ApiKeyStore.HashKey(ScrapeKey));
+        builder.UseSetting("Auth:Keys:1:Pilots:0", PilotTraffic.Pilot);
+        builder.UseSetting("Auth:Keys:1:Rights:0", "read");
         builder.UseSetting("Logging:LogLevel:Default", "Warning");
     }
 

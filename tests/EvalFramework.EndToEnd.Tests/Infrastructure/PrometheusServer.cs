@@ -22,9 +22,20 @@ public sealed class PrometheusServer : IAsyncDisposable
         (Environment.GetEnvironmentVariable("PATH") ?? "").Split(Path.PathSeparator)
             .Select(dir => Path.Combine(dir, name)).FirstOrDefault(File.Exists);
 
-    /// <summary>Starts scraping <paramref name="target"/> (host:port) each second, with <paramref name="rulesFile"/> evaluated each second.</summary>
-    public async Task StartAsync(string target, string rulesFile)
+    /// <summary>
+    /// Starts scraping <paramref name="target"/> (host:port) each second with <paramref name="scrapeKey"/> (a key with the
+    /// read right, given to Prometheus in a file, as metrics-config/prometheus.yml does), with <paramref name="rulesFile"/>
+    /// evaluated each second.
+    /// </summary>
+    public async Task StartAsync(string target, string scrapeKey, string rulesFile)
     {
+        var keyFile = Path.Combine(_directory, "collector-key");
+        await File.WriteAllTextAsync(keyFile, scrapeKey);
+        if (!OperatingSystem.IsWindows())
+        {
+            File.SetUnixFileMode(keyFile, UnixFileMode.UserRead | UnixFileMode.UserWrite);
+        }
+
         var config = Path.Combine(_directory, "prometheus.yml");
         await File.WriteAllTextAsync(config, $"""
             global:
@@ -35,6 +46,9 @@ public sealed class PrometheusServer : IAsyncDisposable
             scrape_configs:
               - job_name: collector
                 metrics_path: /metrics
+                authorization:
+                  type: Bearer
+                  credentials_file: {keyFile}
                 static_configs:
                   - targets: ["{target}"]
             """);
