@@ -184,6 +184,38 @@ public abstract partial class StaffSnapshotDifferencingTests<TCollector>(TCollec
             StaffRows(await reader.GetStringAsync($"/api/v1/snapshots/{secondId}?format=csv")));
     }
 
+    [StorageFact]
+    public async Task Snapshots_MadeBeforeAndAfterAPurgeCuttingAWeek_TheWeekGoesWhole()
+    {
+        // Arrange: a week whose staff answers come on Friday from 13:00, and cases started on its Saturday; a snapshot
+        // of it. Then a purge whose cut-off (Friday 13:00:30) falls among the answers: cutting the week there would take
+        // one answer of each kontaktcenter group (6 → 5, still k), and the two snapshots would differ by exactly those.
+        var monday = Monday(weeksAgo: 20);
+        using var admin = collector.ClientWith(collector.AdminKey);
+        var events = Weeks(monday, 1, "purge").Where(e => (string)e["type"]! == "survey.staff").ToList();
+        foreach (var arm in new[] { "manual", "ai_assisted" })
+        {
+            var caseId = Pseudonym("purge-saturday-" + arm);
+            events.Add(Event("case.started", caseId, monday.AddDays(5).AddHours(9), new() { ["caseType"] = "building-permit-question", ["arm"] = arm }));
+            events.Add(Event("case.completed", caseId, monday.AddDays(5).AddHours(10), new() { ["outcome"] = "resolved" }));
+        }
+
+        await PostAsync(admin, events);
+        var (_, before) = await SnapshotAsync(admin, monday, monday.AddDays(7));
+        Assert.Equal(6, (long)AiWellbeing(before)["n"]!);
+
+        // Act
+        var purged = await admin.PostAsync("/api/v1/purge", new StringContent(
+            new JsonObject { ["pilot"] = Pilot, ["before"] = Time(monday.AddDays(4).AddHours(13).AddSeconds(30)) }.ToJsonString(),
+            Encoding.UTF8, "application/json"));
+        var (_, after) = await SnapshotAsync(admin, monday, monday.AddDays(7));
+
+        // Assert: the week's answers went together, so the later snapshot has none of them, not five of six.
+        Assert.Equal(HttpStatusCode.OK, purged.StatusCode);
+        Assert.Equal(0, (long)AiWellbeing(after)["n"]!);
+        Assert.Equal(2, (long)JsonNode.Parse(after)!["dataQuality"]!["casesInPeriod"]!);
+    }
+
     [GeneratedRegex("<section id=\"q3-wellbeing\".*?</section>", RegexOptions.Singleline)]
     private static partial Regex WellbeingSection();
 }
