@@ -265,7 +265,7 @@ public sealed class SnapshotEngine : IDisposable
         StaffWarnings(staff, k, warnings);
         var wellbeing = staff.ByArm;
         var suppressed = staff.SuppressedGroups;
-        var sampleRatio = CheckSampleRatio(armsSeen, warnings);
+        var sampleRatio = CheckSampleRatio(warnings);
         var shares = costs.Available ? OverheadShares(warnings) : [];
 
         var periodDays = (_request.To - _request.From).TotalDays;
@@ -667,7 +667,7 @@ public sealed class SnapshotEngine : IDisposable
         static string Day(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
 
-    private SampleRatioCheck? CheckSampleRatio(List<string> armsSeen, List<string> warnings)
+    private SampleRatioCheck? CheckSampleRatio(List<string> warnings)
     {
         if (_pilot is null)
         {
