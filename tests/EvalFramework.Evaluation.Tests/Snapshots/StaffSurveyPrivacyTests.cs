@@ -132,6 +132,21 @@ public sealed class StaffSurveyPrivacyTests
     }
 
     [Fact]
+    public void Snapshots_StartingOneSecondApartAroundOneAnswer_IdenticalStaffFiguresInJsonAndCsv()
+    {
+        var time = Monday.AddDays(9).AddHours(8); // Wednesday of week 1
+        var answers = Background();
+        answers.Add(new Answer(time, "permits", "ai_assisted", 1));
+
+        var from = Make(time, Monday.AddDays(28), answers);
+        var fromNextSecond = Make(time.AddSeconds(1), Monday.AddDays(28), answers);
+
+        Assert.NotNull(Wellbeing(from, "ai_assisted")["value"]);
+        Assert.Equal(StaffFigures(from), StaffFigures(fromNextSecond));
+        Assert.Equal(StaffCsv(from), StaffCsv(fromNextSecond));
+    }
+
+    [Fact]
     public void Snapshots_EndingOneSecondApartAroundTheLastSecondOfAWeek_DifferByTheWholeWeekNeverOneAnswer()
     {
         // The later snapshot takes in the whole week that ends with the answer: its 12 AI-arm answers (permits 6 + the
