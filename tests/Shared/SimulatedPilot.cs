@@ -30,7 +30,7 @@ public sealed class SimulatedPilot
     /// <param name="from">The first day (UTC midnight); cases start in [from, from + weeks).</param>
     /// <param name="weeks">How many weeks of cases.</param>
     /// <param name="casesPerWeek">Cases per week, case type and arm.</param>
-    /// <param name="staffAnswers">Staff-survey answers per week of team <c>permits</c> in each arm (under k = 5 in the whole period: suppressed).</param>
+    /// <param name="staffAnswers">Staff-survey answers per week of team <c>kontaktcenter</c> in each arm (a week's group under k = 5 is suppressed).</param>
     public SimulatedPilot(int seed, DateTimeOffset from, int weeks, int casesPerWeek, int staffAnswers = 6)
     {
         _random = new Random(seed);
@@ -69,7 +69,7 @@ public sealed class SimulatedPilot
         {
             var at = From.AddDays((7 * week) + 3).AddHours(10);
             // One small group (two answers in all) stays under k = 5: the report must suppress it.
-            foreach (var (team, arm, answers) in new[] { ("permits", "manual", staffAnswers), ("permits", "ai_assisted", staffAnswers), ("advice", "ai_assisted", week == 0 ? 2 : 0) })
+            foreach (var (team, arm, answers) in new[] { ("kontaktcenter", "manual", staffAnswers), ("kontaktcenter", "ai_assisted", staffAnswers), ("upphandling", "ai_assisted", week == 0 ? 2 : 0) })
             {
                 for (var a = 0; a < answers; a++)
                 {

@@ -76,9 +76,8 @@ internal sealed class CollectorMetrics
         Nps = meter.CreateHistogram<int>("evalfw.survey.nps", "{score}",
             "Net promoter answers (0-10).",
             advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [.. NpsBuckets.Select(b => (int)b)] });
-        StaffSurvey = meter.CreateHistogram<int>("evalfw.survey.staff", "{score}",
-            "Staff survey answers (1-5) by question: wellbeing, workload, stress.",
-            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [.. FivePointBuckets.Select(b => (int)b)] });
+        // No instrument for staff-survey answers: one scrape before and one after an answer would show what it said.
+        // Staff well-being is published by snapshots only (k-anonymous whole weeks), and from them as gauges.
         // Seconds, the Prometheus base unit (promtool refuses a name in hours); pilot.maintenance reports hours.
         MaintenanceTime = meter.CreateCounter<double>("evalfw.maintenance", "s",
             "Maintenance time reported (pilot.maintenance hours × 3600): prompt and model updates, staff training.");
@@ -147,8 +146,6 @@ internal sealed class CollectorMetrics
     public Histogram<int> Csat { get; }
 
     public Histogram<int> Nps { get; }
-
-    public Histogram<int> StaffSurvey { get; }
 
     public Counter<double> MaintenanceTime { get; }
 

@@ -174,15 +174,6 @@ internal sealed partial class StoredEventMetrics
                 }
 
                 break;
-            case EventTypes.SurveyStaff:
-                if (_metrics.StaffSurvey.Enabled)
-                {
-                    RecordStaffAnswer(pilot, arm, "wellbeing", e.Wellbeing);
-                    RecordStaffAnswer(pilot, arm, "workload", e.Workload);
-                    RecordStaffAnswer(pilot, arm, "stress", e.Stress);
-                }
-
-                break;
             case EventTypes.PilotMaintenance:
                 // Hours sent without an arm are borne by the config's maintenance.defaultArm, as in the snapshot.
                 var bearer = _models.TryGetValue(e.Pilot!, out var maintenance) ? _labels.Arms.Map(maintenance.Cost.MaintenanceArmOf(e.Arm)) : arm;
@@ -239,14 +230,6 @@ internal sealed partial class StoredEventMetrics
         if (co2eGrams is { } grams && _metrics.Co2e.Enabled)
         {
             _metrics.Co2e.Add(grams, tags);
-        }
-    }
-
-    private void RecordStaffAnswer(string pilot, string arm, string question, int? answer)
-    {
-        if (answer is { } value)
-        {
-            _metrics.StaffSurvey.Record(value, new TagList { { "pilot", pilot }, { "arm", arm }, { "question", question } });
         }
     }
 

@@ -6,7 +6,7 @@ namespace EvalFramework.Collector.Reports;
 /// <param name="CasesStartedNotCompleted">Of those, not completed.</param>
 /// <param name="CasesWithoutStart">Case rows of the pilot with events but no start.</param>
 /// <param name="SurveysWithoutCase">Of those, rows with citizen surveys.</param>
-/// <param name="SuppressedStaffGroups">Staff-survey groups (team × arm) under k answers.</param>
+/// <param name="SuppressedStaffGroups">Staff-survey groups (team × arm × week) under k answers, left out of every figure.</param>
 /// <param name="StartedByArm">Started cases per configured arm (the sample-ratio check's observed counts), or empty.</param>
 /// <param name="SampleRatioMismatch">Whether the sample-ratio check found a mismatch.</param>
 /// <param name="MetricsBelowMinimum">The comparisons with too few cases, one line each.</param>

@@ -6,10 +6,13 @@ namespace EvalFramework.Collector.Snapshots;
 
 /// <summary>
 /// The part of a snapshot's read that is not case records: the period's staff surveys and maintenance events (from
-/// the stored JSON, with each provider's JSON functions) and the pilot's cases that have no start yet.
+/// the stored JSON, with each provider's JSON functions), the pilot's earlier snapshots (which fix the staff answers
+/// of the weeks they published) and the pilot's cases that have no start yet.
 /// </summary>
 internal static class SnapshotSideData
 {
+    private const string SelectEarlierSnapshots = "SELECT from_ms, to_ms, created_ms FROM snapshots WHERE pilot = @Pilot";
+
     private const string SelectUnmatched = """
         SELECT COUNT(*), COALESCE(SUM(CASE WHEN csat_count > 0 OR nps_count > 0 THEN 1 ELSE 0 END), 0)
         FROM cases
@@ -18,18 +21,26 @@ internal static class SnapshotSideData
 
     /// <summary>
     /// Reads the side data into <paramref name="engine"/> inside the caller's read <paramref name="transaction"/>:
-    /// <paramref name="staffSurveys"/> is the provider's SQL giving team, arm and wellbeing of the pilot's
-    /// <c>survey.staff</c> events in [@From, @To); <paramref name="maintenance"/> gives time_ms, hours (a real) and arm of
-    /// its <c>pilot.maintenance</c> events.
+    /// <paramref name="staffSurveys"/> is the provider's SQL giving time_ms, received_ms, team, arm and wellbeing of the
+    /// pilot's <c>survey.staff</c> events in [@From, @To); <paramref name="maintenance"/> gives time_ms, hours (a real) and
+    /// arm of its <c>pilot.maintenance</c> events.
     /// </summary>
     public static void Read(DbConnection connection, DbTransaction transaction, SnapshotEngine engine, string pilot, long fromMs,
         long toMs, string staffSurveys, string maintenance, CancellationToken cancellationToken)
     {
         var args = new { Pilot = pilot, From = fromMs, To = toMs };
-        foreach (var (team, arm, wellbeing) in connection.Query<(string, string, long)>(
+        foreach (var (timeMs, receivedMs, team, arm, wellbeing) in connection.Query<(long, long, string, string, long)>(
                      new CommandDefinition(staffSurveys, args, transaction, cancellationToken: cancellationToken)))
         {
-            engine.AddStaffSurvey(team, arm, (int)wellbeing);
+            engine.AddStaffSurvey(DateTimeOffset.FromUnixTimeMilliseconds(timeMs), DateTimeOffset.FromUnixTimeMilliseconds(receivedMs), team,
+                arm, (int)wellbeing);
+        }
+
+        foreach (var (earlierFrom, earlierTo, createdMs) in connection.Query<(long, long, long)>(
+                     new CommandDefinition(SelectEarlierSnapshots, args, transaction, cancellationToken: cancellationToken)))
+        {
+            engine.AddEarlierSnapshot(DateTimeOffset.FromUnixTimeMilliseconds(earlierFrom), DateTimeOffset.FromUnixTimeMilliseconds(earlierTo),
+                DateTimeOffset.FromUnixTimeMilliseconds(createdMs));
         }
 
         foreach (var (timeMs, hours, arm) in connection.Query<(long, double, string?)>(

@@ -7,7 +7,8 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <summary>
 /// SHA-256 over the canonical binary encoding of the data a snapshot used (README.md, "Verifying a
 /// snapshot"): little-endian integers and IEEE-754 doubles, strings as a 4-byte length and UTF-8 bytes, one record
-/// per case in ascending UTF-8 byte order of the case id, then staff-survey and maintenance records, sorted.
+/// per case used in ascending UTF-8 byte order of the case id, then the counted staff-survey answers and the maintenance
+/// records, sorted.
 /// </summary>
 internal sealed class DataHasher : IDisposable
 {
@@ -47,6 +48,12 @@ internal sealed class DataHasher : IDisposable
         _length += record.Length;
         FlushIfFull();
     }
+
+    /// <summary>A case the snapshot leaves out: not hashed, but it must still arrive in order.</summary>
+    public void Skip(string caseId) => CheckOrder(Encoding.UTF8.GetBytes(caseId));
+
+    /// <summary>A case the snapshot leaves out, given by the case id of its record.</summary>
+    public void Skip(ReadOnlySpan<byte> caseId) => CheckOrder(caseId);
 
     public void StaffSurvey(string team, string arm, int wellbeing)
     {

@@ -10,9 +10,15 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <summary>
 /// Computes a snapshot from a stream of case rows (pure: no I/O). Feed every case of the period with
 /// <see cref="AddCase"/> in ascending UTF-8 byte order of the case id, the period's staff surveys and maintenance
-/// events, then call <see cref="ComputeJson"/> once. Memory: running totals per case type and arm, plus one double
-/// per completed case for the lead-time order statistics.
+/// events and the pilot's earlier snapshots, then call <see cref="ComputeJson"/> once. Memory: running totals per case
+/// type and arm, plus one double per completed case for the lead-time order statistics.
 /// </summary>
+/// <remarks>
+/// Nothing the data holds reaches the snapshot unless it is in the pilot's config (its vocabulary): a case whose case
+/// type or arm is not there is left out (counted, never named), as are staff answers of a team or arm and maintenance
+/// of an arm that is not there; roles and models without an entry are counted, never named. Without a config, or for a
+/// pilot not in it, nothing is known, so nothing is used. Staff answers are counted by <see cref="StaffSurveySelection"/>.
+/// </remarks>
 public sealed class SnapshotEngine : IDisposable
 {
     private const double SecondsPerHour = 3600;
@@ -29,14 +35,20 @@ public sealed class SnapshotEngine : IDisposable
     private readonly SortedSet<string> _missingRoles = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _missingModels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (double InputSekPerToken, double OutputSekPerToken, double WhPerOutputToken)> _modelRates = new(StringComparer.Ordinal);
-    private readonly List<(string Team, string Arm, int Wellbeing)> _surveys = [];
+    private readonly List<StaffAnswer> _surveys = [];
+    private readonly List<EarlierSnapshot> _earlier = [];
     private readonly List<(long TimeMs, double Hours, string? Arm)> _maintenance = [];
+    private readonly HashSet<string> _caseTypes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _arms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _teams = new(StringComparer.Ordinal);
     private readonly CaseRow _recordRow = new();
     private readonly Utf8StringCache _recordStrings = new();
     private readonly long _fromMs;
     private readonly long _toMs;
     private readonly int _weeks;
     private GroupAccumulator? _last;
+    private long _casesLeftOut;
+    private long _maintenanceLeftOut;
     private long _casesWithoutStart;
     private long _surveysWithoutCase;
     private bool _computed;
@@ -61,6 +73,9 @@ public sealed class SnapshotEngine : IDisposable
         {
             _costModel = new CostModel(_pilot);
             _energyModel = new EnergyModel(request.Config!.Energy, _pilot);
+            _caseTypes.UnionWith(_pilot.CaseTypes);
+            _arms.UnionWith(_pilot.Arms.Select(a => a.Name));
+            _teams.UnionWith(_pilot.Teams);
         }
     }
 
@@ -69,8 +84,15 @@ public sealed class SnapshotEngine : IDisposable
     public void AddCase(CaseRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
+        if (Group(row.CaseType, row.Arm) is not { } group)
+        {
+            _hasher.Skip(row.CaseId);
+            _casesLeftOut++;
+            return;
+        }
+
         _hasher.Case(row);
-        Accumulate(row);
+        Accumulate(group, row);
     }
 
     /// <summary>
@@ -82,13 +104,19 @@ public sealed class SnapshotEngine : IDisposable
     public void AddCaseRecord(ReadOnlySpan<byte> record)
     {
         CaseRecordCodec.Read(record, _recordRow, _recordStrings, withCaseId: false);
+        if (Group(_recordRow.CaseType, _recordRow.Arm) is not { } group)
+        {
+            _hasher.Skip(CaseRecordCodec.CaseId(record));
+            _casesLeftOut++;
+            return;
+        }
+
         _hasher.CaseRecord(record);
-        Accumulate(_recordRow);
+        Accumulate(group, _recordRow);
     }
 
-    private void Accumulate(CaseRow row)
+    private void Accumulate(GroupAccumulator group, CaseRow row)
     {
-        var group = Group(row.CaseType, row.Arm);
         group.Started++;
         if (row.CompletedMs is not { } completed)
         {
@@ -140,18 +168,46 @@ public sealed class SnapshotEngine : IDisposable
         }
     }
 
-    /// <summary>Adds one staff survey answer of the period (<c>survey.staff</c>).</summary>
+    /// <summary>
+    /// Adds one staff survey answer of the period (<c>survey.staff</c>). Whether it counts is decided when the snapshot
+    /// is computed (whole weeks, groups of at least k answers, see <see cref="StaffSurveySelection"/>).
+    /// </summary>
+    /// <param name="time">The answer's time.</param>
+    /// <param name="received">When the collector received it.</param>
     /// <param name="team">The team slug.</param>
     /// <param name="arm">The arm slug.</param>
     /// <param name="wellbeing">Well-being, 1–5.</param>
-    public void AddStaffSurvey(string team, string arm, int wellbeing) => _surveys.Add((team, arm, wellbeing));
+    public void AddStaffSurvey(DateTimeOffset time, DateTimeOffset received, string team, string arm, int wellbeing)
+    {
+        ArgumentNullException.ThrowIfNull(team);
+        ArgumentNullException.ThrowIfNull(arm);
+        _surveys.Add(new StaffAnswer(time.ToUnixTimeMilliseconds(), received.ToUnixTimeMilliseconds(), team, arm, wellbeing));
+    }
+
+    /// <summary>
+    /// Adds an earlier snapshot of the pilot. A week of staff answers that an earlier snapshot published keeps the
+    /// answers received before that snapshot was made: an answer arriving later never changes a published figure.
+    /// </summary>
+    /// <param name="from">Its period's start.</param>
+    /// <param name="to">Its period's end.</param>
+    /// <param name="createdAt">When it was made.</param>
+    public void AddEarlierSnapshot(DateTimeOffset from, DateTimeOffset to, DateTimeOffset createdAt) =>
+        _earlier.Add(new EarlierSnapshot(from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), createdAt.ToUnixTimeMilliseconds()));
 
     /// <summary>Adds one maintenance event of the period (<c>pilot.maintenance</c>).</summary>
     /// <param name="time">Event time.</param>
     /// <param name="hours">Hours.</param>
     /// <param name="arm">The event's arm, if any.</param>
-    public void AddMaintenance(DateTimeOffset time, double hours, string? arm) =>
+    public void AddMaintenance(DateTimeOffset time, double hours, string? arm)
+    {
+        if (_pilot is null || (arm is not null && !_arms.Contains(arm)))
+        {
+            _maintenanceLeftOut++;
+            return;
+        }
+
         _maintenance.Add((time.ToUnixTimeMilliseconds(), hours, arm));
+    }
 
     /// <summary>Data-quality counts found outside the period's cases.</summary>
     /// <param name="casesWithoutStart">Case rows of the pilot with events but no <c>case.started</c>.</param>
@@ -180,10 +236,13 @@ public sealed class SnapshotEngine : IDisposable
         }
 
         _computed = true;
-        foreach (var (team, arm, score) in _surveys.OrderBy(s => s.Team, StringComparer.Ordinal)
-                     .ThenBy(s => s.Arm, StringComparer.Ordinal).ThenBy(s => s.Wellbeing))
+        var config = _request.Config;
+        var k = config?.KAnonymity ?? ConfigDefaults.KAnonymity;
+        var staff = StaffSurveySelection.Select(_surveys, _fromMs, _toMs, _request.CreatedAt.ToUnixTimeMilliseconds(), _earlier,
+            _teams, _arms, k);
+        foreach (var answer in staff.Counted)
         {
-            _hasher.StaffSurvey(team, arm, score);
+            _hasher.StaffSurvey(answer.Team, answer.Arm, answer.Wellbeing);
         }
 
         foreach (var (time, hours, arm) in _maintenance.OrderBy(m => m.TimeMs).ThenBy(m => m.Hours)
@@ -194,18 +253,19 @@ public sealed class SnapshotEngine : IDisposable
 
         var dataSha256 = _hasher.Finish();
         DataSha256 = dataSha256;
-        var config = _request.Config;
         var level = config?.ConfidenceLevel ?? ConfigDefaults.ConfidenceLevel;
         var minimum = config?.MinSamplePerArm ?? ConfigDefaults.MinSamplePerArm;
-        var k = config?.KAnonymity ?? ConfigDefaults.KAnonymity;
         var warnings = new List<string>();
         var armsSeen = _groups.Keys.Select(g => g.Arm).Distinct().Order(StringComparer.Ordinal).ToList();
-        var baseline = _pilot?.BaselineArm ?? (armsSeen.Contains("manual") ? "manual" : armsSeen.FirstOrDefault() ?? "manual");
+        var baseline = _pilot?.BaselineArm ?? "manual";
+        LeftOut(warnings);
         var costs = CostAvailability(warnings);
         var armOrder = ArmOrder(armsSeen, baseline);
 
-        var (wellbeing, suppressed) = StaffWellbeing(level, k, warnings);
-        var sampleRatio = CheckSampleRatio(armsSeen, warnings);
+        StaffWarnings(staff, k, warnings);
+        var wellbeing = staff.ByArm;
+        var suppressed = staff.SuppressedGroups;
+        var sampleRatio = CheckSampleRatio(warnings);
         var shares = costs.Available ? OverheadShares(warnings) : [];
 
         var periodDays = (_request.To - _request.From).TotalDays;
@@ -393,7 +453,8 @@ public sealed class SnapshotEngine : IDisposable
     private static List<string> ArmOrder(List<string> armsSeen, string baseline) =>
         [baseline, .. armsSeen.Where(a => a != baseline)];
 
-    private GroupAccumulator Group(string caseType, string arm)
+    /// <summary>The case type and arm's accumulator; null when either is not in the pilot's vocabulary.</summary>
+    private GroupAccumulator? Group(string caseType, string arm)
     {
         if (_last is not null && _last.CaseType == caseType && _last.Arm == arm)
         {
@@ -402,6 +463,11 @@ public sealed class SnapshotEngine : IDisposable
 
         if (!_groups.TryGetValue((caseType, arm), out var group))
         {
+            if (!_caseTypes.Contains(caseType) || !_arms.Contains(arm))
+            {
+                return null;
+            }
+
             group = new GroupAccumulator(caseType, arm, _weeks);
             _groups.Add((caseType, arm), group);
         }
@@ -487,22 +553,17 @@ public sealed class SnapshotEngine : IDisposable
             return (false, false);
         }
 
-        foreach (var error in _pilot.CheckRolesSeen(_missingRoles).Concat(_pilot.CheckModelsSeen(_missingModels)))
+        // Counted, never named: a value outside the config may be anything a client sent, and snapshots are never erased.
+        if (_missingRoles.Count > 0)
         {
-            warnings.Add(error.ToString());
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{_missingRoles.Count} staff role(s) in the data have no hourly cost in the pilot's staffRoles (not named here): cost_per_case_sek is null"));
         }
 
-        var unknownArms = _groups.Keys.Select(g => g.Arm).Distinct().Where(a => !_pilot.HasArm(a)).Order(StringComparer.Ordinal).ToList();
-        foreach (var arm in unknownArms)
+        if (_missingModels.Count > 0)
         {
-            warnings.Add($"arm '{arm}' is in the data but not in the config's arms: its cost and energy are null");
-        }
-
-        if (_missingRoles.Count > 0 || _missingModels.Count > 0)
-        {
-            warnings.Add(_missingModels.Count > 0
-                ? "cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null: the config lacks entries seen in the data"
-                : "cost_per_case_sek is null: the config lacks staff roles seen in the data");
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{_missingModels.Count} AI model(s) in the data have no price and size in the pilot's aiModels (not named here): cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null"));
         }
 
         return (_missingRoles.Count == 0 && _missingModels.Count == 0, _missingModels.Count == 0);
@@ -561,44 +622,57 @@ public sealed class SnapshotEngine : IDisposable
         return shares;
     }
 
-    private (Dictionary<string, Moments> ByArm, long Suppressed) StaffWellbeing(double level, int k, List<string> warnings)
+    /// <summary>What the data held that the snapshot does not use because it is outside the pilot's vocabulary.</summary>
+    private void LeftOut(List<string> warnings)
     {
-        var byArm = new Dictionary<string, Moments>(StringComparer.Ordinal);
-        foreach (var (_, arm, wellbeing) in _surveys.OrderBy(s => s.Team, StringComparer.Ordinal).ThenBy(s => s.Arm, StringComparer.Ordinal).ThenBy(s => s.Wellbeing))
-        {
-            var m = byArm.GetValueOrDefault(arm);
-            m.Add(wellbeing);
-            byArm[arm] = m;
-        }
-
-        var suppressed = _surveys.GroupBy(s => (s.Team, s.Arm)).Count(g => g.Count() < k);
-        if (suppressed > 0)
+        if (_casesLeftOut > 0)
         {
             warnings.Add(string.Create(CultureInfo.InvariantCulture,
-                $"{suppressed} staff-survey group(s) (team × arm) have fewer than {k} answers: never shown on their own"));
+                $"{_casesLeftOut} case(s) have a case type or arm that is not in the pilot's config (or the pilot has no config): left out of every figure, and not named here"));
         }
 
-        var hidden = byArm.Where(a => a.Value.Count < k).Select(a => a.Key).Order(StringComparer.Ordinal).ToList();
-        if (hidden.Count > 0)
+        if (_maintenanceLeftOut > 0)
         {
-            warnings.Add($"staff_wellbeing_mean is null for arm(s) {string.Join(", ", hidden)}: fewer than {k.ToString(CultureInfo.InvariantCulture)} answers");
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{_maintenanceLeftOut} maintenance event(s) name an arm that is not in the pilot's config (or the pilot has no config): left out"));
         }
-
-        _ = level;
-        return (byArm, suppressed);
     }
 
-    private SampleRatioCheck? CheckSampleRatio(List<string> armsSeen, List<string> warnings)
+    private void StaffWarnings(StaffSurveySelection staff, int k, List<string> warnings)
+    {
+        if (_surveys.Count == 0)
+        {
+            return;
+        }
+
+        // Says which weeks count, from the period and the time of the snapshot alone: a count of the answers left out
+        // of the cut weeks would move with each answer near the period's ends.
+        const string Rule = "staff-survey figures count only complete ISO weeks (Monday to Sunday, UTC) inside the period that ended at least 2 days before the snapshot";
+        warnings.Add(staff.Weeks == 0
+            ? Rule + ": there is none, so no staff figure is shown"
+            : string.Create(CultureInfo.InvariantCulture,
+                $"{Rule}: {staff.Weeks} complete week(s), {Day(staff.FirstWeekMs)} to {Day(staff.FirstWeekMs + (staff.Weeks * StaffWeeks.WeekMs) - StaffWeeks.DayMs)}; answers of other weeks, and answers received after a week was first published, are left out"));
+        if (staff.SuppressedGroups > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{staff.SuppressedGroups} staff-survey group(s) (team × arm × week) have fewer than {k} answers: their {staff.SuppressedAnswers} answer(s) are left out of every figure"));
+        }
+
+        if (staff.OutsideVocabulary > 0)
+        {
+            warnings.Add(string.Create(CultureInfo.InvariantCulture,
+                $"{staff.OutsideVocabulary} staff-survey answer(s) name a team or arm that is not in the pilot's config: left out"));
+        }
+
+        static string Day(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    private SampleRatioCheck? CheckSampleRatio(List<string> warnings)
     {
         if (_pilot is null)
         {
             warnings.Add("no configured allocation for the pilot: arm balance (sample ratio) not checked");
             return null;
-        }
-
-        foreach (var arm in armsSeen.Where(a => !_pilot.HasArm(a)))
-        {
-            warnings.Add($"arm '{arm}' is in the data but not configured: left out of the sample-ratio check");
         }
 
         var observed = _pilot.Arms.Select(a => new KeyValuePair<string, long>(a.Name,
@@ -652,17 +726,11 @@ public sealed class SnapshotEngine : IDisposable
         var energy = EnergyMoments(g, costs);
         Add(MetricKeys.EnergyPerCase, energy is { } e ? Mean(e, level) : MetricValue.Empty(g.Completed));
         Add(MetricKeys.Co2ePerCase, energy is { } e2 ? Mean(e2.Scaled(Co2ePerWh), level) : MetricValue.Empty(g.Completed));
-        Add(MetricKeys.StaffWellbeingMean, wellbeing.TryGetValue(g.Arm, out var w)
-            ? (w.Count >= KAnonymity ? Mean(w, level) : MetricValue.Empty(w.Count))
-            : MetricValue.Empty(0));
+        Add(MetricKeys.StaffWellbeingMean, Mean(wellbeing.GetValueOrDefault(g.Arm), level));
         return m;
     }
 
-    private int KAnonymity => _request.Config?.KAnonymity ?? ConfigDefaults.KAnonymity;
-
     private double Co2ePerWh => _energyModel?.Co2eGrams(1) ?? double.NaN;
-
-    private bool ArmConfigured(GroupAccumulator g) => _pilot?.HasArm(g.Arm) == true;
 
     private static Moments NpsMoments(GroupAccumulator g) =>
         Moments.FromSums(g.NpsCount, g.NpsPromoters - g.NpsDetractors, g.NpsPromoters + g.NpsDetractors).Scaled(100);
@@ -680,7 +748,7 @@ public sealed class SnapshotEngine : IDisposable
     private Moments? CostMoments(GroupAccumulator g, (bool Available, bool EnergyAvailable) costs,
         Dictionary<(string Arm, int Month), OverheadShare> shares)
     {
-        if (!costs.Available || !ArmConfigured(g))
+        if (!costs.Available)
         {
             return null;
         }
@@ -696,7 +764,7 @@ public sealed class SnapshotEngine : IDisposable
 
     private Moments? EnergyMoments(GroupAccumulator g, (bool Available, bool EnergyAvailable) costs)
     {
-        if (!costs.EnergyAvailable || !ArmConfigured(g))
+        if (!costs.EnergyAvailable)
         {
             return null;
         }

@@ -4,11 +4,15 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EvalFramework.Collector.Reports;
+using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
 
 namespace EvalFramework.Collector.Tests.Reports;
 
-/// <summary>The renderer on snapshots made by the engine directly (which, unlike the wire contract, takes any string).</summary>
+/// <summary>
+/// The renderer on snapshots made by the engine directly, turned into what a collector stored before closed vocabularies
+/// and without an evaluation config: case type and arm names may be any string there, and the page must still be safe.
+/// </summary>
 public sealed class ReportRendererTests
 {
     private static readonly DateTimeOffset From = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
@@ -16,11 +20,33 @@ public sealed class ReportRendererTests
     private static readonly ReportPage Page = new("Demo", "/reports/snap-r", "/reports/snap-r/snapshot.json", "/reports/snap-r/snapshot.csv",
         new string('a', 64), new string('b', 64));
 
-    /// <summary>A snapshot of <paramref name="cases"/> cases per arm; with <paramref name="orphanCaseType"/>, also a case type with cases in the treatment arm only.</summary>
+    // Every AI case names a model without a price, so cost and energy are null as without a config.
+    private static readonly EvaluationConfig Config = EvaluationConfigLoader.Parse("""
+        pilots:
+          - slug: demo
+            displayName: Demo
+            caseTypes: [building-permit-question, direct-procurement-advice]
+            arms:
+              - name: manual
+                share: 0.5
+              - name: ai_assisted
+                share: 0.5
+            baselineArm: manual
+            staffRoles:
+              handlaggare:
+                hourlyCostSek: 600
+            maintenance:
+              hourlyCostSek: 800
+        """, "evaluation.yaml").Config!;
+
+    /// <summary>
+    /// A snapshot of <paramref name="cases"/> cases per arm; with <paramref name="orphanCaseType"/>, also a case type with
+    /// cases in the treatment arm only. Made with the config's names, then renamed as given and with no config hash.
+    /// </summary>
     private static byte[] Snapshot(string caseType, string treatment, int cases, string? orphanCaseType = null)
     {
         var rows = new List<CaseRow>();
-        foreach (var (type, arm) in new[] { (caseType, "manual"), (caseType, treatment), (orphanCaseType, treatment) })
+        foreach (var (type, arm) in new[] { ("building-permit-question", "manual"), ("building-permit-question", "ai_assisted"), (orphanCaseType is null ? null : "direct-procurement-advice", "ai_assisted") })
         {
             for (var i = 0; type is not null && i < cases; i++)
             {
@@ -33,17 +59,27 @@ public sealed class ReportRendererTests
                     EffortSeconds = (arm == "manual" ? 600 : 400) + (i % 11),
                 };
                 row.CompletedMs = row.StartedMs + (((arm == "manual" ? 3600 : 2400) + (i * 37 % 900)) * 1000L);
+                if (arm != "manual")
+                {
+                    row.AiUsage.Add(new ModelUsage("unpriced-model", 100, 10, 0, 0, 0));
+                }
+
                 rows.Add(row);
             }
         }
 
-        using var engine = new SnapshotEngine(new SnapshotRequest("snap-r", "demo", From, From.AddDays(14), From.AddDays(15), null));
+        using var engine = new SnapshotEngine(new SnapshotRequest("snap-r", "demo", From, From.AddDays(14), From.AddDays(15), Config));
         foreach (var row in rows)
         {
             engine.AddCase(row);
         }
 
-        return engine.ComputeJson();
+        var json = JsonNode.Parse(Encoding.UTF8.GetString(engine.ComputeJson())
+            .Replace("building-permit-question", caseType, StringComparison.Ordinal)
+            .Replace("direct-procurement-advice", orphanCaseType ?? "direct-procurement-advice", StringComparison.Ordinal)
+            .Replace("ai_assisted", treatment, StringComparison.Ordinal))!;
+        json["methodology"]!["configSha256"] = null;
+        return Encoding.UTF8.GetBytes(json.ToJsonString());
     }
 
     [Fact]
@@ -70,7 +106,7 @@ public sealed class ReportRendererTests
     [Fact]
     public void Render_SnapshotWithoutBreakdowns_ChartsSayNotAvailableAndComparisonsStay()
     {
-        var json = JsonNode.Parse(Snapshot("a-question", "ai_assisted", 40))!.AsObject();
+        var json = JsonNode.Parse(Snapshot("building-permit-question", "ai_assisted", 40))!.AsObject();
         Assert.True(json.Remove("breakdowns"));
         var model = SnapshotReportReader.Read(Encoding.UTF8.GetBytes(json.ToJsonString()));
 
@@ -86,7 +122,7 @@ public sealed class ReportRendererTests
     [Fact]
     public void Render_WithBreakdownsButNoConfig_WeeklyChartAndNoCostFigures()
     {
-        var model = SnapshotReportReader.Read(Snapshot("a-question", "ai_assisted", 40));
+        var model = SnapshotReportReader.Read(Snapshot("building-permit-question", "ai_assisted", 40));
 
         var html = WebUtility.HtmlDecode(ReportRenderer.Render(model, ReportText.English, Page));
 

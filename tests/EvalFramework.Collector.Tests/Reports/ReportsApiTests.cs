@@ -157,20 +157,24 @@ public sealed class ReportsApiTests : IClassFixture<SimulatedReportFixture>
     }
 
     [Fact]
-    public async Task Report_FewCasesAndSmallStaffGroups_TooFewCasesToTellAndNoNumberForTheSuppressedArm()
+    public async Task Report_FewCasesAndSmallStaffGroups_TooFewCasesToTellAndNoStaffFigure()
     {
         // One week, four cases per case type and arm (minimum 30): every verdict is insufficient_data. Staff survey:
-        // three answers per arm from team permits and two more for the AI arm from team advice, so the manual arm
-        // (3 < k = 5) is suppressed, the AI arm (5) is shown, and all three team × arm groups are under k.
+        // three answers per arm from team kontaktcenter and two more for the AI arm from team upphandling: all three
+        // team × arm × week groups are under k = 5, so no answer is in any figure, not even the AI arm's 5 together.
         var pilot = new SimulatedPilot(seed: 81, from: new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), weeks: 1, casesPerWeek: 4, staffAnswers: 3);
         using var admin = Collector.ClientWith(Collector.AdminKey);
         await SimulatedReportFixture.PostAsync(admin, pilot);
         var (id, bytes) = await SimulatedReportFixture.CreateSnapshotAsync(admin, pilot.From, pilot.To);
         var snapshot = JsonNode.Parse(bytes)!;
         Assert.Equal(3, (long)snapshot["dataQuality"]!["suppressedStaffGroups"]!);
-        var manualWellbeing = ArmMetric(snapshot, "building-permit-question", "manual", "staff_wellbeing_mean");
-        Assert.Null(manualWellbeing["value"]);
-        Assert.Equal(3, (long)manualWellbeing["n"]!);
+        foreach (var arm in new[] { "manual", "ai_assisted" })
+        {
+            var wellbeing = ArmMetric(snapshot, "building-permit-question", arm, "staff_wellbeing_mean");
+            Assert.Null(wellbeing["value"]);
+            Assert.Equal(0, (long)wellbeing["n"]!);
+        }
+
         var effort = snapshot["caseTypes"]![0]!["comparisons"]!.AsArray().Single(c => (string)c!["metric"]! == "effort_seconds_mean")!;
         Assert.Equal("insufficient_data", (string)effort["verdict"]!);
 
@@ -180,26 +184,25 @@ public sealed class ReportsApiTests : IClassFixture<SimulatedReportFixture>
         var en = WebUtility.HtmlDecode(english);
         Assert.Contains($"Staff time per case:</strong> Too few cases to tell (manual handling {(long)effort["baselineN"]!}, "
             + $"AI-assisted handling {(long)effort["treatmentN"]!}; at least 30 per arm are needed).", en, StringComparison.Ordinal);
-        Assert.Contains("3 staff-survey groups (team × arm) had fewer than 5 answers and are not shown on their own", en, StringComparison.Ordinal);
-        var manualRow = WellbeingRow(english, "manual");
-        Assert.Contains("Not shown: too few answers to protect anonymity", manualRow, StringComparison.Ordinal);
-        Assert.DoesNotMatch("[0-9]", manualRow);
-        Assert.Matches("[1-5]\\.[0-9]{2}", WellbeingRow(english, "ai_assisted"));
+        Assert.Contains("3 staff-survey groups (team × arm × week) had fewer than 5 answers: to protect the staff's anonymity, their answers are left out of every figure.", en, StringComparison.Ordinal);
+        Assert.Contains("groups (team × arm × week) with fewer than 5 answers and weeks not wholly in the period are left out of every figure", en, StringComparison.Ordinal);
+        Assert.Contains("No staff-survey figure for this period", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("<tr data-arm=", WellbeingSection(english), StringComparison.Ordinal);
 
         var sv = WebUtility.HtmlDecode(swedish);
         Assert.Contains("Personaltid per ärende:</strong> För få ärenden för att avgöra (manuell handläggning ", sv, StringComparison.Ordinal);
         Assert.Contains("för få ärenden för att avgöra", sv.ToLowerInvariant(), StringComparison.Ordinal);
-        var manualSv = WellbeingRow(swedish, "manual");
-        Assert.Contains("Visas inte: för få svar för att skydda anonymiteten", manualSv, StringComparison.Ordinal);
-        Assert.DoesNotMatch("[0-9]", manualSv);
+        Assert.Contains("grupper (team × grupp × vecka) med färre än 5 svar och veckor som inte ligger helt inom perioden utanför alla siffror", sv, StringComparison.Ordinal);
+        Assert.Contains("Ingen siffra från personalenkäten för perioden", sv, StringComparison.Ordinal);
+        Assert.DoesNotContain("<tr data-arm=", WellbeingSection(swedish), StringComparison.Ordinal);
     }
 
-    /// <summary>The text of the well-being table's row of an arm (tags removed, decoded).</summary>
-    private static string WellbeingRow(string html, string arm)
+    /// <summary>The staff well-being section of a page.</summary>
+    private static string WellbeingSection(string html)
     {
-        var at = html.IndexOf($"<tr data-arm=\"{arm}\">", StringComparison.Ordinal);
-        Assert.True(at >= 0, "no well-being row for " + arm);
-        return WebUtility.HtmlDecode(Regex.Replace(html[at..html.IndexOf("</tr>", at, StringComparison.Ordinal)], "<[^>]*>", " "));
+        var at = html.IndexOf("<section id=\"q3-wellbeing\"", StringComparison.Ordinal);
+        Assert.True(at >= 0, "no well-being section");
+        return html[at..html.IndexOf("</section>", at, StringComparison.Ordinal)];
     }
 
     [Fact]

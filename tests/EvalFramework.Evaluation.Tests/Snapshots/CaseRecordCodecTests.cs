@@ -90,7 +90,7 @@ public sealed class CaseRecordCodecTests
     [Fact]
     public void AddCaseRecord_SameCasesAsAddCase_SameSnapshotBytes()
     {
-        var request = new SnapshotRequest("snap-records", "demo", From, From.AddDays(14), From.AddDays(15), TestConfig.Load());
+        var request = new SnapshotRequest("snap-records", PilotAConfig.Pilot, From, From.AddDays(14), From.AddDays(15), PilotAConfig.Load());
         var rows = Enumerable.Range(0, 800).Select(i => Row(i, "ai_assisted"))
             .Concat(Enumerable.Range(0, 800).Select(i => Row(i, "manual")))
             .OrderBy(r => r.CaseId, StringComparer.Ordinal)
@@ -106,6 +106,7 @@ public sealed class CaseRecordCodecTests
 
         var expected = byRow.ComputeJson();
         Assert.Equal(expected, byRecord.ComputeJson());
+        Assert.Equal(1600, (long)System.Text.Json.Nodes.JsonNode.Parse(expected)!["dataQuality"]!["casesInPeriod"]!);
         Assert.Equal(byRow.DataSha256, byRecord.DataSha256);
     }
 
@@ -122,15 +123,24 @@ public sealed class CaseRecordCodecTests
     [Fact]
     public void DataSha256_CasesSurveyAndMaintenance_IsSha256OfTheDocumentedByteStream()
     {
+        // Hashed: the cases used, the staff answers counted (a group of 5 in week 0), the maintenance. Not hashed: a case
+        // whose arm is not in the config, a group under k = 5, an answer of week 1 (not closed 2 days before the snapshot).
         var rows = new[] { Row(3, "ai_assisted"), Row(4, "manual") };
-        var period = new SnapshotRequest("s", "demo", From, From.AddDays(14), From.AddDays(15), null);
+        var period = new SnapshotRequest("s", PilotAConfig.Pilot, From, From.AddDays(14), From.AddDays(15), PilotAConfig.Load());
         using var engine = new SnapshotEngine(period);
-        foreach (var row in rows.OrderBy(r => r.CaseId, StringComparer.Ordinal))
+        foreach (var row in rows.Append(Row(5, "ai_automated")).OrderBy(r => r.CaseId, StringComparer.Ordinal))
         {
             engine.AddCase(row);
         }
 
-        engine.AddStaffSurvey("team-b", "manual", 4);
+        int[] counted = [5, 3, 4, 3, 4];
+        foreach (var (score, i) in counted.Select((s, i) => (s, i)))
+        {
+            engine.AddStaffSurvey(From.AddDays(4).AddMinutes(i), From.AddDays(4).AddMinutes(i), "permits", "manual", score);
+        }
+
+        engine.AddStaffSurvey(From.AddDays(4), From.AddDays(4), "procurement", "manual", 2);
+        engine.AddStaffSurvey(From.AddDays(11), From.AddDays(11), "permits", "manual", 1);
         engine.AddMaintenance(From.AddHours(5), 1.5, null);
         engine.ComputeJson();
 
@@ -179,10 +189,14 @@ public sealed class CaseRecordCodecTests
                 }
             }
 
-            w.Write((byte)'S');
-            Text("team-b");
-            Text("manual");
-            w.Write(4);
+            foreach (var score in counted.Order())
+            {
+                w.Write((byte)'S');
+                Text("permits");
+                Text("manual");
+                w.Write(score);
+            }
+
             w.Write((byte)'M');
             w.Write(From.AddHours(5).ToUnixTimeMilliseconds());
             w.Write(1.5);

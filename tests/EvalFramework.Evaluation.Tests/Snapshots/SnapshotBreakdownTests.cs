@@ -114,10 +114,14 @@ public sealed class SnapshotBreakdownTests
     }
 
     [Fact]
-    public void Compute_NoConfig_CostAndEnergyPartsNull()
+    public void Compute_CostAndEnergyUnavailable_PartsNull()
     {
-        using var engine = new SnapshotEngine(new SnapshotRequest("snap-none", "demo", From, From.AddDays(7), From.AddDays(8), null));
-        AddCase(engine, "m0", "manual", From, From.AddHours(1), 60);
+        // A model without a price and size in the config: no cost and no energy for any case, so no parts either.
+        using var engine = Engine(7);
+        AddCase(engine, "a0", "ai_assisted", From, From.AddHours(1), 60);
+        var row = new CaseRow { CaseId = "m0", CaseType = "a-question", Arm = "manual", StartedMs = From.ToUnixTimeMilliseconds(), CompletedMs = From.AddHours(1).ToUnixTimeMilliseconds() };
+        row.AiUsage.Add(new ModelUsage("unpriced-model", 10, 10, 0, 0, 0));
+        engine.AddCase(row);
 
         var manual = Arm(engine.Compute(), "manual");
 

@@ -63,21 +63,21 @@ public sealed class SnapshotEngineTests
     }
 
     [Fact]
-    public void Compute_NoConfig_CostEnergyNullWithWarning()
+    public void Compute_NoConfig_NoFiguresAndWarningsSayWhy()
     {
         using var engine = Engine(null);
         AddCases(engine, "manual", 5);
 
         var snapshot = engine.Compute();
 
-        Assert.Null(Metric(snapshot, "manual", MetricKeys.CostPerCase).Value);
-        Assert.Null(Metric(snapshot, "manual", MetricKeys.EnergyPerCase).Value);
+        Assert.Empty(snapshot.CaseTypes);
         Assert.Null(snapshot.ConfigSha256);
         Assert.Contains(snapshot.DataQuality.Warnings, w => w.StartsWith("no evaluation config loaded", StringComparison.Ordinal));
+        Assert.Contains(snapshot.DataQuality.Warnings, w => w.StartsWith("5 case(s) have a case type or arm that is not in the pilot's config", StringComparison.Ordinal));
     }
 
     [Fact]
-    public void Compute_RoleMissingFromConfig_CostNullNamingTheRole()
+    public void Compute_RoleMissingFromConfig_CostNullCountingTheRoleWithoutNamingIt()
     {
         using var engine = Engine(TestConfig.Load());
         AddCases(engine, "manual", 5, (_, r) => r.EffortByRole.Add(new RoleEffort("jurist", 10)));
@@ -86,13 +86,14 @@ public sealed class SnapshotEngineTests
 
         Assert.Null(Metric(snapshot, "manual", MetricKeys.CostPerCase).Value);
         Assert.NotNull(Metric(snapshot, "manual", MetricKeys.EnergyPerCase).Value);
-        Assert.Contains(snapshot.DataQuality.Warnings, w => w.Contains("'jurist'", StringComparison.Ordinal));
+        Assert.Contains(snapshot.DataQuality.Warnings, w => w.StartsWith("1 staff role(s) in the data have no hourly cost", StringComparison.Ordinal));
+        Assert.DoesNotContain(snapshot.DataQuality.Warnings, w => w.Contains("jurist", StringComparison.Ordinal));
     }
 
     [Fact]
     public void Compute_NpsThreePromotersOnePassiveOneDetractor_Is40()
     {
-        using var engine = Engine(null);
+        using var engine = Engine(TestConfig.Load());
         AddCases(engine, "manual", 5, (i, r) =>
         {
             r.NpsCount = 1;
@@ -152,38 +153,6 @@ public sealed class SnapshotEngineTests
 
         Assert.True(srm.Mismatch);
         Assert.Equal(160, srm.ChiSquare, 9);
-    }
-
-    [Fact]
-    public void Compute_StaffSurveysBelowK_NullAndGroupsSuppressed()
-    {
-        using var engine = Engine(TestConfig.Load());
-        AddCases(engine, "manual", 3);
-        for (var i = 0; i < 4; i++)
-        {
-            engine.AddStaffSurvey("permits", "manual", 4);
-        }
-
-        var snapshot = engine.Compute();
-
-        Assert.Null(Metric(snapshot, "manual", MetricKeys.StaffWellbeingMean).Value);
-        Assert.Equal(1, snapshot.DataQuality.SuppressedStaffGroups);
-    }
-
-    [Fact]
-    public void Compute_StaffSurveysAtK_MeanShown()
-    {
-        using var engine = Engine(TestConfig.Load());
-        AddCases(engine, "manual", 3);
-        foreach (var score in new[] { 3, 4, 4, 5, 4 })
-        {
-            engine.AddStaffSurvey("permits", "manual", score);
-        }
-
-        var wellbeing = Metric(engine.Compute(), "manual", MetricKeys.StaffWellbeingMean);
-
-        Assert.Equal(4, wellbeing.Value!.Value, 12);
-        Assert.Equal(5, wellbeing.N);
     }
 
     [Fact]

@@ -12,6 +12,8 @@ public sealed class SimulationTests
     private const int Pilots = 2000;
     private const double Level = 0.95;
 
+    private static readonly EvalFramework.Evaluation.Configuration.EvaluationConfig Config = TestConfig.Load();
+
     private static double Normal(Random random)
     {
         // Box–Muller.
@@ -157,19 +159,22 @@ public sealed class SimulationTests
     private static Snapshot SimulatedPilot(Random random, int pilot, double effortEffect)
     {
         var from = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
-        using var engine = new SnapshotEngine(new SnapshotRequest("sim", "sim", from, from.AddDays(28), from.AddDays(30), null));
+        // TestConfig's pilot and case type (a snapshot uses nothing outside its config); each case's AI usage names a model
+        // without a price, so cost and energy stay null and the comparisons are the ones this test is about.
+        using var engine = new SnapshotEngine(new SnapshotRequest("sim", "demo", from, from.AddDays(28), from.AddDays(30), Config));
         var row = new CaseRow();
         for (var i = 0; i < 200; i++)
         {
             var ai = i % 2 == 1;
             row.Clear();
             row.CaseId = "c" + pilot.ToString("D5", System.Globalization.CultureInfo.InvariantCulture) + "-" + i.ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
-            row.CaseType = "question";
+            row.CaseType = "a-question";
             row.Arm = ai ? "ai_assisted" : "manual";
             row.StartedMs = from.AddHours(i).ToUnixTimeMilliseconds();
             row.CompletedMs = row.StartedMs + (long)(Exponential(random, 3_600_000));
             row.EffortSeconds = Math.Max(1, 600 + (ai ? effortEffect : 0) + (150 * Normal(random)));
             row.AiDurationMs = 2000 * random.NextDouble();
+            row.AiUsage.Add(new ModelUsage("unpriced-model", 0, 0, 0, 0, 0));
             row.Reviews = 1;
             row.ReviewsIncorrect = random.NextDouble() < 0.1 ? 1 : 0;
             row.ReviewsConsistencySet = 1;
