@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace EvalFramework.Testing;
 
 /// <summary>
 /// A small seeded generator of a realistic two-arm pilot for pilot <c>demo</c> of metrics-config/evaluation.yaml:
-/// the three demo case types, arms <c>manual</c> and <c>ai_assisted</c>, every event type, weeks of cases whose
+/// the three demo case types, arms <c>manual</c> and <c>ai_assisted</c>, only values of the pilot's vocabulary and
+/// pseudonymous case ids (64 hex digits, as its <c>caseIds: pseudonym</c> wants), every event type, weeks of cases whose
 /// lead time, staff effort, errors, reviews, surveys and maintenance differ between the arms the way a real pilot's
 /// might (the AI arm faster with less staff time, more escalations, a little more AI cost). Same seed, same events.
 /// </summary>
@@ -30,7 +33,7 @@ public sealed class SimulatedPilot
     /// <param name="from">The first day (UTC midnight); cases start in [from, from + weeks).</param>
     /// <param name="weeks">How many weeks of cases.</param>
     /// <param name="casesPerWeek">Cases per week, case type and arm.</param>
-    /// <param name="staffAnswers">Staff-survey answers per week of team <c>permits</c> in each arm (under k = 5 in the whole period: suppressed).</param>
+    /// <param name="staffAnswers">Staff-survey answers per week of team <c>kontaktcenter</c> in each arm (under k = 5 in the whole period: suppressed).</param>
     public SimulatedPilot(int seed, DateTimeOffset from, int weeks, int casesPerWeek, int staffAnswers = 6)
     {
         _random = new Random(seed);
@@ -69,7 +72,7 @@ public sealed class SimulatedPilot
         {
             var at = From.AddDays((7 * week) + 3).AddHours(10);
             // One small group (two answers in all) stays under k = 5: the report must suppress it.
-            foreach (var (team, arm, answers) in new[] { ("permits", "manual", staffAnswers), ("permits", "ai_assisted", staffAnswers), ("advice", "ai_assisted", week == 0 ? 2 : 0) })
+            foreach (var (team, arm, answers) in new[] { ("kontaktcenter", "manual", staffAnswers), ("kontaktcenter", "ai_assisted", staffAnswers), ("upphandling", "ai_assisted", week == 0 ? 2 : 0) })
             {
                 for (var a = 0; a < answers; a++)
                 {
@@ -95,7 +98,7 @@ public sealed class SimulatedPilot
     {
         var ai = arm == "ai_assisted";
         var (role, effort, leadHours) = Shapes[caseType];
-        var caseId = _prefix + "-c" + (++_sequence).ToString(CultureInfo.InvariantCulture);
+        var caseId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_prefix + "-c" + (++_sequence).ToString(CultureInfo.InvariantCulture))));
         var lead = TimeSpan.FromHours(LogNormal(leadHours * (ai ? 0.78 : 1.0), 0.6));
         var completed = started + lead;
         yield return Event("case.started", caseId, started, new() { ["caseType"] = caseType, ["arm"] = arm, ["channel"] = "e-service" });

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Metrics;
+using EvalFramework.Collector.Privacy;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Contract;
 using Microsoft.AspNetCore.Http.Features;
@@ -19,7 +20,7 @@ internal static class EventsApi
     }
 
     private static async Task<Results<Ok<IngestResponse>, ProblemHttpResult, ValidationProblem>> PostEvents(
-        HttpContext http, IngestWriter writer, AttributePolicy attributes, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, IngestWriter writer, PilotVocabulary vocabulary, TimeProvider time, CancellationToken cancellationToken)
     {
         var key = ApiKeyEndpointFilter.KeyOf(http);
         if ((key.Rights & ApiRights.Ingest) == 0)
@@ -72,7 +73,7 @@ internal static class EventsApi
         for (var i = 0; i < parsed.Events.Length; i++)
         {
             var e = parsed.Events[i];
-            var errors = parsed.Errors[i] ?? (e is null ? ["event: could not be read"] : attributes.Check(e, EventValidator.Validate(e, now)));
+            var errors = parsed.Errors[i] ?? (e is null ? ["event: could not be read"] : vocabulary.Check(e, EventValidator.Validate(e, now)));
             if (errors is not null)
             {
                 response.Rejected.Add(new RejectedEvent { Index = i, Id = EchoableId(e?.Id ?? parsed.RawIds?[i]), Errors = errors });

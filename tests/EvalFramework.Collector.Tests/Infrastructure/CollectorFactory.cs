@@ -74,6 +74,11 @@ public class CollectorFactory : WebApplicationFactory<Program>
         AddKey(builder, 0, "writer", WriterKey, PilotA, "ingest", "read", "admin");
         AddKey(builder, 1, "reader", ReaderKey, PilotA, "read");
         AddKey(builder, 2, "pilot-b-writer", PilotBKey, PilotB, "ingest", "read");
+        if (UsesTestVocabulary)
+        {
+            builder.UseSetting("Evaluation:ConfigPath", WriteTestConfig());
+        }
+
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
@@ -82,6 +87,20 @@ public class CollectorFactory : WebApplicationFactory<Program>
 
     /// <summary>Settings a derived fixture adds.</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Whether the collector runs with the generated evaluation config of <see cref="TestVocabulary"/> (pilot-a and
+    /// pilot-b): yes unless a derived fixture sets its own <c>Evaluation:ConfigPath</c> (or wants none).
+    /// </summary>
+    protected virtual bool UsesTestVocabulary => !ExtraSettings.ContainsKey("Evaluation:ConfigPath");
+
+    /// <summary>Writes <see cref="TestVocabulary.Yaml"/> into the collector's temp folder; returns its path.</summary>
+    private string WriteTestConfig()
+    {
+        var path = Path.Combine(_directory, "evaluation.yaml");
+        File.WriteAllText(path, TestVocabulary.Yaml);
+        return path;
+    }
 
     private static void AddKey(IWebHostBuilder builder, int index, string name, string key, string pilot, params string[] rights)
     {

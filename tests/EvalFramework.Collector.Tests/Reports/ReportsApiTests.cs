@@ -160,7 +160,7 @@ public sealed class ReportsApiTests : IClassFixture<SimulatedReportFixture>
     public async Task Report_FewCasesAndSmallStaffGroups_TooFewCasesToTellAndNoNumberForTheSuppressedArm()
     {
         // One week, four cases per case type and arm (minimum 30): every verdict is insufficient_data. Staff survey:
-        // three answers per arm from team permits and two more for the AI arm from team advice, so the manual arm
+        // three answers per arm from team kontaktcenter and two more for the AI arm from team upphandling, so the manual arm
         // (3 < k = 5) is suppressed, the AI arm (5) is shown, and all three team × arm groups are under k.
         var pilot = new SimulatedPilot(seed: 81, from: new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero), weeks: 1, casesPerWeek: 4, staffAnswers: 3);
         using var admin = Collector.ClientWith(Collector.AdminKey);
