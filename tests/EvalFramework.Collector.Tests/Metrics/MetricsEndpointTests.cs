@@ -112,8 +112,10 @@ public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
     [Fact]
     public async Task Metrics_SnapshotLoaderRegistered_NewestSnapshotsExportedAfterStart()
     {
+        // The stored snapshot is of pilot demo: the shipped config's pilot, whose vocabulary its labels come from.
         using var app = _collector.WithWebHostBuilder(b => b
             .UseSetting("Metrics:ScrapeCacheMilliseconds", "0")
+            .UseSetting("Evaluation:ConfigPath", Path.Combine(RepoRoot(), "metrics-config", "evaluation.yaml"))
             .ConfigureTestServices(s => s.AddSingleton<ISnapshotGaugeLoader, FixedSnapshotLoader>()));
         var text = "";
 
