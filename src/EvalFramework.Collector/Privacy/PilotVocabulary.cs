@@ -32,9 +32,6 @@ internal sealed class PilotVocabulary
         }
     }
 
-    /// <summary>Whether any event can be accepted: false without an evaluation config.</summary>
-    public bool AcceptsEvents => _pilots.Count > 0;
-
     /// <summary>Adds an error for the event's pilot when the config does not describe it, and for each value outside its vocabulary.</summary>
     /// <param name="e">The event.</param>
     /// <param name="errors">The errors found so far (the contract's rules), or null.</param>

@@ -5,11 +5,24 @@ namespace EvalFramework.Collector.Privacy;
 
 /// <summary>
 /// One wire field whose value must come from the pilot's closed vocabulary: the field's name on the wire, the config
-/// key that lists its values, how to read it from an event and which values the pilot allows.
+/// key that lists its values, how to read it from an event and which values the pilot allows. Each is declared once,
+/// in <see cref="ByType"/>.
 /// </summary>
-internal sealed record VocabularyField(
-    string Field, string ConfigKey, Func<WireEvent, string?> Value, Func<PilotConfig, IEnumerable<string>> Allowed)
+internal sealed class VocabularyField(
+    string field, string configKey, Func<WireEvent, string?> value, Func<PilotConfig, IEnumerable<string>> allowed)
 {
+    /// <summary>The field's name on the wire, as errors name it.</summary>
+    public string Field { get; } = field;
+
+    /// <summary>The config key of the pilot that lists the allowed values.</summary>
+    public string ConfigKey { get; } = configKey;
+
+    /// <summary>Reads the field from an event (null when the event leaves it out).</summary>
+    public Func<WireEvent, string?> Value { get; } = value;
+
+    /// <summary>The values a pilot allows, in its config's order.</summary>
+    public Func<PilotConfig, IEnumerable<string>> Allowed { get; } = allowed;
+
     /// <summary>The vocabulary fields of each event type (a type missing here has none).</summary>
     public static IReadOnlyDictionary<string, VocabularyField[]> ByType { get; } = new Dictionary<string, VocabularyField[]>(StringComparer.Ordinal)
     {
