@@ -5,6 +5,7 @@ using EvalFramework.Collector.Evaluation;
 using EvalFramework.Collector.Health;
 using EvalFramework.Collector.Ingest;
 using EvalFramework.Collector.Metrics;
+using EvalFramework.Collector.Privacy;
 using EvalFramework.Collector.Reports;
 using EvalFramework.Collector.Retention;
 using EvalFramework.Collector.Snapshots;
@@ -34,7 +35,7 @@ builder.Services.ConfigureHttpJsonOptions(o =>
 });
 builder.Services.AddCollectorStorage(builder.Configuration);
 builder.Services.AddApiKeys(builder.Configuration);
-builder.Services.AddSingleton<AttributePolicy>();
+builder.Services.AddSingleton<PilotVocabulary>();
 builder.Services.AddPerKeyRateLimiting(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddCollectorMetrics(builder.Configuration);

@@ -6,6 +6,31 @@ namespace EvalFramework.Benchmarks;
 /// <summary>Request bodies like the SDK's: alternating staff effort and AI usage events, five per case, fresh UUIDv7 ids.</summary>
 internal static class BenchmarkBatches
 {
+    /// <summary>The evaluation config a collector needs to accept these bodies: pilot <c>bench</c> and their values.</summary>
+    public const string EvaluationConfig = """
+        pilots:
+          - slug: bench
+            displayName: Benchmark pilot
+            caseTypes: [building-permit-question]
+            arms:
+              - name: manual
+                share: 0.5
+              - name: ai_assisted
+                share: 0.5
+            baselineArm: manual
+            staffRoles:
+              handler:
+                hourlyCostSek: 600
+            aiModels:
+              gpt-4o-mini:
+                inputPerMillionSek: 1.6
+                outputPerMillionSek: 6.3
+                activeParamsBillions: 8
+            maintenance:
+              hourlyCostSek: 750
+            caseIds: any
+        """;
+
     private static long s_sequence;
 
     public static byte[] Next(int size)

@@ -26,6 +26,14 @@ internal sealed class BenchmarkStore : IDisposable
     /// <summary>The collector's storage settings for this store.</summary>
     public Dictionary<string, string> Settings { get; }
 
+    /// <summary>Writes <paramref name="text"/> to a file in the store's temporary folder; returns its path.</summary>
+    public string WriteFile(string name, string text)
+    {
+        var path = Path.Combine(_directory, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
     public void Dispose()
     {
         SqliteConnection.ClearAllPools();

@@ -62,6 +62,7 @@ public class IngestThroughputBenchmarks
                 b.UseSetting(name, value);
             }
 
+            b.UseSetting("Evaluation:ConfigPath", _store.WriteFile("evaluation.yaml", BenchmarkBatches.EvaluationConfig));
             b.UseSetting("Auth:Keys:0:Name", "bench");
             b.UseSetting("Auth:Keys:0:Sha256", ApiKeyStore.HashKey(key));
             b.UseSetting("Auth:Keys:0:Pilots:0", "bench");

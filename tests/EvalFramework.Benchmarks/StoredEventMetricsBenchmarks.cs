@@ -39,7 +39,7 @@ public class StoredEventMetricsBenchmarks
     private PendingEvent[] _events = null!;
     private bool[] _stored = null!;
 
-    /// <summary>With the repository's evaluation config: cost, energy and CO2e are recorded too.</summary>
+    /// <summary>With the repository's evaluation config: cost, energy and CO2e are recorded too (without one every label is _OTHER).</summary>
     [Params(false, true)]
     public bool WithConfig { get; set; }
 
@@ -51,9 +51,10 @@ public class StoredEventMetricsBenchmarks
         var evaluation = WithConfig
             ? new EvaluationSettings(EvaluationConfigLoader.Load(ConfigPath(), EvaluationConfigLoader.ProcessEnvironment()).Config, "evaluation.yaml")
             : new EvaluationSettings(null, null);
-        var instruments = new CollectorMetrics(_services.GetRequiredService<IMeterFactory>(), new LatestSnapshotGauges());
+        var labels = new MetricLabels(evaluation);
+        var instruments = new CollectorMetrics(_services.GetRequiredService<IMeterFactory>(), new LatestSnapshotGauges(labels));
         _scraper = new MetricsScraper([CollectorMetrics.MeterName], TimeSpan.Zero, m => CollectorMetrics.IsOwn(m, instruments.InstanceId));
-        _metrics = new StoredEventMetrics(instruments, new MetricLabels(evaluation, options), evaluation, options,
+        _metrics = new StoredEventMetrics(instruments, labels, evaluation, options,
             NullLogger<StoredEventMetrics>.Instance);
         var now = DateTimeOffset.UtcNow;
         string[] types = [EventTypes.HumanEffort, EventTypes.AiUsage, EventTypes.QualityReview, EventTypes.CaseCompleted, EventTypes.SurveyCitizen];

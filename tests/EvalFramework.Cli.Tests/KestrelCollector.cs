@@ -12,15 +12,26 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EvalFramework.Cli.Tests;
 
-/// <summary>A real collector on Kestrel at 127.0.0.1 with a free port, its own SQLite file and one admin key for pilot <c>demo</c>.</summary>
-public sealed class KestrelCollector : WebApplicationFactory<collector::Program>
+/// <summary>
+/// A real collector on Kestrel at 127.0.0.1 with a free port, its own SQLite file, the shipped evaluation config (or
+/// another one a derived fixture gives) and one admin key for pilot <c>demo</c>.
+/// </summary>
+public class KestrelCollector : WebApplicationFactory<collector::Program>
 {
     public const string Pilot = "demo";
 
     private readonly string _directory = Directory.CreateTempSubdirectory("evalctl-collector-").FullName;
+    private readonly string _config;
 
     public KestrelCollector()
+        : this(RepoRoot.ShippedConfig)
     {
+    }
+
+    /// <param name="config">The evaluation config the collector runs with.</param>
+    protected KestrelCollector(string config)
+    {
+        _config = config;
         UseKestrel(options => options.Listen(IPAddress.Loopback, 0));
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -35,7 +46,7 @@ public sealed class KestrelCollector : WebApplicationFactory<collector::Program>
     {
         builder.UseSetting("urls", "http://127.0.0.1:0");
         builder.UseSetting("Storage:SqlitePath", Path.Combine(_directory, "collector.db"));
-        builder.UseSetting("Evaluation:ConfigPath", RepoRoot.ShippedConfig);
+        builder.UseSetting("Evaluation:ConfigPath", _config);
         builder.UseSetting("Auth:Keys:0:Name", "evalctl-test");
         builder.UseSetting("Auth:Keys:0:Sha256", Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Key))));
         builder.UseSetting("Auth:Keys:0:Pilots:0", Pilot);

@@ -22,7 +22,7 @@ public sealed class PurgeCommandTests(KestrelCollector collector) : IClassFixtur
     public async Task Purge_OldCase_DeletedAndCountsPrinted()
     {
         var old = new DateTimeOffset(2020, 5, 4, 9, 0, 0, TimeSpan.Zero);
-        var caseId = "purge-cli-" + Guid.NewGuid().ToString("N");
+        var caseId = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)); // pilot demo takes pseudonyms only
         var events = new JsonArray(
             new JsonObject
             {

@@ -40,7 +40,8 @@ public sealed class SnapshotCommandTests : IClassFixture<KestrelCollector>, IDis
         var events = new JsonArray();
         for (var i = 0; i < 6; i++)
         {
-            var caseId = "cli-case-" + i.ToString(CultureInfo.InvariantCulture);
+            // Pilot demo takes only pseudonymous case ids: 64 lower-case hex digits, as the SDK makes them.
+            var caseId = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes("cli-case-" + i.ToString(CultureInfo.InvariantCulture))));
             var started = Event("case.started", caseId, start.AddHours(i));
             started["caseType"] = "building-permit-question";
             started["arm"] = i % 2 == 0 ? "manual" : "ai_assisted";

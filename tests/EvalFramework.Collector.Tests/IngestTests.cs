@@ -81,7 +81,7 @@ public abstract class IngestTests<TCollector>(TCollector collector) : IClassFixt
                 Effort(caseId, 100), Effort(caseId, 50.5),
                 AiUsage(caseId, "gpt-4o-mini", 1000, 200, 1500),
                 AiUsage(caseId, "gpt-4o-mini", 10, 20, null, costSek: 0.25),
-                AiUsage(caseId, "llama-3-8b", 5, 6, 7),
+                AiUsage(caseId, "llama-3.3-70b", 5, 6, 7),
             };
             events.AddRange(OneOfEachType(caseId)[3..8]); // escalation, error, review, integration failure, survey
             var shuffled = events.OrderBy(_ => random.Next()).ToList();
@@ -116,7 +116,7 @@ public abstract class IngestTests<TCollector>(TCollector collector) : IClassFixt
                 Started(caseId, arm: "manual", at: at), Started(caseId, arm: "ai_assisted", at: at),
                 Started(caseId, arm: "manual", at: at.AddMinutes(1)),
                 Completed(caseId, "abandoned", at: at.AddMinutes(9)), Completed(caseId, "resolved", at: at.AddMinutes(9)),
-                Effort(caseId, 10), Effort(caseId, 20), AiUsage(caseId, "m", 1, 2, 3), AiUsage(caseId, "m", 4, 5, 6, costSek: 1),
+                Effort(caseId, 10), Effort(caseId, 20), AiUsage(caseId, "mistral-small-3.1", 1, 2, 3), AiUsage(caseId, "mistral-small-3.1", 4, 5, 6, costSek: 1),
             };
             var shuffled = events.OrderBy(_ => random.Next()).ToList();
             if (attempt % 2 == 0)
@@ -161,7 +161,7 @@ public abstract class IngestTests<TCollector>(TCollector collector) : IClassFixt
         using var client = _collector.ClientWith(_collector.WriterKey);
         var caseId = NewCase();
 
-        await client.PostAsync(AiUsage(caseId, "m1", 100, 10), AiUsage(caseId, "m1", 40, 4, costSek: 0.5));
+        await client.PostAsync(AiUsage(caseId, "mistral-small-3.1", 100, 10), AiUsage(caseId, "mistral-small-3.1", 40, 4, costSek: 0.5));
 
         Assert.Equal("140|14|40|4|0.5|2", _collector.RowText(
             "SELECT input_tokens, output_tokens, priced_input_tokens, priced_output_tokens, cost_sek, calls FROM case_ai_usage WHERE case_id = @c",

@@ -1,4 +1,6 @@
 using System.Net;
+using System.Security.Cryptography;
+using System.Text;
 using EvalFramework.Collector.Tests.Infrastructure;
 
 namespace EvalFramework.Collector.Tests;
@@ -6,6 +8,8 @@ namespace EvalFramework.Collector.Tests;
 /// <summary>The SDK against a real collector (in-process ASP.NET Core pipeline, real SQLite file).</summary>
 public sealed class SdkIntegrationTests : IClassFixture<CollectorFactory>
 {
+    private const string PseudonymKey = "a-test-pseudonym-key-of-enough-length";
+    private const string CaseType = "building-permit-question";
     private readonly CollectorFactory _collector;
 
     public SdkIntegrationTests(CollectorFactory collector) => _collector = collector;
@@ -13,25 +17,26 @@ public sealed class SdkIntegrationTests : IClassFixture<CollectorFactory>
     [Fact]
     public async Task CaseTracker_RecordsCases_RowsEndUpInSqlite()
     {
-        var caseType = "sdk-" + Events.Token(10);
+        // This test's cases are the pseudonyms of its own references: other tests' cases share the case type.
+        var run = Events.Token(10);
         await using (var tracker = CaseTracker.Create(Options(), handler: _collector.Server.CreateHandler()))
         {
             for (var i = 0; i < 3; i++)
             {
-                using var c = tracker.StartCase(caseType, i == 0 ? "manual" : "ai_assisted", $"ÄRENDE-2025-{i}", channel: "phone");
+                using var c = tracker.StartCase(CaseType, i == 0 ? "manual" : "ai_assisted", $"ÄRENDE-{run}-{i}", channel: "phone");
                 c.RecordEffort("handlaggare", TimeSpan.FromMinutes(5));
                 c.RecordAiUsage("mistral-small-3.1", 1000, 250, TimeSpan.FromSeconds(2));
                 c.RecordReview(correct: i != 2, consistent: true, score: 4);
                 c.Complete();
             }
 
-            using (var late = tracker.Case("ÄRENDE-2025-1"))
+            using (var late = tracker.Case($"ÄRENDE-{run}-1"))
             {
                 late.RecordCitizenSurvey(5, 10);
             }
 
             // Disposed without Complete: recorded as abandoned.
-            using (tracker.StartCase(caseType, "manual", "ÄRENDE-2025-3"))
+            using (tracker.StartCase(CaseType, "manual", $"ÄRENDE-{run}-3"))
             {
             }
 
@@ -40,11 +45,12 @@ public sealed class SdkIntegrationTests : IClassFixture<CollectorFactory>
             Assert.Equal(0, tracker.Statistics.Dropped);
         }
 
-        Assert.Equal(4L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t", caseType));
-        Assert.Equal(3L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t AND outcome = 'resolved' AND effort_seconds = 300 AND ai_output_tokens = 250", caseType));
-        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t AND outcome = 'abandoned'", caseType));
-        Assert.Equal(1L, Scalar("SELECT SUM(reviews_incorrect) FROM cases WHERE case_type = @t", caseType));
-        Assert.Equal(1L, Scalar("SELECT SUM(nps_promoters) FROM cases WHERE case_type = @t", caseType));
+        var cases = Enumerable.Range(0, 4).Select(i => PseudonymOf($"ÄRENDE-{run}-{i}")).ToArray();
+        Assert.Equal(4L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t", cases));
+        Assert.Equal(3L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t AND outcome = 'resolved' AND effort_seconds = 300 AND ai_output_tokens = 250", cases));
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t AND outcome = 'abandoned'", cases));
+        Assert.Equal(1L, Scalar("SELECT SUM(reviews_incorrect) FROM cases WHERE case_type = @t", cases));
+        Assert.Equal(1L, Scalar("SELECT SUM(nps_promoters) FROM cases WHERE case_type = @t", cases));
         // Only pseudonyms are stored: the service's own reference appears nowhere.
         Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE body LIKE '%ÄRENDE%' OR case_id LIKE '%ÄRENDE%'"));
     }
@@ -52,11 +58,11 @@ public sealed class SdkIntegrationTests : IClassFixture<CollectorFactory>
     [Fact]
     public async Task CaseTracker_CollectorAnswers503Then200_EveryEventStoredOnce()
     {
-        var caseType = "retry-" + Events.Token(10);
+        var reference = "REF-" + Events.Token(10);
         using var failing = new FailFirstHandler(2) { InnerHandler = _collector.Server.CreateHandler() };
         await using (var tracker = CaseTracker.Create(Options(o => o.MaxRetryDelay = TimeSpan.FromMilliseconds(400)), handler: failing))
         {
-            using (var c = tracker.StartCase(caseType, "manual", "REF-1"))
+            using (var c = tracker.StartCase(CaseType, "manual", reference))
             {
                 c.RecordEffort("handlaggare", TimeSpan.FromMinutes(2));
                 c.Complete();
@@ -68,12 +74,19 @@ public sealed class SdkIntegrationTests : IClassFixture<CollectorFactory>
         }
 
         Assert.Equal(2, failing.Refused);
-        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t AND effort_seconds = 120 AND outcome = 'resolved'", caseType));
-        var caseId = (string)_collector.Scalar("SELECT case_id FROM cases WHERE case_type = @t", ("@t", caseType))!;
+        var caseId = PseudonymOf(reference);
+        Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t AND effort_seconds = 120 AND outcome = 'resolved'", [caseId]));
         Assert.Equal(3L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", caseId)));
     }
 
-    private object? Scalar(string sql, string caseType) => _collector.Scalar(sql, ("@t", caseType));
+    /// <summary>The pseudonym the SDK sends for a reference, made here independently: HMAC-SHA256, lower-case hex.</summary>
+    private static string PseudonymOf(string reference) =>
+        Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(PseudonymKey), Encoding.UTF8.GetBytes(reference)));
+
+    /// <summary>Runs <paramref name="sql"/> (on the case type) limited to the given cases.</summary>
+    private object? Scalar(string sql, string[] caseIds) => _collector.Scalar(
+        sql + " AND case_id IN (" + string.Join(", ", caseIds.Select((_, i) => "@c" + i)) + ")",
+        [("@t", CaseType), .. caseIds.Select((id, i) => ("@c" + i, (object)id))]);
 
     private EvalFrameworkOptions Options(Action<EvalFrameworkOptions>? change = null)
     {
@@ -82,7 +95,7 @@ public sealed class SdkIntegrationTests : IClassFixture<CollectorFactory>
             CollectorUri = _collector.Server.BaseAddress,
             ApiKey = _collector.WriterKey,
             Pilot = CollectorFactory.PilotA,
-            PseudonymKey = "a-test-pseudonym-key-of-enough-length",
+            PseudonymKey = PseudonymKey,
             FlushInterval = TimeSpan.FromMilliseconds(100),
         };
         change?.Invoke(options);

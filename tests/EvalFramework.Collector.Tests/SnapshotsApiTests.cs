@@ -30,6 +30,9 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
         return e;
     }
 
+    /// <summary>A case id of the shape the SDK sends: 64 lower-case hex digits (here the SHA-256 of a name).</summary>
+    private static string Pseudonym(string name) => Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(name)));
+
     private static StringContent Body(string pilot, string from, string to) =>
         new(new JsonObject { ["pilot"] = pilot, ["from"] = from, ["to"] = to }.ToJsonString(), Encoding.UTF8, "application/json");
 
@@ -82,11 +85,13 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
         Assert.Equal(0, (double)Metric(snapshot, "manual", "error_rate")["value"]!);
         Assert.Equal(1, (double)Metric(snapshot, "ai_assisted", "error_rate")["value"]!);
         Assert.Equal(600, (double)Metric(snapshot, "ai_assisted", "lead_time_seconds_median")["value"]!);
-        Assert.Null(Metric(snapshot, "manual", "cost_per_case_sek")["value"]);
+        // The test config prices handler time at 600 SEK/h and has no fixed costs: 250 s of effort cost 41.67 SEK.
+        Assert.Equal(250.0 * 600 / 3600, (double)Metric(snapshot, "manual", "cost_per_case_sek")["value"]!, 9);
         var effort = snapshot["caseTypes"]![0]!["comparisons"]!.AsArray().Single(c => (string)c!["metric"]! == "effort_seconds_mean")!;
         Assert.Equal(-200, (double)effort["difference"]!, 9);
         Assert.Equal("insufficient_data", (string)effort["verdict"]!);
-        Assert.Contains(snapshot["dataQuality"]!["warnings"]!.AsArray(), w => ((string)w!).Contains("no evaluation config", StringComparison.Ordinal));
+        Assert.DoesNotContain(snapshot["dataQuality"]!["warnings"]!.AsArray(), w => ((string)w!).Contains("no evaluation config", StringComparison.Ordinal));
+        Assert.Matches("^[0-9a-f]{64}$", (string)snapshot["methodology"]!["configSha256"]!);
         Assert.Matches("^[0-9a-f]{64}$", (string)snapshot["dataSha256"]!);
 
         using var reader = _collector.ClientWith(_collector.ReaderKey);
@@ -165,15 +170,16 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
     [StorageFact]
     public async Task CreateSnapshot_Made_ExportedAsGaugesOnMetrics()
     {
+        const string GaugeCaseType = "direct-procurement-advice";
         using var client = _collector.ClientWith(_collector.WriterKey);
         var from = new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
         var events = new List<JsonNode>();
         for (var i = 0; i < 3; i++)
         {
-            events.Add(Started($"gauge-m{i}", "gauge-type", "manual", from.AddHours(i)));
+            events.Add(Started($"gauge-m{i}", GaugeCaseType, "manual", from.AddHours(i)));
             events.Add(Effort($"gauge-m{i}", 200));
             events.Add(Completed($"gauge-m{i}", at: from.AddHours(i).AddMinutes(20)));
-            events.Add(Started($"gauge-a{i}", "gauge-type", "ai_assisted", from.AddHours(i)));
+            events.Add(Started($"gauge-a{i}", GaugeCaseType, "ai_assisted", from.AddHours(i)));
             events.Add(Effort($"gauge-a{i}", 100));
             events.Add(Completed($"gauge-a{i}", at: from.AddHours(i).AddMinutes(10)));
         }
@@ -186,10 +192,10 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
 
         // Mean effort of the AI arm: three cases of 100 s each.
         Assert.Contains(scrape.Split('\n'), line => line.StartsWith("evalfw_snapshot_value{", StringComparison.Ordinal)
-            && line.Contains("case_type=\"gauge-type\"", StringComparison.Ordinal) && line.Contains("arm=\"ai_assisted\"", StringComparison.Ordinal)
+            && line.Contains($"case_type=\"{GaugeCaseType}\"", StringComparison.Ordinal) && line.Contains("arm=\"ai_assisted\"", StringComparison.Ordinal)
             && line.Contains("metric=\"effort_seconds_mean\"", StringComparison.Ordinal) && line.EndsWith(" 100", StringComparison.Ordinal));
         Assert.Contains(scrape.Split('\n'), line => line.StartsWith("evalfw_snapshot_comparison_verdict{", StringComparison.Ordinal)
-            && line.Contains("case_type=\"gauge-type\"", StringComparison.Ordinal));
+            && line.Contains($"case_type=\"{GaugeCaseType}\"", StringComparison.Ordinal));
     }
 
     [StorageFact]
@@ -230,12 +236,13 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
         using var client = _configured.ClientWith(_configured.AdminKey);
         const string Demo = SnapshotCollectorFactory.Pilot;
         var start = new DateTimeOffset(2025, 2, 3, 9, 0, 0, TimeSpan.Zero);
-        var manualEffort = WithPilot(Effort("cost-m", 3600, "handlaggare"), Demo);
-        var aiEffort = WithPilot(Effort("cost-a", 1800, "handlaggare"), Demo);
-        var usage = WithPilot(AiUsage("cost-a", "mistral-small-3.1", input: 1_000_000, output: 1_000_000), Demo);
+        var (manual, ai) = (Pseudonym("cost-m"), Pseudonym("cost-a")); // the demo pilot takes pseudonymous case ids only
+        var manualEffort = WithPilot(Effort(manual, 3600, "handlaggare"), Demo);
+        var aiEffort = WithPilot(Effort(ai, 1800, "handlaggare"), Demo);
+        var usage = WithPilot(AiUsage(ai, "mistral-small-3.1", input: 1_000_000, output: 1_000_000), Demo);
         var response = await client.PostAsync(
-            Started("cost-m", CaseType, "manual", start, Demo), manualEffort, WithPilot(Completed("cost-m", at: start.AddHours(2)), Demo),
-            Started("cost-a", CaseType, "ai_assisted", start, Demo), aiEffort, usage, WithPilot(Completed("cost-a", at: start.AddHours(1)), Demo));
+            Started(manual, CaseType, "manual", start, Demo), manualEffort, WithPilot(Completed(manual, at: start.AddHours(2)), Demo),
+            Started(ai, CaseType, "ai_assisted", start, Demo), aiEffort, usage, WithPilot(Completed(ai, at: start.AddHours(1)), Demo));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
 
         var created = await client.PostAsync("/api/v1/snapshots", Body(Demo, "2025-02-03", "2025-02-10"));

@@ -1,11 +1,14 @@
 using System.Globalization;
+using System.Security.Cryptography;
+using System.Text;
 using System.Text.Json.Nodes;
 
 namespace EvalFramework.Testing;
 
 /// <summary>
 /// A small seeded generator of a realistic two-arm pilot for pilot <c>demo</c> of metrics-config/evaluation.yaml:
-/// the three demo case types, arms <c>manual</c> and <c>ai_assisted</c>, every event type, weeks of cases whose
+/// the three demo case types, arms <c>manual</c> and <c>ai_assisted</c>, only values of the pilot's vocabulary and
+/// pseudonymous case ids (64 hex digits, as its <c>caseIds: pseudonym</c> wants), every event type, weeks of cases whose
 /// lead time, staff effort, errors, reviews, surveys and maintenance differ between the arms the way a real pilot's
 /// might (the AI arm faster with less staff time, more escalations, a little more AI cost). Same seed, same events.
 /// </summary>
@@ -95,7 +98,7 @@ public sealed class SimulatedPilot
     {
         var ai = arm == "ai_assisted";
         var (role, effort, leadHours) = Shapes[caseType];
-        var caseId = _prefix + "-c" + (++_sequence).ToString(CultureInfo.InvariantCulture);
+        var caseId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_prefix + "-c" + (++_sequence).ToString(CultureInfo.InvariantCulture))));
         var lead = TimeSpan.FromHours(LogNormal(leadHours * (ai ? 0.78 : 1.0), 0.6));
         var completed = started + lead;
         yield return Event("case.started", caseId, started, new() { ["caseType"] = caseType, ["arm"] = arm, ["channel"] = "e-service" });

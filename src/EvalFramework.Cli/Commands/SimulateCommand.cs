@@ -78,7 +78,14 @@ internal static class SimulateCommand
             return ExitCodes.Failed;
         }
 
-        return PlayAsync(context, collector, options["key"], new PilotSimulator(settings), speed, load, clients).GetAwaiter().GetResult();
+        // The simulated services send only the pilot's vocabulary; say what that leaves out.
+        var simulator = new PilotSimulator(settings);
+        foreach (var note in simulator.Notes)
+        {
+            context.Err.WriteLine("evalctl simulate: " + note);
+        }
+
+        return PlayAsync(context, collector, options["key"], simulator, speed, load, clients).GetAwaiter().GetResult();
     }
 
     private static (double Days, long Seed, SimulationSpeed Speed, double Volume, DateTimeOffset? Start)? ReadNumbers(
@@ -129,7 +136,10 @@ internal static class SimulateCommand
         return (days, seed, speed, volume, start);
     }
 
-    /// <summary>The pilot from <c>--config</c> (default the shipped file; the built-in demo pilot when that is absent) and <c>--pilot</c>.</summary>
+    /// <summary>
+    /// The pilot from <c>--config</c> (default the shipped file; the built-in demo pilot, with the shipped vocabulary, when
+    /// that is absent) and <c>--pilot</c>.
+    /// </summary>
     private static SimulationPilot? ReadPilot(CommandContext context, Dictionary<string, string> options, out int code)
     {
         code = ExitCodes.Ok;

@@ -15,7 +15,9 @@ namespace EvalFramework.Collector.Demo;
 /// would send it: at start a backfill of <c>Demo:BackfillDays</c> (90) days of history ending now, as fast as the
 /// collector takes it, then a snapshot of the backfilled period (so dashboards and snapshots have content at once),
 /// then the same simulation goes on in real time, a live trickle of cases in office hours. When the pilot already
-/// has cases in the backfill period (a restarted demo on the same database) the backfill is skipped.
+/// has cases in the backfill period (a restarted demo on the same database) the backfill is skipped. The simulated
+/// services send only the demo pilot's vocabulary; without a pilot <c>demo</c> in the evaluation config the collector
+/// would refuse every event, so there is no demo traffic.
 /// </summary>
 internal sealed partial class DemoTraffic(
     DemoKey key, IOptions<DemoOptions> options, EvaluationSettings evaluation, SnapshotService snapshots, CaseStore cases,
@@ -39,17 +41,21 @@ internal sealed partial class DemoTraffic(
             return;
         }
 
-        var configured = evaluation.Config?.FindPilot(DemoMode.Pilot);
-        if (configured is null)
+        if (evaluation.Config?.FindPilot(DemoMode.Pilot) is not { } configured)
         {
-            LogBuiltInPilot(logger);
+            LogNoDemoPilot(logger);
+            return;
         }
 
-        var pilot = configured is null ? SimulationPilot.Demo : SimulationPilot.FromConfig(configured);
+        var pilot = SimulationPilot.FromConfig(configured);
         var now = time.GetUtcNow();
         var days = options.Value.BackfillDays;
         var start = now.AddDays(-days);
         var simulator = new PilotSimulator(new SimulationSettings { Pilot = pilot, Seed = options.Value.Seed, Start = start, Days = days + LiveDays });
+        foreach (var note in simulator.Notes)
+        {
+            LogVocabularyNote(logger, note);
+        }
         var events = simulator.Events();
         var existing = await cases.CountStartedAsync(DemoMode.Pilot, start, now, stoppingToken);
         if (existing > 0)
@@ -135,8 +141,11 @@ internal sealed partial class DemoTraffic(
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo backfill skipped: pilot 'demo' already has {Cases} cases from the last {Days} days (delete the database for a fresh demo)")]
     private static partial void LogBackfillSkipped(ILogger logger, long cases, int days);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo traffic: the evaluation config has no pilot 'demo'; simulating the built-in demo pilot (its costs are not priced)")]
-    private static partial void LogBuiltInPilot(ILogger logger);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo traffic: the evaluation config has no pilot 'demo', so the collector would refuse its events; no demo traffic (run from the repository root, or set Evaluation:ConfigPath to metrics-config/evaluation.yaml)")]
+    private static partial void LogNoDemoPilot(ILogger logger);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Demo traffic: {Note}")]
+    private static partial void LogVocabularyNote(ILogger logger, string note);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo traffic: the server has no address; no demo traffic")]
     private static partial void LogNoAddress(ILogger logger);

@@ -5,8 +5,8 @@ namespace EvalFramework.Collector.Evaluation;
 /// <summary>
 /// The evaluation config the collector runs with (<c>Evaluation:ConfigPath</c>, default
 /// <c>metrics-config/evaluation.yaml</c>), validated at start: an invalid file stops the collector with every
-/// problem listed. Without a file (the default path absent) the collector still ingests, but has no cost,
-/// energy or methodology figures.
+/// problem listed. Without a file (the default path absent) the collector starts but knows no pilot, so it accepts
+/// no events (every pilot's vocabulary comes from the config: see <c>Privacy/PilotVocabulary</c>).
 /// </summary>
 internal sealed record EvaluationSettings(EvaluationConfig? Config, string? Path)
 {

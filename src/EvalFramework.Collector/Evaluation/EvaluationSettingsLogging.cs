@@ -12,7 +12,8 @@ internal static class EvaluationSettingsLogging
         }
         else
         {
-            app.Logger.LogWarning("No evaluation config ({Key} unset and {Default} absent): cost and energy figures are unavailable",
+            app.Logger.LogWarning(
+                "No evaluation config ({Key} unset and {Default} absent): the collector knows no pilot and so accepts no events",
                 EvaluationSettings.ConfigPathKey, EvaluationSettings.DefaultPath);
         }
     }

@@ -48,7 +48,7 @@ internal static class BatchParser
                 return CheckCount(events.Count) ?? ParsedBatch.Of([.. events], new List<string>?[events.Count]);
             }
         }
-        catch (JsonException)
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
             // Fall through to the event-by-event reading, which says exactly what is wrong.
         }
@@ -112,14 +112,10 @@ internal static class BatchParser
                     {
                         events[i] = element.Deserialize(ContractJsonContext.Default.WireEvent);
                     }
-                    catch (JsonException ex)
+                    catch (Exception ex) when (ex is JsonException or InvalidOperationException)
                     {
-                        errors[i] = [Describe(ex)];
-                        if (element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
-                            && id.GetString() is { } text && EventValidator.IsEventId(text))
-                        {
-                            rawIds[i] = text;
-                        }
+                        errors[i] = [ex is JsonException json ? Describe(json) : UnreadableText(null)];
+                        rawIds[i] = RawId(element);
                     }
                 }
 
@@ -130,14 +126,43 @@ internal static class BatchParser
         }
     }
 
+    /// <summary>The id of an event that could not be read, when it is a readable, well-formed id.</summary>
+    private static string? RawId(JsonElement element)
+    {
+        if (!element.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
+        {
+            return null;
+        }
+
+        try
+        {
+            return id.GetString() is { } text && EventValidator.IsEventId(text) ? text : null;
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // not valid Unicode text
+        }
+    }
+
+    /// <summary>The message for a string that is valid JSON but no valid Unicode text.</summary>
+    private static string UnreadableText(string? field) =>
+        (field ?? "event") + ": must be valid Unicode text (it holds a lone surrogate or invalid UTF-8)";
+
     /// <summary>A message naming the field a deserialization error is about, without echoing its value.</summary>
     internal static string Describe(JsonException ex)
     {
         var field = FieldOf(ex.Path);
+        if (ex.InnerException is InvalidOperationException)
+        {
+            // System.Text.Json wraps the reader's refusal of a lone surrogate or of invalid UTF-8 in a string.
+            return UnreadableText(field);
+        }
+
         if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             var name = NameInQuotes(ex.Message);
-            return (name ?? field ?? "event") + ": unknown field; see the wire contract for the fields of each type";
+            // The path ends in the unknown name itself: client text, so it is named only when it is a plain identifier.
+            return (name ?? "event") + ": unknown field; see the wire contract for the fields of each type";
         }
 
         if (ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
@@ -162,7 +187,13 @@ internal static class BatchParser
         }
 
         var field = path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path.TrimStart('$');
-        return field.Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).Trim('.');
+        field = field.Replace("['", ".", StringComparison.Ordinal).Replace("']", "", StringComparison.Ordinal).Trim('.');
+
+        // An attribute key is client text: named only when it is a slug that looks like no identifier.
+        var dot = field.IndexOf('.', StringComparison.Ordinal);
+        return dot < 0 || (EventValidator.IsSlug(field[(dot + 1)..], 64) && IdentifierGuard.Find(field[(dot + 1)..]) is null)
+            ? field
+            : field[..dot];
     }
 
     private static string? NameInQuotes(string message)

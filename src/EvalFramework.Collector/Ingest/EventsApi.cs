@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Json;
 using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Metrics;
+using EvalFramework.Collector.Privacy;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Contract;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,7 +19,7 @@ internal static class EventsApi
     }
 
     private static async Task<Results<Ok<IngestResponse>, ProblemHttpResult, ValidationProblem>> PostEvents(
-        HttpContext http, IngestWriter writer, AttributePolicy attributes, TimeProvider time, CancellationToken cancellationToken)
+        HttpContext http, IngestWriter writer, PilotVocabulary vocabulary, TimeProvider time, CancellationToken cancellationToken)
     {
         if (!http.Request.HasJsonContentType())
         {
@@ -55,25 +56,26 @@ internal static class EventsApi
         for (var i = 0; i < parsed.Events.Length; i++)
         {
             var e = parsed.Events[i];
-            var errors = parsed.Errors[i] ?? (e is null ? ["event: could not be read"] : attributes.Check(e, EventValidator.Validate(e, now)));
+            if (e?.Pilot is { } pilot && pilot != allowedPilot && EventValidator.IsPilotSlug(pilot))
+            {
+                // Rights first: a batch that writes where the key may not is refused whole, nothing of it is stored, and
+                // the answer says nothing of that pilot's vocabulary (or whether the config describes it at all).
+                if (await http.RefusePilotAsync(ApiRights.Ingest, pilot) is { } refused)
+                {
+                    return refused;
+                }
+
+                allowedPilot = pilot;
+            }
+
+            var errors = parsed.Errors[i] ?? (e is null ? ["event: could not be read"] : vocabulary.Check(e, EventValidator.Validate(e, now)));
             if (errors is not null)
             {
                 response.Rejected.Add(new RejectedEvent { Index = i, Id = EchoableId(e?.Id ?? parsed.RawIds?[i]), Errors = errors });
                 continue;
             }
 
-            if (e!.Pilot != allowedPilot)
-            {
-                // A batch that writes where the key may not is refused whole: nothing of it is stored.
-                if (await http.RefusePilotAsync(ApiRights.Ingest, e.Pilot!) is { } refused)
-                {
-                    return refused;
-                }
-
-                allowedPilot = e.Pilot;
-            }
-
-            accepted.Add(new PendingEvent(e, JsonSerializer.Serialize(e, ContractJsonContext.Default.WireEvent)));
+            accepted.Add(new PendingEvent(e!, JsonSerializer.Serialize(e, ContractJsonContext.Default.WireEvent)));
             acceptedIndexes.Add(i);
         }
 

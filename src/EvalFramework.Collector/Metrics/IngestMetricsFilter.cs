@@ -15,8 +15,7 @@ internal sealed class IngestMetricsFilter(CollectorMetrics metrics) : IEndpointF
             "event", "id", "type", "time", "pilot", "caseId", "attributes", "caseType", "arm", "channel", "outcome", "model",
             "inputTokens", "outputTokens", "durationMs", "costSek", "role", "seconds", "reason", "source", "severity",
             "correct", "consistent", "score", "system", "kind", "csat", "nps", "team", "wellbeing", "workload", "stress", "hours",
-        ],
-        0);
+        ]);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

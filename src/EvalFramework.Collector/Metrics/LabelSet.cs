@@ -1,54 +1,32 @@
-using System.Collections.Concurrent;
+using System.Collections.Frozen;
 
 namespace EvalFramework.Collector.Metrics;
 
 /// <summary>
-/// A closed set of label values: the configured values when there are any, otherwise the first
-/// <see cref="Capacity"/> values seen. Anything else becomes <see cref="Other"/>, so a label never has more
-/// than its capacity + 1 values.
+/// A closed set of label values, fixed when it is made (from the evaluation config's vocabulary or the wire
+/// contract's lists). Anything else becomes <see cref="Other"/>, so a label never has more than the set's values + 1.
 /// </summary>
 internal sealed class LabelSet
 {
     public const string Other = "_OTHER";
 
-    private readonly ConcurrentDictionary<string, string> _values = new(StringComparer.Ordinal);
-    private readonly bool _fixed;
-    private int _count;
+    private readonly FrozenDictionary<string, string> _values;
 
-    /// <summary>A set of exactly <paramref name="known"/> when it has values, else of the first <paramref name="capacity"/> seen.</summary>
-    public LabelSet(IEnumerable<string> known, int capacity)
+    /// <summary>A set of exactly <paramref name="known"/> (empty: every value is <see cref="Other"/>).</summary>
+    public LabelSet(IEnumerable<string> known)
     {
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var value in known)
         {
-            _values.TryAdd(value, value);
+            values.TryAdd(value, value);
         }
 
-        _fixed = !_values.IsEmpty;
-        _count = _values.Count;
-        Capacity = capacity;
+        _values = values.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
-    /// <summary>How many values a set without configured values admits.</summary>
-    public int Capacity { get; }
+    /// <summary>Whether <paramref name="value"/> is in the set.</summary>
+    public bool Contains(string? value) => value is not null && _values.ContainsKey(value);
 
-    /// <summary>The value itself when it is in the set (or admitted now), else <see cref="Other"/>.</summary>
-    public string Map(string? value)
-    {
-        if (value is null)
-        {
-            return Other;
-        }
-
-        if (_values.TryGetValue(value, out var known))
-        {
-            return known;
-        }
-
-        if (_fixed || Volatile.Read(ref _count) >= Capacity || Interlocked.Increment(ref _count) > Capacity)
-        {
-            return Other;
-        }
-
-        return _values.GetOrAdd(value, value);
-    }
+    /// <summary>The value itself when it is in the set, else <see cref="Other"/>; never a string the caller made.</summary>
+    public string Map(string? value) => value is not null && _values.TryGetValue(value, out var known) ? known : Other;
 }

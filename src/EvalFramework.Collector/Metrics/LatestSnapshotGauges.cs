@@ -7,9 +7,11 @@ namespace EvalFramework.Collector.Metrics;
 /// <summary>
 /// The newest snapshot of each pilot, as the observable gauges read it on every collection. The snapshot code
 /// calls <see cref="Publish"/> when it makes a snapshot; <see cref="SnapshotGaugeRefresher"/> reloads from an
-/// <see cref="ISnapshotGaugeLoader"/> at start and on a schedule. Thread-safe: readers see one whole snapshot.
+/// <see cref="ISnapshotGaugeLoader"/> at start and on a schedule. Only the configured pilots' snapshots are shown, and
+/// of each only the rows whose labels are in its pilot's vocabulary (<see cref="MetricLabels.Closed"/>): a stored
+/// snapshot may hold values from before the vocabulary was closed. Thread-safe: readers see one whole snapshot.
 /// </summary>
-internal sealed class LatestSnapshotGauges
+internal sealed class LatestSnapshotGauges(MetricLabels labels)
 {
     /// <summary>The case_type label of pilot-level metrics.</summary>
     public const string AllCaseTypes = "_all";
@@ -19,11 +21,20 @@ internal sealed class LatestSnapshotGauges
 
     private ImmutableDictionary<string, SnapshotGauges> _byPilot = ImmutableDictionary.Create<string, SnapshotGauges>(StringComparer.Ordinal);
 
-    /// <summary>Shows <paramref name="snapshot"/> for its pilot unless a newer one of that pilot is already shown.</summary>
+    /// <summary>
+    /// Shows <paramref name="snapshot"/> (its rows within the vocabulary) for its pilot unless a newer one of that pilot
+    /// is already shown or the config has no such pilot.
+    /// </summary>
     /// <returns>Whether it is now the one shown.</returns>
     public bool Publish(SnapshotGauges snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
+        if (labels.Closed(snapshot) is not { } closed)
+        {
+            return false;
+        }
+
+        snapshot = closed;
         while (true)
         {
             var current = _byPilot;

@@ -1,24 +1,35 @@
 using EvalFramework.Collector.Evaluation;
 using EvalFramework.Contract;
-using Microsoft.Extensions.Options;
+using EvalFramework.Evaluation.Configuration;
+using EvalFramework.Evaluation.Snapshots;
 
 namespace EvalFramework.Collector.Metrics;
 
 /// <summary>
-/// The closed label sets. With an evaluation config, pilots, case types, arms and models are exactly the
-/// configured ones; without, the first <see cref="MetricsOptions.LabelCapacity"/> seen of each. Outcome, source,
-/// severity and event type come from the wire contract. Anything else is <see cref="LabelSet.Other"/>.
+/// The closed label sets, drawn only from the evaluation config's vocabulary (pilots, case types, arms, models) and
+/// from the wire contract (outcome, source, severity, event type); anything else is <see cref="LabelSet.Other"/>.
+/// Without a config there are no pilots, so no pilot's series. Snapshot gauges are kept to their pilot's own
+/// vocabulary (<see cref="Closed"/>): a label is never taken from a snapshot's or an event's content.
 /// </summary>
 internal sealed class MetricLabels
 {
-    public MetricLabels(EvaluationSettings evaluation, IOptions<MetricsOptions> options)
+    /// <summary>The metric label values of snapshot gauges: every per-arm and pilot-level metric key.</summary>
+    private static readonly LabelSet SnapshotMetrics = new([.. MetricKeys.PerArm, MetricKeys.MaintenanceHours, MetricKeys.StaffHoursFreedPerMonth]);
+
+    private readonly Dictionary<string, (LabelSet CaseTypes, LabelSet Arms)> _byPilot = new(StringComparer.Ordinal);
+
+    public MetricLabels(EvaluationSettings evaluation)
     {
+        ArgumentNullException.ThrowIfNull(evaluation);
         var pilots = evaluation.Config?.Pilots ?? [];
-        var capacity = options.Value.LabelCapacity;
-        Pilots = new LabelSet(pilots.Select(p => p.Slug), capacity);
-        CaseTypes = new LabelSet(pilots.SelectMany(p => p.CaseTypes).Distinct(StringComparer.Ordinal), capacity);
-        Arms = new LabelSet(pilots.SelectMany(p => p.Arms.Select(a => a.Name)).Distinct(StringComparer.Ordinal), capacity);
-        Models = new LabelSet(pilots.SelectMany(p => p.AiModels.Keys).Distinct(StringComparer.Ordinal), capacity);
+        Pilots = new LabelSet(pilots.Select(p => p.Slug));
+        CaseTypes = new LabelSet(pilots.SelectMany(p => p.CaseTypes));
+        Arms = new LabelSet(pilots.SelectMany(ArmsOf));
+        Models = new LabelSet(pilots.SelectMany(p => p.AiModels.Keys));
+        foreach (var pilot in pilots)
+        {
+            _byPilot[pilot.Slug] = (new LabelSet(pilot.CaseTypes), new LabelSet(ArmsOf(pilot)));
+        }
     }
 
     public LabelSet Pilots { get; }
@@ -29,11 +40,36 @@ internal sealed class MetricLabels
 
     public LabelSet Models { get; }
 
-    public LabelSet Outcomes { get; } = new(CaseOutcomes.All, 0);
+    public LabelSet Outcomes { get; } = new(CaseOutcomes.All);
 
-    public LabelSet Sources { get; } = new(ErrorSources.All, 0);
+    public LabelSet Sources { get; } = new(ErrorSources.All);
 
-    public LabelSet Severities { get; } = new(ErrorSeverities.All, 0);
+    public LabelSet Severities { get; } = new(ErrorSeverities.All);
 
-    public LabelSet EventTypes { get; } = new(Contract.EventTypes.All, 0);
+    public LabelSet EventTypes { get; } = new(Contract.EventTypes.All);
+
+    /// <summary>
+    /// The snapshot as its gauges may show it: only rows whose case type, arm, baseline, treatment and metric are in
+    /// its pilot's vocabulary (or the pilot-level <c>_all</c>); null when the config has no such pilot.
+    /// </summary>
+    public SnapshotGauges? Closed(SnapshotGauges snapshot)
+    {
+        ArgumentNullException.ThrowIfNull(snapshot);
+        if (!_byPilot.TryGetValue(snapshot.Pilot, out var pilot))
+        {
+            return null;
+        }
+
+        bool CaseType(string value) => value == LatestSnapshotGauges.AllCaseTypes || pilot.CaseTypes.Contains(value);
+        bool Arm(string value) => value == LatestSnapshotGauges.AllArms || pilot.Arms.Contains(value);
+        return snapshot with
+        {
+            Pilot = Pilots.Map(snapshot.Pilot),
+            Metrics = [.. snapshot.Metrics.Where(r => CaseType(r.CaseType) && Arm(r.Arm) && SnapshotMetrics.Contains(r.Metric))],
+            Comparisons = [.. snapshot.Comparisons.Where(c => pilot.CaseTypes.Contains(c.CaseType) && pilot.Arms.Contains(c.Baseline)
+                && pilot.Arms.Contains(c.Treatment) && SnapshotMetrics.Contains(c.Metric))],
+        };
+    }
+
+    private static IEnumerable<string> ArmsOf(PilotConfig pilot) => pilot.Arms.Select(a => a.Name);
 }

@@ -1,6 +1,6 @@
 namespace EvalFramework.Collector.Metrics;
 
-/// <summary>The <c>Metrics</c> section: the <c>/metrics</c> endpoint and the bounds of its labels.</summary>
+/// <summary>The <c>Metrics</c> section: the <c>/metrics</c> endpoint and its caches.</summary>
 internal sealed class MetricsOptions
 {
     public const string SectionName = "Metrics";
@@ -11,12 +11,6 @@ internal sealed class MetricsOptions
     /// trusted network).
     /// </summary>
     public bool RequireKey { get; set; } = true;
-
-    /// <summary>
-    /// Without an evaluation config, how many distinct values of each open label (pilot, case_type, arm, model)
-    /// are admitted, first seen first; later ones become <c>_OTHER</c> (<c>Metrics:LabelCapacity</c>, default 20).
-    /// </summary>
-    public int LabelCapacity { get; set; } = 20;
 
     /// <summary>
     /// Cases whose start (case type, arm, start time) is remembered for lead time and labels

@@ -11,7 +11,6 @@ internal static class MetricsServiceCollectionExtensions
     {
         services.AddOptions<MetricsOptions>()
             .Bind(configuration.GetSection(MetricsOptions.SectionName))
-            .Validate(o => o.LabelCapacity is >= 1 and <= 1000, "Metrics:LabelCapacity: must be from 1 to 1000")
             .Validate(o => o.CaseCacheCapacity is >= 0 and <= 10_000_000, "Metrics:CaseCacheCapacity: must be from 0 to 10000000")
             .Validate(o => o.ScrapeCacheMilliseconds is >= 0 and <= 60_000, "Metrics:ScrapeCacheMilliseconds: must be from 0 to 60000")
             .Validate(o => o.SnapshotRefreshInterval >= TimeSpan.FromSeconds(1), "Metrics:SnapshotRefreshInterval: must be at least 00:00:01")

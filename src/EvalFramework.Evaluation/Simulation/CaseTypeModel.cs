@@ -17,11 +17,13 @@ internal sealed class CaseTypeModel
 
     private readonly long _seed;
     private readonly double[] _armCumulative;
+    private readonly SimulationVocabulary _vocabulary;
 
     public CaseTypeModel(int index, CaseTypeProfile profile, string primaryRole, string? secondaryRole, string model,
-        IReadOnlyList<(ArmBehaviour Behaviour, double Share)> arms, long seed)
+        IReadOnlyList<(ArmBehaviour Behaviour, double Share)> arms, SimulationVocabulary vocabulary, long seed)
     {
         Index = index;
+        _vocabulary = vocabulary;
         Profile = profile;
         PrimaryRole = primaryRole;
         SecondaryRole = secondaryRole;
@@ -52,6 +54,9 @@ internal sealed class CaseTypeModel
     /// <summary>The behaviour in each arm, in the pilot's arm order.</summary>
     public IReadOnlyList<ArmBehaviour> Arms { get; }
 
+    /// <summary>The values the simulated services may send.</summary>
+    public SimulationVocabulary Vocabulary => _vocabulary;
+
     /// <summary>Makes case <paramref name="number"/>, opened at <paramref name="openedTicks"/>, and adds all its events to the queue.</summary>
     public void AddCase(long number, long openedTicks, EventQueue queue)
     {
@@ -59,7 +64,8 @@ internal sealed class CaseTypeModel
         var arm = Arms[ArmIndex(random.NextDouble())];
         var opened = EventQueue.Time(openedTicks);
         var reference = string.Create(CultureInfo.InvariantCulture, $"sim-{_seed}-{Index}-{number}");
-        var simulated = new SimulatedCase(reference, Profile.CaseType, arm.Arm, random.Choose(Profile.Channels), opened);
+        // Every draw is made whatever the vocabulary, so that a value it replaces or leaves out changes no other draw.
+        var simulated = new SimulatedCase(reference, Profile.CaseType, arm.Arm, _vocabulary.Channel(random.Choose(Profile.Channels)), opened);
         queue.Add(new SimulatedCaseStart(opened, simulated));
 
         double start = opened.UtcTicks;
@@ -73,13 +79,18 @@ internal sealed class CaseTypeModel
 
         if (random.Chance(arm.EscalationRate))
         {
-            queue.Add(new SimulatedEscalation(EventQueue.Time(start + (0.3 * lead)), simulated, random.Choose(EscalationReasons)));
+            queue.Add(new SimulatedEscalation(EventQueue.Time(start + (0.3 * lead)), simulated, _vocabulary.EscalationReason(random.Choose(EscalationReasons))));
         }
 
         if (random.Chance(arm.IntegrationFailureRate))
         {
-            queue.Add(new SimulatedIntegrationFailure(EventQueue.Time(start + (random.NextDouble() * lead)), simulated,
-                random.Choose(Profile.IntegrationSystems), random.Choose(FailureKinds)));
+            var at = EventQueue.Time(start + (random.NextDouble() * lead));
+            var system = _vocabulary.IntegrationSystem(random.Choose(Profile.IntegrationSystems));
+            var kind = _vocabulary.IntegrationFailureKind(random.Choose(FailureKinds));
+            if (system is not null && kind is not null)
+            {
+                queue.Add(new SimulatedIntegrationFailure(at, simulated, system, kind));
+            }
         }
 
         var outcome = random.Chance(Profile.AbandonedShare) ? CaseOutcomes.Abandoned : CaseOutcomes.Resolved;

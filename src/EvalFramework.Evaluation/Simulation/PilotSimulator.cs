@@ -35,6 +35,12 @@ public sealed class PilotSimulator
     /// <summary>The profile of each of the pilot's case types, in the pilot's order.</summary>
     public IReadOnlyList<CaseTypeProfile> Profiles => [.. _model.CaseTypes.Select(c => c.Profile)];
 
+    /// <summary>
+    /// What the pilot's vocabulary leaves out of the simulation, one sentence each (e.g. no staff survey when its config
+    /// lists no teams); empty when nothing is. Values the config does not list are replaced by its first ones.
+    /// </summary>
+    public IReadOnlyList<string> Notes => _model.Vocabulary.Notes;
+
     /// <summary>Checks settings, profiles and effects (each effect against every case type's profile).</summary>
     /// <param name="settings">The settings.</param>
     /// <returns>Every problem, each naming its key (effects: file, line and <c>arm.metric</c>); empty when valid.</returns>
@@ -49,7 +55,7 @@ public sealed class PilotSimulator
         var queue = new EventQueue(start, end);
         var sources = new List<IEventSource>(_model.CaseTypes.Select(c => new ArrivalStream(c, Settings.Seed, start, end, Settings.VolumeScale)))
         {
-            new WeeklyActivities(_model.CaseTypes, Settings.Seed, start, end),
+            new WeeklyActivities(_model.CaseTypes, _model.Vocabulary, Settings.Seed, start, end),
         };
 
         while (true)

@@ -12,9 +12,13 @@ internal sealed class SimulationModel
 {
     private const string SettingsFile = "(simulation settings)";
 
-    private SimulationModel(IReadOnlyList<CaseTypeModel> caseTypes) => CaseTypes = caseTypes;
+    private SimulationModel(IReadOnlyList<CaseTypeModel> caseTypes, SimulationVocabulary vocabulary) =>
+        (CaseTypes, Vocabulary) = (caseTypes, vocabulary);
 
     public IReadOnlyList<CaseTypeModel> CaseTypes { get; }
+
+    /// <summary>The values the simulated services may send, and what the pilot's vocabulary leaves out.</summary>
+    public SimulationVocabulary Vocabulary { get; }
 
     /// <summary>The model, or every problem of the settings, the profiles and the effects.</summary>
     public static (SimulationModel? Model, IReadOnlyList<ConfigError> Errors) Build(SimulationSettings settings)
@@ -73,6 +77,7 @@ internal sealed class SimulationModel
             return (null, errors);
         }
 
+        var vocabulary = new SimulationVocabulary(pilot);
         var caseTypes = new List<CaseTypeModel>();
         for (var i = 0; i < profiles.Count; i++)
         {
@@ -81,10 +86,10 @@ internal sealed class SimulationModel
             var primary = pilot.StaffRoles.Contains(profile.PrimaryRole, StringComparer.Ordinal) ? profile.PrimaryRole : pilot.StaffRoles[0];
             var secondary = profile.SecondaryRole is { } s && pilot.StaffRoles.Contains(s, StringComparer.Ordinal) ? s : null;
             var model = pilot.AiModels.Contains(profile.AiModel, StringComparer.Ordinal) || pilot.AiModels.Count == 0 ? profile.AiModel : pilot.AiModels[0];
-            caseTypes.Add(new CaseTypeModel(i, profile, primary, secondary, model, arms, settings.Seed));
+            caseTypes.Add(new CaseTypeModel(i, profile, primary, secondary, model, arms, vocabulary, settings.Seed));
         }
 
-        return errors.Count > 0 ? (null, errors) : (new SimulationModel(caseTypes), []);
+        return errors.Count > 0 ? (null, errors) : (new SimulationModel(caseTypes, vocabulary), []);
     }
 
     private static void CheckEffectArms(SimulationEffects effects, SimulationPilot pilot, List<ConfigError> errors)

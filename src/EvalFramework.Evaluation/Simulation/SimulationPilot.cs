@@ -4,8 +4,9 @@ namespace EvalFramework.Evaluation.Simulation;
 
 /// <summary>
 /// What the simulator needs to know of a pilot: its slug, case types, arms with their allocation shares, the
-/// baseline arm, and the staff roles and AI models it has prices for (so that simulated events cost what the
-/// pilot's config says). Usually made from the evaluation config with <see cref="FromConfig"/>.
+/// baseline arm, the staff roles and AI models it has prices for (so that simulated events cost what the
+/// pilot's config says) and the rest of its closed vocabulary (so that the collector accepts every simulated event).
+/// Usually made from the evaluation config with <see cref="FromConfig"/>.
 /// </summary>
 /// <param name="Slug">The pilot slug.</param>
 /// <param name="CaseTypes">The case types, each simulated with its profile.</param>
@@ -22,8 +23,8 @@ public sealed record SimulationPilot(
     IReadOnlyList<string> AiModels)
 {
     /// <summary>
-    /// The demo pilot of DESIGN.md as the shipped config describes it, for a demo without a config file: the three
-    /// case types, <c>manual</c> (baseline) and <c>ai_assisted</c> half each, and the shipped roles and models.
+    /// The demo pilot of DESIGN.md as the shipped config describes it: the three case types, <c>manual</c> (baseline)
+    /// and <c>ai_assisted</c> half each, and the shipped roles, models and vocabulary.
     /// </summary>
     public static SimulationPilot Demo { get; } = new(
         "demo",
@@ -31,14 +32,66 @@ public sealed record SimulationPilot(
         [new ArmConfig("manual", 0.5), new ArmConfig("ai_assisted", 0.5)],
         "manual",
         ["kommunvagledare", "handlaggare", "socialsekreterare"],
-        ["mistral-small-3.1", "llama-3.3-70b"]);
+        ["mistral-small-3.1", "llama-3.3-70b"])
+    {
+        Channels = ["phone", "e-service", "email", "visit", "meeting", "home-visit"],
+        EscalationReasons = ["needs-case-officer", "low-confidence", "citizen-request"],
+        IntegrationSystems = ["case-register", "e-service-platform", "procurement-system", "journal-system"],
+        IntegrationFailureKinds = ["timeout", "server-error", "unavailable"],
+        MaintenanceKinds = ["knowledge-base-update", "prompt-update", "model-update", "staff-training"],
+        Teams = ["kontaktcenter", "upphandling", "socialtjanst"],
+    };
+
+    /// <summary>
+    /// The channels the pilot's config lists (default none): a profile's channel missing here becomes the first one;
+    /// with none, cases start without a channel.
+    /// </summary>
+    public IReadOnlyList<string> Channels { get; init; } = [];
+
+    /// <summary>
+    /// The escalation reasons the pilot's config lists (default none): a reason missing here becomes the first one;
+    /// with none, escalations are sent without a reason.
+    /// </summary>
+    public IReadOnlyList<string> EscalationReasons { get; init; } = [];
+
+    /// <summary>
+    /// The integration systems the pilot's config lists (default none): a profile's system missing here becomes the
+    /// first one; with none, no integration failure is simulated.
+    /// </summary>
+    public IReadOnlyList<string> IntegrationSystems { get; init; } = [];
+
+    /// <summary>
+    /// The integration failure kinds the pilot's config lists (default none): a kind missing here becomes the first
+    /// one; with none, no integration failure is simulated.
+    /// </summary>
+    public IReadOnlyList<string> IntegrationFailureKinds { get; init; } = [];
+
+    /// <summary>
+    /// The maintenance kinds the pilot's config lists (default none): a kind missing here becomes the first one; with
+    /// none, no maintenance is simulated.
+    /// </summary>
+    public IReadOnlyList<string> MaintenanceKinds { get; init; } = [];
+
+    /// <summary>
+    /// The teams the pilot's config lists (default none): a profile's team missing here becomes the first one (teams
+    /// of the same name answer once); with none, no staff survey is simulated.
+    /// </summary>
+    public IReadOnlyList<string> Teams { get; init; } = [];
 
     /// <summary>The simulator's view of a configured pilot.</summary>
     /// <param name="pilot">A pilot of a validated evaluation config.</param>
-    /// <returns>Its slug, case types, arms, baseline, roles and models.</returns>
+    /// <returns>Its slug, case types, arms, baseline, roles, models and vocabulary.</returns>
     public static SimulationPilot FromConfig(PilotConfig pilot)
     {
         ArgumentNullException.ThrowIfNull(pilot);
-        return new(pilot.Slug, pilot.CaseTypes, pilot.Arms, pilot.BaselineArm, [.. pilot.StaffRoles.Keys], [.. pilot.AiModels.Keys]);
+        return new(pilot.Slug, pilot.CaseTypes, pilot.Arms, pilot.BaselineArm, [.. pilot.StaffRoles.Keys], [.. pilot.AiModels.Keys])
+        {
+            Channels = pilot.Channels,
+            EscalationReasons = pilot.EscalationReasons,
+            IntegrationSystems = pilot.IntegrationSystems,
+            IntegrationFailureKinds = pilot.IntegrationFailureKinds,
+            MaintenanceKinds = pilot.MaintenanceKinds,
+            Teams = pilot.Teams,
+        };
     }
 }

@@ -7,13 +7,16 @@ namespace EvalFramework.Evaluation.Simulation;
 /// survey on Friday afternoon (per arm, every member with the profile's response rate), and maintenance is
 /// reported: in each AI arm prompt updates every Wednesday (median 2 h), a model update every fourth Thursday
 /// (median 4 h) and staff training on the first Monday of the period (1.5 h per team member); in the baseline arm knowledge-base
-/// updates every Tuesday (median 0.75 h).
+/// updates every Tuesday (median 0.75 h). Teams and maintenance kinds come from the pilot's vocabulary
+/// (<see cref="SimulationVocabulary"/>): without teams no staff survey, without maintenance kinds no maintenance.
 /// </summary>
 internal sealed class WeeklyActivities : IEventSource
 {
     private const double TrainingHoursPerMember = 1.5;
-    private readonly IReadOnlyList<(CaseTypeProfile Team, IReadOnlyList<ArmBehaviour> Arms, DiscreteDistribution Workload, DiscreteDistribution Stress)> _teams;
+    private readonly IReadOnlyList<(string Name, CaseTypeProfile Team, IReadOnlyList<ArmBehaviour> Arms, DiscreteDistribution Workload, DiscreteDistribution Stress)> _teams;
     private readonly IReadOnlyList<ArmBehaviour> _arms;
+    private readonly SimulationVocabulary _vocabulary;
+    private readonly bool _surveys;
     private readonly long _seed;
     private readonly long _startTicks;
     private readonly long _endTicks;
@@ -21,11 +24,15 @@ internal sealed class WeeklyActivities : IEventSource
     private long _week;
     private bool _trained;
 
-    public WeeklyActivities(IReadOnlyList<CaseTypeModel> caseTypes, long seed, long startTicks, long endTicks)
+    public WeeklyActivities(IReadOnlyList<CaseTypeModel> caseTypes, SimulationVocabulary vocabulary, long seed, long startTicks, long endTicks)
     {
-        // A team that handles several case types answers once, with the profile of its first case type.
-        _teams = [.. caseTypes.Where(c => c.Profile.TeamSizePerArm > 0).GroupBy(c => c.Profile.Team, StringComparer.Ordinal)
-            .Select(g => (g.First().Profile, g.First().Arms, new DiscreteDistribution(1, g.First().Profile.WorkloadWeights),
+        // A team that handles several case types answers once, with the profile of its first case type; a team the
+        // vocabulary does not list answers as its first team.
+        _vocabulary = vocabulary;
+        _surveys = vocabulary.HasTeams;
+        _teams = [.. caseTypes.Where(c => c.Profile.TeamSizePerArm > 0)
+            .GroupBy(c => vocabulary.Team(c.Profile.Team) ?? c.Profile.Team, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.First().Profile, g.First().Arms, new DiscreteDistribution(1, g.First().Profile.WorkloadWeights),
                 new DiscreteDistribution(1, g.First().Profile.StressWeights)))];
         _arms = caseTypes.Count > 0 ? caseTypes[0].Arms : [];
         _seed = seed;
@@ -43,14 +50,14 @@ internal sealed class WeeklyActivities : IEventSource
     public void Produce(EventQueue queue)
     {
         var random = new SeededRandom(StreamSeeds.Derive(_seed, StreamSeeds.Weeks, _week));
-        foreach (var (team, arms, workload, stress) in _teams)
+        foreach (var (name, team, arms, workload, stress) in _surveys ? _teams : [])
         {
             foreach (var arm in arms)
             {
                 var answers = random.Binomial(team.TeamSizePerArm, team.StaffSurveyResponseRate);
                 for (var i = 0; i < answers; i++)
                 {
-                    queue.Add(new SimulatedStaffSurvey(At(4, 13 + random.Uniform(0, 3)), team.Team, arm.Arm, arm.Wellbeing.Sample(random),
+                    queue.Add(new SimulatedStaffSurvey(At(4, 13 + random.Uniform(0, 3)), name, arm.Arm, arm.Wellbeing.Sample(random),
                         workload.Sample(random), stress.Sample(random)));
                 }
             }
@@ -63,19 +70,27 @@ internal sealed class WeeklyActivities : IEventSource
         {
             if (!arm.UsesAi)
             {
-                queue.Add(new SimulatedMaintenance(At(1, 10 + random.Uniform(0, 6)), Hours(random.LogNormal(0.75, 0.5)), "knowledge-base-update", arm.Arm));
+                Maintain(At(1, 10 + random.Uniform(0, 6)), Hours(random.LogNormal(0.75, 0.5)), "knowledge-base-update", arm.Arm);
                 continue;
             }
 
-            queue.Add(new SimulatedMaintenance(At(2, 10 + random.Uniform(0, 6)), Hours(random.LogNormal(2, 0.5)), "prompt-update", arm.Arm));
+            Maintain(At(2, 10 + random.Uniform(0, 6)), Hours(random.LogNormal(2, 0.5)), "prompt-update", arm.Arm);
             if (_week % 4 == 3)
             {
-                queue.Add(new SimulatedMaintenance(At(3, 13), Hours(random.LogNormal(4, 0.4)), "model-update", arm.Arm));
+                Maintain(At(3, 13), Hours(random.LogNormal(4, 0.4)), "model-update", arm.Arm);
             }
 
-            if (trainingWeek)
+            if (trainingWeek && _teams.Sum(t => t.Team.TeamSizePerArm) is > 0 and var members)
             {
-                queue.Add(new SimulatedMaintenance(training, TrainingHoursPerMember * _teams.Sum(t => t.Team.TeamSizePerArm), "staff-training", arm.Arm));
+                Maintain(training, TrainingHoursPerMember * members, "staff-training", arm.Arm);
+            }
+        }
+
+        void Maintain(DateTimeOffset at, double hours, string kind, string arm)
+        {
+            if (_vocabulary.MaintenanceKind(kind) is { } listed)
+            {
+                queue.Add(new SimulatedMaintenance(at, hours, listed, arm));
             }
         }
 

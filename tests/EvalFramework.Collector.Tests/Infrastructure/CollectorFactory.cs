@@ -62,6 +62,9 @@ public class CollectorFactory : WebApplicationFactory<Program>
     /// <summary>A key with the ingest right only, for pilot-a.</summary>
     public string IngestOnlyKey { get; } = ApiKeyStore.NewKey();
 
+    /// <summary>A key with the ingest right for every pilot (<c>*</c>), configured or not.</summary>
+    public string AnyPilotIngestKey { get; } = ApiKeyStore.NewKey();
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         if (_postgres is not null)
@@ -82,6 +85,12 @@ public class CollectorFactory : WebApplicationFactory<Program>
         AddKey(builder, 2, "pilot-b-writer", PilotBKey, PilotB, "ingest", "read");
         AddKey(builder, 5, "admin-only", AdminOnlyKey, PilotA, "admin"); // 3 and 4 are the derived fixtures'
         AddKey(builder, 6, "ingest-only", IngestOnlyKey, PilotA, "ingest");
+        AddKey(builder, 7, "any-pilot-ingest", AnyPilotIngestKey, "*", "ingest");
+        if (UsesTestVocabulary)
+        {
+            builder.UseSetting("Evaluation:ConfigPath", WriteTestConfig());
+        }
+
         foreach (var (key, value) in ExtraSettings)
         {
             builder.UseSetting(key, value);
@@ -90,6 +99,20 @@ public class CollectorFactory : WebApplicationFactory<Program>
 
     /// <summary>Settings a derived fixture adds.</summary>
     protected virtual IReadOnlyDictionary<string, string> ExtraSettings { get; } = new Dictionary<string, string>();
+
+    /// <summary>
+    /// Whether the collector runs with the generated evaluation config of <see cref="TestVocabulary"/> (pilot-a and
+    /// pilot-b): yes unless a derived fixture sets its own <c>Evaluation:ConfigPath</c> (or wants none).
+    /// </summary>
+    protected virtual bool UsesTestVocabulary => !ExtraSettings.ContainsKey("Evaluation:ConfigPath");
+
+    /// <summary>Writes <see cref="TestVocabulary.Yaml"/> into the collector's temp folder; returns its path.</summary>
+    private string WriteTestConfig()
+    {
+        var path = Path.Combine(_directory, "evaluation.yaml");
+        File.WriteAllText(path, TestVocabulary.Yaml);
+        return path;
+    }
 
     private static void AddKey(IWebHostBuilder builder, int index, string name, string key, string pilot, params string[] rights)
     {

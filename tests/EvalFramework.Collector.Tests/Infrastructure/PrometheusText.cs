@@ -28,6 +28,13 @@ public static partial class PrometheusText
         return total;
     }
 
+    /// <summary>Every sample of the text: its name and labels (one entry per series).</summary>
+    public static IReadOnlyList<(string Name, IReadOnlyDictionary<string, string> Labels)> Series(string text) =>
+    [
+        .. text.Split('\n').Select(line => Sample().Match(line)).Where(m => m.Success).Select(m => (m.Groups["name"].Value,
+            (IReadOnlyDictionary<string, string>)Label().Matches(m.Groups["labels"].Value).ToDictionary(l => l.Groups[1].Value, l => l.Groups[2].Value))),
+    ];
+
     [GeneratedRegex("""^(?<name>[a-zA-Z_:][a-zA-Z0-9_:]*)(\{(?<labels>.*)\})? (?<value>\S+)$""")]
     private static partial Regex Sample();
 

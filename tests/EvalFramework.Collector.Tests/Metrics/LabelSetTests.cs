@@ -1,3 +1,4 @@
+using EvalFramework.Collector.Evaluation;
 using EvalFramework.Collector.Metrics;
 
 namespace EvalFramework.Collector.Tests.Metrics;
@@ -7,7 +8,7 @@ public sealed class LabelSetTests
     [Fact]
     public void Map_ConfiguredSet_UnknownValueIsOther()
     {
-        var arms = new LabelSet(["manual", "ai_assisted"], capacity: 20);
+        var arms = new LabelSet(["manual", "ai_assisted"]);
 
         Assert.Equal("manual", arms.Map("manual"));
         Assert.Equal(LabelSet.Other, arms.Map("shadow"));
@@ -15,24 +16,39 @@ public sealed class LabelSetTests
     }
 
     [Fact]
-    public void Map_NoConfiguredValues_FirstCapacitySeenThenOther()
+    public void Map_NoConfiguredValues_EveryValueIsOther()
     {
-        var models = new LabelSet([], capacity: 2);
+        var models = new LabelSet([]);
 
-        Assert.Equal("a", models.Map("a"));
-        Assert.Equal("b", models.Map("b"));
-        Assert.Equal(LabelSet.Other, models.Map("c"));
-        Assert.Equal("a", models.Map("a"));
+        Assert.Equal(LabelSet.Other, models.Map("a"));
+        Assert.Equal(LabelSet.Other, models.Map("b"));
+        Assert.False(models.Contains("a"));
     }
 
     [Fact]
-    public void Map_ManyThreadsManyValues_NeverMoreThanCapacity()
+    public void MetricLabels_NoEvaluationConfig_NoPilotCaseTypeArmOrModelAdmitted()
     {
-        var set = new LabelSet([], capacity: 10);
+        var labels = new MetricLabels(new EvaluationSettings(null, null));
 
-        var mapped = Enumerable.Range(0, 1000).AsParallel().Select(i => set.Map("v" + i)).Distinct().ToList();
+        var mapped = Enumerable.Range(0, 100).AsParallel()
+            .SelectMany(i => new[] { labels.Pilots.Map("p" + i), labels.CaseTypes.Map("t" + i), labels.Arms.Map("a" + i), labels.Models.Map("m" + i) })
+            .Distinct().ToList();
 
-        Assert.True(mapped.Count <= 11, $"{mapped.Count} distinct values");
-        Assert.Contains(LabelSet.Other, mapped);
+        Assert.Equal([LabelSet.Other], mapped);
+    }
+
+    [Fact]
+    public void MetricLabels_EvaluationConfig_ExactlyItsVocabulary()
+    {
+        var labels = new MetricLabels(VocabularyLabels.ShippedSettings);
+
+        Assert.Equal("demo", labels.Pilots.Map("demo"));
+        Assert.Equal("direct-procurement-advice", labels.CaseTypes.Map("direct-procurement-advice"));
+        Assert.Equal("ai_assisted", labels.Arms.Map("ai_assisted"));
+        Assert.Equal("llama-3.3-70b", labels.Models.Map("llama-3.3-70b"));
+        Assert.Equal(LabelSet.Other, labels.Pilots.Map("pilot-a"));
+        Assert.Equal(LabelSet.Other, labels.CaseTypes.Map("gauge-type"));
+        Assert.Equal(LabelSet.Other, labels.Arms.Map("ai_automated"));
+        Assert.Equal(LabelSet.Other, labels.Models.Map("gpt-4o-mini"));
     }
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using EvalFramework.Collector.Evaluation;
 using EvalFramework.Collector.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,13 +61,72 @@ public sealed class LatestSnapshotGaugesTests
     [Fact]
     public void Publish_OlderSnapshotAfterNewer_KeepsNewer()
     {
-        var gauges = new LatestSnapshotGauges();
+        var gauges = new LatestSnapshotGauges(new MetricLabels(VocabularyLabels.ShippedSettings));
         gauges.Publish(Snapshot("new", Made.AddDays(1), 0.05, "improved"));
 
         var shown = gauges.Publish(Snapshot("old", Made, 0.05, "improved"));
 
         Assert.False(shown);
         Assert.Equal("new", gauges.For("demo")!.SnapshotId);
+    }
+
+    [Fact]
+    public async Task Publish_RowsOutsideThePilotsVocabulary_NotExported()
+    {
+        // A stored snapshot may hold values from before the vocabulary was closed: none of them becomes a label.
+        using var pipeline = new Pipeline();
+        var snapshot = Snapshot("s1", Made, errorRate: 0.05, verdict: "improved");
+        pipeline.Gauges.Publish(snapshot with
+        {
+            Metrics =
+            [
+                .. snapshot.Metrics,
+                new SnapshotMetricRow("zq-case-type", "manual", "error_rate", 0.1, 0, 0.2, 10),
+                new SnapshotMetricRow("building-permit-question", "zq-arm", "error_rate", 0.1, 0, 0.2, 10),
+                new SnapshotMetricRow("building-permit-question", "manual", "zq_metric", 0.1, 0, 0.2, 10),
+                new SnapshotMetricRow("_all", "_all", "maintenance_hours", 12, null, null, 3),
+            ],
+            Comparisons =
+            [
+                .. snapshot.Comparisons,
+                new SnapshotComparisonRow("zq-case-type", "effort_seconds_mean", "manual", "ai_assisted", -1, -2, 0, "improved"),
+                new SnapshotComparisonRow("building-permit-question", "effort_seconds_mean", "zq-arm", "ai_assisted", -1, -2, 0, "improved"),
+                new SnapshotComparisonRow("building-permit-question", "effort_seconds_mean", "manual", "zq-arm", -1, -2, 0, "improved"),
+                new SnapshotComparisonRow("building-permit-question", "zq_metric", "manual", "ai_assisted", -1, -2, 0, "improved"),
+            ],
+        });
+
+        var text = await pipeline.ScrapeAsync();
+
+        Assert.DoesNotContain("zq", text, StringComparison.Ordinal);
+        Assert.Contains("metric=\"error_rate\",pilot=\"demo\"} 0.05\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_value{arm=\"_all\",case_type=\"_all\",metric=\"maintenance_hours\",pilot=\"demo\"} 12\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"effort_seconds_mean\",pilot=\"demo\",treatment=\"ai_assisted\"} 2\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_PilotNotInTheConfig_NothingExported()
+    {
+        using var pipeline = new Pipeline();
+
+        var shown = pipeline.Gauges.Publish(Snapshot("s1", Made, errorRate: 0.05, verdict: "improved") with { Pilot = "zq-pilot" });
+        var text = await pipeline.ScrapeAsync();
+
+        Assert.False(shown);
+        Assert.Null(pipeline.Gauges.For("zq-pilot"));
+        Assert.DoesNotContain("zq-pilot", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("evalfw_snapshot_created_seconds{", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_NoEvaluationConfig_NothingExported()
+    {
+        using var pipeline = new Pipeline(new EvaluationSettings(null, null));
+
+        pipeline.Gauges.Publish(Snapshot("s1", Made, errorRate: 0.05, verdict: "improved"));
+        var text = await pipeline.ScrapeAsync();
+
+        Assert.DoesNotContain("pilot=\"demo\"", text, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -94,10 +154,10 @@ public sealed class LatestSnapshotGaugesTests
         private readonly ServiceProvider _services;
         private readonly MetricsScraper _scraper;
 
-        public Pipeline()
+        public Pipeline(EvaluationSettings? evaluation = null)
         {
             _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-            Gauges = new LatestSnapshotGauges();
+            Gauges = new LatestSnapshotGauges(new MetricLabels(evaluation ?? VocabularyLabels.ShippedSettings));
             var metrics = new CollectorMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), Gauges);
             _scraper = new MetricsScraper([CollectorMetrics.MeterName], TimeSpan.Zero, m => CollectorMetrics.IsOwn(m, metrics.InstanceId));
         }

@@ -84,9 +84,11 @@ public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
         Assert.Equal(200, Delta(before, after, "gen_ai_client_token_usage_sum", ("pilot", Pilot), ("arm", "manual"), ("gen_ai_token_type", "output")));
         Assert.DoesNotContain("evalfw_survey_staff", after, StringComparison.Ordinal); // staff answers only in k-anonymous snapshots
         Assert.Equal(2.5 * 3600, Delta(before, after, "evalfw_maintenance_seconds_total", ("pilot", Pilot)));
-        // No evaluation config in the test's folder: no cost, energy or CO2e.
-        Assert.DoesNotContain("evalfw_cost_sek_total{", after, StringComparison.Ordinal);
-        Assert.DoesNotContain("evalfw_energy_joules_total{", after, StringComparison.Ordinal);
+        // The test config's prices: 300 s of handler time at 600 SEK/h; gpt-4o-mini 1.6 / 6.3 SEK per million tokens in / out.
+        Assert.Equal(50, Delta(before, after, "evalfw_cost_sek_total", [.. manual, ("part", "human")]), 9);
+        Assert.Equal((1000 * 1.6 / 1e6) + (200 * 6.3 / 1e6), Delta(before, after, "evalfw_cost_sek_total", [.. manual, ("part", "ai")]), 9);
+        // 150 W for 300 s of staff time.
+        Assert.Equal(150 * 300, Delta(before, after, "evalfw_energy_joules_total", [.. manual, ("part", "human")]), 6);
     }
 
     [Fact]
@@ -115,8 +117,10 @@ public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
     [Fact]
     public async Task Metrics_SnapshotLoaderRegistered_NewestSnapshotsExportedAfterStart()
     {
+        // The stored snapshot is of pilot demo: the shipped config's pilot, whose vocabulary its labels come from.
         using var app = _collector.WithWebHostBuilder(b => WithScraperKey(b)
             .UseSetting("Metrics:ScrapeCacheMilliseconds", "0")
+            .UseSetting("Evaluation:ConfigPath", Path.Combine(RepoRoot(), "metrics-config", "evaluation.yaml"))
             .ConfigureTestServices(s => s.AddSingleton<ISnapshotGaugeLoader, FixedSnapshotLoader>()));
         var text = "";
 
@@ -175,7 +179,7 @@ public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
             .UseSetting("Auth:Keys:3:Rights:0", "ingest"));
         using var client = app.CreateClient();
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", demoKey);
-        var caseId = "m-" + Guid.NewGuid().ToString("N");
+        var caseId = Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32)); // demo takes pseudonyms only
         var ai = Base("ai.usage", caseId, "demo");
         ai["model"] = "mistral-small-3.1";
         ai["inputTokens"] = 1_000_000;

@@ -7,7 +7,11 @@ using EvalFramework.Collector.Auth;
 
 namespace EvalFramework.EndToEnd.Tests.Infrastructure;
 
-/// <summary>A real collector process on a loopback port with its own SQLite file; can be killed and restarted.</summary>
+/// <summary>
+/// A real collector process on a loopback port with its own SQLite file; can be killed and restarted. Its evaluation
+/// config is the one the environment names, else the shipped one for pilot <c>demo</c>, else one written for its pilot
+/// (<see cref="TestConfigYaml"/>): a collector accepts events only of the pilots its config describes.
+/// </summary>
 public sealed class CollectorProcess : IAsyncDisposable
 {
     private readonly StringBuilder _output = new();
@@ -38,7 +42,56 @@ public sealed class CollectorProcess : IAsyncDisposable
         {
             _environment[name] = value;
         }
+
+        if (!_environment.ContainsKey("Evaluation__ConfigPath"))
+        {
+            var config = Path.Combine(DataDirectory, "evaluation.yaml");
+            if (pilot == "demo")
+            {
+                config = RepoRoot.ShippedConfig;
+            }
+            else
+            {
+                File.WriteAllText(config, TestConfigYaml(pilot));
+            }
+
+            _environment["Evaluation__ConfigPath"] = config;
+        }
     }
+
+    /// <summary>An evaluation config for one test pilot: free-text case ids (<c>caseIds: any</c>) and a small vocabulary.</summary>
+    public static string TestConfigYaml(string pilot) => $"""
+        pilots:
+          - slug: {pilot}
+            displayName: End-to-end test pilot
+            caseTypes: [building-permit-question, direct-procurement-advice, social-services-documentation]
+            arms:
+              - name: manual
+                share: 0.5
+              - name: ai_assisted
+                share: 0.5
+            baselineArm: manual
+            staffRoles:
+              handler:
+                hourlyCostSek: 600
+              handlaggare:
+                hourlyCostSek: 650
+            aiModels:
+              mistral-small-3.1:
+                inputPerMillionSek: 1.05
+                outputPerMillionSek: 3.15
+                activeParamsBillions: 24
+            maintenance:
+              hourlyCostSek: 750
+            channels: [phone, e-service]
+            escalationReasons: [needs-decision]
+            integrationSystems: [case-register]
+            integrationFailureKinds: [timeout]
+            maintenanceKinds: [prompt-update]
+            teams: [permits]
+            caseIds: any
+
+        """;
 
     public string DataDirectory { get; } = Path.Combine(Path.GetTempPath(), "evalfw-e2e", Guid.NewGuid().ToString("N"));
 

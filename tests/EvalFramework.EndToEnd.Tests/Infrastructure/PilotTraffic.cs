@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using EvalFramework.Collector.Metrics;
@@ -41,7 +42,9 @@ internal static class PilotTraffic
             {
                 for (var i = 0; i < casesPer; i++)
                 {
-                    var caseId = "e2e-" + Interlocked.Increment(ref s_sequence).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
+                    // Pilot demo takes only pseudonymous case ids: 64 lower-case hex digits, as the SDK makes them.
+                    var caseId = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(
+                        "e2e-" + Interlocked.Increment(ref s_sequence).ToString(CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N"))));
                     events.AddRange(Case(caseId, caseType, arm, now.AddMinutes(-20 - (i * 7)), now.AddSeconds(-i)));
                 }
             }
@@ -51,7 +54,7 @@ internal static class PilotTraffic
         {
             for (var i = 0; i < 10; i++)
             {
-                events.Add(Event("survey.staff", null, now, new() { ["team"] = "permits", ["arm"] = arm, ["wellbeing"] = 4, ["workload"] = 3, ["stress"] = 2 }));
+                events.Add(Event("survey.staff", null, now, new() { ["team"] = "kontaktcenter", ["arm"] = arm, ["wellbeing"] = 4, ["workload"] = 3, ["stress"] = 2 }));
             }
 
             events.Add(Event("pilot.maintenance", null, now, new() { ["hours"] = 1.5, ["kind"] = "prompt-update", ["arm"] = arm }));

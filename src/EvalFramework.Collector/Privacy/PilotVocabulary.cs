@@ -1,0 +1,147 @@
+using EvalFramework.Collector.Evaluation;
+using EvalFramework.Contract;
+using EvalFramework.Evaluation.Configuration;
+
+namespace EvalFramework.Collector.Privacy;
+
+/// <summary>
+/// Closed vocabularies at ingest (DESIGN.md, "Closed vocabularies"): an event's pilot must be a pilot of the
+/// collector's evaluation config, and every value that can become a label, a snapshot key, a CSV cell or a word on a
+/// report (case type, arm, channel, role, model, reason, system, kind, team, attribute keys, and attribute values where
+/// the config lists them) must be in that pilot's vocabulary; under <c>caseIds: pseudonym</c> a <c>caseId</c> must be
+/// the SDK's pseudonym. Without a config no pilot is known, so no event is accepted. Each refusal names the field and
+/// lists the allowed values (they come from the config, so they are safe to show); the refused value is never echoed.
+/// </summary>
+internal sealed class PilotVocabulary
+{
+    /// <summary>The refusal of an event whose pilot the config does not describe.</summary>
+    public const string UnknownPilot = "pilot: not a pilot of this collector's evaluation config";
+
+    /// <summary>The refusal of a <c>caseId</c> that is not a pseudonym, for a pilot with <c>caseIds: pseudonym</c>.</summary>
+    public const string NotAPseudonym =
+        "caseId: must be the case reference's pseudonym, 64 lower-case hex digits as the SDK makes them (the pilot's config has caseIds: pseudonym)";
+
+    private readonly Dictionary<string, Pilot> _pilots = new(StringComparer.Ordinal);
+
+    public PilotVocabulary(EvaluationSettings settings)
+    {
+        ArgumentNullException.ThrowIfNull(settings);
+        foreach (var pilot in settings.Config?.Pilots ?? [])
+        {
+            _pilots[pilot.Slug] = new Pilot(pilot);
+        }
+    }
+
+    /// <summary>Adds an error for the event's pilot when the config does not describe it, and for each value outside its vocabulary.</summary>
+    /// <param name="e">The event.</param>
+    /// <param name="errors">The errors found so far (the contract's rules), or null.</param>
+    /// <returns><paramref name="errors"/> with the vocabulary's refusals added; null when there are none.</returns>
+    public List<string>? Check(WireEvent e, List<string>? errors)
+    {
+        ArgumentNullException.ThrowIfNull(e);
+        if (e.Pilot is null || !EventValidator.IsPilotSlug(e.Pilot))
+        {
+            // The contract's rule already refuses a missing or malformed pilot, and without one there is no vocabulary.
+            return errors;
+        }
+
+        if (!_pilots.TryGetValue(e.Pilot, out var pilot))
+        {
+            (errors ??= []).Add(UnknownPilot);
+            return errors;
+        }
+
+        if (e.Type is not null && VocabularyField.ByType.TryGetValue(e.Type, out var fields))
+        {
+            foreach (var field in fields)
+            {
+                if (field.Value(e) is { } value && pilot.Fields[field] is var allowed && !allowed.Values.Contains(value))
+                {
+                    (errors ??= []).Add(allowed.Refusal);
+                }
+            }
+        }
+
+        if (pilot.CaseIds == CaseIdRule.Pseudonym && e.CaseId is { } caseId && (e.Type is null || EventTypes.IsCaseEvent(e.Type))
+            && !IsPseudonym(caseId))
+        {
+            (errors ??= []).Add(NotAPseudonym);
+        }
+
+        return CheckAttributes(e.Attributes, pilot, errors);
+    }
+
+    /// <summary>The SDK's pseudonym: 64 lower-case hex digits (HMAC-SHA256).</summary>
+    public static bool IsPseudonym(string caseId) => caseId.Length == 64 && caseId.All(char.IsAsciiHexDigitLower);
+
+    private static List<string>? CheckAttributes(Dictionary<string, string>? attributes, Pilot pilot, List<string>? errors)
+    {
+        if (attributes is not { Count: > 0 })
+        {
+            return errors;
+        }
+
+        var keyRefused = false;
+        foreach (var (key, value) in attributes)
+        {
+            if (!pilot.AttributeKeys.Values.Contains(key))
+            {
+                // One refusal for all unknown keys, naming none of them: a key is client text like any value.
+                if (!keyRefused)
+                {
+                    (errors ??= []).Add(pilot.AttributeKeys.Refusal);
+                    keyRefused = true;
+                }
+            }
+            else if (value is not null && pilot.AttributeValues.TryGetValue(key, out var values) && !values.Values.Contains(value))
+            {
+                (errors ??= []).Add(values.Refusal);
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The values of one field a pilot allows, and the refusal of any other.</summary>
+    private sealed class ClosedSet
+    {
+        /// <param name="field">The wire field, as errors name it.</param>
+        /// <param name="configKey">The config key that lists the values.</param>
+        /// <param name="allowed">The values, in the config's order.</param>
+        /// <param name="what">What of the field is closed, when not its value (e.g. <c>keys</c> of <c>attributes</c>).</param>
+        public ClosedSet(string field, string configKey, IEnumerable<string> allowed, string? what = null)
+        {
+            var list = allowed.Distinct(StringComparer.Ordinal).ToList();
+            Values = new HashSet<string>(list, StringComparer.Ordinal);
+            Refusal = list.Count == 0
+                ? field + ": " + (what is null ? "none" : "no " + what) + " allowed (the pilot's evaluation config lists no " + configKey + ")"
+                : field + ": " + (what is null ? "" : what + " ") + "must be one of " + string.Join(", ", list);
+        }
+
+        public HashSet<string> Values { get; }
+
+        public string Refusal { get; }
+    }
+
+    /// <summary>One pilot's vocabulary, each field's refusal made once.</summary>
+    private sealed class Pilot
+    {
+        public Pilot(PilotConfig config)
+        {
+            CaseIds = config.CaseIds;
+            Fields = VocabularyField.ByType.Values.SelectMany(f => f)
+                .ToDictionary(f => f, f => new ClosedSet(f.Field, f.ConfigKey, f.Allowed(config)));
+            AttributeKeys = new ClosedSet("attributes", "attributeKeys", config.AttributeKeys, what: "keys");
+            AttributeValues = config.AttributeValues.ToDictionary(
+                p => p.Key, p => new ClosedSet("attributes." + p.Key, "attributeValues." + p.Key, p.Value), StringComparer.Ordinal);
+        }
+
+        public CaseIdRule CaseIds { get; }
+
+        public Dictionary<VocabularyField, ClosedSet> Fields { get; }
+
+        public ClosedSet AttributeKeys { get; }
+
+        public Dictionary<string, ClosedSet> AttributeValues { get; }
+    }
+}
