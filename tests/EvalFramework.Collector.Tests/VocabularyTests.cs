@@ -116,7 +116,7 @@ public sealed class VocabularyTests : IClassFixture<CollectorFactory>, IClassFix
         var configured = With(Started("vocab-" + Guid.NewGuid().ToString("N"), pilot: CollectorFactory.PilotB), "caseType", Refused);
 
         var toUnknown = await client.PostAsync(good, unknown);
-        var toConfigured = await client.PostAsync(good, configured);
+        var toConfigured = await client.PostAsync(good.DeepClone(), configured);
 
         Assert.Equal(HttpStatusCode.Forbidden, toUnknown.StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, toConfigured.StatusCode);

@@ -52,7 +52,16 @@ public sealed class VocabularyLabelTests : IClassFixture<CollectorFactory>
             ["pilot"] = CollectorFactory.PilotA, ["from"] = Time(From), ["to"] = Time(From.AddDays(7)),
         }));
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        var after = Series(await client.GetStringAsync("/metrics"));
+        
+        // The gauges are loaded after the snapshot is stored, and a scrape's text is reused for 300 ms: wait for them.
+        var afterText = "";
+        for (var i = 0; i < 100 && !afterText.Contains("evalfw_snapshot_", StringComparison.Ordinal); i++)
+        {
+            await Task.Delay(100);
+            afterText = await client.GetStringAsync("/metrics");
+        }
+
+        var after = Series(afterText);
 
         var added = after.Select(Key).Except(before.Select(Key)).ToList();
         var gauges = after.Where(s => s.Name.StartsWith("evalfw_snapshot_", StringComparison.Ordinal)).ToList();
