@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
@@ -26,6 +27,9 @@ namespace EvalFramework.Contract;
 /// </summary>
 public static partial class IdentifierGuard
 {
+    private static readonly SearchValues<char> AsciiDigits = SearchValues.Create("0123456789");
+    private static readonly SearchValues<char> AsciiDigitsAndDash = SearchValues.Create("0123456789-");
+
     /// <summary>A human-readable name of the kind, for error messages.</summary>
     public static string Describe(IdentifierKind kind) => kind switch
     {
@@ -51,6 +55,11 @@ public static partial class IdentifierGuard
             return null;
         }
 
+        if (IsHexUuid(text))
+        {
+            return FindInHexUuid(text);
+        }
+
         var normal = Normalise(text);
         if (HasEmailAddress(normal))
         {
@@ -62,17 +71,25 @@ public static partial class IdentifierGuard
             return null;
         }
 
-        var identityNumbers = slug ? SlugIdentityNumberPattern() : IdentityNumberPattern();
-        foreach (Match match in identityNumbers.Matches(normal))
+        if (HasDigitRun(normal, 6))
         {
-            if (ClassifyIdentityNumber(match.Groups["date"].ValueSpan, match.Groups["serial"].ValueSpan) is { } kind)
+            var identityNumbers = slug ? SlugIdentityNumberPattern() : IdentityNumberPattern();
+            foreach (Match match in identityNumbers.Matches(normal))
             {
-                return kind;
+                if (ClassifyIdentityNumber(match.Groups["date"].ValueSpan, match.Groups["serial"].ValueSpan) is { } kind)
+                {
+                    return kind;
+                }
             }
         }
 
         var phones = slug ? SlugPhonePattern() : PhonePattern();
         var phoneText = slug || !normal.Contains('-', StringComparison.Ordinal) ? normal : UuidPattern().Replace(normal, BlankHexUuid);
+        if (!ReferenceEquals(phoneText, normal) && CountDigits(phoneText) < 8)
+        {
+            return null;
+        }
+
         foreach (Match match in phones.Matches(phoneText))
         {
             if (IsPhoneNumber(match.ValueSpan))
@@ -82,6 +99,50 @@ public static partial class IdentifierGuard
         }
 
         return null;
+    }
+
+    /// <summary>Whether the whole text is a UUID (8-4-4-4-12 hex digits) holding at least one hex letter.</summary>
+    private static bool IsHexUuid(string text)
+    {
+        if (text.Length != 36 || text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-')
+        {
+            return false;
+        }
+
+        var letter = false;
+        for (var i = 0; i < 36; i++)
+        {
+            if (i is 8 or 13 or 18 or 23)
+            {
+                continue;
+            }
+
+            var c = text[i];
+            if (!char.IsAsciiHexDigit(c))
+            {
+                return false;
+            }
+
+            letter |= !char.IsAsciiDigit(c);
+        }
+
+        return letter;
+    }
+
+    /// <summary>
+    /// What the general rules find in a UUID holding a hex letter, without regular expressions: an identity number
+    /// in its first two groups (YYYYMMDD-NNNN) or its last (twelve digits); its groups are not taken for phone numbers.
+    /// </summary>
+    private static IdentifierKind? FindInHexUuid(string uuid)
+    {
+        var text = uuid.AsSpan();
+        if (!text[..13].ContainsAnyExcept(AsciiDigitsAndDash) && ClassifyIdentityNumber(text[..8], text[9..13]) is { } first)
+        {
+            return first;
+        }
+
+        var last = text[24..];
+        return last.ContainsAnyExcept(AsciiDigits) ? null : ClassifyIdentityNumber(last[..8], last[8..]);
     }
 
     /// <summary>
@@ -100,12 +161,43 @@ public static partial class IdentifierGuard
             text = CharacterReferencePattern().Replace(text, DecodeCharacterReference);
         }
 
-        if (!Ascii.IsValid(text))
+        if (!Ascii.IsValid(text) && NeedsUnicodeWork(text))
         {
             text = NormaliseUnicode(text);
         }
 
         return text;
+    }
+
+    /// <summary>Whether non-ASCII text holds anything the Unicode pass would change (most letters need nothing).</summary>
+    private static bool NeedsUnicodeWork(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x80)
+            {
+                switch (char.GetUnicodeCategory(c))
+                {
+                    case UnicodeCategory.DecimalDigitNumber:
+                    case UnicodeCategory.DashPunctuation:
+                    case UnicodeCategory.SpaceSeparator:
+                    case UnicodeCategory.Format:
+                    case UnicodeCategory.Surrogate:
+                    case UnicodeCategory.OtherNotAssigned:
+                    case UnicodeCategory.MathSymbol:
+                        return true;
+                }
+            }
+        }
+
+        try
+        {
+            return !text.IsNormalized(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
     }
 
     private static string NormaliseUnicode(string text)
@@ -208,7 +300,7 @@ public static partial class IdentifierGuard
 
     /// <summary>A UUID holding a hex letter becomes a space: its digit groups are not phone numbers.</summary>
     private static string BlankHexUuid(Match match) =>
-        match.ValueSpan.ContainsAnyExcept("0123456789-") ? " " : match.Value;
+        match.ValueSpan.ContainsAnyExcept(AsciiDigitsAndDash) ? " " : match.Value;
 
     private static bool HasEmailAddress(string text)
     {
@@ -231,6 +323,12 @@ public static partial class IdentifierGuard
 
         // Spelled out or spaced: anna at example dot se, anna @ example.se. Only with a domain and a top-level domain,
         // so that prose ("meeting at 10.30", "1 @ 100 kr") passes.
+        if (!unbracketed.Contains('@', StringComparison.Ordinal) && !unbracketed.Contains(" at ", StringComparison.OrdinalIgnoreCase)
+            && !unbracketed.Contains("snabel", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
         var spelled = SpelledDotPattern().Replace(SpelledAtPattern().Replace(unbracketed, "@"), ".");
         if (!spelled.Contains('@', StringComparison.Ordinal))
         {
@@ -308,6 +406,22 @@ public static partial class IdentifierGuard
 
         // Swedish national form: trunk 0, area code, subscriber number; 8–10 digits in all.
         return digits is >= 8 and <= 10;
+    }
+
+    /// <summary>Whether <paramref name="text"/> holds <paramref name="length"/> ASCII digits in a row (an identity number's date does).</summary>
+    private static bool HasDigitRun(ReadOnlySpan<char> text, int length)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run == length)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static int CountDigits(ReadOnlySpan<char> text)
