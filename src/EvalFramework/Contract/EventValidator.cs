@@ -407,6 +407,27 @@ public static class EventValidator
         }
     }
 
+    /// <summary>
+    /// Reads an RFC 3339 time with an offset (<c>2025-03-01T09:30:00+01:00</c>, <c>2025-03-01T08:30:00Z</c>), the only
+    /// form an event's <c>time</c> may have; nothing culture-dependent such as <c>12/03/2026</c>.
+    /// </summary>
+    public static bool TryParseTime(string? text, out DateTimeOffset value) => Rfc3339Converter.TryParse(text, out value);
+
+    /// <summary>
+    /// Reads a query bound: an RFC 3339 time with an offset, or a calendar date <c>yyyy-MM-dd</c> (its midnight UTC).
+    /// Day/month orders such as <c>12/03/2026</c> are refused rather than guessed.
+    /// </summary>
+    public static bool TryParseDateOrTime(string? text, out DateTimeOffset value)
+    {
+        if (text is { Length: 10 }
+            && DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+        {
+            return true;
+        }
+
+        return Rfc3339Converter.TryParse(text, out value);
+    }
+
     /// <summary>Event ids: 1–64 of <c>[A-Za-z0-9_-]</c>.</summary>
     public static bool IsEventId(string value)
     {

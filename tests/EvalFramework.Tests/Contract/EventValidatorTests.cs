@@ -144,6 +144,33 @@ public sealed class EventValidatorTests
     }
 
     [Theory]
+    [InlineData("12/03/2026")]
+    [InlineData("03/12/2026")]
+    [InlineData("12.03.2026")]
+    [InlineData("2026-3-12")]
+    [InlineData("20260312")]
+    [InlineData("2026-03-12T10:00:00")]
+    [InlineData("2026-03-12 10:00")]
+    [InlineData("\u0662\u0660\u0662\u0666-\u0660\u0663-\u0661\u0662")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void TryParseDateOrTime_NotADateOrRfc3339Time_Refused(string? text)
+    {
+        Assert.False(EventValidator.TryParseDateOrTime(text, out _));
+    }
+
+    [Theory]
+    [InlineData("2026-03-12", "2026-03-12T00:00:00+00:00")]
+    [InlineData("2026-03-12T10:00:00+01:00", "2026-03-12T09:00:00+00:00")]
+    [InlineData("2026-03-12T09:00:00.5Z", "2026-03-12T09:00:00.5+00:00")]
+    public void TryParseDateOrTime_DateOrRfc3339Time_Read(string text, string expected)
+    {
+        Assert.True(EventValidator.TryParseDateOrTime(text, out var value));
+        Assert.Equal(DateTimeOffset.Parse(expected, System.Globalization.CultureInfo.InvariantCulture), value);
+        Assert.Equal(text.Length > 10, EventValidator.TryParseTime(text, out _));
+    }
+
+    [Theory]
     [InlineData(5e-324)]
     [InlineData(1e-9)]
     [InlineData(0.0009)]
