@@ -170,7 +170,7 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
     }
 
     /// <summary>Records maintenance work on the pilot (<c>pilot.maintenance</c>): prompt or model updates, training.</summary>
-    /// <param name="hours">Hours spent, greater than zero.</param>
+    /// <param name="hours">Hours spent, at least 0.001 (3.6 seconds) and at most 8784.</param>
     /// <param name="kind">What kind of work (slug), e.g. <c>prompt-update</c>.</param>
     /// <param name="arm">The arm it was for (optional slug).</param>
     public void RecordMaintenance(double hours, string kind, string? arm = null)

@@ -53,7 +53,7 @@ public sealed class TrackedCase : IDisposable
 
     /// <summary>Records staff time on the case (<c>human.effort</c>).</summary>
     /// <param name="role">The staff role (slug), e.g. <c>case-handler</c>.</param>
-    /// <param name="time">The time spent, more than zero and at most a day.</param>
+    /// <param name="time">The time spent, at least a millisecond and at most a day.</param>
     public void RecordEffort(string role, TimeSpan time)
     {
         var e = _tracker.NewEvent(EventTypes.HumanEffort, CaseId);

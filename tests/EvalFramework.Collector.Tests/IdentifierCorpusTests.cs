@@ -67,6 +67,145 @@ public sealed class IdentifierCorpusTests : IClassFixture<CollectorFactory>
         Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE body LIKE '%@%'"));
     }
 
+    /// <summary>The free-text fields, where hidden forms can be written at all (the others are slugs or ids).</summary>
+    private static readonly (string Field, Func<JsonObject> Event)[] FreeTextFields =
+    [
+        ("caseId", () => AiUsage()), ("model", () => AiUsage()), ("attributes.office", () => AiUsage()),
+    ];
+
+    private static JsonObject WithValue(JsonObject e, string field, string value)
+    {
+        if (field.StartsWith("attributes.", StringComparison.Ordinal))
+        {
+            e["attributes"] = new JsonObject { [field["attributes.".Length..]] = value };
+        }
+        else
+        {
+            e[field] = value;
+        }
+
+        return e;
+    }
+
+    [Fact]
+    public async Task PostEvents_HiddenIdentifierInFreeTextField_RefusedNamingFieldAndNothingStored()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var before = _collector.Count("events");
+        var hidden = IdentifierCorpus.HiddenIdentityNumbers(51)
+            .Concat(IdentifierCorpus.HiddenIdentityNumbers(52, coordination: true))
+            .Concat(IdentifierCorpus.HiddenEmailAddresses)
+            .Concat(IdentifierCorpus.HiddenPhoneNumbers)
+            .ToList();
+        var accepted = new List<string>();
+        foreach (var identifier in hidden)
+        {
+            foreach (var (field, make) in FreeTextFields)
+            {
+                var response = await client.PostAsync(WithValue(make(), field, "ärende " + identifier + " gäller altan"));
+
+                var text = await response.Content.ReadAsStringAsync();
+                if (response.StatusCode != HttpStatusCode.BadRequest)
+                {
+                    accepted.Add($"{field}: {identifier} ({(int)response.StatusCode})");
+                    continue;
+                }
+
+                Assert.DoesNotContain(identifier, text, StringComparison.Ordinal);
+                Assert.True(JsonNode.Parse(text)!["errors"]!.AsObject().ContainsKey("events[0]." + field), $"{field}: {text}");
+            }
+        }
+
+        Assert.Empty(accepted);
+        Assert.Equal(before, _collector.Count("events"));
+    }
+
+    [Fact]
+    public async Task PostEvents_IdentifierGluedToLettersInSlugField_RefusedNamingField()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var before = _collector.Count("events");
+        var slugFields = new (string Field, Func<JsonObject> Event)[]
+        {
+            ("caseType", () => Started()), ("arm", () => Started()), ("channel", () => Started()), ("role", () => Effort()),
+            ("reason", () => OneOfEachType()[3]), ("system", () => OneOfEachType()[6]), ("kind", () => OneOfEachType()[6]),
+            ("team", () => OneOfEachType()[9]),
+        };
+        foreach (var slug in IdentifierCorpus.SlugIdentifiers)
+        {
+            foreach (var (field, make) in slugFields)
+            {
+                var e = make();
+                e[field] = slug;
+
+                var response = await client.PostAsync(e);
+
+                Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+                var text = await response.Content.ReadAsStringAsync();
+                Assert.DoesNotContain(slug, text, StringComparison.Ordinal);
+                Assert.Contains("looks like", JsonNode.Parse(text)!["errors"]!["events[0]." + field]!.ToJsonString(), StringComparison.Ordinal);
+            }
+        }
+
+        Assert.Equal(before, _collector.Count("events"));
+    }
+
+    [Fact]
+    public async Task PostEvents_UuidShapedIdHoldingIdentityNumber_RefusedAndNotStored()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var e = Started("uuid-" + Token());
+        e["id"] = "19811218-9876-4000-8000-000000000000";
+
+        var response = await client.PostAsync(e);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.DoesNotContain("19811218", text, StringComparison.Ordinal);
+        Assert.Contains("looks like a personal identity number", JsonNode.Parse(text)!["errors"]!["events[0].id"]!.ToJsonString(), StringComparison.Ordinal);
+        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE event_id LIKE '19811218%'"));
+    }
+
+    [Fact]
+    public async Task PostEvents_NonAsciiDigitsInFreeText_400NamingFieldNot500AndValidEventsOfTheBatchStored()
+    {
+        // The guard once parsed \d matches (which include Arabic-Indic and full-width digits) as ASCII: FormatException, 500.
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        string[] values =
+        [
+            "ref 1234567 \u0668\u0661\u0661\u0662\u0661\u0668-\u0669\u0668\u0667\u0666",
+            "ref \uFF18\uFF11\uFF11\uFF12\uFF11\uFF18\uFF0D\uFF19\uFF18\uFF17\uFF16",
+            "ring \u0966\u096D\u0966-\u0967\u0968\u0969 \u096A\u096B \u096C\u096D",
+        ];
+        foreach (var value in values)
+        {
+            foreach (var (field, make) in FreeTextFields)
+            {
+                var alone = await client.PostAsync(WithValue(make(), field, value));
+
+                Assert.Equal(HttpStatusCode.BadRequest, alone.StatusCode);
+                Assert.True((await alone.ReadObjectAsync())["errors"]!.AsObject().ContainsKey("events[0]." + field));
+
+                var caseId = "digits-" + Token();
+                var good = Started(caseId);
+                var bad = WithValue(make(), field, value);
+                var alsoGood = Effort(caseId);
+                var mixed = await client.PostAsync(good, bad, alsoGood);
+
+                Assert.Equal(HttpStatusCode.OK, mixed.StatusCode);
+                var body = await mixed.ReadObjectAsync();
+                Assert.Equal(2, body["accepted"]!.GetValue<int>());
+                var rejected = Assert.Single(body["rejected"]!.AsArray())!;
+                Assert.Equal(1, rejected["index"]!.GetValue<int>());
+                Assert.StartsWith(field + ":", rejected["errors"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+                foreach (var stored in new[] { good, alsoGood })
+                {
+                    Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE event_id = @id", ("@id", stored["id"]!.GetValue<string>())));
+                }
+            }
+        }
+    }
+
     [Fact]
     public async Task PostEvents_IdentifierInFreeTextField_ErrorSaysWhichKind()
     {

@@ -35,6 +35,20 @@ public sealed class EventIdsTests
     }
 
     [Fact]
+    public void NewId_AnyTimeOfTheNextDecades_NeverLooksLikeAnIdentifier()
+    {
+        // Without the redraw, about one id in a million has twelve random digits forming a valid identity number.
+        var random = new Random(3);
+        var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var found = Enumerable.Range(0, 200_000)
+            .Select(_ => EventIds.NewId(start.AddMinutes(random.NextDouble() * 30 * 525_960)))
+            .Where(id => IdentifierGuard.Find(id) is not null)
+            .ToList();
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
     public void NewGuid_LaterMillisecond_SortsAfter()
     {
         var earlier = EventIds.NewGuid(Now);

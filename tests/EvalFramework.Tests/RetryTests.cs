@@ -127,6 +127,71 @@ public sealed class RetryTests
         Assert.Equal(2, handler.Requests.Count);
     }
 
+    [Theory]
+    [InlineData(HttpStatusCode.InternalServerError)]
+    [InlineData(HttpStatusCode.NotImplemented)]
+    [InlineData(HttpStatusCode.GatewayTimeout)]
+    [InlineData(HttpStatusCode.RequestTimeout)]
+    public async Task Send_ServerErrorOrRequestTimeout_RetriedUntilDelivered(HttpStatusCode status)
+    {
+        var handler = new RecordingHandler
+        {
+            Stores = n => n >= 1,
+            Override = n => n == 0 ? new HttpResponseMessage(status) : null,
+        };
+        await using var tracker = Create(handler, o => o.MaxRetryDelay = TimeSpan.FromMilliseconds(200));
+
+        RecordFive(tracker);
+        await tracker.FlushWithin();
+
+        Assert.Equal(5, handler.Stored.Count);
+        Assert.Equal(5, tracker.Statistics.Sent);
+        Assert.Equal(0, tracker.Statistics.Rejected);
+        Assert.Equal(1, tracker.Statistics.Retries);
+    }
+
+    [Fact]
+    public async Task Send_UnexpectedExceptionFromTheHandlerPipeline_RetriedUntilDelivered()
+    {
+        // What a resilience pipeline throws (TimeoutRejectedException, BrokenCircuitException) is no HttpRequestException.
+        var handler = new RecordingHandler
+        {
+            Stores = n => n >= 1,
+            BeforeAnswer = (n, _) => n == 0 ? throw new InvalidOperationException("circuit open") : Task.CompletedTask,
+        };
+        await using var tracker = Create(handler, o => o.MaxRetryDelay = TimeSpan.FromMilliseconds(200));
+
+        RecordFive(tracker);
+        await tracker.FlushWithin();
+
+        Assert.Equal(5, handler.Stored.Count);
+        Assert.Equal(0, tracker.Statistics.Rejected);
+        Assert.Equal(1, tracker.Statistics.Retries);
+    }
+
+    [Fact]
+    public async Task Send_OneEventWithNonAsciiDigits_OnlyThatEventRejectedTheRestDelivered()
+    {
+        // The guard once threw FormatException on Arabic-Indic digits, and the whole batch was counted as rejected.
+        var handler = new RecordingHandler();
+        await using var tracker = Create(handler);
+
+        using (var tracked = tracker.Case("ref-1"))
+        {
+            tracked.RecordEffort("handler", TimeSpan.FromSeconds(1));
+            tracked.RecordAiUsage("model \u0668\u0661\u0661\u0662\u0661\u0668-\u0669\u0668\u0667\u0666", 10, 5);
+            tracked.RecordAiUsage("model \uFF10\uFF17\uFF10\uFF11\uFF12\uFF13\uFF14\uFF15\uFF16\uFF17", 10, 5);
+            tracked.RecordAiUsage("gpt-4o-mini", 10, 5);
+            tracked.RecordEffort("handler", TimeSpan.FromSeconds(2));
+        }
+
+        await tracker.FlushWithin();
+
+        Assert.Equal(3, handler.Stored.Count);
+        Assert.Equal(3, tracker.Statistics.Sent);
+        Assert.Equal(2, tracker.Statistics.Rejected);
+    }
+
     [Fact]
     public async Task Send_200WithSomeRejected_CountsSentAndRejected()
     {

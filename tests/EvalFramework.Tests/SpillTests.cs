@@ -200,6 +200,34 @@ public sealed class SpillTests : IDisposable
     }
 
     [Fact]
+    public async Task Spill_EventWithNonAsciiDigitsAmongOthers_LoopGoesOnAndSendsTheRest()
+    {
+        // The guard once threw FormatException on Arabic-Indic digits: the spilling loop died and nothing after the
+        // event was sent again. Now the event is refused and every other one, before and after it, arrives.
+        var collector = new SwitchableCollector { Up = true };
+        await using var tracker = Create(collector.Handler);
+
+        Record(tracker, 1, 25);
+        using (var tracked = tracker.Case("ref-spill"))
+        {
+            tracked.RecordAiUsage("model \u0668\u0661\u0661\u0662\u0661\u0668-\u0669\u0668\u0667\u0666", 10, 5);
+        }
+
+        Record(tracker, 26, 25);
+        await tracker.FlushWithin();
+        collector.Up = false;
+        Record(tracker, 51, 25);
+        await WaitUntil(() => tracker.Statistics.Spilled > 0);
+        collector.Up = true;
+        Record(tracker, 76, 25);
+        await tracker.FlushWithin();
+
+        Assert.Equal(Enumerable.Range(1, 100).Select(i => (double)i), collector.Handler.Stored.Select(e => e.Seconds!.Value));
+        Assert.Equal(1, tracker.Statistics.Rejected);
+        Assert.Equal(100, tracker.Statistics.Sent);
+    }
+
+    [Fact]
     public async Task Spill_DisposedWhileCollectorDown_KeepsQueuedEventsOnDiskInsteadOfDropping()
     {
         var collector = new SwitchableCollector();

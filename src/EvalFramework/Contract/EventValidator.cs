@@ -14,6 +14,15 @@ public static class EventValidator
     /// <summary>How far in the future an event's time may be (clock skew).</summary>
     public static readonly TimeSpan MaxFutureSkew = TimeSpan.FromMinutes(5);
 
+    /// <summary>The earliest event time accepted: times before it are clock or client errors, not pilot data.</summary>
+    public static readonly DateTimeOffset MinTime = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The smallest <c>seconds</c> of one <c>human.effort</c> event (a millisecond).</summary>
+    public const double MinSeconds = 0.001;
+
+    /// <summary>The smallest <c>hours</c> of one <c>pilot.maintenance</c> event (3.6 seconds).</summary>
+    public const double MinMaintenanceHours = 0.001;
+
     /// <summary>Sanity bound on token counts of one <c>ai.usage</c> event.</summary>
     public const long MaxTokens = 1_000_000_000;
 
@@ -52,6 +61,10 @@ public static class EventValidator
         {
             Fail("time: must not be more than 5 minutes in the future");
         }
+        else if (e.Time.Value < MinTime)
+        {
+            Fail("time: must not be before 2000-01-01T00:00:00Z");
+        }
 
         if (e.Pilot is null)
         {
@@ -83,9 +96,9 @@ public static class EventValidator
             {
                 Fail("caseId: required for " + e.Type + " events");
             }
-            else if (e.CaseId.Length is 0 or > 128 || HasControlCharacter(e.CaseId))
+            else if (e.CaseId.Length is 0 or > 128 || !IsPlainText(e.CaseId))
             {
-                Fail("caseId: must be 1–128 characters without control characters");
+                Fail("caseId: must be 1–128 characters without control or invisible formatting characters");
             }
         }
         else if (e.CaseId is not null)
@@ -100,49 +113,57 @@ public static class EventValidator
     }
 
     /// <summary>
-    /// Refuses personal identifiers in every string field and attribute. Two generated shapes are exempt because
-    /// they cannot carry one: an <c>id</c> that is a UUID, and a <c>caseId</c> of 64 hex digits (the SDK's HMAC pseudonym).
+    /// Refuses personal identifiers in every string field and attribute: free text (<c>id</c>, <c>caseId</c>,
+    /// <c>model</c>, attribute values) as text, slugs (and attribute keys) with letters and underscores as separators.
+    /// One generated shape is exempt because it cannot carry one: a <c>caseId</c> of 64 lower-case hex digits (the
+    /// SDK's HMAC pseudonym). A UUID-shaped <c>id</c> is checked like any other.
     /// </summary>
     private static void CheckForIdentifiers(WireEvent e, Action<string> fail)
     {
-        void Check(string field, string? value)
+        void Report(string field, IdentifierKind? found)
         {
-            if (IdentifierGuard.Find(value) is { } kind)
+            if (found is { } kind)
             {
                 fail(field + ": looks like " + IdentifierGuard.Describe(kind)
                     + "; personal identifiers are never stored (send a pseudonym or leave it out)");
             }
         }
 
-        if (e.Id is not null && !Guid.TryParseExact(e.Id, "D", out _))
+        void Text(string field, string? value) => Report(field, IdentifierGuard.Find(value));
+        void Slug(string field, string? value) => Report(field, IdentifierGuard.FindInSlug(value));
+
+        Text("id", e.Id);
+        if (e.CaseId is not null && !IsPseudonym(e.CaseId))
         {
-            Check("id", e.Id);
+            Text("caseId", e.CaseId);
         }
 
-        if (e.CaseId is not null && !(e.CaseId.Length == 64 && e.CaseId.All(char.IsAsciiHexDigitLower)))
-        {
-            Check("caseId", e.CaseId);
-        }
-
-        Check("pilot", e.Pilot);
-        Check("caseType", e.CaseType);
-        Check("arm", e.Arm);
-        Check("channel", e.Channel);
-        Check("model", e.Model);
-        Check("role", e.Role);
-        Check("reason", e.Reason);
-        Check("system", e.TargetSystem);
-        Check("kind", e.Kind);
-        Check("team", e.Team);
+        Slug("pilot", e.Pilot);
+        Slug("caseType", e.CaseType);
+        Slug("arm", e.Arm);
+        Slug("channel", e.Channel);
+        Text("model", e.Model);
+        Slug("role", e.Role);
+        Slug("reason", e.Reason);
+        Slug("system", e.TargetSystem);
+        Slug("kind", e.Kind);
+        Slug("team", e.Team);
         if (e.Attributes is not null)
         {
             foreach (var (key, value) in e.Attributes)
             {
-                Check("attributes", key);
-                Check(IsSlug(key, 64) ? "attributes." + key : "attributes", value);
+                Slug("attributes", key);
+                Text(AttributeField(key), value);
             }
         }
     }
+
+    /// <summary>The field name for errors about an attribute's value: the key only where it is a slug the guard passes.</summary>
+    private static string AttributeField(string key) =>
+        IsSlug(key, 64) && IdentifierGuard.FindInSlug(key) is null ? "attributes." + key : "attributes";
+
+    /// <summary>The SDK's case pseudonym: 64 lower-case hex digits (HMAC-SHA256).</summary>
+    private static bool IsPseudonym(string caseId) => caseId.Length == 64 && caseId.All(char.IsAsciiHexDigitLower);
 
     private static void ValidateTypeFields(WireEvent e, Action<string> fail)
     {
@@ -161,9 +182,9 @@ public static class EventValidator
                 {
                     fail("model: required");
                 }
-                else if (e.Model.Length is 0 or > 128 || HasControlCharacter(e.Model))
+                else if (e.Model.Length is 0 or > 128 || !IsPlainText(e.Model))
                 {
-                    fail("model: must be 1–128 characters without control characters");
+                    fail("model: must be 1–128 characters without control or invisible formatting characters");
                 }
 
                 RequireRange("inputTokens", e.InputTokens, 0, MaxTokens, fail);
@@ -185,9 +206,9 @@ public static class EventValidator
                 {
                     fail("seconds: required");
                 }
-                else if (e.Seconds is not (> 0 and <= 86_400))
+                else if (e.Seconds is not (>= MinSeconds and <= 86_400))
                 {
-                    fail("seconds: must be greater than 0 and at most 86400");
+                    fail(Invariant($"seconds: must be at least {MinSeconds} and at most 86400"));
                 }
 
                 break;
@@ -234,9 +255,9 @@ public static class EventValidator
                 {
                     fail("hours: required");
                 }
-                else if (e.Hours is not (> 0 and <= MaxMaintenanceHours))
+                else if (e.Hours is not (>= MinMaintenanceHours and <= MaxMaintenanceHours))
                 {
-                    fail(Invariant($"hours: must be greater than 0 and at most {MaxMaintenanceHours}"));
+                    fail(Invariant($"hours: must be at least {MinMaintenanceHours} and at most {MaxMaintenanceHours}"));
                 }
 
                 RequireSlug("kind", e.Kind, fail);
@@ -266,11 +287,11 @@ public static class EventValidator
             }
             else if (value is null)
             {
-                fail("attributes." + key + ": must be a string");
+                fail(AttributeField(key) + ": must be a string");
             }
-            else if (value.Length > 256 || HasControlCharacter(value))
+            else if (value.Length > 256 || !IsPlainText(value))
             {
-                fail("attributes." + key + ": must be at most 256 characters without control characters");
+                fail(AttributeField(key) + ": must be at most 256 characters without control or invisible formatting characters");
             }
         }
     }
@@ -386,6 +407,27 @@ public static class EventValidator
         }
     }
 
+    /// <summary>
+    /// Reads an RFC 3339 time with an offset (<c>2025-03-01T09:30:00+01:00</c>, <c>2025-03-01T08:30:00Z</c>), the only
+    /// form an event's <c>time</c> may have; nothing culture-dependent such as <c>12/03/2026</c>.
+    /// </summary>
+    public static bool TryParseTime(string? text, out DateTimeOffset value) => Rfc3339Converter.TryParse(text, out value);
+
+    /// <summary>
+    /// Reads a query bound: an RFC 3339 time with an offset, or a calendar date <c>yyyy-MM-dd</c> (its midnight UTC).
+    /// Day/month orders such as <c>12/03/2026</c> are refused rather than guessed.
+    /// </summary>
+    public static bool TryParseDateOrTime(string? text, out DateTimeOffset value)
+    {
+        if (text is { Length: 10 }
+            && DateTimeOffset.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out value))
+        {
+            return true;
+        }
+
+        return Rfc3339Converter.TryParse(text, out value);
+    }
+
     /// <summary>Event ids: 1–64 of <c>[A-Za-z0-9_-]</c>.</summary>
     public static bool IsEventId(string value)
     {
@@ -448,17 +490,49 @@ public static class EventValidator
 
     private static bool IsLowerAlnum(char c) => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c);
 
-    private static bool HasControlCharacter(string value)
+    /// <summary>
+    /// Free text holds no control characters, no invisible formatting characters (zero-width, bidi overrides and
+    /// isolates, byte order mark, soft hyphen: Unicode category Cf), no line or paragraph separators and no lone
+    /// surrogates: they could hide or reorder what a reader sees.
+    /// </summary>
+    private static bool IsPlainText(string value)
     {
-        foreach (var c in value)
+        for (var i = 0; i < value.Length; i++)
         {
-            if (char.IsControl(c))
+            var c = value[i];
+            if (c < 0x7F)
             {
-                return true;
+                if (c < 0x20)
+                {
+                    return false;
+                }
+
+                continue;
+            }
+
+            if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1]))
+            {
+                if (CharUnicodeInfo.GetUnicodeCategory(value, i) == UnicodeCategory.Format)
+                {
+                    return false; // e.g. the tag characters U+E0001–U+E007F
+                }
+
+                i++;
+                continue;
+            }
+
+            switch (char.GetUnicodeCategory(c))
+            {
+                case UnicodeCategory.Control:
+                case UnicodeCategory.Format:
+                case UnicodeCategory.LineSeparator:
+                case UnicodeCategory.ParagraphSeparator:
+                case UnicodeCategory.Surrogate:
+                    return false;
             }
         }
 
-        return false;
+        return true;
     }
 
     private static string Invariant(FormattableString text) => text.ToString(CultureInfo.InvariantCulture);

@@ -1,17 +1,35 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace EvalFramework.Contract;
 
 /// <summary>
-/// Finds personal identifiers in text: Swedish personal identity and coordination numbers (10 or 12 digits with
-/// <c>-</c>, <c>+</c> or no separator, a real date, a valid Luhn check digit), e-mail addresses and phone numbers
-/// (Swedish national and international forms), also inside longer text. A candidate counts only where it stands
-/// as a word of its own (not glued to other letters or digits), so hashes and order numbers pass; a number that
-/// fails the date or the check digit passes too.
+/// Finds personal identifiers in text: Swedish personal identity and coordination numbers (10 or 12 digits, a real
+/// date, a valid Luhn check digit), e-mail addresses and phone numbers (Swedish national and international forms),
+/// also inside longer text. It never throws.
+/// <para>
+/// The text is normalised first, so that look-alike characters cannot hide an identifier: percent escapes and HTML
+/// character references are decoded, then NFKC (full-width letters, digits and <c>＠</c>), every Unicode decimal digit
+/// becomes its ASCII digit, every dash a <c>-</c>, every space a space, and invisible formatting characters (zero-width,
+/// bidi controls, soft hyphen) are dropped. Between the date and the serial of an identity number any of space, dash,
+/// dot, slash or underscore may stand; phone numbers may be split by spaces, dashes, dots, slashes and parentheses;
+/// e-mail addresses are also found without a top-level domain (<c>anna@localhost</c>) and written as <c>(at)</c>,
+/// <c>[at]</c>, <c>(a)</c>, <c> at </c>, <c>[dot]</c>.
+/// </para>
+/// <para>
+/// In free text (<see cref="Find(string?)"/>) a number counts only where it stands as a word of its own, not glued to letters,
+/// so hashes pass; the digit groups of a UUID are not taken for phone numbers (an identity number in one is still
+/// found). In a slug (<see cref="FindInSlug"/>) letters and underscores separate words too, so <c>x8112189876</c> is
+/// found. A number that fails the date or the check digit passes.
+/// </para>
 /// </summary>
 public static partial class IdentifierGuard
 {
+    private static readonly SearchValues<char> AsciiDigits = SearchValues.Create("0123456789");
+    private static readonly SearchValues<char> AsciiDigitsAndDash = SearchValues.Create("0123456789-");
+
     /// <summary>A human-readable name of the kind, for error messages.</summary>
     public static string Describe(IdentifierKind kind) => kind switch
     {
@@ -21,35 +39,60 @@ public static partial class IdentifierGuard
         _ => "a phone number",
     };
 
-    /// <summary>The first kind of identifier found in <paramref name="text"/>, or <see langword="null"/>.</summary>
-    public static IdentifierKind? Find(string? text)
+    /// <summary>The first kind of identifier found in free <paramref name="text"/>, or <see langword="null"/>.</summary>
+    public static IdentifierKind? Find(string? text) => Find(text, slug: false);
+
+    /// <summary>
+    /// The first kind of identifier found in a slug (a case type, an arm, an attribute key, …), where letters and
+    /// underscores separate numbers as spaces do; or <see langword="null"/>.
+    /// </summary>
+    public static IdentifierKind? FindInSlug(string? slug) => Find(slug, slug: true);
+
+    private static IdentifierKind? Find(string? text, bool slug)
     {
         if (string.IsNullOrEmpty(text))
         {
             return null;
         }
 
-        if (text.Contains('@') && EmailPattern().IsMatch(text))
+        if (IsHexUuid(text))
+        {
+            return FindInHexUuid(text);
+        }
+
+        var normal = Normalise(text);
+        if (HasEmailAddress(normal))
         {
             return IdentifierKind.EmailAddress;
         }
 
-        if (CountDigits(text) < 7)
+        if (CountDigits(normal) < 8)
         {
             return null;
         }
 
-        foreach (Match match in IdentityNumberPattern().Matches(text))
+        if (HasDigitRun(normal, 6))
         {
-            if (ClassifyIdentityNumber(match.Groups["date"].Value, match.Groups["serial"].Value) is { } kind)
+            var identityNumbers = slug ? SlugIdentityNumberPattern() : IdentityNumberPattern();
+            foreach (Match match in identityNumbers.Matches(normal))
             {
-                return kind;
+                if (ClassifyIdentityNumber(match.Groups["date"].ValueSpan, match.Groups["serial"].ValueSpan) is { } kind)
+                {
+                    return kind;
+                }
             }
         }
 
-        foreach (Match match in PhonePattern().Matches(text))
+        var phones = slug ? SlugPhonePattern() : PhonePattern();
+        var phoneText = slug || !normal.Contains('-', StringComparison.Ordinal) ? normal : UuidPattern().Replace(normal, BlankHexUuid);
+        if (!ReferenceEquals(phoneText, normal) && CountDigits(phoneText) < 8)
         {
-            if (IsPhoneNumber(match.Value))
+            return null;
+        }
+
+        foreach (Match match in phones.Matches(phoneText))
+        {
+            if (IsPhoneNumber(match.ValueSpan))
             {
                 return IdentifierKind.PhoneNumber;
             }
@@ -58,24 +101,268 @@ public static partial class IdentifierGuard
         return null;
     }
 
-    /// <summary>Whether a 6- or 8-digit date and a 4-digit serial form a valid identity or coordination number.</summary>
-    private static IdentifierKind? ClassifyIdentityNumber(string date, string serial)
+    /// <summary>Whether the whole text is a UUID (8-4-4-4-12 hex digits) holding at least one hex letter.</summary>
+    private static bool IsHexUuid(string text)
+    {
+        if (text.Length != 36 || text[8] != '-' || text[13] != '-' || text[18] != '-' || text[23] != '-')
+        {
+            return false;
+        }
+
+        var letter = false;
+        for (var i = 0; i < 36; i++)
+        {
+            if (i is 8 or 13 or 18 or 23)
+            {
+                continue;
+            }
+
+            var c = text[i];
+            if (!char.IsAsciiHexDigit(c))
+            {
+                return false;
+            }
+
+            letter |= !char.IsAsciiDigit(c);
+        }
+
+        return letter;
+    }
+
+    /// <summary>
+    /// What the general rules find in a UUID holding a hex letter, without regular expressions: an identity number
+    /// in its first two groups (YYYYMMDD-NNNN) or its last (twelve digits); its groups are not taken for phone numbers.
+    /// </summary>
+    private static IdentifierKind? FindInHexUuid(string uuid)
+    {
+        var text = uuid.AsSpan();
+        if (!text[..13].ContainsAnyExcept(AsciiDigitsAndDash) && ClassifyIdentityNumber(text[..8], text[9..13]) is { } first)
+        {
+            return first;
+        }
+
+        var last = text[24..];
+        return last.ContainsAnyExcept(AsciiDigits) ? null : ClassifyIdentityNumber(last[..8], last[8..]);
+    }
+
+    /// <summary>
+    /// Decodes escapes, applies NFKC, maps every decimal digit to ASCII, every dash to <c>-</c> and every space to a
+    /// space, and drops formatting characters; a lone surrogate becomes U+FFFD.
+    /// </summary>
+    internal static string Normalise(string text)
+    {
+        if (text.Contains('%', StringComparison.Ordinal))
+        {
+            text = DecodePercentEscapes(text);
+        }
+
+        if (text.Contains('&', StringComparison.Ordinal))
+        {
+            text = CharacterReferencePattern().Replace(text, DecodeCharacterReference);
+        }
+
+        if (!Ascii.IsValid(text) && NeedsUnicodeWork(text))
+        {
+            text = NormaliseUnicode(text);
+        }
+
+        return text;
+    }
+
+    /// <summary>Whether non-ASCII text holds anything the Unicode pass would change (most letters need nothing).</summary>
+    private static bool NeedsUnicodeWork(string text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 0x80)
+            {
+                switch (char.GetUnicodeCategory(c))
+                {
+                    case UnicodeCategory.DecimalDigitNumber:
+                    case UnicodeCategory.DashPunctuation:
+                    case UnicodeCategory.SpaceSeparator:
+                    case UnicodeCategory.Format:
+                    case UnicodeCategory.Surrogate:
+                    case UnicodeCategory.OtherNotAssigned:
+                    case UnicodeCategory.MathSymbol:
+                        return true;
+                }
+            }
+        }
+
+        try
+        {
+            return !text.IsNormalized(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            return true;
+        }
+    }
+
+    private static string NormaliseUnicode(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        var rest = text.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            Rune.DecodeFromUtf16(rest, out var rune, out var consumed); // an invalid sequence yields U+FFFD
+            builder.Append(rune.ToString());
+            rest = rest[consumed..];
+        }
+
+        var composed = builder.ToString();
+        try
+        {
+            composed = composed.Normalize(NormalizationForm.FormKC);
+        }
+        catch (ArgumentException)
+        {
+            // Not normalisable (should not happen once lone surrogates are replaced): map what is there.
+        }
+
+        builder.Clear();
+        rest = composed.AsSpan();
+        while (!rest.IsEmpty)
+        {
+            Rune.DecodeFromUtf16(rest, out var rune, out var consumed);
+            rest = rest[consumed..];
+            switch (Rune.GetUnicodeCategory(rune))
+            {
+                case UnicodeCategory.Format:
+                    break;
+                case UnicodeCategory.DecimalDigitNumber:
+                    builder.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
+                    break;
+                case UnicodeCategory.DashPunctuation:
+                    builder.Append('-');
+                    break;
+                case UnicodeCategory.SpaceSeparator:
+                    builder.Append(' ');
+                    break;
+                default:
+                    builder.Append(rune.Value == 0x2212 ? "-" : rune.ToString()); // the minus sign
+                    break;
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Decodes <c>%HH</c> where it stands for a printable ASCII character (<c>%40</c> is <c>@</c>).</summary>
+    private static string DecodePercentEscapes(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '%' && i + 2 < text.Length && char.IsAsciiHexDigit(text[i + 1]) && char.IsAsciiHexDigit(text[i + 2]))
+            {
+                var value = (HexValue(text[i + 1]) * 16) + HexValue(text[i + 2]);
+                if (value is >= 0x20 and <= 0x7E)
+                {
+                    builder.Append((char)value);
+                    i += 2;
+                    continue;
+                }
+            }
+
+            builder.Append(text[i]);
+        }
+
+        return builder.ToString();
+    }
+
+    private static int HexValue(char c) => c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
+
+    private static string DecodeCharacterReference(Match match)
+    {
+        var name = match.Groups["name"];
+        if (name.Success)
+        {
+            return name.Value.ToLowerInvariant() switch
+            {
+                "commat" => "@",
+                "period" => ".",
+                "nbsp" => " ",
+                _ => "-",
+            };
+        }
+
+        var hex = match.Groups["hex"];
+        var value = 0;
+        foreach (var c in hex.Success ? hex.ValueSpan : match.Groups["dec"].ValueSpan)
+        {
+            value = hex.Success ? (value * 16) + HexValue(c) : (value * 10) + (c - '0');
+        }
+
+        return Rune.IsValid(value) ? char.ConvertFromUtf32(value) : match.Value;
+    }
+
+    /// <summary>A UUID holding a hex letter becomes a space: its digit groups are not phone numbers.</summary>
+    private static string BlankHexUuid(Match match) =>
+        match.ValueSpan.ContainsAnyExcept(AsciiDigitsAndDash) ? " " : match.Value;
+
+    private static bool HasEmailAddress(string text)
+    {
+        if (text.Contains('@', StringComparison.Ordinal) && (EmailPattern().IsMatch(text) || LocalEmailPattern().IsMatch(text)))
+        {
+            return true;
+        }
+
+        // Obfuscated in brackets: anna(at)example.se, anna [at] example [dot] se, anna(a)kommun.se.
+        var unbracketed = text;
+        if (text.AsSpan().IndexOfAny("([{<") >= 0)
+        {
+            unbracketed = BracketedDotPattern().Replace(BracketedAtPattern().Replace(text, "@"), ".");
+            if (!ReferenceEquals(unbracketed, text) && unbracketed.Contains('@', StringComparison.Ordinal)
+                && (EmailPattern().IsMatch(unbracketed) || LocalEmailPattern().IsMatch(unbracketed)))
+            {
+                return true;
+            }
+        }
+
+        // Spelled out or spaced: anna at example dot se, anna @ example.se. Only with a domain and a top-level domain,
+        // so that prose ("meeting at 10.30", "1 @ 100 kr") passes.
+        if (!unbracketed.Contains('@', StringComparison.Ordinal) && !unbracketed.Contains(" at ", StringComparison.OrdinalIgnoreCase)
+            && !unbracketed.Contains("snabel", StringComparison.OrdinalIgnoreCase))
+        {
+            return false;
+        }
+
+        var spelled = SpelledDotPattern().Replace(SpelledAtPattern().Replace(unbracketed, "@"), ".");
+        if (!spelled.Contains('@', StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        foreach (Match match in EmailPattern().Matches(spelled))
+        {
+            if (!match.Groups["domain"].ValueSpan.StartsWith("www.", StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a 6- or 8-digit date and a 4-digit serial (ASCII digits) form a valid identity or coordination number.</summary>
+    private static IdentifierKind? ClassifyIdentityNumber(ReadOnlySpan<char> date, ReadOnlySpan<char> serial)
     {
         var yymmdd = date.Length == 8 ? date[2..] : date;
-        var month = int.Parse(yymmdd.AsSpan(2, 2), CultureInfo.InvariantCulture);
-        var day = int.Parse(yymmdd.AsSpan(4, 2), CultureInfo.InvariantCulture);
+        var month = TwoDigits(yymmdd, 2);
+        var day = TwoDigits(yymmdd, 4);
         var coordination = day > 60;
         if (coordination)
         {
             day -= 60;
         }
 
-        var years = date.Length == 8
-            ? [int.Parse(date.AsSpan(0, 4), CultureInfo.InvariantCulture)]
-            : new[] { 1900, 2000 }.Select(c => c + int.Parse(yymmdd.AsSpan(0, 2), CultureInfo.InvariantCulture)).ToArray();
-        var validDate = month is >= 1 and <= 12 && day >= 1
-            && years.Any(y => y is >= 1800 and <= 2199 && day <= DateTime.DaysInMonth(y, month));
-        if (!validDate || !LuhnValid(yymmdd + serial))
+        bool ValidIn(int year) => year is >= 1800 and <= 2199 && day <= DateTime.DaysInMonth(year, month);
+        var validDate = month is >= 1 and <= 12 && day >= 1 && (date.Length == 8
+            ? ValidIn((TwoDigits(date, 0) * 100) + TwoDigits(date, 2))
+            : ValidIn(1900 + TwoDigits(yymmdd, 0)) || ValidIn(2000 + TwoDigits(yymmdd, 0)));
+        if (!validDate || !LuhnValid(yymmdd, serial))
         {
             return null;
         }
@@ -83,23 +370,25 @@ public static partial class IdentifierGuard
         return coordination ? IdentifierKind.CoordinationNumber : IdentifierKind.PersonalIdentityNumber;
     }
 
+    private static int TwoDigits(ReadOnlySpan<char> digits, int at) => ((digits[at] - '0') * 10) + (digits[at + 1] - '0');
+
     /// <summary>The Luhn (mod 10) check over the ten digits YYMMDDNNNC.</summary>
-    private static bool LuhnValid(string tenDigits)
+    private static bool LuhnValid(ReadOnlySpan<char> yymmdd, ReadOnlySpan<char> serial)
     {
         var sum = 0;
-        for (var i = 0; i < tenDigits.Length; i++)
+        for (var i = 0; i < 10; i++)
         {
-            var d = (tenDigits[i] - '0') * (i % 2 == 0 ? 2 : 1);
+            var d = ((i < 6 ? yymmdd[i] : serial[i - 6]) - '0') * (i % 2 == 0 ? 2 : 1);
             sum += d > 9 ? d - 9 : d;
         }
 
         return sum % 10 == 0;
     }
 
-    private static bool IsPhoneNumber(string candidate)
+    private static bool IsPhoneNumber(ReadOnlySpan<char> candidate)
     {
         var digits = CountDigits(candidate);
-        if (candidate.StartsWith('+'))
+        if (candidate[0] == '+')
         {
             return digits is >= 8 and <= 15;
         }
@@ -109,11 +398,33 @@ public static partial class IdentifierGuard
             return digits - 2 is >= 8 and <= 13;
         }
 
+        if (candidate.StartsWith("46", StringComparison.Ordinal))
+        {
+            // Sweden's country code without + or 00, then the national number without its trunk 0.
+            return digits is >= 9 and <= 11;
+        }
+
         // Swedish national form: trunk 0, area code, subscriber number; 8–10 digits in all.
         return digits is >= 8 and <= 10;
     }
 
-    private static int CountDigits(string text)
+    /// <summary>Whether <paramref name="text"/> holds <paramref name="length"/> ASCII digits in a row (an identity number's date does).</summary>
+    private static bool HasDigitRun(ReadOnlySpan<char> text, int length)
+    {
+        var run = 0;
+        foreach (var c in text)
+        {
+            run = char.IsAsciiDigit(c) ? run + 1 : 0;
+            if (run == length)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int CountDigits(ReadOnlySpan<char> text)
     {
         var count = 0;
         foreach (var c in text)
@@ -127,16 +438,56 @@ public static partial class IdentifierGuard
         return count;
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private const string EmailBody = @"[\p{L}\p{N}._%+-]+@(?<domain>[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})";
+
+    private const string IdentityNumber = "(?<date>[0-9]{8}|[0-9]{6})(?:[-+]|[ ._/-]{1,3})?(?<serial>[0-9]{4})";
+
+    // International: + or 00 and digits in groups separated by up to two of space, dash, dot, slash or brackets.
+    // Swedish without + or 00: 46, an optional (0), then the national number without its trunk 0.
+    // National: 0 and the area code (or the two in brackets), an optional separator, then the subscriber number, 5–8
+    // digits in one run or in groups of 2–3 split by one kind of separator (space, dot or dash), so that dates such as
+    // 01-02-2025, times such as 09.30–10.15 and codes such as 0815-4711 are not phones. A bare 10-digit run starting
+    // with 0 counts: privacy wins that tie.
+    private const string Phone =
+        @"(?:(?:\+|00)[1-9](?:[ ()./-]{0,2}[0-9]){6,16}"
+        + @"|46[ ./-]{0,2}(?:\(0\)[ ./-]{0,2})?[1-9](?:[ ./-]{0,2}[0-9]){6,8}"
+        + @"|(?:\(0[1-9][0-9]{0,3}\) ?|0[1-9][0-9]{0,3}[ ./-]?)(?:[0-9]{5,8}|[0-9]{2,3}(?<group>[ .-])[0-9]{2,3}(?:\k<group>[0-9]{2,3}){0,2}))";
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}._%+-])" + EmailBody + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?<date>\d{8}|\d{6})[-+]?(?<serial>\d{4})(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    /// <summary>An address without a top-level domain (anna@localhost): a domain of at least two characters, starting with a letter.</summary>
+    [GeneratedRegex(@"(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@\p{L}[\p{L}\p{N}-]+(?![\p{L}\p{N}-]|\.[\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex LocalEmailPattern();
+
+    // "(a)" only between letters or digits: spaced, it is a list marker.
+    [GeneratedRegex(@"\s*[(\[{<]\s*(?:at|@|snabel-?a)\s*[)\]}>]\s*|(?<=[\p{L}\p{N}])[(\[]a[)\]](?=[\p{L}\p{N}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex BracketedAtPattern();
+
+    [GeneratedRegex(@"\s*[(\[{<]\s*(?:dot|punkt|period)\s*[)\]}>]\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex BracketedDotPattern();
+
+    [GeneratedRegex(@"\s+(?:at|snabel-?a)\s+|\s*@\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SpelledAtPattern();
+
+    [GeneratedRegex(@"\s+(?:dot|punkt)\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex SpelledDotPattern();
+
+    [GeneratedRegex(@"&#(?:(?<dec>[0-9]{1,7})|[xX](?<hex>[0-9a-fA-F]{1,6}));|&(?<name>commat|period|hyphen|dash|nbsp);", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    private static partial Regex CharacterReferencePattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex UuidPattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])" + IdentityNumber + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex IdentityNumberPattern();
 
-    // International: + or 00 and digits in groups separated by single spaces, dashes or brackets.
-    // National: 0, area code, an optional dash or space, then the subscriber number, 5–8 digits in one run or in
-    // groups of 2–3 split by single spaces (so dates such as 01-02-2025 and codes such as 0815-4711 are not phones).
-    // A bare 10-digit run starting with 0 counts as a phone number: privacy wins that tie.
-    [GeneratedRegex(@"(?<![\p{L}\p{N}+])(?:(?:\+|00)[1-9](?:[ ()-]{0,2}\d){6,16}|0[1-9]\d{0,3}[- ]?(?:\d{5,8}|\d{2,3}(?: \d{2,3}){1,3}))(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex("(?<![0-9])" + IdentityNumber + "(?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugIdentityNumberPattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}+])" + Phone + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex PhonePattern();
+
+    [GeneratedRegex(@"(?<![0-9+])" + Phone + "(?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugPhonePattern();
 }

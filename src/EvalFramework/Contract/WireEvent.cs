@@ -15,14 +15,14 @@ public sealed class WireEvent
     /// <summary>One of <see cref="EventTypes"/>.</summary>
     public string? Type { get; set; }
 
-    /// <summary>When it happened (RFC 3339 with offset on the wire); at most five minutes in the future.</summary>
+    /// <summary>When it happened (RFC 3339 with offset on the wire); not before 2000-01-01, at most five minutes in the future.</summary>
     [JsonConverter(typeof(Rfc3339Converter))]
     public DateTimeOffset? Time { get; set; }
 
     /// <summary>The pilot's slug, <c>[a-z0-9][a-z0-9-]{0,62}</c>.</summary>
     public string? Pilot { get; set; }
 
-    /// <summary>Pseudonymous case reference (1–128 characters); required for case events.</summary>
+    /// <summary>Pseudonymous case reference (1–128 characters, no control or invisible formatting characters); required for case events.</summary>
     public string? CaseId { get; set; }
 
     /// <summary>Optional string-to-string attributes: at most 16, slug keys of at most 64, values of at most 256 characters.</summary>
@@ -58,7 +58,7 @@ public sealed class WireEvent
     /// <summary><c>human.effort</c>: the staff role (slug).</summary>
     public string? Role { get; set; }
 
-    /// <summary><c>human.effort</c>: staff seconds, &gt; 0 and ≤ 86400.</summary>
+    /// <summary><c>human.effort</c>: staff seconds, ≥ 0.001 and ≤ 86400.</summary>
     public double? Seconds { get; set; }
 
     /// <summary><c>case.escalated</c>: optional reason (slug).</summary>
@@ -104,6 +104,6 @@ public sealed class WireEvent
     /// <summary><c>survey.staff</c>: stress 1–5.</summary>
     public int? Stress { get; set; }
 
-    /// <summary><c>pilot.maintenance</c>: hours spent, &gt; 0.</summary>
+    /// <summary><c>pilot.maintenance</c>: hours spent, ≥ 0.001 and ≤ 8784.</summary>
     public double? Hours { get; set; }
 }

@@ -16,6 +16,13 @@ namespace EvalFramework.Sending;
 /// With a spill folder, a transient failure sends the batch, and every batch after it, to disk instead of waiting in
 /// memory; the spilled batches are sent oldest first when the collector answers again. Nothing here ever reaches the
 /// code that records events.
+/// <para>
+/// Transient is everything but a 4xx answer (other than 408 and 429): 5xx and other answers, and every exception of a
+/// send (network errors, timeouts, and whatever a handler in the HttpClient pipeline throws, such as Polly's
+/// <c>TimeoutRejectedException</c> or <c>BrokenCircuitException</c>), except the cancellation of this sender's own
+/// shutdown. Only a 4xx answer, or the per-event rejections of a 200, refuses events. An event that cannot be validated
+/// or serialized is refused alone; it never takes its batch or the loop down with it.
+/// </para>
 /// </summary>
 internal sealed class EventSender
 {
@@ -27,6 +34,7 @@ internal sealed class EventSender
     private readonly TrackerStatistics _statistics;
     private readonly EvalFrameworkSdkMetrics _metrics;
     private readonly ILogger _logger;
+    private readonly Func<WireEvent, DateTimeOffset, List<string>?> _validate;
     private readonly CancellationTokenSource _abort = new();
     private readonly Lock _flushLock = new();
     private readonly List<(long Target, TaskCompletionSource Done)> _flushWaiters = [];
@@ -54,9 +62,11 @@ internal sealed class EventSender
         TimeProvider timeProvider,
         TrackerStatistics statistics,
         EvalFrameworkSdkMetrics metrics,
-        ILogger logger)
+        ILogger logger,
+        Func<WireEvent, DateTimeOffset, List<string>?>? validate = null)
     {
         _reader = reader;
+        _validate = validate ?? EventValidator.Validate;
         _httpClient = httpClient;
         _settings = settings;
         _timeProvider = timeProvider;
@@ -415,12 +425,33 @@ internal sealed class EventSender
 
     /// <summary>
     /// Gives the event its id (made here, off the caller's thread, from the recording time: UUIDv7, time-ordered; kept
-    /// for every retry and spill, so the collector counts it once) and checks it against the contract.
+    /// for every retry and spill, so the collector counts it once) and checks it against the contract. A check that
+    /// throws refuses the event, never the batch.
     /// </summary>
-    private static List<string>? Check(WireEvent item, DateTimeOffset now)
+    private List<string>? Check(WireEvent item, DateTimeOffset now)
     {
-        item.Id ??= EventIds.NewId(item.Time ?? now);
-        return EventValidator.Validate(item, now);
+        try
+        {
+            item.Id ??= EventIds.NewId(item.Time ?? now);
+            return _validate(item, now);
+        }
+        catch (Exception exception)
+        {
+            return ["event: could not be checked (" + exception.GetType().Name + ")"];
+        }
+    }
+
+    /// <summary>The batch body, or null when serializing throws (then the caller splits the batch to find the culprit).</summary>
+    private static byte[]? Serialize(List<WireEvent> events)
+    {
+        try
+        {
+            return JsonSerializer.SerializeToUtf8Bytes(new EventBatch { Events = events }, ContractJsonContext.Default.EventBatch);
+        }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            return null;
+        }
     }
 
     /// <summary>Validates the events taken from the queue and serializes the valid ones into <see cref="_pending"/> bodies.</summary>
@@ -457,8 +488,8 @@ internal sealed class EventSender
 
     private void AddBodies(List<WireEvent> events)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new EventBatch { Events = events }, ContractJsonContext.Default.EventBatch);
-        if (body.Length <= EventBatch.MaxBytes)
+        var body = Serialize(events);
+        if (body is not null && body.Length <= EventBatch.MaxBytes)
         {
             _pending.Add((body, events.Count));
         }
@@ -470,7 +501,7 @@ internal sealed class EventSender
         }
         else
         {
-            Log.EventInvalid(_logger, events[0].Type, "larger than the 1 MiB batch limit");
+            Log.EventInvalid(_logger, events[0].Type, body is null ? "could not be serialized" : "larger than the 1 MiB batch limit");
             Reject(1);
             Processed(1);
         }
@@ -665,12 +696,20 @@ internal sealed class EventSender
 
     private async Task SendAsync(List<WireEvent> events, CancellationToken token)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(new EventBatch { Events = events }, ContractJsonContext.Default.EventBatch);
-        if (body.Length > EventBatch.MaxBytes && events.Count > 1)
+        var body = Serialize(events);
+        if ((body is null || body.Length > EventBatch.MaxBytes) && events.Count > 1)
         {
             var half = events.Count / 2;
             await SendAsync(events.GetRange(0, half), token).ConfigureAwait(false);
             await SendAsync(events.GetRange(half, events.Count - half), token).ConfigureAwait(false);
+            return;
+        }
+
+        if (body is null)
+        {
+            Log.EventInvalid(_logger, events[0].Type, "could not be serialized");
+            Reject(1);
+            _accountedInBatch++;
             return;
         }
 
@@ -716,7 +755,7 @@ internal sealed class EventSender
                 return SendAttempt.Done;
             }
 
-            if (status is 429 or 502 or 503 or 504)
+            if (status is < 400 or >= 500 or 408 or 429)
             {
                 var retryAfter = RetryDelays.FromRetryAfter(response.Headers.RetryAfter, _timeProvider.GetUtcNow(), _settings.MaxRetryDelay);
                 return SendAttempt.Retry(string.Create(CultureInfo.InvariantCulture, $"HTTP {status}"), retryAfter);
@@ -734,6 +773,12 @@ internal sealed class EventSender
         catch (OperationCanceledException exception) when (!token.IsCancellationRequested)
         {
             return SendAttempt.Retry("timeout", exception: exception);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // Whatever a handler in the client's pipeline throws (a resilience handler's TimeoutRejectedException or
+            // BrokenCircuitException, a broken response body): the collector may be fine a moment later.
+            return SendAttempt.Retry(exception.GetType().Name, exception: exception);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Buffers.Binary;
 using System.Security.Cryptography;
+using EvalFramework.Contract;
 
 namespace EvalFramework.Tracking;
 
@@ -20,8 +21,20 @@ internal static class EventIds
     [ThreadStatic]
     private static int _offset;
 
-    /// <summary>A new UUIDv7 for <paramref name="now"/>, as its 36-character string.</summary>
-    public static string NewId(DateTimeOffset now) => NewGuid(now).ToString();
+    /// <summary>
+    /// A new UUIDv7 for <paramref name="now"/>, as its 36-character string. About one in a million has twelve random
+    /// digits that form a valid personal identity number, which the collector would refuse: such an id is drawn again.
+    /// </summary>
+    public static string NewId(DateTimeOffset now)
+    {
+        var id = NewGuid(now).ToString();
+        for (var attempt = 0; attempt < 8 && IdentifierGuard.Find(id) is not null; attempt++)
+        {
+            id = NewGuid(now).ToString();
+        }
+
+        return id;
+    }
 
     /// <summary>A new UUIDv7 for <paramref name="now"/> (times before 1970 count as 1970).</summary>
     public static Guid NewGuid(DateTimeOffset now)

@@ -8,6 +8,23 @@ public static class IdentifierCorpus
     /// <summary>Valid personal identity numbers in every format, from a seeded generator.</summary>
     public static IEnumerable<string> PersonalIdentityNumbers(int seed, int count, bool coordination = false)
     {
+        var i = 0;
+        foreach (var (century, yymmdd, serial) in IdentityNumberParts(seed, count, coordination))
+        {
+            yield return (i++ % 5) switch
+            {
+                0 => $"{yymmdd}-{serial}",
+                1 => $"{yymmdd}{serial}",
+                2 => $"{century}{yymmdd}-{serial}",
+                3 => $"{century}{yymmdd}{serial}",
+                _ => $"{yymmdd}+{serial}",
+            };
+        }
+    }
+
+    /// <summary>The parts of valid identity numbers: century (two digits), date YYMMDD and serial with its check digit.</summary>
+    public static IEnumerable<(string Century, string Date, string Serial)> IdentityNumberParts(int seed, int count, bool coordination = false)
+    {
         var random = new Random(seed);
         for (var i = 0; i < count; i++)
         {
@@ -16,17 +33,94 @@ public static class IdentifierCorpus
             var serial = random.Next(0, 1000).ToString("000", CultureInfo.InvariantCulture);
             var yymmdd = born.ToString("yyMM", CultureInfo.InvariantCulture) + day.ToString("00", CultureInfo.InvariantCulture);
             var check = LuhnCheckDigit(yymmdd + serial);
-            var century = born.ToString("yyyy", CultureInfo.InvariantCulture)[..2];
-            yield return (i % 5) switch
-            {
-                0 => $"{yymmdd}-{serial}{check}",
-                1 => $"{yymmdd}{serial}{check}",
-                2 => $"{century}{yymmdd}-{serial}{check}",
-                3 => $"{century}{yymmdd}{serial}{check}",
-                _ => $"{yymmdd}+{serial}{check}",
-            };
+            yield return (born.ToString("yyyy", CultureInfo.InvariantCulture)[..2], yymmdd, serial + check.ToString(CultureInfo.InvariantCulture));
         }
     }
+
+    /// <summary>Separators a writer (or a word processor) may put between the date and the serial.</summary>
+    public static readonly string[] Separators =
+    [
+        " ", "\u00A0", "\u2009", " - ", "\u2010", "\u2011", "\u2013", "\u2014", "\u2212", "\uFE63", "\uFF0D", ".", "/", "_",
+    ];
+
+    /// <summary>Zeros of decimal-digit scripts other than ASCII; each script's digits follow its zero.</summary>
+    public static readonly int[] DigitZeros =
+    [
+        0x0660, // Arabic-Indic
+        0x06F0, // Extended Arabic-Indic (Persian)
+        0x0966, // Devanagari
+        0x09E6, // Bengali
+        0x0E50, // Thai
+        0xFF10, // full-width
+        0x1D7CE, // mathematical bold (outside the BMP)
+        0x1E950, // Adlam (outside the BMP, left alone by NFKC)
+    ];
+
+    /// <summary>Writes the ASCII digits of <paramref name="text"/> in the script whose zero is <paramref name="zero"/>.</summary>
+    public static string InScript(string text, int zero)
+    {
+        var builder = new System.Text.StringBuilder();
+        foreach (var c in text)
+        {
+            builder.Append(char.IsAsciiDigit(c) ? char.ConvertFromUtf32(zero + (c - '0')) : c.ToString());
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>
+    /// Identity numbers hidden from a plain pattern: every separator between date and serial, digits of other
+    /// scripts, invisible characters inside, in both the 10- and the 12-digit form.
+    /// </summary>
+    public static IEnumerable<string> HiddenIdentityNumbers(int seed, bool coordination = false)
+    {
+        var i = 0;
+        foreach (var (century, date, serial) in IdentityNumberParts(seed, Separators.Length + DigitZeros.Length + 4, coordination))
+        {
+            var full = (i % 2 == 0 ? "" : century) + date;
+            if (i < Separators.Length)
+            {
+                yield return full + Separators[i] + serial;
+            }
+            else if (i < Separators.Length + DigitZeros.Length)
+            {
+                yield return InScript(full + (i % 3 == 0 ? "" : "-") + serial, DigitZeros[i - Separators.Length]);
+            }
+            else
+            {
+                var invisible = new[] { "\u200B", "\u200D", "\u2060", "\u00AD" }[i - Separators.Length - DigitZeros.Length];
+                yield return full[..4] + invisible + full[4..] + "-" + serial[..2] + invisible + serial[2..];
+            }
+
+            i++;
+        }
+    }
+
+    /// <summary>E-mail addresses written so that a plain pattern misses them.</summary>
+    public static IEnumerable<string> HiddenEmailAddresses =>
+    [
+        "anna.svensson@localhost", "anna.svensson@kommunen", "anna(at)example.se", "anna (at) example.se", "anna[at]example.se",
+        "anna [at] example [dot] se", "anna{at}example.se", "anna(a)example.se", "anna AT example DOT se", "anna at example.se",
+        "anna\uFF20example.se", "anna\uFE6Bexample.se", "anna%40example.se", "anna%40example%2Ese", "anna@example[dot]se",
+        "anna(at)example(dot)se", "anna&#64;example.se", "anna&commat;example.se", "\uFF41\uFF4E\uFF4E\uFF41\uFF20\uFF45\uFF58\uFF41\uFF4D\uFF50\uFF4C\uFF45\uFF0E\uFF53\uFF45",
+        "anna@\u200Bexample.se", "anna.svensson\u00A0@\u00A0example.se",
+    ];
+
+    /// <summary>Phone numbers written so that a plain pattern misses them.</summary>
+    public static IEnumerable<string> HiddenPhoneNumbers =>
+    [
+        "070.123.45.67", "(070) 123 45 67", "(070)1234567", "070/1234567", "08/123 456 78", "46701234567", "46 70 123 45 67",
+        "070\u2013123 45 67", "070\u00A0123\u00A045\u00A067", "\u0660\u0667\u0660-\u0661\u0662\u0663\u0664\u0665\u0666\u0667",
+        "\uFF10\uFF17\uFF10\uFF0D\uFF11\uFF12\uFF13 \uFF14\uFF15 \uFF16\uFF17", "+46\u2009(0)70-123 45 67", "0046.70.123.45.67",
+        "+46.70.123.45.67", "070\u200B1234567", "+46/70/1234567",
+    ];
+
+    /// <summary>Identifiers in slug shape: glued to letters, split by underscores, a country code without +.</summary>
+    public static IEnumerable<string> SlugIdentifiers =>
+    [
+        "x8112189876", "811218_9876", "19811218_9876", "case-x811218-9876", "x198112189876y", "46701234567", "ref_0701234567",
+        "t0701234567x", "tel-46-70-123-45-67",
+    ];
 
     public static IEnumerable<string> EmailAddresses =>
     [
@@ -69,6 +163,74 @@ public static class IdentifierCorpus
         yield return "building-permit-question";
         yield return "version 1.20.1";
         yield return "a@b";
+    }
+
+    /// <summary>
+    /// What must pass the hardened guard: hashes and UUIDs of random hex, test ids, times, dates, amounts, versions,
+    /// and prose with a lone "at".
+    /// </summary>
+    public static IEnumerable<string> NewLookAlikes(int seed, int count = 300)
+    {
+        var random = new Random(seed);
+        for (var i = 0; i < count; i++)
+        {
+            yield return Hex(random, 64);
+            yield return RandomUuid(random, version7: false);
+            yield return RandomUuid(random, version7: true);
+            yield return "ev" + random.Next(1, 100_000).ToString(CultureInfo.InvariantCulture) + "x" + Hex(random, 8);
+            yield return "t" + Hex(random, 10);
+        }
+
+        yield return "2025-03-01T09:30:00Z";
+        yield return "2025-03-01T09:30:00.123+01:00";
+        yield return "2025-03-01 09:30:00";
+        yield return "20250301T093000Z";
+        yield return "12/03/2026";
+        yield return "01/02/2025";
+        yield return "01.02.2025";
+        yield return "2026-03-12";
+        yield return "kl. 09.30–10.15";
+        yield return "1 234 567 kr";
+        yield return "12 500,50 SEK";
+        yield return "SEK 1,234,567.00";
+        yield return "1.234.567,00";
+        yield return "llama-3.3-70b";
+        yield return "gpt-4o-mini";
+        yield return "mistral-small-3.1";
+        yield return "meeting at 10.30";
+        yield return "@anna";
+        yield return "1 @ 100 kr";
+        yield return "ärende 2025/4711";
+        yield return "Dnr 2025-000123";
+    }
+
+    /// <summary>Lower-case hex of <paramref name="length"/> digits.</summary>
+    public static string Hex(Random random, int length)
+    {
+        var chars = new char[length];
+        for (var i = 0; i < length; i++)
+        {
+            chars[i] = "0123456789abcdef"[random.Next(16)];
+        }
+
+        return new string(chars);
+    }
+
+    /// <summary>A UUID from a seeded generator: version 4 (random), or version 7 (a time between 2020 and 2045, then random).</summary>
+    public static string RandomUuid(Random random, bool version7)
+    {
+        var hex = Hex(random, 32).ToCharArray();
+        if (version7)
+        {
+            var ms = new DateTimeOffset(2020, 1, 1, 0, 0, 0, TimeSpan.Zero).ToUnixTimeMilliseconds()
+                + (long)(random.NextDouble() * 25 * 365.25 * 86_400_000);
+            ms.ToString("x12", CultureInfo.InvariantCulture).CopyTo(0, hex, 0, 12);
+        }
+
+        hex[12] = version7 ? '7' : '4';
+        hex[16] = "89ab"[random.Next(4)];
+        var s = new string(hex);
+        return $"{s[..8]}-{s[8..12]}-{s[12..16]}-{s[16..20]}-{s[20..]}";
     }
 
     private static int LuhnCheckDigit(string nineDigits)

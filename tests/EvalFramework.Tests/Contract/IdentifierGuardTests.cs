@@ -53,6 +53,111 @@ public sealed class IdentifierGuardTests
         Assert.Null(IdentifierGuard.Find(text));
     }
 
+    public static TheoryData<string> HiddenIdentityNumbers => [.. IdentifierCorpus.HiddenIdentityNumbers(41)];
+
+    public static TheoryData<string> HiddenCoordinationNumbers => [.. IdentifierCorpus.HiddenIdentityNumbers(42, coordination: true)];
+
+    public static TheoryData<string> HiddenEmails => [.. IdentifierCorpus.HiddenEmailAddresses];
+
+    public static TheoryData<string> HiddenPhones => [.. IdentifierCorpus.HiddenPhoneNumbers];
+
+    public static TheoryData<string> SlugIdentifiers => [.. IdentifierCorpus.SlugIdentifiers];
+
+    [Theory]
+    [MemberData(nameof(HiddenIdentityNumbers))]
+    public void Find_IdentityNumberWithOtherSeparatorsDigitsOrInvisibles_Found(string number)
+    {
+        Assert.Equal(IdentifierKind.PersonalIdentityNumber, IdentifierGuard.Find(number));
+        Assert.Equal(IdentifierKind.PersonalIdentityNumber, IdentifierGuard.Find($"Sökande {number}, ärende om altan."));
+    }
+
+    [Theory]
+    [MemberData(nameof(HiddenCoordinationNumbers))]
+    public void Find_CoordinationNumberWithOtherSeparatorsDigitsOrInvisibles_Found(string number)
+    {
+        Assert.Equal(IdentifierKind.CoordinationNumber, IdentifierGuard.Find("samordningsnr: " + number));
+    }
+
+    [Theory]
+    [MemberData(nameof(HiddenEmails))]
+    public void Find_ObfuscatedEmailAddress_Found(string email)
+    {
+        Assert.Equal(IdentifierKind.EmailAddress, IdentifierGuard.Find(email));
+        Assert.Equal(IdentifierKind.EmailAddress, IdentifierGuard.Find($"svar skickat till {email} i går"));
+    }
+
+    [Theory]
+    [MemberData(nameof(HiddenPhones))]
+    public void Find_PhoneNumberWithDotsSlashesBracketsOrOtherDigits_Found(string phone)
+    {
+        Assert.Equal(IdentifierKind.PhoneNumber, IdentifierGuard.Find(phone));
+        Assert.Equal(IdentifierKind.PhoneNumber, IdentifierGuard.Find($"ring {phone} efter 13"));
+    }
+
+    [Theory]
+    [MemberData(nameof(SlugIdentifiers))]
+    public void FindInSlug_IdentifierGluedToLettersOrUnderscores_Found(string slug)
+    {
+        Assert.NotNull(IdentifierGuard.FindInSlug(slug));
+    }
+
+    [Fact]
+    public void Find_HashesUuidsTestIdsTimesAndAmounts_NotFound()
+    {
+        var found = IdentifierCorpus.NewLookAlikes(5).Where(text => IdentifierGuard.Find(text) is not null).ToList();
+
+        Assert.Empty(found);
+    }
+
+    [Fact]
+    public void FindInSlug_VocabularySlugs_NotFound()
+    {
+        string[] slugs =
+        [
+            "building-permit-question", "direct-procurement-advice", "social-services-documentation", "manual", "ai_assisted",
+            "ai_automated", "handler", "kommunvagledare", "handlaggare", "socialsekreterare", "phone", "e-service", "email-form",
+            "needs-decision", "complex", "case-register", "timeout", "error", "prompt-update", "model-update", "training",
+            "knowledge-base-update", "permits", "procurement", "social", "channel-detail", "office", "language", "pilot-a",
+            "pilot-2025", "week-2025-12", "gpt-4o-mini", "llama-3_3-70b",
+        ];
+
+        Assert.DoesNotContain(slugs, slug => IdentifierGuard.FindInSlug(slug) is not null);
+    }
+
+    [Fact]
+    public void Find_HostileStrings_NeverThrows()
+    {
+        // Non-ASCII digits of every script, dashes, invisible and bidi characters, lone surrogates, '@' forms, percent
+        // and entity escapes, in random mixtures.
+        var pieces = new List<string>
+        {
+            "\ud800", "\udc00", "\ud83d\ude00", "@", "\uFF20", "%40", "%4", "%", "&#64;", "&#", "&#x40;", "(at)", "[dot]", " at ", "-", "\u2013",
+            "\u2212", ".", "/", "_", "+", "00", "0", "46", "(", ")", " ", "\u00A0", "\u200B", "\u202E", "\u2066", "\uFEFF", "\u0000",
+            "\u00AD", "a", "x", "Å", "\u0301", "\u00BD", "\u00B2", "\u2460", "\u216B", "\u3007", "\uFFFD", "\uFFFF",
+        };
+        foreach (var zero in IdentifierCorpus.DigitZeros.Concat([0x30, 0x0B66, 0x0BE6, 0x1040, 0x104A0, 0x11066]))
+        {
+            for (var d = 0; d < 10; d++)
+            {
+                pieces.Add(char.ConvertFromUtf32(zero + d));
+            }
+        }
+
+        var random = new Random(7);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var text = string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => pieces[random.Next(pieces.Count)]));
+
+            var exception = Record.Exception(() =>
+            {
+                IdentifierGuard.Find(text);
+                IdentifierGuard.FindInSlug(text);
+            });
+
+            Assert.Null(exception);
+        }
+    }
+
     [Fact]
     public void Validate_IdentifierInCaseId_ErrorNamesFieldAndKindWithoutValue()
     {
@@ -70,17 +175,31 @@ public sealed class IdentifierGuardTests
     }
 
     [Fact]
-    public void Validate_PseudonymShapedCaseIdAndUuidId_NotScanned()
+    public void Validate_PseudonymShapedCaseId_NotScanned()
     {
-        // 64 hex digits (an HMAC) and a UUID may contain digit runs by chance; they cannot carry an identifier.
-        var twelveDigits = IdentifierCorpus.PersonalIdentityNumbers(31, 4).Last(); // the 12-digit form without separator
-        Assert.Equal(IdentifierKind.PersonalIdentityNumber, IdentifierGuard.Find(twelveDigits));
+        // 64 hex digits (an HMAC) may contain digit runs by chance; it cannot carry an identifier.
         var e = new WireEvent
         {
-            Id = "01936f2c-7e31-7a41-8d47-" + twelveDigits, Type = EventTypes.CaseEscalated, Time = DateTimeOffset.UtcNow,
+            Id = "01936f2c-7e31-7a41-8d47-0123456789ab", Type = EventTypes.CaseEscalated, Time = DateTimeOffset.UtcNow,
             Pilot = "demo", CaseId = "0701234567" + new string('a', 54),
         };
 
         Assert.Null(EventValidator.Validate(e, DateTimeOffset.UtcNow));
+    }
+
+    [Fact]
+    public void Validate_UuidShapedIdHoldingAnIdentifier_Refused()
+    {
+        var twelveDigits = IdentifierCorpus.PersonalIdentityNumbers(31, 4).Last(); // the 12-digit form without separator
+        Assert.Equal(IdentifierKind.PersonalIdentityNumber, IdentifierGuard.Find(twelveDigits));
+
+        foreach (var id in new[] { "19811218-9876-4000-8000-000000000000", "01936f2c-7e31-7a41-8d47-" + twelveDigits })
+        {
+            var e = new WireEvent { Id = id, Type = EventTypes.CaseEscalated, Time = DateTimeOffset.UtcNow, Pilot = "demo", CaseId = "case-1" };
+
+            var error = Assert.Single(EventValidator.Validate(e, DateTimeOffset.UtcNow)!);
+
+            Assert.StartsWith("id: looks like a personal identity number", error, StringComparison.Ordinal);
+        }
     }
 }
