@@ -1,3 +1,4 @@
+using EvalFramework.Contract;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -10,7 +11,10 @@ internal static class PilotAuthorization
     private static readonly RightRequirement Read = new(ApiRights.Read);
     private static readonly RightRequirement Admin = new(ApiRights.Admin);
 
-    /// <summary>Null when the request's key has the right for the pilot; otherwise the 403 naming the pilot and the right.</summary>
+    /// <summary>
+    /// Null when the request's key has the right for the pilot; otherwise the 403 naming the right and the pilot (unless
+    /// the value sent as a pilot looks like a personal identifier: it is then not echoed).
+    /// </summary>
     public static async Task<ProblemHttpResult?> RefusePilotAsync(this HttpContext http, ApiRights right, string pilot)
     {
         var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
@@ -25,6 +29,7 @@ internal static class PilotAuthorization
         return result.Succeeded ? null : TypedResults.Problem(
             statusCode: StatusCodes.Status403Forbidden,
             title: "Forbidden",
-            detail: $"pilot: the API key '{http.User.Identity?.Name}' may not {ApiKeyClaims.NameOf(right)} pilot '{pilot}'.");
+            detail: $"pilot: the API key '{http.User.Identity?.Name}' may not {ApiKeyClaims.NameOf(right)} "
+                + (IdentifierGuard.FindInSlug(pilot) is null ? $"pilot '{pilot}'." : "this pilot."));
     }
 }
