@@ -438,7 +438,8 @@ public static partial class IdentifierGuard
         return count;
     }
 
-    private const string EmailBody = @"[\p{L}\p{N}._%+-]+@(?<domain>[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})";
+    // Every quantifier is bounded (the lengths RFC 5321 allows), so no input makes a pattern backtrack beyond linear time.
+    private const string EmailBody = @"[\p{L}\p{N}._%+-]{1,64}@(?<domain>[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,63})";
 
     private const string IdentityNumber = "(?<date>[0-9]{8}|[0-9]{6})(?:[-+]|[ ._/-]{1,3})?(?<serial>[0-9]{4})";
 
@@ -453,24 +454,24 @@ public static partial class IdentifierGuard
         + @"|46[ ./-]{0,2}(?:\(0\)[ ./-]{0,2})?[1-9](?:[ ./-]{0,2}[0-9]){6,8}"
         + @"|(?:\(0[1-9][0-9]{0,3}\) ?|0[1-9][0-9]{0,3}[ ./-]?)(?:[0-9]{5,8}|[0-9]{2,3}(?<group>[ .-])[0-9]{2,3}(?:\k<group>[0-9]{2,3}){0,2}))";
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}._%+-])" + EmailBody + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(EmailBody + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
 
-    /// <summary>An address without a top-level domain (anna@localhost): a domain of at least two characters, starting with a letter.</summary>
-    [GeneratedRegex(@"(?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@\p{L}[\p{L}\p{N}-]+(?![\p{L}\p{N}-]|\.[\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    /// <summary>An address without a top-level domain (anna@localhost): a host of at least two characters, starting with a letter.</summary>
+    [GeneratedRegex(@"[\p{L}\p{N}._%+-]{1,64}@\p{L}[\p{L}\p{N}-]{1,62}", RegexOptions.CultureInvariant)]
     private static partial Regex LocalEmailPattern();
 
     // "(a)" only between letters or digits: spaced, it is a list marker.
-    [GeneratedRegex(@"\s*[(\[{<]\s*(?:at|@|snabel-?a)\s*[)\]}>]\s*|(?<=[\p{L}\p{N}])[(\[]a[)\]](?=[\p{L}\p{N}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\s)\s{0,3}[(\[{<]\s{0,3}(?:at|@|snabel-?a)\s{0,3}[)\]}>]\s{0,3}|(?<=[\p{L}\p{N}])[(\[]a[)\]](?=[\p{L}\p{N}])", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex BracketedAtPattern();
 
-    [GeneratedRegex(@"\s*[(\[{<]\s*(?:dot|punkt|period)\s*[)\]}>]\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\s)\s{0,3}[(\[{<]\s{0,3}(?:dot|punkt|period)\s{0,3}[)\]}>]\s{0,3}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex BracketedDotPattern();
 
-    [GeneratedRegex(@"\s+(?:at|snabel-?a)\s+|\s*@\s*", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\s)(?:\s{1,3}(?:at|snabel-?a)\s{1,3}|\s{0,3}@\s{0,3})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SpelledAtPattern();
 
-    [GeneratedRegex(@"\s+(?:dot|punkt)\s+", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\s)\s{1,3}(?:dot|punkt)\s{1,3}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SpelledDotPattern();
 
     [GeneratedRegex(@"&#(?:(?<dec>[0-9]{1,7})|[xX](?<hex>[0-9a-fA-F]{1,6}));|&(?<name>commat|period|hyphen|dash|nbsp);", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]

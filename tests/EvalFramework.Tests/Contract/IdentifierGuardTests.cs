@@ -158,6 +158,39 @@ public sealed class IdentifierGuardTests
         }
     }
 
+    public static TheoryData<string> LongHostileInputs => new()
+    {
+        new string(' ', 200_000) + "(",
+        new string(' ', 200_000) + "@",
+        new string(' ', 200_000) + "a",
+        string.Concat(Enumerable.Repeat(" a ", 70_000)) + "@",
+        string.Concat(Enumerable.Repeat(" at", 70_000)),
+        string.Concat(Enumerable.Repeat(" dot", 50_000)) + "@",
+        string.Concat(Enumerable.Repeat("a.", 100_000)) + "@x",
+        string.Concat(Enumerable.Repeat("a@", 100_000)),
+        "x@" + string.Concat(Enumerable.Repeat("a.", 100_000)) + "1",
+        string.Concat(Enumerable.Repeat("0 ", 100_000)),
+        string.Concat(Enumerable.Repeat("00-", 70_000)),
+        string.Concat(Enumerable.Repeat("(0", 100_000)),
+        string.Concat(Enumerable.Repeat("%4", 100_000)),
+        string.Concat(Enumerable.Repeat("&#", 100_000)),
+        string.Concat(Enumerable.Repeat("\u0661\u2013", 100_000)),
+        string.Concat(Enumerable.Repeat("0123456789-", 20_000)),
+    };
+
+    [Theory]
+    [MemberData(nameof(LongHostileInputs))]
+    public void Find_LongHostileInput_ScannedInLinearTime(string text)
+    {
+        // 200,000 characters; a pattern that backtracks quadratically took four minutes on one of them.
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+
+        IdentifierGuard.Find(text);
+        IdentifierGuard.FindInSlug(text);
+
+        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.Elapsed}");
+    }
+
     [Fact]
     public void Validate_IdentifierInCaseId_ErrorNamesFieldAndKindWithoutValue()
     {
