@@ -19,10 +19,11 @@ namespace EvalFramework.Contract;
 /// <c>[at]</c>, <c>(a)</c>, <c> at </c>, <c>[dot]</c>.
 /// </para>
 /// <para>
-/// In free text (<see cref="Find(string?)"/>) a number counts only where it stands as a word of its own, not glued to letters,
-/// so hashes pass; the digit groups of a UUID are not taken for phone numbers (an identity number in one is still
-/// found). In a slug (<see cref="FindInSlug"/>) letters and underscores separate words too, so <c>x8112189876</c> is
-/// found. A number that fails the date or the check digit passes.
+/// In free text (<see cref="Find(string?)"/>) a number may also be glued to letters (<c>x8112189876</c>, <c>ärende811218-9876</c>),
+/// except inside a hash-like word (16 or more hex digits) or a UUID, so pseudonyms and commit ids pass; the digit
+/// groups of a UUID that has a hex letter are not taken for phone numbers (an identity number in one is still found).
+/// In a slug (<see cref="FindInSlug"/>) letters and underscores separate words too. A number that fails the date or
+/// the check digit passes.
 /// </para>
 /// </summary>
 public static partial class IdentifierGuard
@@ -61,6 +62,24 @@ public static partial class IdentifierGuard
         }
 
         var normal = Normalise(text);
+        var found = Scan(normal, slug, glued: false);
+        if (found is not null || slug)
+        {
+            return found;
+        }
+
+        // Free text, again as a slug: a number glued to letters ("x8112189876", "ärende811218-9876") counts too, except
+        // inside a hash-like word (16 or more hex digits, such as a pseudonym or a commit id), which it can only be by chance.
+        // A glued phone number must be written in groups: a bare glued run of digits is as likely a short hex token.
+        var withoutHashes = UuidPattern().Replace(HashLikeWord().Replace(normal, " "), " ").Replace('_', ' ');
+        return Scan(withoutHashes, slug: true, glued: true);
+    }
+
+    /// <param name="normal">Normalised text.</param>
+    /// <param name="slug">Whether letters and underscores separate numbers.</param>
+    /// <param name="glued">Free text read as a slug: phone numbers count only when written in groups.</param>
+    private static IdentifierKind? Scan(string normal, bool slug, bool glued)
+    {
         if (HasEmailAddress(normal))
         {
             return IdentifierKind.EmailAddress;
@@ -92,7 +111,7 @@ public static partial class IdentifierGuard
 
         foreach (Match match in phones.Matches(phoneText))
         {
-            if (IsPhoneNumber(match.ValueSpan))
+            if (IsPhoneNumber(match.ValueSpan) && (!glued || match.ValueSpan.TrimStart('+').ContainsAnyExcept(AsciiDigits)))
             {
                 return IdentifierKind.PhoneNumber;
             }
@@ -446,13 +465,13 @@ public static partial class IdentifierGuard
     // International: + or 00 and digits in groups separated by up to two of space, dash, dot, slash or brackets.
     // Swedish without + or 00: 46, an optional (0), then the national number without its trunk 0.
     // National: 0 and the area code (or the two in brackets), an optional separator, then the subscriber number, 5–8
-    // digits in one run or in groups of 2–3 split by one kind of separator (space, dot or dash), so that dates such as
+    // digits in one run or in groups of 2–3 split by one kind of separator (space, dot, slash or dash), so that dates such as
     // 01-02-2025, times such as 09.30–10.15 and codes such as 0815-4711 are not phones. A bare 10-digit run starting
     // with 0 counts: privacy wins that tie.
     private const string Phone =
         @"(?:(?:\+|00)[1-9](?:[ ()./-]{0,2}[0-9]){6,16}"
         + @"|46[ ./-]{0,2}(?:\(0\)[ ./-]{0,2})?[1-9](?:[ ./-]{0,2}[0-9]){6,8}"
-        + @"|(?:\(0[1-9][0-9]{0,3}\) ?|0[1-9][0-9]{0,3}[ ./-]?)(?:[0-9]{5,8}|[0-9]{2,3}(?<group>[ .-])[0-9]{2,3}(?:\k<group>[0-9]{2,3}){0,2}))";
+        + @"|(?:\(0[1-9][0-9]{0,3}\) ?|0[1-9][0-9]{0,3}[ ./-]?)(?:[0-9]{5,8}|[0-9]{2,3}(?<group>[ ./-])[0-9]{2,3}(?:\k<group>[0-9]{2,3}){0,2}))";
 
     [GeneratedRegex(EmailBody + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
@@ -476,6 +495,9 @@ public static partial class IdentifierGuard
 
     [GeneratedRegex(@"&#(?:(?<dec>[0-9]{1,7})|[xX](?<hex>[0-9a-fA-F]{1,6}));|&(?<name>commat|period|hyphen|dash|nbsp);", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CharacterReferencePattern();
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])[0-9a-fA-F]{16,}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex HashLikeWord();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex UuidPattern();

@@ -101,6 +101,28 @@ public sealed class IdentifierGuardTests
         Assert.NotNull(IdentifierGuard.FindInSlug(slug));
     }
 
+    [Theory]
+    [InlineData("x8112189876")]
+    [InlineData("ärende811218-9876 gäller altan")]
+    [InlineData("ref:x19811218_9876")]
+    [InlineData("x070-123_45_67")]
+    [InlineData("tel070.123.45.67")]
+    [InlineData("ärende 070.123/45/67 gäller altan")]
+    [InlineData("xanna_oberg_at_example_dot_se")]
+    public void Find_IdentifierGluedToLettersInFreeText_Found(string text)
+    {
+        Assert.NotNull(IdentifierGuard.Find(text));
+    }
+
+    [Theory]
+    [InlineData("te047041320")] // a short test token whose hex digits happen to read as a bare phone number
+    [InlineData("3f8112189876ab4c0d9e")] // a hash-like word (16+ hex digits) holding a valid identity number by chance
+    [InlineData("order8112189875")] // wrong check digit
+    public void Find_GluedLookAlikeInFreeText_NotFound(string text)
+    {
+        Assert.Null(IdentifierGuard.Find(text));
+    }
+
     [Fact]
     public void Find_HashesUuidsTestIdsTimesAndAmounts_NotFound()
     {
