@@ -83,6 +83,8 @@ public sealed class BadInputTests : IClassFixture<CollectorFactory>
     [InlineData("pilot=Bad%20Pilot", "pilot")]
     [InlineData("", "pilot")]
     [InlineData("pilot=pilot-a&from=yesterday", "from")]
+    [InlineData("pilot=pilot-a&from=12/03/2026", "from")]
+    [InlineData("pilot=pilot-a&to=2026-03-12T10:00:00", "to")]
     [InlineData("pilot=pilot-a&limit=0", "limit")]
     [InlineData("pilot=pilot-a&limit=5000", "limit")]
     [InlineData("pilot=pilot-a&cursor=abc", "cursor")]

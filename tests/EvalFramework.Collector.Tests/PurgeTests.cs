@@ -51,6 +51,7 @@ public abstract class PurgeTests<TCollector>(TCollector collector) : IClassFixtu
     [StorageTheory]
     [InlineData("{\"before\": \"2025-01-01\"}", "pilot")]
     [InlineData("{\"pilot\": \"pilot-a\", \"before\": \"last tuesday\"}", "before")]
+    [InlineData("{\"pilot\": \"pilot-a\", \"before\": \"12/03/2026\"}", "before")]
     public async Task Purge_BadRequest_400NamesField(string body, string field)
     {
         using var client = _collector.ClientWith(_collector.WriterKey);

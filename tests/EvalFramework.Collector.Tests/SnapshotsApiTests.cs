@@ -145,6 +145,7 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
     [StorageTheory]
     [InlineData("Pilot-A", "2025-01-01", "2025-02-01", "pilot")]
     [InlineData("pilot-a", "yesterday", "2025-02-01", "from")]
+    [InlineData("pilot-a", "12/03/2026", "2026-12-31", "from")]
     [InlineData("pilot-a", "2025-02-01", "2025-01-01", "to")]
     [InlineData("pilot-a", "2025-02-01", "2025-02-01", "to")]
     public async Task CreateSnapshot_BadInput_400NamingTheField(string pilot, string from, string to, string field)

@@ -70,12 +70,12 @@ internal static class CasesApi
             return null;
         }
 
-        if (DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        if (EventValidator.TryParseDateOrTime(text, out var value))
         {
             return value;
         }
 
-        errors[field] = ["must be a date or an RFC 3339 time, e.g. 2025-03-01 or 2025-03-01T00:00:00+01:00"];
+        errors[field] = ["must be a date (yyyy-MM-dd) or an RFC 3339 time with an offset, e.g. 2025-03-01 or 2025-03-01T00:00:00+01:00"];
         return null;
     }
 }

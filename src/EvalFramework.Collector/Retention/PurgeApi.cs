@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text.Json;
 using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Ingest;
@@ -60,9 +59,9 @@ internal static class PurgeApi
         }
 
         if (request?.Before is not { } text
-            || !DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var before))
+            || !EventValidator.TryParseDateOrTime(text, out var before))
         {
-            errors["before"] = ["required, a date or an RFC 3339 time, e.g. 2025-01-01"];
+            errors["before"] = ["required, a date (yyyy-MM-dd) or an RFC 3339 time with an offset, e.g. 2025-01-01"];
             before = default;
         }
 

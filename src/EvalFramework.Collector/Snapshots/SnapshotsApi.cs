@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using EvalFramework.Collector.Auth;
@@ -135,12 +134,12 @@ internal static class SnapshotsApi
 
     private static DateTimeOffset? ParseTime(string field, string? text, Dictionary<string, string[]> errors)
     {
-        if (text is not null && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value))
+        if (text is not null && EventValidator.TryParseDateOrTime(text, out var value))
         {
             return value;
         }
 
-        errors[field] = ["required, a date or an RFC 3339 time, e.g. 2025-03-01 or 2025-03-01T00:00:00+01:00"];
+        errors[field] = ["required, a date (yyyy-MM-dd) or an RFC 3339 time with an offset, e.g. 2025-03-01 or 2025-03-01T00:00:00+01:00"];
         return null;
     }
 }
