@@ -1,11 +1,43 @@
 using System.Buffers;
+using System.Text.Json;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace EvalFramework.Collector.Ingest;
 
 /// <summary>Reads a request body into a pooled buffer, refusing to read past a limit.</summary>
 internal static class BodyReader
 {
+    /// <summary>
+    /// A small JSON body of at most <paramref name="limit"/> bytes, read and deserialised; else the answer to give: 413
+    /// when it is longer, 400 naming <c>body</c> with <paramref name="shape"/> when it is not JSON of that shape (the
+    /// parser's message is not passed on: it may quote the input).
+    /// </summary>
+    public static async Task<(T? Value, ProblemHttpResult? TooLarge, ValidationProblem? NotJson)> ReadJsonAsync<T>(HttpRequest request, int limit, JsonTypeInfo<T> type,
+        string shape, string title, CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(request, limit, cancellationToken) is not var (buffer, length))
+        {
+            return (default, TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
+                detail: $"body: at most {limit} bytes."), null);
+        }
+
+        try
+        {
+            return (JsonSerializer.Deserialize(buffer.AsSpan(0, length), type), null, null);
+        }
+        catch (JsonException)
+        {
+            return (default, null, TypedResults.ValidationProblem(
+                new Dictionary<string, string[]> { ["body"] = ["must be a JSON object " + shape] }, title: title));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
     /// <summary>
     /// The request's body, or null when it is longer than <paramref name="limit"/>: by its <c>Content-Length</c>, before
     /// a byte is read, or by the bytes read, so a chunked body is held to the same limit. The server's own body limit is

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text.Json;
 using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Ingest;
 using EvalFramework.Contract;
@@ -30,25 +28,16 @@ internal static class PurgeApi
                 detail: "Content-Type: must be application/json.");
         }
 
-        if (await BodyReader.ReadAsync(http.Request, MaxBodyBytes, cancellationToken) is not var (buffer, length))
+        var (request, tooLarge, notJson) = await BodyReader.ReadJsonAsync(http.Request, MaxBodyBytes, CollectorJsonContext.Default.PurgeRequest,
+            "{\"pilot\", \"before\"}", "The purge was not accepted", cancellationToken);
+        if (tooLarge is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
-                detail: $"body: at most {MaxBodyBytes} bytes.");
+            return tooLarge;
         }
 
-        PurgeRequest? request;
-        try
+        if (notJson is not null)
         {
-            request = JsonSerializer.Deserialize(buffer.AsSpan(0, length), CollectorJsonContext.Default.PurgeRequest);
-        }
-        catch (JsonException)
-        {
-            return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["body"] = ["must be a JSON object {\"pilot\", \"before\"}"] },
-                title: "The purge was not accepted");
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            return notJson;
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);

@@ -1,6 +1,4 @@
-using System.Buffers;
 using System.Text;
-using System.Text.Json;
 using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Ingest;
 using EvalFramework.Contract;
@@ -27,24 +25,16 @@ internal static class SnapshotsApi
 
     private static async Task<IResult> CreateAsync(HttpContext http, SnapshotService snapshots, CancellationToken cancellationToken)
     {
-        if (await BodyReader.ReadAsync(http.Request, MaxBodyBytes, cancellationToken) is not var (buffer, length))
+        var (body, tooLarge, notJson) = await BodyReader.ReadJsonAsync(http.Request, MaxBodyBytes, CollectorJsonContext.Default.CreateSnapshotBody,
+            "{\"pilot\", \"from\", \"to\"}", "The snapshot request was not accepted", cancellationToken);
+        if (tooLarge is not null)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
-                detail: $"body: at most {MaxBodyBytes} bytes.");
+            return tooLarge;
         }
 
-        CreateSnapshotBody? body;
-        try
+        if (notJson is not null)
         {
-            body = JsonSerializer.Deserialize(buffer.AsSpan(0, length), CollectorJsonContext.Default.CreateSnapshotBody);
-        }
-        catch (JsonException e)
-        {
-            return Invalid("body", "must be a JSON object {\"pilot\", \"from\", \"to\"}: " + e.Message);
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
+            return notJson;
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
