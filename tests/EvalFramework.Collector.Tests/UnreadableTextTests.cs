@@ -25,7 +25,21 @@ public sealed class UnreadableTextTests : IClassFixture<CollectorFactory>
         { "{\"id\":\"ev4x\",\"type\":\"case.started\",\"time\":\"2025-03-01T09:30:00+01:00\",\"pilot\":\"pilot-a\",\"caseId\":\"c1\",\"caseType\":\"building-permit-question\",\"arm\":\"manual\",\"attributes\":{\"office\":\"Lund@@\"}}", "attributes.office" },
         { "{\"id\":\"ev5x\",\"type\":\"case.started\",\"time\":\"2025-03-01T09:30:00+01:00\",\"pilot\":\"pilot-a\",\"caseId\":\"c1\",\"caseType\":\"building-permit-question\",\"arm\":\"manual\",\"attributes\":{\"off@@ice\":\"Lund\"}}", "attributes" },
         { "{\"id\":\"ev6x\",\"ty@@pe\":\"case.started\"}", "event" },
+        { "{\"@@\":1}", "event" },
+        { "{\"id\":\"ev7x\",\"@@x\":1}", "event" },
     };
+
+    [Theory]
+    [InlineData("{\"ev@@ents\":[]}")]
+    public async Task PostEvents_LoneSurrogateInATopLevelName_400NamingTheBody(string placed)
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+
+        var response = await client.PostAsync("/api/v1/events", Content(Encoding.UTF8.GetBytes(placed.Replace("@@", "\\ud800", StringComparison.Ordinal))));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.True((await response.ReadObjectAsync())["errors"]!.AsObject().ContainsKey("body"));
+    }
 
     [Theory]
     [MemberData(nameof(Placements))]

@@ -85,9 +85,18 @@ internal static class BatchParser
                 return ParsedBatch.Fail("body: must be a JSON object {\"events\": [...]}");
             }
 
-            if (!root.TryGetProperty("events", out var array) || array.ValueKind != JsonValueKind.Array)
+            JsonElement array;
+            try
             {
-                return ParsedBatch.Fail("events: required, an array of 1–1000 events");
+                if (!root.TryGetProperty("events", out array) || array.ValueKind != JsonValueKind.Array)
+                {
+                    return ParsedBatch.Fail("events: required, an array of 1–1000 events");
+                }
+            }
+            catch (InvalidOperationException)
+            {
+                // A property name that is valid JSON but no valid Unicode text (a lone surrogate escape).
+                return ParsedBatch.Fail(UnreadableText("body"));
             }
 
             var count = array.GetArrayLength();
@@ -129,14 +138,10 @@ internal static class BatchParser
     /// <summary>The id of an event that could not be read, when it is a readable, well-formed id.</summary>
     private static string? RawId(JsonElement element)
     {
-        if (!element.TryGetProperty("id", out var id) || id.ValueKind != JsonValueKind.String)
-        {
-            return null;
-        }
-
         try
         {
-            return id.GetString() is { } text && EventValidator.IsEventId(text) ? text : null;
+            return element.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String
+                && id.GetString() is { } text && EventValidator.IsEventId(text) ? text : null;
         }
         catch (InvalidOperationException)
         {
