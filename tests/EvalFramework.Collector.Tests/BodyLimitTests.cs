@@ -8,8 +8,8 @@ namespace EvalFramework.Collector.Tests;
 
 /// <summary>
 /// Size limits hold on the bytes read, with or without <c>Content-Length</c>, and keys are checked before a body is
-/// read: real Kestrel, chunked bodies. Over-limit bodies are a few times the limit (not megabytes), so the client
-/// finishes sending into the socket buffers and reads the answer before the server closes the connection.
+/// read: real Kestrel, chunked bodies. Over-limit bodies are written on a raw socket that stops writing once the limit
+/// is crossed and then reads the answer, so the test never races the server closing the connection.
 /// </summary>
 public sealed class BodyLimitTests : IClassFixture<KestrelCollectorFactory>
 {
@@ -20,41 +20,73 @@ public sealed class BodyLimitTests : IClassFixture<KestrelCollectorFactory>
     [Fact]
     public async Task PostEvents_ChunkedBodyOverOneMebibyte_413AndNothingStored()
     {
-        using var client = _collector.SocketClientWith(_collector.WriterKey);
         var before = _collector.Count("events");
-        var body = new GeneratedBody("{\"events\": [" + Events.Started("chunked-" + Events.Token()).ToJsonString(), 2 * 1024 * 1024, "]}");
 
-        using var response = await PostChunkedAsync(client, "/api/v1/events", body);
+        var (head, body) = await PostChunkedOverLimitAsync("/api/v1/events",
+            "{\"events\": [" + Events.Started("chunked-" + Events.Token()).ToJsonString(), 1024 * 1024);
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("1 MiB", (await response.ReadObjectAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.StartsWith("HTTP/1.1 413 ", head, StringComparison.Ordinal);
+        Assert.Contains("Content-Type: application/problem+json", head, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("1 MiB", body, StringComparison.Ordinal);
         Assert.Equal(before, _collector.Count("events"));
     }
 
     [Fact]
     public async Task CreateSnapshot_ChunkedBodyOverTheLimit_413()
     {
-        using var client = _collector.SocketClientWith(_collector.WriterKey);
-        var body = new GeneratedBody("{\"pilot\": \"pilot-a\", \"from\": \"2024-01-01\", \"to\": \"2024-01-02\"", 256 * 1024, "}");
+        var (head, body) = await PostChunkedOverLimitAsync("/api/v1/snapshots",
+            "{\"pilot\": \"pilot-a\", \"from\": \"2024-01-01\", \"to\": \"2024-01-02\"", 16 * 1024);
 
-        using var response = await PostChunkedAsync(client, "/api/v1/snapshots", body);
-
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("16384 bytes", (await response.ReadObjectAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
-        
+        Assert.StartsWith("HTTP/1.1 413 ", head, StringComparison.Ordinal);
+        Assert.Contains("16384 bytes", body, StringComparison.Ordinal);
     }
 
     [Fact]
     public async Task Purge_ChunkedBodyOverTheLimit_413()
     {
-        using var client = _collector.SocketClientWith(_collector.WriterKey);
-        var body = new GeneratedBody("{\"pilot\": \"pilot-a\", \"before\": \"2000-01-01\"", 256 * 1024, "}");
+        var (head, body) = await PostChunkedOverLimitAsync("/api/v1/purge", "{\"pilot\": \"pilot-a\", \"before\": \"2000-01-01\"", 16 * 1024);
 
-        using var response = await PostChunkedAsync(client, "/api/v1/purge", body);
+        Assert.StartsWith("HTTP/1.1 413 ", head, StringComparison.Ordinal);
+        Assert.Contains("16384 bytes", body, StringComparison.Ordinal);
+    }
 
-        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
-        Assert.Contains("16384 bytes", (await response.ReadObjectAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+    /// <summary>
+    /// Sends a chunked body (the prefix, then spaces) that crosses <paramref name="limit"/> only in its last write, sends
+    /// nothing after it and reads the answer. (HttpClient keeps writing a body while the server answers 413 and closes,
+    /// and then fails with a broken pipe instead of giving the answer.)
+    /// </summary>
+    private async Task<(string Head, string Body)> PostChunkedOverLimitAsync(string path, string prefix, int limit)
+    {
+        using var tcp = new TcpClient();
+        await tcp.ConnectAsync(_collector.Address.Host, _collector.Address.Port);
+        var stream = tcp.GetStream();
+        await stream.WriteAsync(Encoding.ASCII.GetBytes($"POST {path} HTTP/1.1\r\nHost: collector\r\n"
+            + $"Authorization: Bearer {_collector.WriterKey}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n"));
+        static byte[] Chunk(string text) => Encoding.ASCII.GetBytes($"{text.Length:x}\r\n{text}\r\n");
+        await stream.WriteAsync(Chunk(prefix));
+        for (var sent = prefix.Length; sent < limit - 100; sent += 4096)
+        {
+            await stream.WriteAsync(Chunk(new string(' ', Math.Min(4096, limit - 100 - sent))));
+        }
+
+        await stream.WriteAsync(Chunk(new string(' ', 200)));
+
+        var answer = new MemoryStream();
+        var buffer = new byte[8192];
+        int read;
+        while ((read = await stream.ReadAsync(buffer).AsTask().WaitAsync(TimeSpan.FromSeconds(20))) > 0)
+        {
+            answer.Write(buffer, 0, read);
+            var text = Encoding.UTF8.GetString(answer.ToArray());
+            if (text.IndexOf("\r\n\r\n", StringComparison.Ordinal) is var end and >= 0 && text.EndsWith('}'))
+            {
+                return (text[..end], text[(end + 4)..]);
+            }
+        }
+
+        var all = Encoding.UTF8.GetString(answer.ToArray());
+        var split = all.IndexOf("\r\n\r\n", StringComparison.Ordinal);
+        return split < 0 ? (all, "") : (all[..split], all[(split + 4)..]);
     }
 
     [Fact]
