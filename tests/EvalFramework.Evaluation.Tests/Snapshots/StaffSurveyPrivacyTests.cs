@@ -55,12 +55,15 @@ public sealed class StaffSurveyPrivacyTests
     /// whose time is in the period and that have arrived by <paramref name="createdAt"/>.
     /// </summary>
     private static byte[] Make(DateTimeOffset from, DateTimeOffset to, IEnumerable<Answer> answers, DateTimeOffset? createdAt = null,
-        params Earlier[] earlier)
+        params Earlier[] earlier) => MakeWithCasesIn(["ai_assisted", "manual"], from, to, answers, createdAt ?? Made, earlier);
+
+    /// <summary>As <see cref="Make"/>, with cases in the given arms only.</summary>
+    private static byte[] MakeWithCasesIn(string[] caseArms, DateTimeOffset from, DateTimeOffset to, IEnumerable<Answer> answers,
+        DateTimeOffset made, params Earlier[] earlier)
     {
-        var made = createdAt ?? Made;
         using var engine = new SnapshotEngine(new SnapshotRequest("snap-staff", PilotAConfig.Pilot, from, to, made, PilotAConfig.Load()));
         var row = new CaseRow();
-        foreach (var arm in new[] { "ai_assisted", "manual" })
+        foreach (var arm in caseArms)
         {
             for (var i = 0; i < 10; i++)
             {
@@ -252,5 +255,69 @@ public sealed class StaffSurveyPrivacyTests
         Assert.Null(Wellbeing(snapshot, "manual")["value"]);
         Assert.Equal(0, (long)Wellbeing(snapshot, "manual")["n"]!);
         Assert.Equal(1, (long)JsonNode.Parse(snapshot)!["dataQuality"]!["suppressedStaffGroups"]!);
+    }
+
+    /// <summary>One week's answers: each group's scores in order, on the Friday of week 0.</summary>
+    private static List<Answer> Week(params (string Team, string Arm, int[] Scores)[] groups) =>
+        [.. groups.SelectMany((g, j) => g.Scores.Select((score, i) => new Answer(Monday.AddDays(4).AddHours(j).AddMinutes(i), g.Team, g.Arm, score)))];
+
+    private static string Text(byte[] json) => System.Text.Encoding.UTF8.GetString(json);
+
+    private static string DataSha256(byte[] json) => (string)JsonNode.Parse(json)!["dataSha256"]!;
+
+    [Fact]
+    public void Snapshots_SameArmAnswersSplitDifferentlyBetweenTeams_SameBytes()
+    {
+        // The snapshot publishes well-being per arm, so nothing in it, the data hash included, may tell how an arm's
+        // answers split between its teams: a hash over per-answer records let the split be brute-forced back.
+        var split = Week(("permits", "manual", [1, 3, 3, 4, 4, 5]), ("procurement", "manual", [2, 3, 3, 4, 4]),
+            ("permits", "ai_assisted", [4, 4, 5, 5, 3]));
+        var otherSplit = Week(("permits", "manual", [2, 3, 3, 4, 4, 5]), ("procurement", "manual", [1, 3, 3, 4, 4]),
+            ("procurement", "ai_assisted", [4, 4, 5, 5, 3]));
+
+        var first = Make(Monday, Monday.AddDays(7), split);
+
+        Assert.Equal(11, (long)Wellbeing(first, "manual")["n"]!);
+        Assert.Equal(Text(first), Text(Make(Monday, Monday.AddDays(7), otherSplit)));
+    }
+
+    [Fact]
+    public void Snapshots_AnswersWithTheSameCountSumAndSumOfSquares_SameBytes()
+    {
+        // 1, 4, 4 and 2, 2, 5 have the same count, sum (9) and sum of squares (33), hence the same mean, n and
+        // interval: the snapshot, its data hash included, must not tell them apart.
+        var one = Make(Monday, Monday.AddDays(7), Week(("permits", "manual", [1, 4, 4, 3, 3])));
+        var other = Make(Monday, Monday.AddDays(7), Week(("permits", "manual", [2, 2, 5, 3, 3])));
+
+        Assert.Equal(Text(one), Text(other));
+    }
+
+    [Fact]
+    public void Snapshots_APublishedStaffAggregateChanged_DataHashChanges()
+    {
+        var base5 = Week(("permits", "manual", [3, 3, 3, 3, 3]));
+        var sum = Week(("permits", "manual", [3, 3, 3, 3, 4]));
+        var sumOfSquares = Week(("permits", "manual", [2, 4, 3, 3, 3])); // same count and sum: only the interval moves
+        var count = Week(("permits", "manual", [3, 3, 3, 3, 3, 3])); // same mean
+        var arm = Week(("permits", "ai_assisted", [3, 3, 3, 3, 3])); // the same answers in the other arm
+
+        var snapshots = new[] { base5, sum, sumOfSquares, count, arm, [] }.Select(a => Make(Monday, Monday.AddDays(7), a)).ToList();
+
+        Assert.Equal(snapshots.Count, snapshots.Select(DataSha256).Distinct().Count());
+        Assert.Equal(snapshots.Count, snapshots.Select(s => Wellbeing(s, "manual").ToJsonString() + Wellbeing(s, "ai_assisted").ToJsonString())
+            .Distinct().Count());
+    }
+
+    [Fact]
+    public void Snapshot_AnswersOfAnArmWithNoCase_InNoFigureAndNotInTheDataHash()
+    {
+        // Staff well-being is shown under the arms that have cases; an arm without one shows no staff figure, so its
+        // answers must not reach the data hash either.
+        var manual = ("permits", "manual", new[] { 3, 4, 4, 5, 3 });
+        var withAi = MakeWithCasesIn(["manual"], Monday, Monday.AddDays(7), Week(manual, ("permits", "ai_assisted", [1, 1, 2, 1, 1])), Made);
+        var without = MakeWithCasesIn(["manual"], Monday, Monday.AddDays(7), Week(manual), Made);
+
+        Assert.Equal(Text(without), Text(withAi));
+        Assert.Equal(5, (long)Wellbeing(withAi, "manual")["n"]!);
     }
 }
