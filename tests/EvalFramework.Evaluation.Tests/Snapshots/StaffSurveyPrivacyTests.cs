@@ -62,21 +62,9 @@ public sealed class StaffSurveyPrivacyTests
         DateTimeOffset made, params Earlier[] earlier)
     {
         using var engine = new SnapshotEngine(new SnapshotRequest("snap-staff", PilotAConfig.Pilot, from, to, made, PilotAConfig.Load()));
-        var row = new CaseRow();
-        foreach (var arm in caseArms)
+        foreach (var row in Cases(caseArms))
         {
-            for (var i = 0; i < 10; i++)
-            {
-                row.Clear();
-                row.CaseId = arm + "-" + i.ToString("D3", CultureInfo.InvariantCulture);
-                row.CaseType = "building-permit-question";
-                row.Arm = arm;
-                row.StartedMs = Monday.AddHours(i + 1).ToUnixTimeMilliseconds();
-                row.CompletedMs = row.StartedMs + 3_600_000;
-                row.EffortSeconds = 300 + i;
-                row.EffortByRole.Add(new RoleEffort("handlaggare", row.EffortSeconds));
-                engine.AddCase(row);
-            }
+            engine.AddCase(row);
         }
 
         foreach (var a in answers.Where(a => a.Time >= from && a.Time < to && a.ReceivedAt <= made))
@@ -90,6 +78,28 @@ public sealed class StaffSurveyPrivacyTests
         }
 
         return engine.ComputeJson();
+    }
+
+    /// <summary>Ten completed cases per arm, in case id byte order.</summary>
+    private static IEnumerable<CaseRow> Cases(string[] arms)
+    {
+        foreach (var arm in arms.Order(StringComparer.Ordinal))
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                var row = new CaseRow
+                {
+                    CaseId = arm + "-" + i.ToString("D3", CultureInfo.InvariantCulture),
+                    CaseType = "building-permit-question",
+                    Arm = arm,
+                    StartedMs = Monday.AddHours(i + 1).ToUnixTimeMilliseconds(),
+                    CompletedMs = Monday.AddHours(i + 2).ToUnixTimeMilliseconds(),
+                    EffortSeconds = 300 + i,
+                };
+                row.EffortByRole.Add(new RoleEffort("handlaggare", row.EffortSeconds));
+                yield return row;
+            }
+        }
     }
 
     private static JsonNode Wellbeing(byte[] json, string arm) =>
@@ -319,5 +329,61 @@ public sealed class StaffSurveyPrivacyTests
 
         Assert.Equal(Text(without), Text(withAi));
         Assert.Equal(5, (long)Wellbeing(withAi, "manual")["n"]!);
+    }
+
+    [Fact]
+    public void DataSha256_StaffRecordsRebuiltFromThePublishedFiguresAlone_SameHash()
+    {
+        // Whatever the hash takes of staff answers follows from the published figures (n, mean, interval and the
+        // confidence level), so brute-forcing the hash can find nothing finer than what the snapshot shows.
+        var answerSets = new[]
+        {
+            Background(),
+            Week(("permits", "manual", [1, 3, 3, 4, 4, 5]), ("procurement", "manual", [2, 3, 3, 4, 4])),
+            Week(("permits", "manual", [4, 4, 4, 4, 4]), ("procurement", "ai_assisted", [1, 5, 1, 5, 1, 5, 3])),
+        };
+        foreach (var answers in answerSets)
+        {
+            var json = Make(Monday, Monday.AddDays(28), answers);
+            var root = JsonNode.Parse(json)!;
+            var level = (double)root["settings"]!["confidenceLevel"]!;
+
+            using var stream = new MemoryStream();
+            using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                foreach (var row in Cases(["ai_assisted", "manual"]))
+                {
+                    w.Write(CaseRecordCodec.Encode(row));
+                }
+
+                foreach (var arm in new[] { "ai_assisted", "manual" })
+                {
+                    var figure = Wellbeing(json, arm);
+                    var n = (long)figure["n"]!;
+                    if (n == 0)
+                    {
+                        continue;
+                    }
+
+                    var sum = Math.Round((double)figure["value"]! * n);
+                    var sumOfSquares = sum * sum / n;
+                    if (n > 1)
+                    {
+                        var t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, n - 1, 1 - ((1 - level) / 2));
+                        var s = ((double)figure["ciHigh"]! - (double)figure["ciLow"]!) / 2 * Math.Sqrt(n) / t;
+                        sumOfSquares += (n - 1) * s * s;
+                    }
+
+                    w.Write((byte)'S');
+                    w.Write(System.Text.Encoding.UTF8.GetByteCount(arm));
+                    w.Write(System.Text.Encoding.UTF8.GetBytes(arm));
+                    w.Write(n);
+                    w.Write((long)sum);
+                    w.Write((long)Math.Round(sumOfSquares));
+                }
+            }
+
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream.ToArray())), DataSha256(json));
+        }
     }
 }
