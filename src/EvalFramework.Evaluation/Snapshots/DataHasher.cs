@@ -7,8 +7,8 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <summary>
 /// SHA-256 over the canonical binary encoding of the data a snapshot used (README.md, "Verifying a
 /// snapshot"): little-endian integers and IEEE-754 doubles, strings as a 4-byte length and UTF-8 bytes, one record
-/// per case used in ascending UTF-8 byte order of the case id, then the counted staff-survey answers and the maintenance
-/// records, sorted.
+/// per case used in ascending UTF-8 byte order of the case id, then per arm shown the sums of its counted staff-survey
+/// answers (what its well-being figure is computed from) and the maintenance records, sorted.
 /// </summary>
 internal sealed class DataHasher : IDisposable
 {
@@ -55,12 +55,17 @@ internal sealed class DataHasher : IDisposable
     /// <summary>A case the snapshot leaves out, given by the case id of its record.</summary>
     public void Skip(ReadOnlySpan<byte> caseId) => CheckOrder(caseId);
 
-    public void StaffSurvey(string team, string arm, int wellbeing)
+    /// <summary>
+    /// Hashes one arm's counted staff-survey answers as the published well-being figure's exact sums (count, sum and
+    /// sum of squares): no team, group or answer.
+    /// </summary>
+    public void StaffWellbeing(string arm, long count, long sum, long sumOfSquares)
     {
         Byte((byte)'S');
-        String(team);
         String(arm);
-        Int32(wellbeing);
+        Int64(count);
+        Int64(sum);
+        Int64(sumOfSquares);
         FlushIfFull();
     }
 

@@ -240,9 +240,17 @@ public sealed class SnapshotEngine : IDisposable
         var k = config?.KAnonymity ?? ConfigDefaults.KAnonymity;
         var staff = StaffSurveySelection.Select(_surveys, _fromMs, _toMs, _request.CreatedAt.ToUnixTimeMilliseconds(), _earlier,
             _teams, _arms, k);
-        foreach (var answer in staff.Counted)
+        var armsSeen = _groups.Keys.Select(g => g.Arm).Distinct().Order(StringComparer.Ordinal).ToList();
+
+        // Staff answers reach the hash only as what the snapshot publishes of them: per arm shown (an arm with cases),
+        // the sums its well-being figure is computed from. Never a team, a group or an answer: the hash is of
+        // low-entropy data, so anything finer in it could be brute-forced back out.
+        foreach (var arm in armsSeen)
         {
-            _hasher.StaffSurvey(answer.Team, answer.Arm, answer.Wellbeing);
+            if (staff.ByArm.TryGetValue(arm, out var sums))
+            {
+                _hasher.StaffWellbeing(arm, sums.Count, sums.Sum, sums.SumOfSquares);
+            }
         }
 
         foreach (var (time, hours, arm) in _maintenance.OrderBy(m => m.TimeMs).ThenBy(m => m.Hours)
@@ -256,14 +264,13 @@ public sealed class SnapshotEngine : IDisposable
         var level = config?.ConfidenceLevel ?? ConfigDefaults.ConfidenceLevel;
         var minimum = config?.MinSamplePerArm ?? ConfigDefaults.MinSamplePerArm;
         var warnings = new List<string>();
-        var armsSeen = _groups.Keys.Select(g => g.Arm).Distinct().Order(StringComparer.Ordinal).ToList();
         var baseline = _pilot?.BaselineArm ?? "manual";
         LeftOut(warnings);
         var costs = CostAvailability(warnings);
         var armOrder = ArmOrder(armsSeen, baseline);
 
         StaffWarnings(staff, k, warnings);
-        var wellbeing = staff.ByArm;
+        var wellbeing = staff.ByArm.ToDictionary(a => a.Key, a => a.Value.ToMoments(), StringComparer.Ordinal);
         var suppressed = staff.SuppressedGroups;
         var sampleRatio = CheckSampleRatio(warnings);
         var shares = costs.Available ? OverheadShares(warnings) : [];

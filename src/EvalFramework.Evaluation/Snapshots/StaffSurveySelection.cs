@@ -1,5 +1,3 @@
-using EvalFramework.Evaluation.Statistics;
-
 namespace EvalFramework.Evaluation.Snapshots;
 
 /// <summary>
@@ -27,11 +25,11 @@ internal sealed class StaffSurveySelection
     /// <summary>How many weeks are counted (consecutive, from <see cref="FirstWeekMs"/>).</summary>
     public int Weeks { get; private init; }
 
-    /// <summary>The counted answers, sorted by team, arm and well-being (the data hash's order).</summary>
-    public List<StaffAnswer> Counted { get; } = [];
-
-    /// <summary>Well-being of the counted answers per arm.</summary>
-    public Dictionary<string, Moments> ByArm { get; } = new(StringComparer.Ordinal);
+    /// <summary>
+    /// Well-being of the counted answers per arm, as exact integer sums: all that the snapshot uses of them. Which team
+    /// or week an answer came from, and the answers themselves, are not kept.
+    /// </summary>
+    public Dictionary<string, StaffSums> ByArm { get; } = new(StringComparer.Ordinal);
 
     /// <summary>Groups (team × arm × week) of the counted weeks with fewer than k answers.</summary>
     public long SuppressedGroups { get; private set; }
@@ -85,25 +83,17 @@ internal sealed class StaffSurveySelection
 
         foreach (var group in groups.Values)
         {
-            if (group.Count >= k)
-            {
-                selection.Counted.AddRange(group);
-            }
-            else
+            if (group.Count < k)
             {
                 selection.SuppressedGroups++;
                 selection.SuppressedAnswers += group.Count;
+                continue;
             }
-        }
 
-        selection.Counted.Sort((a, b) => string.CompareOrdinal(a.Team, b.Team) is var team and not 0 ? team
-            : string.CompareOrdinal(a.Arm, b.Arm) is var arm and not 0 ? arm
-            : a.Wellbeing.CompareTo(b.Wellbeing));
-        foreach (var answer in selection.Counted)
-        {
-            var moments = selection.ByArm.GetValueOrDefault(answer.Arm);
-            moments.Add(answer.Wellbeing);
-            selection.ByArm[answer.Arm] = moments;
+            foreach (var answer in group)
+            {
+                selection.ByArm[answer.Arm] = selection.ByArm.GetValueOrDefault(answer.Arm).Add(answer.Wellbeing);
+            }
         }
 
         return selection;

@@ -27,6 +27,21 @@ internal struct Moments
         return new Moments { Count = count, Mean = mean, M2 = Math.Max(0, sumOfSquares - (count * mean * mean)) };
     }
 
+    /// <summary>
+    /// Moments of integer data given by its exact count, sum and sum of squares: the sum of squared deviations is
+    /// (n·Σx² − (Σx)²) / n with the numerator exact, so the result depends on the three sums alone.
+    /// </summary>
+    public static Moments FromIntegerSums(long count, long sum, long sumOfSquares)
+    {
+        if (count == 0)
+        {
+            return default;
+        }
+
+        var numerator = ((Int128)count * sumOfSquares) - ((Int128)sum * sum);
+        return new Moments { Count = count, Mean = (double)sum / count, M2 = (double)numerator / count };
+    }
+
     /// <summary>Sample variance (n − 1 in the denominator); NaN below two values.</summary>
     public readonly double Variance => Count > 1 ? M2 / (Count - 1) : double.NaN;
 

@@ -123,8 +123,9 @@ public sealed class CaseRecordCodecTests
     [Fact]
     public void DataSha256_CasesSurveyAndMaintenance_IsSha256OfTheDocumentedByteStream()
     {
-        // Hashed: the cases used, the staff answers counted (a group of 5 in week 0), the maintenance. Not hashed: a case
-        // whose arm is not in the config, a group under k = 5, an answer of week 1 (not closed 2 days before the snapshot).
+        // Hashed: the cases used, per arm the sums of the staff answers counted (groups of 5 and 6 in week 0), the
+        // maintenance. Not hashed: a case whose arm is not in the config, a group under k = 5, an answer of week 1 (not
+        // closed 2 days before the snapshot), any team.
         var rows = new[] { Row(3, "ai_assisted"), Row(4, "manual") };
         var period = new SnapshotRequest("s", PilotAConfig.Pilot, From, From.AddDays(14), From.AddDays(15), PilotAConfig.Load());
         using var engine = new SnapshotEngine(period);
@@ -133,10 +134,18 @@ public sealed class CaseRecordCodecTests
             engine.AddCase(row);
         }
 
-        int[] counted = [5, 3, 4, 3, 4];
-        foreach (var (score, i) in counted.Select((s, i) => (s, i)))
+        var counted = new (string Team, string Arm, int[] Scores)[]
         {
-            engine.AddStaffSurvey(From.AddDays(4).AddMinutes(i), From.AddDays(4).AddMinutes(i), "permits", "manual", score);
+            ("permits", "manual", [5, 3, 4, 3, 4]),
+            ("permits", "ai_assisted", [4, 4, 5, 5, 3]),
+            ("procurement", "ai_assisted", [2, 3, 3, 4, 4, 1]),
+        };
+        foreach (var (team, arm, scores) in counted)
+        {
+            foreach (var (score, i) in scores.Select((s, i) => (s, i)))
+            {
+                engine.AddStaffSurvey(From.AddDays(4).AddMinutes(i), From.AddDays(4).AddMinutes(i), team, arm, score);
+            }
         }
 
         engine.AddStaffSurvey(From.AddDays(4), From.AddDays(4), "procurement", "manual", 2);
@@ -189,12 +198,16 @@ public sealed class CaseRecordCodecTests
                 }
             }
 
-            foreach (var score in counted.Order())
+            // Per arm shown, in byte order, the sums of its counted answers over all teams and weeks: count, sum and
+            // sum of squares (ai_assisted: 11, 38, 146; manual: 5, 19, 75).
+            foreach (var arm in new[] { "ai_assisted", "manual" })
             {
+                var scores = counted.Where(g => g.Arm == arm).SelectMany(g => g.Scores).ToList();
                 w.Write((byte)'S');
-                Text("permits");
-                Text("manual");
-                w.Write(score);
+                Text(arm);
+                w.Write((long)scores.Count);
+                w.Write((long)scores.Sum());
+                w.Write((long)scores.Sum(x => x * x));
             }
 
             w.Write((byte)'M');

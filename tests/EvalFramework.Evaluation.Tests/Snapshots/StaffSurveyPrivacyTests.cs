@@ -55,25 +55,16 @@ public sealed class StaffSurveyPrivacyTests
     /// whose time is in the period and that have arrived by <paramref name="createdAt"/>.
     /// </summary>
     private static byte[] Make(DateTimeOffset from, DateTimeOffset to, IEnumerable<Answer> answers, DateTimeOffset? createdAt = null,
-        params Earlier[] earlier)
+        params Earlier[] earlier) => MakeWithCasesIn(["ai_assisted", "manual"], from, to, answers, createdAt ?? Made, earlier);
+
+    /// <summary>As <see cref="Make"/>, with cases in the given arms only.</summary>
+    private static byte[] MakeWithCasesIn(string[] caseArms, DateTimeOffset from, DateTimeOffset to, IEnumerable<Answer> answers,
+        DateTimeOffset made, params Earlier[] earlier)
     {
-        var made = createdAt ?? Made;
         using var engine = new SnapshotEngine(new SnapshotRequest("snap-staff", PilotAConfig.Pilot, from, to, made, PilotAConfig.Load()));
-        var row = new CaseRow();
-        foreach (var arm in new[] { "ai_assisted", "manual" })
+        foreach (var row in Cases(caseArms))
         {
-            for (var i = 0; i < 10; i++)
-            {
-                row.Clear();
-                row.CaseId = arm + "-" + i.ToString("D3", CultureInfo.InvariantCulture);
-                row.CaseType = "building-permit-question";
-                row.Arm = arm;
-                row.StartedMs = Monday.AddHours(i + 1).ToUnixTimeMilliseconds();
-                row.CompletedMs = row.StartedMs + 3_600_000;
-                row.EffortSeconds = 300 + i;
-                row.EffortByRole.Add(new RoleEffort("handlaggare", row.EffortSeconds));
-                engine.AddCase(row);
-            }
+            engine.AddCase(row);
         }
 
         foreach (var a in answers.Where(a => a.Time >= from && a.Time < to && a.ReceivedAt <= made))
@@ -87,6 +78,28 @@ public sealed class StaffSurveyPrivacyTests
         }
 
         return engine.ComputeJson();
+    }
+
+    /// <summary>Ten completed cases per arm, in case id byte order.</summary>
+    private static IEnumerable<CaseRow> Cases(string[] arms)
+    {
+        foreach (var arm in arms.Order(StringComparer.Ordinal))
+        {
+            for (var i = 0; i < 10; i++)
+            {
+                var row = new CaseRow
+                {
+                    CaseId = arm + "-" + i.ToString("D3", CultureInfo.InvariantCulture),
+                    CaseType = "building-permit-question",
+                    Arm = arm,
+                    StartedMs = Monday.AddHours(i + 1).ToUnixTimeMilliseconds(),
+                    CompletedMs = Monday.AddHours(i + 2).ToUnixTimeMilliseconds(),
+                    EffortSeconds = 300 + i,
+                };
+                row.EffortByRole.Add(new RoleEffort("handlaggare", row.EffortSeconds));
+                yield return row;
+            }
+        }
     }
 
     private static JsonNode Wellbeing(byte[] json, string arm) =>
@@ -252,5 +265,125 @@ public sealed class StaffSurveyPrivacyTests
         Assert.Null(Wellbeing(snapshot, "manual")["value"]);
         Assert.Equal(0, (long)Wellbeing(snapshot, "manual")["n"]!);
         Assert.Equal(1, (long)JsonNode.Parse(snapshot)!["dataQuality"]!["suppressedStaffGroups"]!);
+    }
+
+    /// <summary>One week's answers: each group's scores in order, on the Friday of week 0.</summary>
+    private static List<Answer> Week(params (string Team, string Arm, int[] Scores)[] groups) =>
+        [.. groups.SelectMany((g, j) => g.Scores.Select((score, i) => new Answer(Monday.AddDays(4).AddHours(j).AddMinutes(i), g.Team, g.Arm, score)))];
+
+    private static string Text(byte[] json) => System.Text.Encoding.UTF8.GetString(json);
+
+    private static string DataSha256(byte[] json) => (string)JsonNode.Parse(json)!["dataSha256"]!;
+
+    [Fact]
+    public void Snapshots_SameArmAnswersSplitDifferentlyBetweenTeams_SameBytes()
+    {
+        // The snapshot publishes well-being per arm, so nothing in it, the data hash included, may tell how an arm's
+        // answers split between its teams: a hash over per-answer records let the split be brute-forced back.
+        var split = Week(("permits", "manual", [1, 3, 3, 4, 4, 5]), ("procurement", "manual", [2, 3, 3, 4, 4]),
+            ("permits", "ai_assisted", [4, 4, 5, 5, 3]));
+        var otherSplit = Week(("permits", "manual", [2, 3, 3, 4, 4, 5]), ("procurement", "manual", [1, 3, 3, 4, 4]),
+            ("procurement", "ai_assisted", [4, 4, 5, 5, 3]));
+
+        var first = Make(Monday, Monday.AddDays(7), split);
+
+        Assert.Equal(11, (long)Wellbeing(first, "manual")["n"]!);
+        Assert.Equal(Text(first), Text(Make(Monday, Monday.AddDays(7), otherSplit)));
+    }
+
+    [Fact]
+    public void Snapshots_AnswersWithTheSameCountSumAndSumOfSquares_SameBytes()
+    {
+        // 1, 4, 4 and 2, 2, 5 have the same count, sum (9) and sum of squares (33), hence the same mean, n and
+        // interval: the snapshot, its data hash included, must not tell them apart.
+        var one = Make(Monday, Monday.AddDays(7), Week(("permits", "manual", [1, 4, 4, 3, 3])));
+        var other = Make(Monday, Monday.AddDays(7), Week(("permits", "manual", [2, 2, 5, 3, 3])));
+
+        Assert.Equal(Text(one), Text(other));
+    }
+
+    [Fact]
+    public void Snapshots_APublishedStaffAggregateChanged_DataHashChanges()
+    {
+        var base5 = Week(("permits", "manual", [3, 3, 3, 3, 3]));
+        var sum = Week(("permits", "manual", [3, 3, 3, 3, 4]));
+        var sumOfSquares = Week(("permits", "manual", [2, 4, 3, 3, 3])); // same count and sum: only the interval moves
+        var count = Week(("permits", "manual", [3, 3, 3, 3, 3, 3])); // same mean
+        var arm = Week(("permits", "ai_assisted", [3, 3, 3, 3, 3])); // the same answers in the other arm
+
+        var snapshots = new[] { base5, sum, sumOfSquares, count, arm, [] }.Select(a => Make(Monday, Monday.AddDays(7), a)).ToList();
+
+        Assert.Equal(snapshots.Count, snapshots.Select(DataSha256).Distinct().Count());
+        Assert.Equal(snapshots.Count, snapshots.Select(s => Wellbeing(s, "manual").ToJsonString() + Wellbeing(s, "ai_assisted").ToJsonString())
+            .Distinct().Count());
+    }
+
+    [Fact]
+    public void Snapshot_AnswersOfAnArmWithNoCase_InNoFigureAndNotInTheDataHash()
+    {
+        // Staff well-being is shown under the arms that have cases; an arm without one shows no staff figure, so its
+        // answers must not reach the data hash either.
+        var manual = ("permits", "manual", new[] { 3, 4, 4, 5, 3 });
+        var withAi = MakeWithCasesIn(["manual"], Monday, Monday.AddDays(7), Week(manual, ("permits", "ai_assisted", [1, 1, 2, 1, 1])), Made);
+        var without = MakeWithCasesIn(["manual"], Monday, Monday.AddDays(7), Week(manual), Made);
+
+        Assert.Equal(Text(without), Text(withAi));
+        Assert.Equal(5, (long)Wellbeing(withAi, "manual")["n"]!);
+    }
+
+    [Fact]
+    public void DataSha256_StaffRecordsRebuiltFromThePublishedFiguresAlone_SameHash()
+    {
+        // Whatever the hash takes of staff answers follows from the published figures (n, mean, interval and the
+        // confidence level), so brute-forcing the hash can find nothing finer than what the snapshot shows.
+        var answerSets = new[]
+        {
+            Background(),
+            Week(("permits", "manual", [1, 3, 3, 4, 4, 5]), ("procurement", "manual", [2, 3, 3, 4, 4])),
+            Week(("permits", "manual", [4, 4, 4, 4, 4]), ("procurement", "ai_assisted", [1, 5, 1, 5, 1, 5, 3])),
+        };
+        foreach (var answers in answerSets)
+        {
+            var json = Make(Monday, Monday.AddDays(28), answers);
+            var root = JsonNode.Parse(json)!;
+            var level = (double)root["settings"]!["confidenceLevel"]!;
+
+            using var stream = new MemoryStream();
+            using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+            {
+                foreach (var row in Cases(["ai_assisted", "manual"]))
+                {
+                    w.Write(CaseRecordCodec.Encode(row));
+                }
+
+                foreach (var arm in new[] { "ai_assisted", "manual" })
+                {
+                    var figure = Wellbeing(json, arm);
+                    var n = (long)figure["n"]!;
+                    if (n == 0)
+                    {
+                        continue;
+                    }
+
+                    var sum = Math.Round((double)figure["value"]! * n);
+                    var sumOfSquares = sum * sum / n;
+                    if (n > 1)
+                    {
+                        var t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, n - 1, 1 - ((1 - level) / 2));
+                        var s = ((double)figure["ciHigh"]! - (double)figure["ciLow"]!) / 2 * Math.Sqrt(n) / t;
+                        sumOfSquares += (n - 1) * s * s;
+                    }
+
+                    w.Write((byte)'S');
+                    w.Write(System.Text.Encoding.UTF8.GetByteCount(arm));
+                    w.Write(System.Text.Encoding.UTF8.GetBytes(arm));
+                    w.Write(n);
+                    w.Write((long)sum);
+                    w.Write((long)Math.Round(sumOfSquares));
+                }
+            }
+
+            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream.ToArray())), DataSha256(json));
+        }
     }
 }
