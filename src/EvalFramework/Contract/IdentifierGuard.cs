@@ -102,6 +102,31 @@ public static partial class IdentifierGuard
             }
         }
 
+        // A number written in small groups with one kind of separator: 81.12.18.98.76, 811 218 9876, 8 1 1 2 1 8 9 8 7 6,
+        // 0 7 0 1 2 3 4 5 6 7 (one kind, so that times and dates such as 2025-03-01 09:30:00 are not read as one number).
+        Span<char> digits = stackalloc char[12];
+        foreach (Match match in (slug ? SlugDigitGroupsPattern() : DigitGroupsPattern()).Matches(normal))
+        {
+            var length = 0;
+            foreach (var c in match.ValueSpan)
+            {
+                if (char.IsAsciiDigit(c) && length++ < digits.Length)
+                {
+                    digits[length - 1] = c;
+                }
+            }
+
+            if (length is 10 or 12 && ClassifyIdentityNumber(digits[..(length - 4)], digits[(length - 4)..length]) is { } grouped)
+            {
+                return grouped;
+            }
+
+            if (length == 10 && digits.StartsWith("07"))
+            {
+                return IdentifierKind.PhoneNumber; // a Swedish mobile number
+            }
+        }
+
         var phones = slug ? SlugPhonePattern() : PhonePattern();
         var phoneText = slug || !normal.Contains('-', StringComparison.Ordinal) ? normal : UuidPattern().Replace(normal, BlankHexUuid);
         if (!ReferenceEquals(phoneText, normal) && CountDigits(phoneText) < 8)
@@ -170,7 +195,8 @@ public static partial class IdentifierGuard
     /// </summary>
     internal static string Normalise(string text)
     {
-        if (text.Contains('%', StringComparison.Ordinal))
+        // Twice, so a double escape (%2540) is decoded too.
+        for (var i = 0; i < 2 && text.Contains('%', StringComparison.Ordinal); i++)
         {
             text = DecodePercentEscapes(text);
         }
@@ -204,6 +230,11 @@ public static partial class IdentifierGuard
                     case UnicodeCategory.Surrogate:
                     case UnicodeCategory.OtherNotAssigned:
                     case UnicodeCategory.MathSymbol:
+                    case UnicodeCategory.NonSpacingMark:
+                    case UnicodeCategory.EnclosingMark:
+                    case UnicodeCategory.OtherNumber:
+                    case UnicodeCategory.OtherLetter when IsBlankFiller(c):
+                    case UnicodeCategory.OtherSymbol when IsBlankFiller(c):
                         return true;
                 }
             }
@@ -249,6 +280,14 @@ public static partial class IdentifierGuard
             switch (Rune.GetUnicodeCategory(rune))
             {
                 case UnicodeCategory.Format:
+                case UnicodeCategory.NonSpacingMark: // left over after NFKC: a combining grapheme joiner, a variation selector
+                case UnicodeCategory.EnclosingMark: // a keycap
+                    break;
+                case UnicodeCategory.OtherNumber when CharUnicodeInfo.GetDigitValue(rune.ToString(), 0) is >= 0 and <= 9:
+                    builder.Append((char)('0' + CharUnicodeInfo.GetDigitValue(rune.ToString(), 0))); // ❽, ➇
+                    break;
+                case UnicodeCategory.OtherLetter or UnicodeCategory.OtherSymbol when rune.IsBmp && IsBlankFiller((char)rune.Value):
+                    builder.Append(' '); // Hangul fillers and the blank braille pattern look like a space
                     break;
                 case UnicodeCategory.DecimalDigitNumber:
                     builder.Append((char)('0' + (int)Rune.GetNumericValue(rune)));
@@ -267,6 +306,9 @@ public static partial class IdentifierGuard
 
         return builder.ToString();
     }
+
+    /// <summary>Letters and symbols that show as blank space.</summary>
+    private static bool IsBlankFiller(char c) => c is '\u115F' or '\u1160' or '\u3164' or '\uFFA0' or '\u2800';
 
     /// <summary>Decodes <c>%HH</c> where it stands for a printable ASCII character (<c>%40</c> is <c>@</c>).</summary>
     private static string DecodePercentEscapes(string text)
@@ -323,6 +365,11 @@ public static partial class IdentifierGuard
 
     private static bool HasEmailAddress(string text)
     {
+        if (text.Contains('@', StringComparison.Ordinal) && UnusualEmailPattern().IsMatch(text))
+        {
+            return true; // "anna svensson"@example.se, anna@[192.168.0.1]
+        }
+
         if (text.Contains('@', StringComparison.Ordinal) && (EmailPattern().IsMatch(text) || LocalEmailPattern().IsMatch(text)))
         {
             return true;
@@ -343,7 +390,7 @@ public static partial class IdentifierGuard
         // Spelled out or spaced: anna at example dot se, anna @ example.se. Only with a domain and a top-level domain,
         // so that prose ("meeting at 10.30", "1 @ 100 kr") passes.
         if (!unbracketed.Contains('@', StringComparison.Ordinal) && !unbracketed.Contains(" at ", StringComparison.OrdinalIgnoreCase)
-            && !unbracketed.Contains("snabel", StringComparison.OrdinalIgnoreCase))
+            && !unbracketed.Contains("-at-", StringComparison.OrdinalIgnoreCase) && !unbracketed.Contains("snabel", StringComparison.OrdinalIgnoreCase))
         {
             return false;
         }
@@ -460,7 +507,7 @@ public static partial class IdentifierGuard
     // Every quantifier is bounded (the lengths RFC 5321 allows), so no input makes a pattern backtrack beyond linear time.
     private const string EmailBody = @"[\p{L}\p{N}._%+-]{1,64}@(?<domain>[\p{L}\p{N}-]{1,63}(?:\.[\p{L}\p{N}-]{1,63}){0,8}\.\p{L}{2,63})";
 
-    private const string IdentityNumber = "(?<date>[0-9]{8}|[0-9]{6})(?:[-+]|[ ._/-]{1,3})?(?<serial>[0-9]{4})";
+    private const string IdentityNumber = @"(?<date>[0-9]{8}|[0-9]{6})(?:[-+]|[^\p{L}\p{N}\r\n]{1,3})?(?<serial>[0-9]{4})";
 
     // International: + or 00 and digits in groups separated by up to two of space, dash, dot, slash or brackets.
     // Swedish without + or 00: 46, an optional (0), then the national number without its trunk 0.
@@ -471,10 +518,14 @@ public static partial class IdentifierGuard
     private const string Phone =
         @"(?:(?:\+|00)[1-9](?:[ ()./-]{0,2}[0-9]){6,16}"
         + @"|46[ ./-]{0,2}(?:\(0\)[ ./-]{0,2})?[1-9](?:[ ./-]{0,2}[0-9]){6,8}"
-        + @"|(?:\(0[1-9][0-9]{0,3}\) ?|0[1-9][0-9]{0,3}[ ./-]?)(?:[0-9]{5,8}|[0-9]{2,3}(?<group>[ ./-])[0-9]{2,3}(?:\k<group>[0-9]{2,3}){0,2}))";
+        + @"|(?:\(0[1-9][0-9]{0,3}\) ?|0[1-9][0-9]{0,3}(?: ?[./-] ?|[ ./-])?)(?:[0-9]{5,8}|[0-9]{2,3}(?<group>[ ./-])[0-9]{2,3}(?:\k<group>[0-9]{2,3}){0,2}))";
 
     [GeneratedRegex(EmailBody + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex EmailPattern();
+
+    /// <summary>An address with a quoted local part or an IP-literal domain.</summary>
+    [GeneratedRegex(@"""[^""\r\n]{1,64}""\s{0,3}@\s{0,3}[\p{L}\p{N}\[]|[\p{L}\p{N}._%+-]{1,64}@\[[0-9a-fA-F.:]{2,45}\]", RegexOptions.CultureInvariant)]
+    private static partial Regex UnusualEmailPattern();
 
     /// <summary>An address without a top-level domain (anna@localhost): a host of at least two characters, starting with a letter.</summary>
     [GeneratedRegex(@"[\p{L}\p{N}._%+-]{1,64}@\p{L}[\p{L}\p{N}-]{1,62}", RegexOptions.CultureInvariant)]
@@ -487,13 +538,13 @@ public static partial class IdentifierGuard
     [GeneratedRegex(@"(?<!\s)\s{0,3}[(\[{<]\s{0,3}(?:dot|punkt|period)\s{0,3}[)\]}>]\s{0,3}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex BracketedDotPattern();
 
-    [GeneratedRegex(@"(?<!\s)(?:\s{1,3}(?:at|snabel-?a)\s{1,3}|\s{0,3}@\s{0,3})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\s)(?:\s{1,3}(?:at|snabel-?a)\s{1,3}|-(?:at|snabel-?a)-|\s{0,3}@\s{0,3})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SpelledAtPattern();
 
-    [GeneratedRegex(@"(?<!\s)\s{1,3}(?:dot|punkt)\s{1,3}", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"(?<!\s)(?:\s{1,3}(?:dot|punkt)\s{1,3}|\s{1,3}\.\s{1,3})", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex SpelledDotPattern();
 
-    [GeneratedRegex(@"&#(?:(?<dec>[0-9]{1,7})|[xX](?<hex>[0-9a-fA-F]{1,6}));|&(?<name>commat|period|hyphen|dash|nbsp);", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"&#(?:(?<dec>[0-9]{1,7})|[xX](?<hex>[0-9a-fA-F]{1,6}));?|&(?<name>commat|period|hyphen|dash|nbsp);", RegexOptions.CultureInvariant | RegexOptions.IgnoreCase)]
     private static partial Regex CharacterReferencePattern();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])[0-9a-fA-F]{16,}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
@@ -501,6 +552,14 @@ public static partial class IdentifierGuard
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex UuidPattern();
+
+    private const string DigitGroups = @"[0-9]{1,3}(?<sep>[^\p{L}\p{N}\r\n]{1,3})[0-9]{1,3}(?:\k<sep>[0-9]{1,3}){0,9}\k<sep>[0-9]{1,4}";
+
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])" + DigitGroups + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitGroupsPattern();
+
+    [GeneratedRegex("(?<![0-9])" + DigitGroups + "(?![0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex SlugDigitGroupsPattern();
 
     [GeneratedRegex(@"(?<![\p{L}\p{N}])" + IdentityNumber + @"(?![\p{L}\p{N}])", RegexOptions.CultureInvariant)]
     private static partial Regex IdentityNumberPattern();

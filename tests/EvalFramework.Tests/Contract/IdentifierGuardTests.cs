@@ -115,6 +115,48 @@ public sealed class IdentifierGuardTests
     }
 
     [Theory]
+    [InlineData("8\u034F112189876")] // combining grapheme joiner
+    [InlineData("81121\uFE0F89876")] // variation selector
+    [InlineData("811218\u180B9876")] // Mongolian free variation selector
+    [InlineData("811218\U000E01009876")] // variation selector supplement
+    [InlineData("811218\u31649876")] // Hangul filler
+    [InlineData("811218\u28009876")] // blank braille pattern
+    [InlineData("811218:9876")]
+    [InlineData("811218|9876")]
+    [InlineData("811218\u00B79876")] // middle dot
+    [InlineData("811218 # 9876")]
+    [InlineData("81.12.18.98.76")]
+    [InlineData("19 81 12 18 98 76")]
+    [InlineData("811 218 9876")]
+    [InlineData("8 1 1 2 1 8 9 8 7 6")]
+    [InlineData("8-1-1-2-1-8-9-8-7-6")]
+    [InlineData("0 7 0 1 2 3 4 5 6 7")]
+    [InlineData("070 - 123 45 67")]
+    [InlineData("\u277D\u2776\u2776\u2777\u2776\u277D-\u277E\u277D\u277C\u277B")] // dingbat negative circled digits
+    [InlineData("8\uFE0F\u20E31\uFE0F\u20E31\uFE0F\u20E32\uFE0F\u20E31\uFE0F\u20E38\uFE0F\u20E3-9\uFE0F\u20E38\uFE0F\u20E37\uFE0F\u20E36\uFE0F\u20E3")] // keycaps
+    [InlineData("anna.svensson @ example . se")]
+    [InlineData("anna.svensson-at-example.se")]
+    [InlineData("anna@[192.168.0.1]")]
+    [InlineData("\"anna svensson\"@example.se")]
+    [InlineData("anna&#64example.se")]
+    [InlineData("anna%2540example.se")]
+    public void Find_FormsAnOutsideProbeFound_Found(string text)
+    {
+        Assert.NotNull(IdentifierGuard.Find(text));
+    }
+
+    [Theory]
+    [InlineData("2025-03-01 09:30:00")]
+    [InlineData("01.02.2025 10:30:45")]
+    [InlineData("meeting at 10.30. See you")]
+    [InlineData("192.168.100.123")]
+    [InlineData("kl. 09.30 – 10.15")]
+    public void Find_TimesAddressesAndProse_NotFound(string text)
+    {
+        Assert.Null(IdentifierGuard.Find(text));
+    }
+
+    [Theory]
     [InlineData("te047041320")] // a short test token whose hex digits happen to read as a bare phone number
     [InlineData("3f8112189876ab4c0d9e")] // a hash-like word (16+ hex digits) holding a valid identity number by chance
     [InlineData("order8112189875")] // wrong check digit
