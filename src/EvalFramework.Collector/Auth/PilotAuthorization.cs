@@ -1,4 +1,3 @@
-using EvalFramework.Contract;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -12,10 +11,10 @@ internal static class PilotAuthorization
     private static readonly RightRequirement Admin = new(ApiRights.Admin);
 
     /// <summary>
-    /// Null when the request's key has the right for the pilot; otherwise the 403 naming the right and the pilot (unless
-    /// the value sent as a pilot looks like a personal identifier: it is then not echoed).
+    /// Null when the request's key has the right for the pilot; otherwise the 403 naming the key and the right, never the
+    /// pilot sent (a refused value is not echoed, whatever it holds); <paramref name="field"/> says where it was sent.
     /// </summary>
-    public static async Task<ProblemHttpResult?> RefusePilotAsync(this HttpContext http, ApiRights right, string pilot)
+    public static async Task<ProblemHttpResult?> RefusePilotAsync(this HttpContext http, ApiRights right, string pilot, string field = "pilot")
     {
         var authorization = http.RequestServices.GetRequiredService<IAuthorizationService>();
         var requirement = right switch
@@ -29,7 +28,6 @@ internal static class PilotAuthorization
         return result.Succeeded ? null : TypedResults.Problem(
             statusCode: StatusCodes.Status403Forbidden,
             title: "Forbidden",
-            detail: $"pilot: the API key '{http.User.Identity?.Name}' may not {ApiKeyClaims.NameOf(right)} "
-                + (IdentifierGuard.FindInSlug(pilot) is null ? $"pilot '{pilot}'." : "this pilot."));
+            detail: $"{field}: the API key '{http.User.Identity?.Name}' may not {ApiKeyClaims.NameOf(right)} this pilot.");
     }
 }

@@ -60,7 +60,7 @@ internal static class EventsApi
             {
                 // Rights first: a batch that writes where the key may not is refused whole, nothing of it is stored, and
                 // the answer says nothing of that pilot's vocabulary (or whether the config describes it at all).
-                if (await http.RefusePilotAsync(ApiRights.Ingest, pilot) is { } refused)
+                if (await http.RefusePilotAsync(ApiRights.Ingest, pilot, $"events[{i}].pilot") is { } refused)
                 {
                     return refused;
                 }
