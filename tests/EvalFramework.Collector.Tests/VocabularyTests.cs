@@ -247,6 +247,22 @@ public sealed class VocabularyTests : IClassFixture<CollectorFactory>, IClassFix
             StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task Start_KeyForAPilotTheConfigDoesNotDescribe_LogsAWarningNamingKeyAndPilot()
+    {
+        using var logs = new CapturingLogs();
+        using var app = _collector.WithWebHostBuilder(b => b.ConfigureLogging(l => l.AddProvider(logs))
+            .UseSetting("Auth:Keys:9:Name", "stray").UseSetting("Auth:Keys:9:Sha256", new string('0', 64))
+            .UseSetting("Auth:Keys:9:Pilots:0", "pilot-z").UseSetting("Auth:Keys:9:Rights:0", "ingest"));
+
+        using var client = app.CreateClient();
+        await client.GetAsync("/healthz");
+
+        Assert.Contains(logs.Messages, m => m.Level == LogLevel.Warning && m.Message ==
+            "API key stray names pilot pilot-z, which the evaluation config does not describe: no event of that pilot is accepted");
+        Assert.DoesNotContain(logs.Messages, m => m.Message.Contains("names pilot pilot-a", StringComparison.Ordinal));
+    }
+
     private static string Pseudonym() => Convert.ToHexStringLower(System.Security.Cryptography.RandomNumberGenerator.GetBytes(32));
 
     private static long EventsWithId(CollectorFactory collector, JsonObject e) =>
