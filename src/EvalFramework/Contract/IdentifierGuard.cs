@@ -70,7 +70,8 @@ public static partial class IdentifierGuard
 
         // Free text, again as a slug: a number glued to letters ("x8112189876", "ärende811218-9876") counts too, except
         // inside a hash-like word (16 or more hex digits, such as a pseudonym or a commit id), which it can only be by chance.
-        // A glued phone number must be written in groups: a bare glued run of digits is as likely a short hex token.
+        // A glued phone number must be written in three groups or more (070-123 45 67): a glued run of digits, or two
+        // groups (t071234-12 in a reference made of a hex token and a counter), is as likely not a phone number.
         var withoutHashes = UuidPattern().Replace(HashLikeWord().Replace(normal, " "), " ").Replace('_', ' ');
         return Scan(withoutHashes, slug: true, glued: true);
     }
@@ -136,7 +137,7 @@ public static partial class IdentifierGuard
 
         foreach (Match match in phones.Matches(phoneText))
         {
-            if (IsPhoneNumber(match.ValueSpan) && (!glued || match.ValueSpan.TrimStart('+').ContainsAnyExcept(AsciiDigits)))
+            if (IsPhoneNumber(match.ValueSpan) && (!glued || CountSeparators(match.ValueSpan) >= 2))
             {
                 return IdentifierKind.PhoneNumber;
             }
@@ -305,6 +306,18 @@ public static partial class IdentifierGuard
         }
 
         return builder.ToString();
+    }
+
+    /// <summary>The characters of a phone-number match that are not digits, a leading <c>+</c> aside.</summary>
+    private static int CountSeparators(ReadOnlySpan<char> match)
+    {
+        var count = 0;
+        foreach (var c in match.TrimStart('+'))
+        {
+            count += char.IsAsciiDigit(c) ? 0 : 1;
+        }
+
+        return count;
     }
 
     /// <summary>Letters and symbols that show as blank space.</summary>

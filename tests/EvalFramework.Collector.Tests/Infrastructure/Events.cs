@@ -14,10 +14,15 @@ public static class Events
     public static string NewId() => "ev" + Interlocked.Increment(ref s_sequence).ToString(CultureInfo.InvariantCulture) + "x" + Guid.NewGuid().ToString("N")[..8];
 
     /// <summary>
-    /// A random token for case ids and case types. It starts with a letter, so its hex digits never stand alone as
-    /// a phone or identity number (a bare run such as <c>07123456</c> would be one, and the collector refuses it).
+    /// A random token for case ids: <c>t</c> and <paramref name="length"/> characters, random hex but every fourth a
+    /// letter beyond <c>f</c>, so no run of digits in it (or glued to a counter after it) is long enough to be read as a
+    /// phone or identity number, which the collector would rightly refuse.
     /// </summary>
-    public static string Token(int length = 8) => "t" + Guid.NewGuid().ToString("N")[..length];
+    public static string Token(int length = 8)
+    {
+        var hex = Guid.NewGuid().ToString("N");
+        return "t" + string.Concat(Enumerable.Range(0, length).Select(i => i % 4 == 3 ? (char)('g' + (hex[i] % 20)) : hex[i]));
+    }
 
     public static string Time(DateTimeOffset? at = null) =>
         (at ?? DateTimeOffset.UtcNow.AddMinutes(-1)).ToString("yyyy-MM-dd'T'HH:mm:ss.fffzzz", CultureInfo.InvariantCulture);
