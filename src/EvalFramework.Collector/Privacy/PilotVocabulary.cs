@@ -5,7 +5,7 @@ using EvalFramework.Evaluation.Configuration;
 namespace EvalFramework.Collector.Privacy;
 
 /// <summary>
-/// Closed vocabularies at ingest (DESIGN.md, "Closed vocabularies"): an event's pilot must be a pilot of the
+/// Closed vocabularies at ingest (README, "Privacy and security"): an event's pilot must be a pilot of the
 /// collector's evaluation config, and every value that can become a label, a snapshot key, a CSV cell or a word on a
 /// report (case type, arm, channel, role, model, reason, system, kind, team, attribute keys, and attribute values where
 /// the config lists them) must be in that pilot's vocabulary; under <c>caseIds: pseudonym</c> a <c>caseId</c> must be
@@ -63,16 +63,13 @@ internal sealed class PilotVocabulary
         }
 
         if (pilot.CaseIds == CaseIdRule.Pseudonym && e.CaseId is { } caseId && (e.Type is null || EventTypes.IsCaseEvent(e.Type))
-            && !IsPseudonym(caseId))
+            && !EventValidator.IsPseudonym(caseId))
         {
             (errors ??= []).Add(NotAPseudonym);
         }
 
         return CheckAttributes(e.Attributes, pilot, errors);
     }
-
-    /// <summary>The SDK's pseudonym: 64 lower-case hex digits (HMAC-SHA256).</summary>
-    public static bool IsPseudonym(string caseId) => caseId.Length == 64 && caseId.All(char.IsAsciiHexDigitLower);
 
     private static List<string>? CheckAttributes(Dictionary<string, string>? attributes, Pilot pilot, List<string>? errors)
     {

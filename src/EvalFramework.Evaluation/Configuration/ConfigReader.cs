@@ -229,7 +229,7 @@ internal sealed class ConfigReader
 
     /// <summary>
     /// Reads <c>attributeValues</c>: for some attribute keys (each one of <paramref name="keys"/>), the list of values it
-    /// may take. Values are 1–256 characters of text without control or format characters, never an identifier.
+    /// may take. Values are 1–256 characters of plain text (<see cref="EventValidator.IsPlainText"/>), never an identifier.
     /// </summary>
     private Dictionary<string, IReadOnlyList<string>>? ReadAttributeValues(MappingReader m, IReadOnlyList<string> keys)
     {
@@ -255,33 +255,8 @@ internal sealed class ConfigReader
                 continue;
             }
 
-            var values = new List<string>();
-            for (var i = 0; i < list.Children.Count; i++)
-            {
-                var child = list.Children[i];
-                if (child is not YamlScalarNode { Value: { } text } || MappingReader.IsNull(child))
-                {
-                    _errors.At(child, Index(path + "." + key, i), "must be a single value" + MappingReader.Found(child));
-                }
-                else if (text.Length is 0 or > 256 || text.Any(c => char.IsControl(c) || char.GetUnicodeCategory(c) == UnicodeCategory.Format))
-                {
-                    _errors.At(child, Index(path + "." + key, i), "must be 1–256 characters without control or format characters");
-                }
-                else if (IdentifierGuard.Find(text) is { } kind)
-                {
-                    _errors.At(child, Index(path + "." + key, i), "looks like " + IdentifierGuard.Describe(kind) + "; a vocabulary never holds personal identifiers");
-                }
-                else if (values.Contains(text, StringComparer.Ordinal))
-                {
-                    _errors.At(child, Index(path + "." + key, i), "duplicate value '" + text + "'");
-                }
-                else
-                {
-                    values.Add(text);
-                }
-            }
-
-            result[key] = values;
+            result[key] = ReadValues(list, path + "." + key, "value", IsAttributeValue,
+                _ => "must be 1–256 characters without control or invisible formatting characters");
         }
 
         return result;
@@ -301,6 +276,18 @@ internal sealed class ConfigReader
             return null;
         }
 
+        return ReadValues(node, path, what, v => EventValidator.IsSlug(v), v => SlugRule + " (found '" + v + "')", slug: true);
+    }
+
+    private static bool IsAttributeValue(string text) => text.Length is > 0 and <= 256 && EventValidator.IsPlainText(text);
+
+    /// <summary>
+    /// The values of a vocabulary list: each a single value of the list's form, no personal identifier (read as the
+    /// collector's guard reads that form: as a slug or as free text), no duplicate; an error for each that is not.
+    /// </summary>
+    private List<string> ReadValues(YamlSequenceNode node, string path, string what, Func<string, bool> valid, Func<string, string> rule,
+        bool slug = false)
+    {
         var values = new List<string>();
         for (var i = 0; i < node.Children.Count; i++)
         {
@@ -309,11 +296,11 @@ internal sealed class ConfigReader
             {
                 _errors.At(child, Index(path, i), "must be a single value" + MappingReader.Found(child));
             }
-            else if (!EventValidator.IsSlug(value))
+            else if (!valid(value))
             {
-                _errors.At(child, Index(path, i), SlugRule + " (found '" + value + "')");
+                _errors.At(child, Index(path, i), rule(value));
             }
-            else if (IdentifierGuard.Find(value) is { } kind)
+            else if ((slug ? IdentifierGuard.FindInSlug(value) : IdentifierGuard.Find(value)) is { } kind)
             {
                 _errors.At(child, Index(path, i), "looks like " + IdentifierGuard.Describe(kind) + "; a vocabulary never holds personal identifiers");
             }

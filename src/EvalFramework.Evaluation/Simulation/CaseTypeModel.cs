@@ -17,13 +17,12 @@ internal sealed class CaseTypeModel
 
     private readonly long _seed;
     private readonly double[] _armCumulative;
-    private readonly SimulationVocabulary _vocabulary;
 
     public CaseTypeModel(int index, CaseTypeProfile profile, string primaryRole, string? secondaryRole, string model,
         IReadOnlyList<(ArmBehaviour Behaviour, double Share)> arms, SimulationVocabulary vocabulary, long seed)
     {
         Index = index;
-        _vocabulary = vocabulary;
+        Vocabulary = vocabulary;
         Profile = profile;
         PrimaryRole = primaryRole;
         SecondaryRole = secondaryRole;
@@ -55,7 +54,7 @@ internal sealed class CaseTypeModel
     public IReadOnlyList<ArmBehaviour> Arms { get; }
 
     /// <summary>The values the simulated services may send.</summary>
-    public SimulationVocabulary Vocabulary => _vocabulary;
+    public SimulationVocabulary Vocabulary { get; }
 
     /// <summary>Makes case <paramref name="number"/>, opened at <paramref name="openedTicks"/>, and adds all its events to the queue.</summary>
     public void AddCase(long number, long openedTicks, EventQueue queue)
@@ -65,7 +64,7 @@ internal sealed class CaseTypeModel
         var opened = EventQueue.Time(openedTicks);
         var reference = string.Create(CultureInfo.InvariantCulture, $"sim-{_seed}-{Index}-{number}");
         // Every draw is made whatever the vocabulary, so that a value it replaces or leaves out changes no other draw.
-        var simulated = new SimulatedCase(reference, Profile.CaseType, arm.Arm, _vocabulary.Channel(random.Choose(Profile.Channels)), opened);
+        var simulated = new SimulatedCase(reference, Profile.CaseType, arm.Arm, Vocabulary.Channel(random.Choose(Profile.Channels)), opened);
         queue.Add(new SimulatedCaseStart(opened, simulated));
 
         double start = opened.UtcTicks;
@@ -79,14 +78,14 @@ internal sealed class CaseTypeModel
 
         if (random.Chance(arm.EscalationRate))
         {
-            queue.Add(new SimulatedEscalation(EventQueue.Time(start + (0.3 * lead)), simulated, _vocabulary.EscalationReason(random.Choose(EscalationReasons))));
+            queue.Add(new SimulatedEscalation(EventQueue.Time(start + (0.3 * lead)), simulated, Vocabulary.EscalationReason(random.Choose(EscalationReasons))));
         }
 
         if (random.Chance(arm.IntegrationFailureRate))
         {
             var at = EventQueue.Time(start + (random.NextDouble() * lead));
-            var system = _vocabulary.IntegrationSystem(random.Choose(Profile.IntegrationSystems));
-            var kind = _vocabulary.IntegrationFailureKind(random.Choose(FailureKinds));
+            var system = Vocabulary.IntegrationSystem(random.Choose(Profile.IntegrationSystems));
+            var kind = Vocabulary.IntegrationFailureKind(random.Choose(FailureKinds));
             if (system is not null && kind is not null)
             {
                 queue.Add(new SimulatedIntegrationFailure(at, simulated, system, kind));

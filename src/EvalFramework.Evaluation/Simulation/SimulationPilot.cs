@@ -23,7 +23,7 @@ public sealed record SimulationPilot(
     IReadOnlyList<string> AiModels)
 {
     /// <summary>
-    /// The demo pilot of DESIGN.md as the shipped config describes it: the three case types, <c>manual</c> (baseline)
+    /// The demo pilot as the shipped config describes it: the three case types, <c>manual</c> (baseline)
     /// and <c>ai_assisted</c> half each, and the shipped roles, models and vocabulary.
     /// </summary>
     public static SimulationPilot Demo { get; } = new(

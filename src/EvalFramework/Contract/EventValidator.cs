@@ -163,7 +163,7 @@ public static class EventValidator
         IsSlug(key, 64) && IdentifierGuard.FindInSlug(key) is null ? "attributes." + key : "attributes";
 
     /// <summary>The SDK's case pseudonym: 64 lower-case hex digits (HMAC-SHA256).</summary>
-    private static bool IsPseudonym(string caseId) => caseId.Length == 64 && caseId.All(char.IsAsciiHexDigitLower);
+    public static bool IsPseudonym(string caseId) => caseId.Length == 64 && caseId.All(char.IsAsciiHexDigitLower);
 
     private static void ValidateTypeFields(WireEvent e, Action<string> fail)
     {
@@ -495,7 +495,7 @@ public static class EventValidator
     /// isolates, byte order mark, soft hyphen: Unicode category Cf), no line or paragraph separators and no lone
     /// surrogates: they could hide or reorder what a reader sees.
     /// </summary>
-    private static bool IsPlainText(string value)
+    public static bool IsPlainText(string value)
     {
         for (var i = 0; i < value.Length; i++)
         {

@@ -137,7 +137,8 @@ public static partial class IdentifierGuard
 
         foreach (Match match in phones.Matches(phoneText))
         {
-            if (IsPhoneNumber(match.ValueSpan) && (!glued || CountSeparators(match.ValueSpan) >= 2))
+            // Separators in the match, a leading + aside.
+            if (IsPhoneNumber(match.ValueSpan) && (!glued || match.ValueSpan.TrimStart('+').Length - CountDigits(match.ValueSpan) >= 2))
             {
                 return IdentifierKind.PhoneNumber;
             }
@@ -306,18 +307,6 @@ public static partial class IdentifierGuard
         }
 
         return builder.ToString();
-    }
-
-    /// <summary>The characters of a phone-number match that are not digits, a leading <c>+</c> aside.</summary>
-    private static int CountSeparators(ReadOnlySpan<char> match)
-    {
-        var count = 0;
-        foreach (var c in match.TrimStart('+'))
-        {
-            count += char.IsAsciiDigit(c) ? 0 : 1;
-        }
-
-        return count;
     }
 
     /// <summary>Letters and symbols that show as blank space.</summary>

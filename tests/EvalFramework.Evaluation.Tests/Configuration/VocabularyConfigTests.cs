@@ -65,6 +65,27 @@ public sealed class VocabularyConfigTests
     }
 
     [Fact]
+    public void Parse_VocabularySlugWithAnIdentifierGluedToLetters_IsAnError()
+    {
+        // Read as the collector reads a slug: letters separate numbers, so the value could never be sent anyway.
+        var result = TestConfig.Parse(WithVocabulary(Vocabulary.Replace("[permits]", "[permits, x8112189876]", StringComparison.Ordinal)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("pilots[0].teams[1]", error.Key);
+        Assert.Contains("personal identity number", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_AttributeValueWithAZeroWidthCharacter_IsAnError()
+    {
+        var result = TestConfig.Parse(WithVocabulary(Vocabulary.Replace("language: [sv, en]", "language: [sv, \"e\\u200Bn\"]", StringComparison.Ordinal)));
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("pilots[0].attributeValues.language[1]", error.Key);
+        Assert.Equal("must be 1–256 characters without control or invisible formatting characters", error.Message);
+    }
+
+    [Fact]
     public void Parse_AttributeValuesOfAnUnlistedKey_IsAnError()
     {
         var result = TestConfig.Parse(WithVocabulary(Vocabulary.Replace("language: [sv, en]", "channel-detail: [x]", StringComparison.Ordinal)));
