@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using EvalFramework.Collector.Tests.Infrastructure;
-using EvalFramework.Tests.Contract;
+using EvalFramework.Contract.Tests;
 using static EvalFramework.Collector.Tests.Infrastructure.Events;
 
 namespace EvalFramework.Collector.Tests;

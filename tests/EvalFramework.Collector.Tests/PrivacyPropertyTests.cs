@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EvalFramework.Collector.Tests.Infrastructure;
-using EvalFramework.Tests.Contract;
+using EvalFramework.Contract.Tests;
 using Microsoft.Data.Sqlite;
 using static EvalFramework.Collector.Tests.Infrastructure.Events;
 

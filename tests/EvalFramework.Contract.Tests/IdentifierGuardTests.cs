@@ -1,6 +1,5 @@
-using EvalFramework.Contract;
 
-namespace EvalFramework.Tests.Contract;
+namespace EvalFramework.Contract.Tests;
 
 public sealed class IdentifierGuardTests
 {

@@ -1,7 +1,6 @@
 using System.Text.Json;
-using EvalFramework.Contract;
 
-namespace EvalFramework.Tests.Contract;
+namespace EvalFramework.Contract.Tests;
 
 public sealed class EventValidatorTests
 {

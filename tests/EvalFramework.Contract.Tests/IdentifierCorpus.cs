@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EvalFramework.Tests.Contract;
+namespace EvalFramework.Contract.Tests;
 
 /// <summary>Generated identifiers (valid by construction) and look-alikes that must pass.</summary>
 public static class IdentifierCorpus
