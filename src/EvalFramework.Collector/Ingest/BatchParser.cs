@@ -13,31 +13,32 @@ internal static class BatchParser
     private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
 
     /// <summary>What each typed field expects, for messages on wrong JSON types.</summary>
-    private static readonly Dictionary<string, string> Expectations = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, string> Expectations = WireFields.All
+        .Where(f => Expectation(f) is not null)
+        .ToDictionary(f => f.Name, f => Expectation(f)!, StringComparer.Ordinal)
+        .Concat(new Dictionary<string, string>
+        {
+            ["time"] = EventValidator.TimeRule,
+            ["attributes"] = "must be an object of string values",
+        })
+        .ToDictionary(StringComparer.Ordinal);
+
+    /// <summary>What a value of the wrong JSON type should have been, from the field table (strings need no word).</summary>
+    private static string? Expectation(WireField field) => field.Kind switch
     {
-        ["time"] = EventValidator.TimeRule,
-        ["inputTokens"] = "must be an integer ≥ 0",
-        ["outputTokens"] = "must be an integer ≥ 0",
-        ["durationMs"] = "must be a number ≥ 0",
-        ["costSek"] = "must be a number ≥ 0",
-        ["seconds"] = "must be a number",
-        ["hours"] = "must be a number",
-        ["correct"] = "must be true or false",
-        ["consistent"] = "must be true or false",
-        ["score"] = "must be an integer from 1 to 5",
-        ["csat"] = "must be an integer from 1 to 5",
-        ["nps"] = "must be an integer from 0 to 10",
-        ["wellbeing"] = "must be an integer from 1 to 5",
-        ["workload"] = "must be an integer from 1 to 5",
-        ["stress"] = "must be an integer from 1 to 5",
-        ["attributes"] = "must be an object of string values",
+        FieldKind.Bool => "must be true or false",
+        FieldKind.IntRange when field.Max >= 1_000_000 => string.Create(CultureInfo.InvariantCulture, $"must be an integer ≥ {field.Min}"),
+        FieldKind.IntRange => string.Create(CultureInfo.InvariantCulture, $"must be an integer from {field.Min} to {field.Max}"),
+        FieldKind.DoubleRange when field.Min == 0 => "must be a number ≥ 0",
+        FieldKind.DoubleRange => "must be a number",
+        _ => null,
     };
 
     public static ParsedBatch Parse(ReadOnlyMemory<byte> body)
     {
         if (body.IsEmpty)
         {
-            return ParsedBatch.Fail("body: empty; expected {\"events\": [...]}");
+            return ParsedBatch.Fail(new("body", EventErrorCodes.Required, "empty; expected {\"events\": [...]}"));
         }
 
         try
@@ -45,7 +46,7 @@ internal static class BatchParser
             var batch = JsonSerializer.Deserialize(body.Span, ContractJsonContext.Default.EventBatch);
             if (batch?.Events is { } events && !events.Contains(null!))
             {
-                return CheckCount(events.Count) ?? ParsedBatch.Of([.. events], new List<string>?[events.Count]);
+                return CheckCount(events.Count) ?? ParsedBatch.Of([.. events], new List<EventError>?[events.Count]);
             }
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
@@ -58,9 +59,9 @@ internal static class BatchParser
 
     private static ParsedBatch? CheckCount(int count) => count switch
     {
-        0 => ParsedBatch.Fail("events: must hold at least one event"),
-        > EventBatch.MaxEvents => ParsedBatch.Fail(string.Create(CultureInfo.InvariantCulture,
-            $"events: at most {EventBatch.MaxEvents} events per batch (got {count}); split the batch")),
+        0 => ParsedBatch.Fail(new("events", EventErrorCodes.Required, "must hold at least one event")),
+        > EventBatch.MaxEvents => ParsedBatch.Fail(new("events", EventErrorCodes.OutOfRange, string.Create(CultureInfo.InvariantCulture,
+            $"at most {EventBatch.MaxEvents} events per batch (got {count}); split the batch"))),
         _ => null,
     };
 
@@ -73,8 +74,8 @@ internal static class BatchParser
         }
         catch (JsonException ex)
         {
-            return ParsedBatch.Fail(string.Create(CultureInfo.InvariantCulture,
-                $"body: not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})"));
+            return ParsedBatch.Fail(new("body", EventErrorCodes.Invalid, string.Create(CultureInfo.InvariantCulture,
+                $"not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})")));
         }
 
         using (document)
@@ -82,7 +83,7 @@ internal static class BatchParser
             var root = document.RootElement;
             if (root.ValueKind != JsonValueKind.Object)
             {
-                return ParsedBatch.Fail("body: must be a JSON object {\"events\": [...]}");
+                return ParsedBatch.Fail(new("body", EventErrorCodes.Invalid, "must be a JSON object {\"events\": [...]}"));
             }
 
             JsonElement array;
@@ -90,7 +91,7 @@ internal static class BatchParser
             {
                 if (!root.TryGetProperty("events", out array) || array.ValueKind != JsonValueKind.Array)
                 {
-                    return ParsedBatch.Fail("events: required, an array of 1–1000 events");
+                    return ParsedBatch.Fail(new("events", EventErrorCodes.Required, "required, an array of 1–1000 events"));
                 }
             }
             catch (InvalidOperationException)
@@ -106,14 +107,14 @@ internal static class BatchParser
             }
 
             var events = new WireEvent?[count];
-            var errors = new List<string>?[count];
+            var errors = new List<EventError>?[count];
             var rawIds = new string?[count];
             var i = 0;
             foreach (var element in array.EnumerateArray())
             {
                 if (element.ValueKind != JsonValueKind.Object)
                 {
-                    errors[i] = ["event: must be a JSON object"];
+                    errors[i] = [new("event", EventErrorCodes.Invalid, "must be a JSON object")];
                 }
                 else
                 {
@@ -150,11 +151,11 @@ internal static class BatchParser
     }
 
     /// <summary>The message for a string that is valid JSON but no valid Unicode text.</summary>
-    private static string UnreadableText(string? field) =>
-        (field ?? "event") + ": must be valid Unicode text (it holds a lone surrogate or invalid UTF-8)";
+    private static EventError UnreadableText(string? field) =>
+        new(field ?? "event", EventErrorCodes.Invalid, "must be valid Unicode text (it holds a lone surrogate or invalid UTF-8)");
 
     /// <summary>A message naming the field a deserialization error is about, without echoing its value.</summary>
-    internal static string Describe(JsonException ex)
+    internal static EventError Describe(JsonException ex)
     {
         var field = FieldOf(ex.Path);
         if (ex.InnerException is InvalidOperationException)
@@ -167,21 +168,21 @@ internal static class BatchParser
         {
             var name = NameInQuotes(ex.Message);
             // The path ends in the unknown name itself: client text, so it is named only when it is a plain identifier.
-            return (name ?? "event") + ": unknown field; see the wire contract for the fields of each type";
+            return new(name ?? "event", EventErrorCodes.UnknownField, "unknown field; see the wire contract for the fields of each type");
         }
 
         if (ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
         {
-            return (field ?? "event") + ": appears more than once";
+            return new(field ?? "event", EventErrorCodes.Invalid, "appears more than once");
         }
 
         if (field is null)
         {
-            return "event: could not be read as an event object";
+            return new("event", EventErrorCodes.Invalid, "could not be read as an event object");
         }
 
         var top = field.Split('.')[0];
-        return field + ": " + (Expectations.TryGetValue(top, out var expected) ? expected : "must be a string");
+        return new(field, EventErrorCodes.Invalid, Expectations.TryGetValue(top, out var expected) ? expected : "must be a string");
     }
 
     private static string? FieldOf(string? path)

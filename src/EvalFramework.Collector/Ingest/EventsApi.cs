@@ -45,7 +45,7 @@ internal static class EventsApi
 
         if (parsed.BodyError is { } bodyError)
         {
-            return Invalid(new Dictionary<string, string[]> { [FieldOf(bodyError)] = [MessageOf(bodyError)] }, rejected: null);
+            return Invalid(new Dictionary<string, string[]> { [bodyError.Field] = [bodyError.Message] }, rejected: null);
         }
 
         var now = time.GetUtcNow();
@@ -53,6 +53,7 @@ internal static class EventsApi
         var response = new IngestResponse();
         var accepted = new List<PendingEvent>(parsed.Events.Length);
         var acceptedIndexes = new List<int>(parsed.Events.Length);
+        var problems = new List<(int Index, List<EventError> Errors)>();
         for (var i = 0; i < parsed.Events.Length; i++)
         {
             var e = parsed.Events[i];
@@ -68,10 +69,15 @@ internal static class EventsApi
                 allowedPilot = pilot;
             }
 
-            var errors = parsed.Errors[i] ?? (e is null ? ["event: could not be read"] : vocabulary.Check(e, EventValidator.Validate(e, now)));
+            var errors = parsed.Errors[i]
+                ?? (e is null ? [new("event", EventErrorCodes.Invalid, "could not be read")] : vocabulary.Check(e, EventValidator.Check(e, now)));
             if (errors is not null)
             {
-                response.Rejected.Add(new RejectedEvent { Index = i, Id = EchoableId(e?.Id ?? parsed.RawIds?[i]), Errors = errors });
+                problems.Add((i, errors));
+                response.Rejected.Add(new RejectedEvent
+                {
+                    Index = i, Id = EchoableId(e?.Id ?? parsed.RawIds?[i]), Errors = errors.ConvertAll(error => error.ToString()),
+                });
                 continue;
             }
 
@@ -82,12 +88,12 @@ internal static class EventsApi
         if (accepted.Count == 0)
         {
             var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var rejected in response.Rejected)
+            foreach (var (index, errors) in problems)
             {
-                foreach (var error in rejected.Errors)
+                foreach (var error in errors)
                 {
-                    var field = $"events[{rejected.Index}].{FieldOf(error)}";
-                    fields[field] = fields.TryGetValue(field, out var existing) ? [.. existing, MessageOf(error)] : [MessageOf(error)];
+                    var field = $"events[{index}].{error.Field}";
+                    fields[field] = fields.TryGetValue(field, out var existing) ? [.. existing, error.Message] : [error.Message];
                 }
             }
 
@@ -135,9 +141,4 @@ internal static class EventsApi
             title: "The request was not accepted",
             detail: rejected is null ? "The body could not be read as a batch of events." : "Every event in the batch was rejected; nothing was stored.",
             extensions: rejected is null ? null : new Dictionary<string, object?> { ["rejected"] = rejected });
-
-    /// <summary>Messages are "field: reason"; these split them.</summary>
-    private static string FieldOf(string message) => message[..Math.Max(0, message.IndexOf(": ", StringComparison.Ordinal))];
-
-    private static string MessageOf(string message) => message[(message.IndexOf(": ", StringComparison.Ordinal) + 2)..];
 }

@@ -8,7 +8,7 @@ namespace EvalFramework.Collector.Ingest;
 /// </summary>
 internal sealed class ParsedBatch
 {
-    private ParsedBatch(string? bodyError, WireEvent?[] events, List<string>?[] errors, string?[]? rawIds)
+    private ParsedBatch(EventError? bodyError, WireEvent?[] events, List<EventError>?[] errors, string?[]? rawIds)
     {
         BodyError = bodyError;
         Events = events;
@@ -17,19 +17,19 @@ internal sealed class ParsedBatch
     }
 
     /// <summary>A problem with the body as a whole, naming the field; null when the events could be read.</summary>
-    public string? BodyError { get; }
+    public EventError? BodyError { get; }
 
     /// <summary>The events, null where an event could not be read.</summary>
     public WireEvent?[] Events { get; }
 
     /// <summary>Per event, the problems found so far (null when none).</summary>
-    public List<string>?[] Errors { get; }
+    public List<EventError>?[] Errors { get; }
 
     /// <summary>The raw id of an event that could not be read, when it had a readable one.</summary>
     public string?[]? RawIds { get; }
 
-    public static ParsedBatch Fail(string error) => new(error, [], [], null);
+    public static ParsedBatch Fail(EventError error) => new(error, [], [], null);
 
-    public static ParsedBatch Of(WireEvent?[] events, List<string>?[] errors, string?[]? rawIds = null) =>
+    public static ParsedBatch Of(WireEvent?[] events, List<EventError>?[] errors, string?[]? rawIds = null) =>
         new(null, events, errors, rawIds);
 }

@@ -11,11 +11,7 @@ internal sealed class IngestMetricsFilter(CollectorMetrics metrics) : IEndpointF
 {
     /// <summary>Reasons are the offending field of the wire contract; anything else is <c>_OTHER</c>.</summary>
     private static readonly LabelSet Reasons = new(
-        [
-            "event", "id", "type", "time", "pilot", "caseId", "attributes", "caseType", "arm", "channel", "outcome", "model",
-            "inputTokens", "outputTokens", "durationMs", "costSek", "role", "seconds", "reason", "source", "severity",
-            "correct", "consistent", "score", "system", "kind", "csat", "nps", "team", "wellbeing", "workload", "stress", "hours",
-        ]);
+        ["event", "id", "type", "time", "pilot", "caseId", "attributes", .. WireFields.All.Select(f => f.Name)]);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {

@@ -15,11 +15,12 @@ namespace EvalFramework.Collector.Privacy;
 internal sealed class PilotVocabulary
 {
     /// <summary>The refusal of an event whose pilot the config does not describe.</summary>
-    public const string UnknownPilot = "pilot: not a pilot of this collector's evaluation config";
+    public static readonly EventError UnknownPilot =
+        new("pilot", EventErrorCodes.NotInVocabulary, "not a pilot of this collector's evaluation config");
 
     /// <summary>The refusal of a <c>caseId</c> that is not a pseudonym, for a pilot with <c>caseIds: pseudonym</c>.</summary>
-    public const string NotAPseudonym =
-        "caseId: must be the case reference's pseudonym, 64 lower-case hex digits as the SDK makes them (the pilot's config has caseIds: pseudonym)";
+    public static readonly EventError NotAPseudonym = new("caseId", EventErrorCodes.Invalid,
+        "must be the case reference's pseudonym, 64 lower-case hex digits as the SDK makes them (the pilot's config has caseIds: pseudonym)");
 
     private readonly Dictionary<string, Pilot> _pilots = new(StringComparer.Ordinal);
 
@@ -36,7 +37,7 @@ internal sealed class PilotVocabulary
     /// <param name="e">The event.</param>
     /// <param name="errors">The errors found so far (the contract's rules), or null.</param>
     /// <returns><paramref name="errors"/> with the vocabulary's refusals added; null when there are none.</returns>
-    public List<string>? Check(WireEvent e, List<string>? errors)
+    public List<EventError>? Check(WireEvent e, List<EventError>? errors)
     {
         ArgumentNullException.ThrowIfNull(e);
         if (e.Pilot is null || !EventValidator.IsPilotSlug(e.Pilot))
@@ -51,11 +52,12 @@ internal sealed class PilotVocabulary
             return errors;
         }
 
-        if (e.Type is not null && VocabularyField.ByType.TryGetValue(e.Type, out var fields))
+        if (e.Type is not null && EventShapes.Find(e.Type) is { } shape)
         {
-            foreach (var field in fields)
+            foreach (var use in shape.Fields)
             {
-                if (field.Value(e) is { } value && pilot.Fields[field] is var allowed && !allowed.Values.Contains(value))
+                if (use.Vocabulary is { } list && use.Field.Read(e) is string value
+                    && pilot.Fields[(use.Field.Name, list)] is var allowed && !allowed.Values.Contains(value))
                 {
                     (errors ??= []).Add(allowed.Refusal);
                 }
@@ -71,7 +73,7 @@ internal sealed class PilotVocabulary
         return CheckAttributes(e.Attributes, pilot, errors);
     }
 
-    private static List<string>? CheckAttributes(Dictionary<string, string>? attributes, Pilot pilot, List<string>? errors)
+    private static List<EventError>? CheckAttributes(Dictionary<string, string>? attributes, Pilot pilot, List<EventError>? errors)
     {
         if (attributes is not { Count: > 0 })
         {
@@ -110,14 +112,14 @@ internal sealed class PilotVocabulary
         {
             var list = allowed.Distinct(StringComparer.Ordinal).ToList();
             Values = new HashSet<string>(list, StringComparer.Ordinal);
-            Refusal = list.Count == 0
-                ? field + ": " + (what is null ? "none" : "no " + what) + " allowed (the pilot's evaluation config lists no " + configKey + ")"
-                : field + ": " + (what is null ? "" : what + " ") + "must be one of " + string.Join(", ", list);
+            Refusal = new(field, EventErrorCodes.NotInVocabulary, list.Count == 0
+                ? (what is null ? "none" : "no " + what) + " allowed (the pilot's evaluation config lists no " + configKey + ")"
+                : (what is null ? "" : what + " ") + "must be one of " + string.Join(", ", list));
         }
 
         public HashSet<string> Values { get; }
 
-        public string Refusal { get; }
+        public EventError Refusal { get; }
     }
 
     /// <summary>One pilot's vocabulary, each field's refusal made once.</summary>
@@ -126,8 +128,8 @@ internal sealed class PilotVocabulary
         public Pilot(PilotConfig config)
         {
             CaseIds = config.CaseIds;
-            Fields = VocabularyField.ByType.Values.SelectMany(f => f)
-                .ToDictionary(f => f, f => new ClosedSet(f.Field, f.ConfigKey, f.Allowed(config)));
+            Fields = VocabularyField.Uses.Select(u => (u.Field.Name, List: u.Vocabulary!)).Distinct()
+                .ToDictionary(u => u, u => new ClosedSet(u.Name, u.List, VocabularyField.Lists[u.List](config)));
             AttributeKeys = new ClosedSet("attributes", "attributeKeys", config.AttributeKeys, what: "keys");
             AttributeValues = config.AttributeValues.ToDictionary(
                 p => p.Key, p => new ClosedSet("attributes." + p.Key, "attributeValues." + p.Key, p.Value), StringComparer.Ordinal);
@@ -135,7 +137,7 @@ internal sealed class PilotVocabulary
 
         public CaseIdRule CaseIds { get; }
 
-        public Dictionary<VocabularyField, ClosedSet> Fields { get; }
+        public Dictionary<(string Field, string List), ClosedSet> Fields { get; }
 
         public ClosedSet AttributeKeys { get; }
 
