@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EvalFramework.Contract;
 
 /// <summary>One refused event of a batch.</summary>
@@ -11,4 +13,8 @@ public sealed class RejectedEvent
 
     /// <summary>One message per problem, each starting with the field it concerns.</summary>
     public List<string> Errors { get; set; } = [];
+
+    /// <summary>The same problems, structured (field and code); not on the wire, where <see cref="Errors"/> carries them.</summary>
+    [JsonIgnore]
+    public List<EventError> Details { get; set; } = [];
 }

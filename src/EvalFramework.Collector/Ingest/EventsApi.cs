@@ -53,7 +53,6 @@ internal static class EventsApi
         var response = new IngestResponse();
         var accepted = new List<PendingEvent>(parsed.Events.Length);
         var acceptedIndexes = new List<int>(parsed.Events.Length);
-        var problems = new List<(int Index, List<EventError> Errors)>();
         for (var i = 0; i < parsed.Events.Length; i++)
         {
             var e = parsed.Events[i];
@@ -73,10 +72,9 @@ internal static class EventsApi
                 ?? (e is null ? [new("event", EventErrorCodes.Invalid, "could not be read")] : vocabulary.Check(e, EventValidator.Check(e, now)));
             if (errors is not null)
             {
-                problems.Add((i, errors));
                 response.Rejected.Add(new RejectedEvent
                 {
-                    Index = i, Id = EchoableId(e?.Id ?? parsed.RawIds?[i]), Errors = errors.ConvertAll(error => error.ToString()),
+                    Index = i, Id = EchoableId(e?.Id ?? parsed.RawIds?[i]), Errors = errors.ConvertAll(error => error.ToString()), Details = errors,
                 });
                 continue;
             }
@@ -88,11 +86,11 @@ internal static class EventsApi
         if (accepted.Count == 0)
         {
             var fields = new Dictionary<string, string[]>(StringComparer.Ordinal);
-            foreach (var (index, errors) in problems)
+            foreach (var rejected in response.Rejected)
             {
-                foreach (var error in errors)
+                foreach (var error in rejected.Details)
                 {
-                    var field = $"events[{index}].{error.Field}";
+                    var field = $"events[{rejected.Index}].{error.Field}";
                     fields[field] = fields.TryGetValue(field, out var existing) ? [.. existing, error.Message] : [error.Message];
                 }
             }

@@ -33,22 +33,22 @@ internal sealed class IngestMetricsFilter(CollectorMetrics metrics) : IEndpointF
         metrics.IngestBatches.Add(1, new KeyValuePair<string, object?>("result", outcome));
         foreach (var e in rejected ?? [])
         {
-            metrics.EventsRejected.Add(1, new KeyValuePair<string, object?>("reason", ReasonOf(e.Errors)));
+            metrics.EventsRejected.Add(1, new KeyValuePair<string, object?>("reason", ReasonOf(e.Details)));
         }
 
         return result;
     }
 
-    /// <summary>The field of the first error ("caseId: required" → caseId; "attributes.x: ..." → attributes).</summary>
-    internal static string ReasonOf(IReadOnlyList<string> errors)
+    /// <summary>The field of the first error (caseId; attributes.x → attributes).</summary>
+    internal static string ReasonOf(IReadOnlyList<EventError> errors)
     {
         if (errors.Count == 0)
         {
             return LabelSet.Other;
         }
 
-        var field = errors[0].AsSpan();
-        var end = field.IndexOfAny(":.[");
-        return Reasons.Map(end < 0 ? null : field[..end].ToString());
+        var field = errors[0].Field.AsSpan();
+        var end = field.IndexOfAny(".[");
+        return Reasons.Map((end < 0 ? field : field[..end]).ToString());
     }
 }

@@ -1,18 +1,20 @@
 using EvalFramework.Collector.Metrics;
+using EvalFramework.Contract;
 
 namespace EvalFramework.Collector.Tests.Metrics;
 
 public sealed class IngestMetricsFilterTests
 {
     [Theory]
-    [InlineData("caseId: required for case events", "caseId")]
-    [InlineData("attributes.office: must be at most 256 characters without control characters", "attributes")]
-    [InlineData("time: more than 5 minutes in the future", "time")]
-    [InlineData("event: could not be read", "event")]
-    [InlineData("personnummer-like: looks like a personal identity number", LabelSet.Other)]
-    [InlineData("no field at all", LabelSet.Other)]
-    public void ReasonOf_FirstError_ItsWireFieldOrOther(string error, string expected) =>
-        Assert.Equal(expected, IngestMetricsFilter.ReasonOf([error]));
+    [InlineData("caseId", "caseId")]
+    [InlineData("attributes.office", "attributes")]
+    [InlineData("time", "time")]
+    [InlineData("event", "event")]
+    [InlineData("caseType", "caseType")]
+    [InlineData("personnummer-like", LabelSet.Other)]
+    [InlineData("", LabelSet.Other)]
+    public void ReasonOf_FirstError_ItsWireFieldOrOther(string field, string expected) =>
+        Assert.Equal(expected, IngestMetricsFilter.ReasonOf([new EventError(field, EventErrorCodes.Invalid, "some message")]));
 
     [Fact]
     public void ReasonOf_NoErrors_Other() => Assert.Equal(LabelSet.Other, IngestMetricsFilter.ReasonOf([]));
