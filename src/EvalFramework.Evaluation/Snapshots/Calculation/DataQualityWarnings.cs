@@ -19,17 +19,8 @@ internal sealed class DataQualityWarnings
     /// <summary>What the data held that the snapshot does not use because it is outside the pilot's vocabulary.</summary>
     public void LeftOut(long cases, long maintenance)
     {
-        if (cases > 0)
-        {
-            Add(Invariant(
-                $"{cases} case(s) have a case type or arm that is not in the pilot's config (or the pilot has no config): left out of every figure, and not named here"));
-        }
-
-        if (maintenance > 0)
-        {
-            Add(Invariant(
-                $"{maintenance} maintenance event(s) name an arm that is not in the pilot's config (or the pilot has no config): left out"));
-        }
+        IfAny(cases, $"{cases} case(s) have a case type or arm that is not in the pilot's config (or the pilot has no config): left out of every figure, and not named here");
+        IfAny(maintenance, $"{maintenance} maintenance event(s) name an arm that is not in the pilot's config (or the pilot has no config): left out");
     }
 
     public void NoConfig() =>
@@ -40,17 +31,8 @@ internal sealed class DataQualityWarnings
 
     public void MissingPrices(int roles, int models)
     {
-        if (roles > 0)
-        {
-            Add(Invariant(
-                $"{roles} staff role(s) in the data have no hourly cost in the pilot's staffRoles (not named here): cost_per_case_sek is null"));
-        }
-
-        if (models > 0)
-        {
-            Add(Invariant(
-                $"{models} AI model(s) in the data have no price and size in the pilot's aiModels (not named here): cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null"));
-        }
+        IfAny(roles, $"{roles} staff role(s) in the data have no hourly cost in the pilot's staffRoles (not named here): cost_per_case_sek is null");
+        IfAny(models, $"{models} AI model(s) in the data have no price and size in the pilot's aiModels (not named here): cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null");
     }
 
     /// <summary>Which staff-survey answers count (k-anonymity, see <see cref="StaffSurveySelection"/>) and what was left out.</summary>
@@ -63,17 +45,8 @@ internal sealed class DataQualityWarnings
             ? Rule + ": there is none, so no staff figure is shown"
             : Invariant(
                 $"{Rule}: {staff.Weeks} complete week(s), {Day(staff.FirstWeekMs)} to {Day(staff.FirstWeekMs + (staff.Weeks * StaffWeeks.WeekMs) - StaffWeeks.DayMs)}; answers of other weeks, and answers received after a week was first published, are left out"));
-        if (staff.SuppressedGroups > 0)
-        {
-            Add(Invariant(
-                $"{staff.SuppressedGroups} staff-survey group(s) (team × arm × week) have fewer than {k} answers: their {staff.SuppressedAnswers} answer(s) are left out of every figure"));
-        }
-
-        if (staff.OutsideVocabulary > 0)
-        {
-            Add(Invariant(
-                $"{staff.OutsideVocabulary} staff-survey answer(s) name a team or arm that is not in the pilot's config: left out"));
-        }
+        IfAny(staff.SuppressedGroups, $"{staff.SuppressedGroups} staff-survey group(s) (team × arm × week) have fewer than {k} answers: their {staff.SuppressedAnswers} answer(s) are left out of every figure");
+        IfAny(staff.OutsideVocabulary, $"{staff.OutsideVocabulary} staff-survey answer(s) name a team or arm that is not in the pilot's config: left out");
 
         static string Day(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     }
@@ -101,20 +74,17 @@ internal sealed class DataQualityWarnings
     /// <summary>Cases not completed, completed before they started, or with events but no start.</summary>
     public void Cases(long notCompleted, long negativeLeadTimes, long withoutStart, long surveysWithoutCase)
     {
-        if (notCompleted > 0)
-        {
-            Add(Invariant($"{notCompleted} case(s) started in the period are not completed: left out of every per-case metric"));
-        }
+        IfAny(notCompleted, $"{notCompleted} case(s) started in the period are not completed: left out of every per-case metric");
+        IfAny(negativeLeadTimes, $"{negativeLeadTimes} case(s) completed before they started (clock skew?): left out of lead time");
+        IfAny(withoutStart, $"{withoutStart} case(s) of the pilot have events but no case.started (in no snapshot); {surveysWithoutCase} of them carry citizen surveys with no matching case");
+    }
 
-        if (negativeLeadTimes > 0)
+    /// <summary>Adds the warning when <paramref name="count"/> is above 0.</summary>
+    private void IfAny(long count, FormattableString text)
+    {
+        if (count > 0)
         {
-            Add(Invariant($"{negativeLeadTimes} case(s) completed before they started (clock skew?): left out of lead time"));
-        }
-
-        if (withoutStart > 0)
-        {
-            Add(Invariant(
-                $"{withoutStart} case(s) of the pilot have events but no case.started (in no snapshot); {surveysWithoutCase} of them carry citizen surveys with no matching case"));
+            Add(Invariant(text));
         }
     }
 
