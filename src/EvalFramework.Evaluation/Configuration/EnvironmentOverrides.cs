@@ -44,7 +44,8 @@ internal static class EnvironmentOverrides
         for (var i = 0; i < segments.Length; i++)
         {
             var segment = segments[i];
-            var last = i == segments.Length - 1;
+            YamlNode child;
+            Action<YamlNode> replace;
             switch (current)
             {
                 case YamlMappingNode mapping:
@@ -55,27 +56,15 @@ internal static class EnvironmentOverrides
                     {
                         key = new YamlScalarNode(segment);
                         errors.MarkFromEnvironment(key, variable);
-                        YamlNode created = last ? new YamlScalarNode(value) : new YamlMappingNode();
+                        YamlNode created = i == segments.Length - 1 ? new YamlScalarNode(value) : new YamlMappingNode();
                         errors.MarkFromEnvironment(created, variable);
                         mapping.Children[key] = created;
                         current = created;
                         continue;
                     }
 
-                    var child = mapping.Children[key];
-                    if (!last)
-                    {
-                        current = child;
-                        continue;
-                    }
-
-                    if (child is not YamlScalarNode)
-                    {
-                        Fail(CannotReplace(child));
-                        return;
-                    }
-
-                    mapping.Children[key] = Scalar(value, variable, errors);
+                    child = mapping.Children[key];
+                    replace = node => mapping.Children[key] = node;
                     break;
                 }
 
@@ -95,26 +84,27 @@ internal static class EnvironmentOverrides
                         return;
                     }
 
-                    var child = sequence.Children[index];
-                    if (!last)
-                    {
-                        current = child;
-                        continue;
-                    }
-
-                    if (child is not YamlScalarNode)
-                    {
-                        Fail(CannotReplace(child));
-                        return;
-                    }
-
-                    sequence.Children[index] = Scalar(value, variable, errors);
+                    child = sequence.Children[index];
+                    replace = node => sequence.Children[index] = node;
                     break;
                 }
 
                 default:
                     Fail("is a single value, so it has no key or item '" + segment + "'");
                     return;
+            }
+
+            if (i < segments.Length - 1)
+            {
+                current = child;
+            }
+            else if (child is YamlScalarNode)
+            {
+                replace(Scalar(value, variable, errors));
+            }
+            else
+            {
+                Fail(CannotReplace(child));
             }
         }
     }

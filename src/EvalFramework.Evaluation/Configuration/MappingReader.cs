@@ -63,101 +63,18 @@ internal sealed class MappingReader
         return null;
     }
 
-    public double? Number(string key, bool required, Func<double, bool>? valid = null, string? rule = null)
-    {
-        var node = Get(key, required);
-        if (node is null)
-        {
-            return null;
-        }
+    public double? Number(string key, bool required, Func<double, bool>? valid = null, string? rule = null) =>
+        Scalar(key, required, "must be a number", ParseNumber, valid, rule, out var value) ? value : null;
 
-        if (node is not YamlScalarNode { Value: { } text }
-            || !double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-            || !double.IsFinite(value))
-        {
-            _errors.At(node, KeyOf(key), "must be a number" + Found(node));
-            return null;
-        }
+    public int? Integer(string key, bool required, Func<int, bool>? valid = null, string? rule = null) =>
+        Scalar(key, required, "must be a whole number", ParseInteger, valid, rule, out var value) ? value : null;
 
-        if (valid is not null && !valid(value))
-        {
-            _errors.At(node, KeyOf(key), rule ?? "invalid value");
-            return null;
-        }
+    public string? Text(string key, bool required, Func<string, bool>? valid = null, string? rule = null) =>
+        Scalar(key, required, "must be a single value", ParseText, valid, rule, out var value) ? value : null;
 
-        return value;
-    }
+    public YamlMappingNode? Mapping(string key, bool required) => ValueOf<YamlMappingNode>(key, required, "must be a mapping of keys to values");
 
-    public int? Integer(string key, bool required, Func<int, bool>? valid = null, string? rule = null)
-    {
-        var node = Get(key, required);
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node is not YamlScalarNode { Value: { } text }
-            || !int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var value))
-        {
-            _errors.At(node, KeyOf(key), "must be a whole number" + Found(node));
-            return null;
-        }
-
-        if (valid is not null && !valid(value))
-        {
-            _errors.At(node, KeyOf(key), rule ?? "invalid value");
-            return null;
-        }
-
-        return value;
-    }
-
-    public string? Text(string key, bool required, Func<string, bool>? valid = null, string? rule = null)
-    {
-        var node = Get(key, required);
-        if (node is null)
-        {
-            return null;
-        }
-
-        if (node is not YamlScalarNode { Value: { } text })
-        {
-            _errors.At(node, KeyOf(key), "must be a single value" + Found(node));
-            return null;
-        }
-
-        if (valid is not null && !valid(text))
-        {
-            _errors.At(node, KeyOf(key), rule ?? "invalid value");
-            return null;
-        }
-
-        return text;
-    }
-
-    public YamlMappingNode? Mapping(string key, bool required)
-    {
-        var node = Get(key, required);
-        if (node is null or YamlMappingNode)
-        {
-            return (YamlMappingNode?)node;
-        }
-
-        _errors.At(node, KeyOf(key), "must be a mapping of keys to values" + Found(node));
-        return null;
-    }
-
-    public YamlSequenceNode? Sequence(string key, bool required)
-    {
-        var node = Get(key, required);
-        if (node is null or YamlSequenceNode)
-        {
-            return (YamlSequenceNode?)node;
-        }
-
-        _errors.At(node, KeyOf(key), "must be a list" + Found(node));
-        return null;
-    }
+    public YamlSequenceNode? Sequence(string key, bool required) => ValueOf<YamlSequenceNode>(key, required, "must be a list");
 
     public static bool IsNull(YamlNode node) =>
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any, Value: null or "" or "~" or "null" or "Null" or "NULL" };
@@ -169,4 +86,61 @@ internal sealed class MappingReader
         YamlSequenceNode => " (found a list)",
         _ => "",
     };
+
+    /// <summary>
+    /// Reads the single value of <paramref name="key"/>: absent (reported when required), not of the expected form
+    /// (reported as <paramref name="expected"/>), not valid (reported as <paramref name="rule"/>), or its value.
+    /// </summary>
+    private bool Scalar<T>(string key, bool required, string expected, ScalarParser<T> parse, Func<T, bool>? valid, string? rule,
+        out T value)
+    {
+        value = default!;
+        var node = Get(key, required);
+        if (node is null)
+        {
+            return false;
+        }
+
+        if (node is not YamlScalarNode { Value: { } text } || !parse(text, out value))
+        {
+            _errors.At(node, KeyOf(key), expected + Found(node));
+            return false;
+        }
+
+        if (valid is not null && !valid(value))
+        {
+            _errors.At(node, KeyOf(key), rule ?? "invalid value");
+            return false;
+        }
+
+        return true;
+    }
+
+    private static bool ParseNumber(string text, out double value) =>
+        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && double.IsFinite(value);
+
+    private static bool ParseInteger(string text, out int value) =>
+        int.TryParse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out value);
+
+    private static bool ParseText(string text, out string value)
+    {
+        value = text;
+        return true;
+    }
+
+    private delegate bool ScalarParser<T>(string text, out T value);
+
+    /// <summary>The value node of <paramref name="key"/> when it is a <typeparamref name="T"/>; else reported as <paramref name="expected"/>.</summary>
+    private T? ValueOf<T>(string key, bool required, string expected)
+        where T : YamlNode
+    {
+        var node = Get(key, required);
+        if (node is null or T)
+        {
+            return (T?)node;
+        }
+
+        _errors.At(node, KeyOf(key), expected + Found(node));
+        return null;
+    }
 }

@@ -50,7 +50,7 @@ public sealed class CostModel
             overhead.MaintenancePerCaseSek);
     }
 
-    /// <summary>Staff cost: Σ over roles of seconds ÷ 3600 × the role's loaded hourly cost.</summary>
+    /// <summary>Staff cost: Σ over roles (in ordinal order) of <see cref="TryStaffCostSek"/>.</summary>
     /// <param name="effortSecondsByRole">Effort seconds by role.</param>
     /// <returns>SEK.</returns>
     public double StaffCostSek(IReadOnlyDictionary<string, double> effortSecondsByRole)
@@ -59,35 +59,62 @@ public sealed class CostModel
         var total = 0.0;
         foreach (var (role, seconds) in effortSecondsByRole.OrderBy(r => r.Key, StringComparer.Ordinal))
         {
-            if (!_pilot.StaffRoles.TryGetValue(role, out var config))
-            {
-                throw new MissingConfigEntryException(_pilot.Slug, "staffRoles", role);
-            }
-
-            total += seconds / SecondsPerHour * config.HourlyCostSek;
+            total += TryStaffCostSek(role, seconds, out var sek) ? sek : throw new MissingConfigEntryException(_pilot.Slug, "staffRoles", role);
         }
 
         return total;
     }
 
     /// <summary>
-    /// AI cost of one usage: its <c>costSek</c> when given, else input tokens ÷ 10⁶ × input price + output tokens
-    /// ÷ 10⁶ × output price. The model must be in the price table even when <c>costSek</c> is given (its size is
-    /// needed for the energy estimate), so a missing model is found at once.
+    /// Staff cost of one role's effort: seconds ÷ 3600 × the role's loaded hourly cost. Allocates nothing, so it can
+    /// run for every case of a snapshot.
+    /// </summary>
+    /// <param name="role">The role slug.</param>
+    /// <param name="seconds">Effort seconds.</param>
+    /// <param name="sek">The cost, SEK; 0 when the role is not in <c>staffRoles</c>.</param>
+    /// <returns>Whether the role is in <c>staffRoles</c>.</returns>
+    public bool TryStaffCostSek(string role, double seconds, out double sek)
+    {
+        if (!_pilot.StaffRoles.TryGetValue(role, out var config))
+        {
+            sek = 0;
+            return false;
+        }
+
+        sek = seconds / SecondsPerHour * config.HourlyCostSek;
+        return true;
+    }
+
+    /// <summary>
+    /// AI cost of one usage: its <c>costSek</c> when given, else the model's <see cref="AiPrice"/> for its tokens. The
+    /// model must be in the price table even when <c>costSek</c> is given (its size is needed for the energy
+    /// estimate), so a missing model is found at once.
     /// </summary>
     /// <param name="usage">The usage.</param>
     /// <returns>SEK.</returns>
     public double AiCostSek(AiUsageInput usage)
     {
         ArgumentNullException.ThrowIfNull(usage);
-        if (!_pilot.AiModels.TryGetValue(usage.Model, out var model))
+        var price = TryAiPrice(usage.Model, out var p) ? p : throw new MissingConfigEntryException(_pilot.Slug, "aiModels", usage.Model);
+        return usage.CostSek is { } reported
+            ? price.CostSek(reported, 0, 0)
+            : price.CostSek(0, usage.InputTokens, usage.OutputTokens);
+    }
+
+    /// <summary>A model's price per token (its <c>aiModels</c> prices per million ÷ 10⁶). Allocates nothing.</summary>
+    /// <param name="model">The model name.</param>
+    /// <param name="price">The price; default when the model is not in <c>aiModels</c>.</param>
+    /// <returns>Whether the model is in <c>aiModels</c>.</returns>
+    public bool TryAiPrice(string model, out AiPrice price)
+    {
+        if (!_pilot.AiModels.TryGetValue(model, out var config))
         {
-            throw new MissingConfigEntryException(_pilot.Slug, "aiModels", usage.Model);
+            price = default;
+            return false;
         }
 
-        return usage.CostSek
-            ?? (usage.InputTokens / TokensPerMillion * model.InputPerMillionSek)
-            + (usage.OutputTokens / TokensPerMillion * model.OutputPerMillionSek);
+        price = new AiPrice(config.InputPerMillionSek / TokensPerMillion, config.OutputPerMillionSek / TokensPerMillion);
+        return true;
     }
 
     /// <summary>The fixed monthly costs an arm bears, SEK per month.</summary>

@@ -17,9 +17,11 @@ public sealed class EnergyModel
 {
     private const double SecondsPerHour = 3600;
     private const double WhPerKwh = 1000;
+    private const long TokensPerMillion = 1_000_000;
 
     private readonly EnergyFactors _factors;
     private readonly PilotConfig _pilot;
+    private readonly double _whPerParameterToken;
 
     /// <summary>Creates the model.</summary>
     /// <param name="factors">The energy and carbon factors (<see cref="EvaluationConfig.Energy"/>).</param>
@@ -30,27 +32,41 @@ public sealed class EnergyModel
         ArgumentNullException.ThrowIfNull(pilot);
         _factors = factors;
         _pilot = pilot;
+        _whPerParameterToken = factors.TokenEnergyAlpha * Math.Exp(factors.TokenEnergyBeta * factors.TokenEnergyBatchSize);
     }
 
     /// <summary>GPU energy per output token, Wh: α · e^(β·B) · P + γ (without PUE).</summary>
     /// <param name="activeParamsBillions">P, active parameters in billions.</param>
     /// <returns>Wh per output token.</returns>
-    public double WhPerOutputToken(double activeParamsBillions) =>
-        (_factors.TokenEnergyAlpha * Math.Exp(_factors.TokenEnergyBeta * _factors.TokenEnergyBatchSize) * activeParamsBillions)
-        + _factors.TokenEnergyGamma;
+    public double WhPerOutputToken(double activeParamsBillions) => (_whPerParameterToken * activeParamsBillions) + _factors.TokenEnergyGamma;
 
-    /// <summary>Energy of one AI usage including PUE, Wh.</summary>
+    /// <summary>Energy of one AI usage including PUE, Wh: the model's <see cref="AiEnergy"/> for its output tokens.</summary>
     /// <param name="usage">The usage; its model must be in the pilot's <c>aiModels</c>.</param>
     /// <returns>Wh.</returns>
     public double AiWh(AiUsageInput usage)
     {
         ArgumentNullException.ThrowIfNull(usage);
-        if (!_pilot.AiModels.TryGetValue(usage.Model, out var model))
+        var energy = TryAiEnergy(usage.Model, out var e) ? e : throw new MissingConfigEntryException(_pilot.Slug, "aiModels", usage.Model);
+        return energy.Wh(usage.OutputTokens);
+    }
+
+    /// <summary>
+    /// A model's energy per output token including PUE, Wh (taken as the energy of a million output tokens ÷ 10⁶).
+    /// Allocates nothing, so it can run for every case of a snapshot.
+    /// </summary>
+    /// <param name="model">The model name.</param>
+    /// <param name="energy">The energy per token; default when the model is not in <c>aiModels</c>.</param>
+    /// <returns>Whether the model is in <c>aiModels</c>.</returns>
+    public bool TryAiEnergy(string model, out AiEnergy energy)
+    {
+        if (!_pilot.AiModels.TryGetValue(model, out var config))
         {
-            throw new MissingConfigEntryException(_pilot.Slug, "aiModels", usage.Model);
+            energy = default;
+            return false;
         }
 
-        return WhPerOutputToken(model.ActiveParamsBillions) * usage.OutputTokens * _factors.Pue;
+        energy = new AiEnergy(WhPerOutputToken(config.ActiveParamsBillions) * TokensPerMillion * _factors.Pue / TokensPerMillion);
+        return true;
     }
 
     /// <summary>Workstation energy for staff effort, Wh: watts × seconds ÷ 3600.</summary>

@@ -163,4 +163,63 @@ public sealed class CostModelTests
         Assert.Equal(new PilotMonth(2025, 3), month);
         Assert.Equal("2025-03", month.ToString());
     }
+
+    [Fact]
+    public void TryStaffCostSek_KnownRole_SecondsAsHoursTimesHourlyCost()
+    {
+        Assert.True(Model().TryStaffCostSek("handlaggare", 900, out var sek));
+
+        // 900 s / 3600 × 600 = 150
+        Assert.Equal(150, sek, 9);
+    }
+
+    [Fact]
+    public void TryStaffCostSek_RoleNotInConfig_FalseAndZero()
+    {
+        Assert.False(Model().TryStaffCostSek("jurist", 900, out var sek));
+        Assert.Equal(0, sek);
+    }
+
+    [Fact]
+    public void TryAiPrice_ModelInConfig_PricePerMillionAsPricePerToken()
+    {
+        Assert.True(Model().TryAiPrice("small-model", out var price));
+
+        Assert.Equal(new AiPrice(2 / 1e6, 8 / 1e6), price);
+    }
+
+    [Fact]
+    public void TryAiPrice_ModelNotInConfig_False()
+    {
+        Assert.False(Model().TryAiPrice("gpt-unknown", out var price));
+        Assert.Equal(default, price);
+    }
+
+    [Fact]
+    public void AiPriceCostSek_ReportedPlusUnpricedTokens()
+    {
+        var price = new AiPrice(2 / 1e6, 8 / 1e6);
+
+        // 0.5 reported + 1e6 × 2e-6 + 5e5 × 8e-6 = 0.5 + 2 + 4
+        Assert.Equal(6.5, price.CostSek(0.5, 1_000_000, 500_000), 9);
+        Assert.Equal(0.5, price.CostSek(0.5, 0, 0));
+    }
+
+    [Fact]
+    public void AiCostSek_IsThePerTokenPriceTheSnapshotUses()
+    {
+        Assert.True(Model().TryAiPrice("small-model", out var price));
+
+        Assert.Equal(price.CostSek(0, 12_345, 678), Model().AiCostSek(new AiUsageInput("small-model", 12_345, 678)));
+        Assert.Equal(price.CostSek(0.25, 0, 0), Model().AiCostSek(new AiUsageInput("small-model", 12_345, 678, 0.25)));
+    }
+
+    [Fact]
+    public void StaffCostSek_IsTheSumOfTryStaffCostSek()
+    {
+        var model = Model();
+        Assert.True(model.TryStaffCostSek("handlaggare", 1234.5, out var sek));
+
+        Assert.Equal(sek, model.StaffCostSek(new Dictionary<string, double> { ["handlaggare"] = 1234.5 }));
+    }
 }

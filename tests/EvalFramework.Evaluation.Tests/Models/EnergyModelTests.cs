@@ -70,4 +70,30 @@ public sealed class EnergyModelTests
         Assert.Equal(46.222977, energy.AiWh, 5);
         Assert.Equal(4.16006793, energy.AiCo2eG, 6);
     }
+
+    [Fact]
+    public void TryAiEnergy_ModelInConfig_WhPerOutputTokenWithPue()
+    {
+        Assert.True(Model().TryAiEnergy("small-model", out var energy));
+
+        // 4.6222977e-5 Wh × 1.2 PUE = 5.54675724e-5 Wh per output token
+        Assert.Equal(5.54675724e-5, energy.WhPerOutputToken, 12);
+        Assert.Equal(energy.WhPerOutputToken * 2_000, energy.Wh(2_000));
+    }
+
+    [Fact]
+    public void TryAiEnergy_ModelNotInConfig_False()
+    {
+        Assert.False(Model().TryAiEnergy("gpt-unknown", out var energy));
+        Assert.Equal(default, energy);
+    }
+
+    [Fact]
+    public void AiWh_IsThePerTokenEnergyTheSnapshotUses()
+    {
+        Assert.True(Model().TryAiEnergy("small-model", out var energy));
+
+        Assert.Equal(energy.Wh(2_000), Model().AiWh(new AiUsageInput("small-model", 5_000, 2_000)));
+        Assert.Equal(energy.Wh(2_000), Model().EnergyOf(Case(0, new AiUsageInput("small-model", 5_000, 2_000))).AiWh);
+    }
 }

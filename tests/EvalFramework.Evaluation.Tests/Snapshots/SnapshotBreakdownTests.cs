@@ -69,6 +69,39 @@ public sealed class SnapshotBreakdownTests
     }
 
     [Fact]
+    public void Compute_ReportedAndUnpricedAiUsage_CostAndEnergyAreTheModels()
+    {
+        // One AI case: two roles (one without a price would void cost, so both priced), a model usage whose calls
+        // partly reported their own costSek. The snapshot's parts are exactly what CostModel and EnergyModel give.
+        using var engine = Engine(14);
+        var row = new CaseRow
+        {
+            CaseId = "a0", CaseType = "a-question", Arm = "ai_assisted", StartedMs = From.ToUnixTimeMilliseconds(),
+            CompletedMs = From.AddHours(1).ToUnixTimeMilliseconds(), EffortSeconds = 1000,
+        };
+        row.EffortByRole.Add(new RoleEffort("handlaggare", 700));
+        row.EffortByRole.Add(new RoleEffort("handlaggare", 300));
+        row.AiUsage.Add(new ModelUsage("small-model", 30_000, 7_000, 10_000, 2_000, 0.125));
+        engine.AddCase(row);
+        AddCase(engine, "m0", "manual", From, From.AddHours(1), 3600);
+        var config = TestConfig.Load();
+        var cost = new CostModel(config.Pilots[0]);
+        var energy = new EnergyModel(config.Energy, config.Pilots[0]);
+        Assert.True(cost.TryStaffCostSek("handlaggare", 700, out var staff1));
+        Assert.True(cost.TryStaffCostSek("handlaggare", 300, out var staff2));
+        Assert.True(cost.TryAiPrice("small-model", out var price));
+        Assert.True(energy.TryAiEnergy("small-model", out var perToken));
+
+        var snapshot = engine.Compute();
+
+        var parts = Arm(snapshot, "ai_assisted");
+        Assert.Equal(0.0 + staff1 + staff2, parts.Cost!.StaffSek);
+        Assert.Equal(0.0 + price.CostSek(0.125, 20_000, 5_000), parts.Cost.AiSek);
+        Assert.Equal(energy.HumanWh(1000), parts.Energy!.WorkstationWh);
+        Assert.Equal(0.0 + perToken.Wh(7_000), parts.Energy.AiWh);
+    }
+
+    [Fact]
     public void Compute_EnergyByHand_WorkstationAndAiPartsAddUpToEnergyAndCo2e()
     {
         // Defaults: 150 W workstation, PUE 1.2, 40 g CO2e/kWh; small-model has 10 B active parameters.

@@ -1,4 +1,5 @@
 using EvalFramework.Evaluation.Snapshots;
+using EvalFramework.Evaluation.Snapshots.Calculation;
 using EvalFramework.Evaluation.Statistics;
 
 namespace EvalFramework.Evaluation.Tests.Statistics;

@@ -1,6 +1,6 @@
 using EvalFramework.Evaluation.Statistics;
 
-namespace EvalFramework.Evaluation.Snapshots;
+namespace EvalFramework.Evaluation.Privacy;
 
 /// <summary>
 /// The exact integer aggregates of an arm's counted staff-survey answers: all that its published well-being figure

@@ -1,4 +1,4 @@
-namespace EvalFramework.Evaluation.Snapshots;
+namespace EvalFramework.Evaluation.Privacy;
 
 /// <summary>
 /// Which staff-survey answers a snapshot counts: the rule that keeps them k-anonymous against differencing.

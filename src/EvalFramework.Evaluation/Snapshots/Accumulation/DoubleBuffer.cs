@@ -1,4 +1,4 @@
-namespace EvalFramework.Evaluation.Snapshots;
+namespace EvalFramework.Evaluation.Snapshots.Accumulation;
 
 /// <summary>An append-only list of doubles in fixed chunks: no doubling copies while millions of values arrive.</summary>
 internal sealed class DoubleBuffer

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Security.Cryptography;
 using System.Text;
 
-namespace EvalFramework.Evaluation.Snapshots;
+namespace EvalFramework.Evaluation.Snapshots.Accumulation;
 
 /// <summary>
 /// SHA-256 over the canonical binary encoding of the data a snapshot used (README.md, "Verifying a

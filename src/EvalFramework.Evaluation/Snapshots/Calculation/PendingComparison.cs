@@ -1,7 +1,7 @@
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Statistics;
 
-namespace EvalFramework.Evaluation.Snapshots;
+namespace EvalFramework.Evaluation.Snapshots.Calculation;
 
 /// <summary>A comparison before the Holm adjustment across the snapshot.</summary>
 internal sealed record PendingComparison(

@@ -1,4 +1,4 @@
-namespace EvalFramework.Evaluation.Snapshots;
+namespace EvalFramework.Evaluation.Snapshots.Calculation;
 
 /// <summary>An arm's fixed and maintenance cost of one month per completed case of that month (SEK).</summary>
 /// <param name="FixedPerCaseSek">The arm's fixed monthly costs ÷ its completed cases of the month.</param>

@@ -1,7 +1,7 @@
 using System.Runtime.InteropServices;
 using EvalFramework.Evaluation.Statistics;
 
-namespace EvalFramework.Evaluation.Snapshots;
+namespace EvalFramework.Evaluation.Snapshots.Accumulation;
 
 /// <summary>Running totals of one case type and arm; only lead times are kept per case (for medians).</summary>
 /// <param name="caseType">The case type.</param>

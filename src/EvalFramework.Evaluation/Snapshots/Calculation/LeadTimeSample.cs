@@ -1,6 +1,6 @@
 using EvalFramework.Evaluation.Statistics;
 
-namespace EvalFramework.Evaluation.Snapshots;
+namespace EvalFramework.Evaluation.Snapshots.Calculation;
 
 /// <summary>The lead times of one case type and arm, ranked for the median, p90 and the median bootstrap.</summary>
 internal sealed class LeadTimeSample

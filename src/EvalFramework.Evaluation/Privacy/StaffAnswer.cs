@@ -1,4 +1,4 @@
-namespace EvalFramework.Evaluation.Snapshots;
+namespace EvalFramework.Evaluation.Privacy;
 
 /// <summary>One <c>survey.staff</c> answer as a snapshot reads it.</summary>
 /// <param name="TimeMs">The answer's time, Unix ms.</param>

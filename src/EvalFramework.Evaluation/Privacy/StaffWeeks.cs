@@ -1,4 +1,4 @@
-namespace EvalFramework.Evaluation.Snapshots;
+namespace EvalFramework.Evaluation.Privacy;
 
 /// <summary>
 /// The weeks staff-survey figures are made of: ISO weeks in UTC, Monday 00:00 to the next Monday 00:00. A week counts

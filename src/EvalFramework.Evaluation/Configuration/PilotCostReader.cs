@@ -1,0 +1,158 @@
+using EvalFramework.Contract;
+using YamlDotNet.RepresentationModel;
+
+namespace EvalFramework.Evaluation.Configuration;
+
+/// <summary>Reads a pilot's prices: <c>staffRoles</c>, <c>aiModels</c>, <c>fixedCosts</c> and <c>maintenance</c>.</summary>
+internal sealed class PilotCostReader(ErrorSink errors)
+{
+    private static readonly string[] _roleKeys = ["hourlyCostSek"];
+
+    private static readonly string[] _modelKeys = ["inputPerMillionSek", "outputPerMillionSek", "activeParamsBillions"];
+
+    private static readonly string[] _fixedCostKeys = ["name", "monthlySek", "arm"];
+
+    private static readonly string[] _maintenanceKeys = ["hourlyCostSek", "defaultArm"];
+
+    private readonly ErrorSink _errors = errors;
+
+    public Dictionary<string, StaffRoleConfig>? Roles(MappingReader m)
+    {
+        if (m.Mapping("staffRoles", true) is not { } node)
+        {
+            return null;
+        }
+
+        var path = m.KeyOf("staffRoles");
+        if (node.Children.Count == 0)
+        {
+            _errors.At(node, path, "must define at least one role");
+            return null;
+        }
+
+        var roles = new Dictionary<string, StaffRoleConfig>(StringComparer.Ordinal);
+        foreach (var (keyNode, value) in node.Children)
+        {
+            if (ReadName(keyNode, path, "role", EventValidator.IsSlug((keyNode as YamlScalarNode)?.Value ?? "")) is not { } role)
+            {
+                continue;
+            }
+
+            if (value is not YamlMappingNode item)
+            {
+                _errors.At(value, path + "." + role, "must be a mapping with hourlyCostSek" + MappingReader.Found(value));
+                continue;
+            }
+
+            var r = new MappingReader(_errors, item, path + "." + role, _roleKeys);
+            if (r.Number("hourlyCostSek", true, x => x >= 0, ConfigRules.NotNegative) is { } cost)
+            {
+                roles[role] = new StaffRoleConfig(role, cost);
+            }
+        }
+
+        return roles;
+    }
+
+    public Dictionary<string, AiModelConfig>? Models(MappingReader m)
+    {
+        var models = new Dictionary<string, AiModelConfig>(StringComparer.Ordinal);
+        if (m.Mapping("aiModels", false) is not { } node)
+        {
+            return m.Get("aiModels", false) is null ? models : null;
+        }
+
+        var path = m.KeyOf("aiModels");
+        foreach (var (keyNode, value) in node.Children)
+        {
+            var raw = (keyNode as YamlScalarNode)?.Value ?? "";
+            if (ReadName(keyNode, path, "model", raw.Length is > 0 and <= 128 && !raw.Any(char.IsControl)) is not { } model)
+            {
+                continue;
+            }
+
+            if (value is not YamlMappingNode item)
+            {
+                _errors.At(value, path + "." + model, "must be a mapping with inputPerMillionSek, outputPerMillionSek and activeParamsBillions" + MappingReader.Found(value));
+                continue;
+            }
+
+            var r = new MappingReader(_errors, item, path + "." + model, _modelKeys);
+            var input = r.Number("inputPerMillionSek", true, x => x >= 0, ConfigRules.NotNegative);
+            var output = r.Number("outputPerMillionSek", true, x => x >= 0, ConfigRules.NotNegative);
+            var parameters = r.Number("activeParamsBillions", true, x => x > 0, "must be greater than 0");
+            if (input is not null && output is not null && parameters is not null)
+            {
+                models[model] = new AiModelConfig(model, input.Value, output.Value, parameters.Value);
+            }
+        }
+
+        return models;
+    }
+
+    public List<FixedCostConfig>? FixedCosts(MappingReader m, List<string>? armNames)
+    {
+        var costs = new List<FixedCostConfig>();
+        if (m.Sequence("fixedCosts", false) is not { } node)
+        {
+            return m.Get("fixedCosts", false) is null ? costs : null;
+        }
+
+        var path = m.KeyOf("fixedCosts");
+        for (var i = 0; i < node.Children.Count; i++)
+        {
+            if (node.Children[i] is not YamlMappingNode item)
+            {
+                _errors.At(node.Children[i], ConfigRules.Index(path, i), "must be a mapping with name, monthlySek and arm" + MappingReader.Found(node.Children[i]));
+                continue;
+            }
+
+            var f = new MappingReader(_errors, item, ConfigRules.Index(path, i), _fixedCostKeys);
+            var name = f.Text("name", true, s => s.Length > 0, "must not be empty");
+            var monthly = f.Number("monthlySek", true, x => x >= 0, ConfigRules.NotNegative);
+            var arm = ReadArmReference(f, "arm", true, armNames);
+            if (name is not null && monthly is not null && arm is not null)
+            {
+                costs.Add(new FixedCostConfig(name, monthly.Value, arm));
+            }
+        }
+
+        return costs;
+    }
+
+    public MaintenanceConfig? Maintenance(MappingReader m, List<string>? armNames)
+    {
+        if (m.Mapping("maintenance", true) is not { } node)
+        {
+            return null;
+        }
+
+        var r = new MappingReader(_errors, node, m.KeyOf("maintenance"), _maintenanceKeys);
+        var cost = r.Number("hourlyCostSek", true, x => x >= 0, ConfigRules.NotNegative);
+        var defaultArm = ReadArmReference(r, "defaultArm", false, armNames);
+        return cost is null ? null : new MaintenanceConfig(cost.Value, defaultArm);
+    }
+
+    private string? ReadArmReference(MappingReader r, string key, bool required, List<string>? armNames)
+    {
+        var arm = r.Text(key, required);
+        if (arm is not null && armNames is not null && !armNames.Contains(arm, StringComparer.Ordinal))
+        {
+            _errors.At(r.Get(key, false)!, r.KeyOf(key), "arm '" + arm + "' is not defined in arms (" + string.Join(", ", armNames) + ")");
+        }
+
+        return arm;
+    }
+
+    private string? ReadName(YamlNode keyNode, string path, string what, bool valid)
+    {
+        if (keyNode is not YamlScalarNode { Value: { } name } || !valid)
+        {
+            _errors.At(keyNode, path, "invalid " + what + " name" + MappingReader.Found(keyNode)
+                + (what == "role" ? ": " + ConfigRules.SlugRule : ": must be 1–128 characters without control characters"));
+            return null;
+        }
+
+        return name;
+    }
+}

@@ -1,0 +1,321 @@
+using EvalFramework.Evaluation.Configuration;
+using EvalFramework.Evaluation.Models;
+using EvalFramework.Evaluation.Privacy;
+
+namespace EvalFramework.Evaluation.Snapshots.Accumulation;
+
+/// <summary>
+/// The first half of a snapshot: reads the period's case rows into running totals per case type × arm (costs and
+/// energy through <see cref="CostModel"/> and <see cref="EnergyModel"/>), keeps the staff answers, earlier snapshots
+/// and maintenance events as they come, and hashes the data used. Allocates nothing per case once every group exists.
+/// </summary>
+/// <remarks>
+/// Nothing outside the pilot's config is used: a case whose case type or arm is not there is counted in
+/// <see cref="CasesLeftOut"/>, a maintenance event of another arm in <see cref="MaintenanceLeftOut"/>; roles and models
+/// without a price are counted in <see cref="MissingRoles"/> and <see cref="MissingModels"/>, never named.
+/// </remarks>
+internal sealed class SnapshotAccumulator : IDisposable
+{
+    private readonly PilotConfig? _pilot;
+    private readonly CostModel? _costModel;
+    private readonly EnergyModel? _energyModel;
+    private readonly DataHasher _hasher = new();
+    private readonly Dictionary<(string CaseType, string Arm), GroupAccumulator> _groups = [];
+    private readonly SortedSet<string> _missingRoles = new(StringComparer.Ordinal);
+    private readonly SortedSet<string> _missingModels = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (AiPrice Price, AiEnergy Energy)> _modelRates = new(StringComparer.Ordinal);
+    private readonly List<StaffAnswer> _surveys = [];
+    private readonly List<EarlierSnapshot> _earlier = [];
+    private readonly List<(long TimeMs, double Hours, string? Arm)> _maintenance = [];
+    private readonly HashSet<string> _caseTypes = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _arms = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _teams = new(StringComparer.Ordinal);
+    private readonly CaseRow _recordRow = new();
+    private readonly Utf8StringCache _recordStrings = new();
+    private GroupAccumulator? _last;
+
+    /// <summary>Starts the accumulation of a period.</summary>
+    /// <param name="period">The period.</param>
+    /// <param name="pilot">The pilot's config; null when it has none (then no case is used).</param>
+    /// <param name="costModel">The pilot's cost model (with <paramref name="pilot"/>).</param>
+    /// <param name="energyModel">The pilot's energy model (with <paramref name="pilot"/>).</param>
+    public SnapshotAccumulator(SnapshotPeriod period, PilotConfig? pilot, CostModel? costModel, EnergyModel? energyModel)
+    {
+        Period = period;
+        _pilot = pilot;
+        _costModel = costModel;
+        _energyModel = energyModel;
+        if (pilot is not null)
+        {
+            _caseTypes.UnionWith(pilot.CaseTypes);
+            _arms.UnionWith(pilot.Arms.Select(a => a.Name));
+            _teams.UnionWith(pilot.Teams);
+        }
+    }
+
+    public SnapshotPeriod Period { get; }
+
+    /// <summary>The groups that have at least one case, by case type and arm.</summary>
+    public IReadOnlyDictionary<(string CaseType, string Arm), GroupAccumulator> Groups => _groups;
+
+    /// <summary>The staff answers as added (selected later, see <see cref="StaffSurveySelection"/>).</summary>
+    public IReadOnlyList<StaffAnswer> Surveys => _surveys;
+
+    /// <summary>The pilot's earlier snapshots.</summary>
+    public IReadOnlyList<EarlierSnapshot> Earlier => _earlier;
+
+    /// <summary>The maintenance events used, as added.</summary>
+    public IReadOnlyList<(long TimeMs, double Hours, string? Arm)> Maintenance => _maintenance;
+
+    /// <summary>The pilot's teams (empty without a config).</summary>
+    public IReadOnlySet<string> Teams => _teams;
+
+    /// <summary>The pilot's arms (empty without a config).</summary>
+    public IReadOnlySet<string> Arms => _arms;
+
+    /// <summary>Cases left out because their case type or arm is not in the config.</summary>
+    public long CasesLeftOut { get; private set; }
+
+    /// <summary>Maintenance events left out because their arm is not in the config.</summary>
+    public long MaintenanceLeftOut { get; private set; }
+
+    /// <summary>Distinct staff roles in the data without an hourly cost.</summary>
+    public int MissingRoles => _missingRoles.Count;
+
+    /// <summary>Distinct AI models in the data without a price and size.</summary>
+    public int MissingModels => _missingModels.Count;
+
+    /// <summary>Case rows of the pilot with events but no <c>case.started</c>.</summary>
+    public long CasesWithoutStart { get; set; }
+
+    /// <summary>Of those, rows carrying citizen surveys.</summary>
+    public long SurveysWithoutCase { get; set; }
+
+    /// <summary>Adds one case; see <see cref="SnapshotEngine.AddCase"/>.</summary>
+    public void AddCase(CaseRow row)
+    {
+        if (Group(row.CaseType, row.Arm) is not { } group)
+        {
+            _hasher.Skip(row.CaseId);
+            CasesLeftOut++;
+            return;
+        }
+
+        _hasher.Case(row);
+        Accumulate(group, row);
+    }
+
+    /// <summary>Adds one case as its stored record; see <see cref="SnapshotEngine.AddCaseRecord"/>.</summary>
+    public void AddCaseRecord(ReadOnlySpan<byte> record)
+    {
+        CaseRecordCodec.Read(record, _recordRow, _recordStrings, withCaseId: false);
+        if (Group(_recordRow.CaseType, _recordRow.Arm) is not { } group)
+        {
+            _hasher.Skip(CaseRecordCodec.CaseId(record));
+            CasesLeftOut++;
+            return;
+        }
+
+        _hasher.CaseRecord(record);
+        Accumulate(group, _recordRow);
+    }
+
+    public void AddStaffSurvey(StaffAnswer answer) => _surveys.Add(answer);
+
+    public void AddEarlierSnapshot(EarlierSnapshot earlier) => _earlier.Add(earlier);
+
+    /// <summary>Adds a maintenance event, or counts it as left out when the pilot or its arm is not in the config.</summary>
+    public void AddMaintenance(long timeMs, double hours, string? arm)
+    {
+        if (_pilot is null || (arm is not null && !_arms.Contains(arm)))
+        {
+            MaintenanceLeftOut++;
+            return;
+        }
+
+        _maintenance.Add((timeMs, hours, arm));
+    }
+
+    /// <summary>
+    /// Ends the data hash: after the cases, per arm shown (in <paramref name="armsShown"/> order) the sums its
+    /// well-being figure is computed from, then the maintenance events, sorted. Never a team, a group or an answer:
+    /// the hash is of low-entropy data, so anything finer in it could be brute-forced back out.
+    /// </summary>
+    /// <returns>The SHA-256 of the data used, lower-case hex.</returns>
+    public string FinishHash(IEnumerable<string> armsShown, IReadOnlyDictionary<string, StaffSums> staffByArm)
+    {
+        foreach (var arm in armsShown)
+        {
+            if (staffByArm.TryGetValue(arm, out var sums))
+            {
+                _hasher.StaffWellbeing(arm, sums.Count, sums.Sum, sums.SumOfSquares);
+            }
+        }
+
+        foreach (var (time, hours, arm) in _maintenance.OrderBy(m => m.TimeMs).ThenBy(m => m.Hours)
+                     .ThenBy(m => m.Arm ?? "", StringComparer.Ordinal))
+        {
+            _hasher.Maintenance(time, hours, arm);
+        }
+
+        return _hasher.Finish();
+    }
+
+    /// <inheritdoc />
+    public void Dispose() => _hasher.Dispose();
+
+    private void Accumulate(GroupAccumulator group, CaseRow row)
+    {
+        group.Started++;
+        if (row.CompletedMs is not { } completed)
+        {
+            return;
+        }
+
+        group.Completed++;
+        AddToWeek(group, completed);
+        var lead = (completed - row.StartedMs) / 1000.0;
+        if (lead < 0)
+        {
+            group.NegativeLeadTimes++;
+        }
+        else
+        {
+            group.LeadTimes.Add(lead);
+            group.LeadTime.Add(lead);
+        }
+
+        group.Effort.Add(row.EffortSeconds);
+        group.AiSeconds.Add(row.AiDurationMs / 1000);
+        if (row.Reviews > 0)
+        {
+            group.Reviewed++;
+            if (row.ReviewsIncorrect > 0 || row.Errors > 0)
+            {
+                group.Erroneous++;
+            }
+        }
+
+        group.ConsistencySet += row.ReviewsConsistencySet;
+        group.Consistent += row.ReviewsConsistent;
+        group.Escalated += row.Escalations > 0 ? 1 : 0;
+        group.IntegrationFailed += row.IntegrationFailures > 0 ? 1 : 0;
+        if (row.CsatCount > 0)
+        {
+            var csat = (double)row.CsatSum / row.CsatCount;
+            group.Responded++;
+            group.Satisfied += csat >= 4 ? 1 : 0;
+            group.Csat.Add(csat);
+        }
+
+        group.NpsCount += row.NpsCount;
+        group.NpsPromoters += row.NpsPromoters;
+        group.NpsDetractors += row.NpsDetractors;
+        if (_costModel is not null && _energyModel is not null)
+        {
+            AddCostAndEnergy(group, row, completed, _costModel, _energyModel);
+        }
+    }
+
+    /// <summary>
+    /// Counts a completed case in the 7-day bin of its completion time (a completion before the period's start, clock
+    /// skew, in the first bin; one at or after the end in <see cref="GroupAccumulator.CompletedAfterPeriod"/>).
+    /// </summary>
+    private void AddToWeek(GroupAccumulator group, long completedMs)
+    {
+        if (Period.Weeks == 0)
+        {
+            return;
+        }
+
+        if (completedMs >= Period.ToMs)
+        {
+            group.CompletedAfterPeriod++;
+        }
+        else
+        {
+            group.WeeklyCompleted[Period.WeekOf(completedMs)]++;
+        }
+    }
+
+    /// <summary>A completed case's variable cost (staff + AI) and energy (workstation + AI), by its completion month.</summary>
+    private void AddCostAndEnergy(GroupAccumulator group, CaseRow row, long completedMs, CostModel costModel, EnergyModel energyModel)
+    {
+        var staffSek = 0.0;
+        foreach (var (role, seconds) in row.EffortByRole)
+        {
+            if (costModel.TryStaffCostSek(role, seconds, out var sek))
+            {
+                staffSek += sek;
+            }
+            else
+            {
+                _missingRoles.Add(role);
+            }
+        }
+
+        var aiSek = 0.0;
+        var aiWh = 0.0;
+        foreach (var usage in row.AiUsage)
+        {
+            if (ModelRates(usage.Model, costModel, energyModel) is not { } rates)
+            {
+                _missingModels.Add(usage.Model);
+                continue;
+            }
+
+            aiSek += rates.Price.CostSek(usage.CostSek, usage.InputTokens - usage.PricedInputTokens,
+                usage.OutputTokens - usage.PricedOutputTokens);
+            aiWh += rates.Energy.Wh(usage.OutputTokens);
+        }
+
+        var month = SnapshotPeriod.MonthIndex(completedMs);
+        var workstationWh = energyModel.HumanWh(row.EffortSeconds);
+        group.AddCost(month, staffSek + aiSek);
+        group.AddEnergy(month, workstationWh + aiWh);
+        group.StaffSek += staffSek;
+        group.AiSek += aiSek;
+        group.WorkstationWh += workstationWh;
+        group.AiWh += aiWh;
+    }
+
+    /// <summary>A model's price and energy per token, taken once from the models.</summary>
+    private (AiPrice Price, AiEnergy Energy)? ModelRates(string model, CostModel costModel, EnergyModel energyModel)
+    {
+        if (_modelRates.TryGetValue(model, out var rates))
+        {
+            return rates;
+        }
+
+        if (!costModel.TryAiPrice(model, out var price) || !energyModel.TryAiEnergy(model, out var energy))
+        {
+            return null;
+        }
+
+        rates = (price, energy);
+        _modelRates.Add(model, rates);
+        return rates;
+    }
+
+    /// <summary>The case type and arm's accumulator; null when either is not in the pilot's vocabulary.</summary>
+    private GroupAccumulator? Group(string caseType, string arm)
+    {
+        if (_last is not null && _last.CaseType == caseType && _last.Arm == arm)
+        {
+            return _last;
+        }
+
+        if (!_groups.TryGetValue((caseType, arm), out var group))
+        {
+            if (!_caseTypes.Contains(caseType) || !_arms.Contains(arm))
+            {
+                return null;
+            }
+
+            group = new GroupAccumulator(caseType, arm, Period.Weeks);
+            _groups.Add((caseType, arm), group);
+        }
+
+        return _last = group;
+    }
+}

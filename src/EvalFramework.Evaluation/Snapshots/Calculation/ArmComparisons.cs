@@ -1,0 +1,55 @@
+using System.Security.Cryptography;
+using System.Text;
+using EvalFramework.Evaluation.Snapshots.Accumulation;
+using EvalFramework.Evaluation.Statistics;
+
+namespace EvalFramework.Evaluation.Snapshots.Calculation;
+
+/// <summary>The comparisons of a treatment arm with the baseline arm in one case type, before the Holm adjustment.</summary>
+internal static class ArmComparisons
+{
+    /// <summary>Every comparison of <paramref name="t"/> with <paramref name="b"/>, in the snapshot's metric order.</summary>
+    public static IEnumerable<PendingComparison> Compare(GroupAccumulator b, GroupAccumulator t, LeadTimeSample bLead,
+        LeadTimeSample tLead, double level, CostFigures costs, int seed)
+    {
+        PendingComparison Means(string metric, in Moments mb, in Moments mt) =>
+            new(metric, b.Arm, t.Arm, "welch_t", mb.Count, mt.Count, mb.Count > 0 ? mb.Mean : null, WelchTest.Compare(mb, mt, level));
+
+        PendingComparison Shares(string metric, long xb, long nb, long xt, long nt) =>
+            new(metric, b.Arm, t.Arm, "newcombe_hybrid_score", nb, nt, nb > 0 ? (double)xb / nb : null,
+                Proportions.Compare(xb, nb, xt, nt, level));
+
+        yield return new PendingComparison(MetricKeys.LeadTimeMedian, b.Arm, t.Arm, "percentile_bootstrap_median", bLead.Count,
+            tLead.Count, bLead.Median.Value, bLead.Count > 0 && tLead.Count > 0
+                ? MedianBootstrap.Compare(bLead.Sample, tLead.Sample, level, seed)
+                : new TestResult(double.NaN, null, null, double.NaN));
+        yield return Means(MetricKeys.LeadTimeMean, b.LeadTime, t.LeadTime);
+        yield return Means(MetricKeys.EffortMean, b.Effort, t.Effort);
+        yield return Means(MetricKeys.AiSecondsMean, b.AiSeconds, t.AiSeconds);
+        yield return Shares(MetricKeys.ErrorRate, b.Erroneous, b.Reviewed, t.Erroneous, t.Reviewed);
+        yield return Shares(MetricKeys.ConsistencyRate, b.Consistent, b.ConsistencySet, t.Consistent, t.ConsistencySet);
+        yield return Shares(MetricKeys.EscalationRate, b.Escalated, b.Completed, t.Escalated, t.Completed);
+        yield return Shares(MetricKeys.IntegrationFailureRate, b.IntegrationFailed, b.Completed, t.IntegrationFailed, t.Completed);
+        yield return Means(MetricKeys.CsatMean, b.Csat, t.Csat);
+        yield return Shares(MetricKeys.CsatSatisfiedShare, b.Satisfied, b.Responded, t.Satisfied, t.Responded);
+        yield return Means(MetricKeys.Nps, ArmMetrics.NpsMoments(b), ArmMetrics.NpsMoments(t));
+        yield return Shares(MetricKeys.SurveyResponseRate, b.Responded, b.Completed, t.Responded, t.Completed);
+        if (costs.CostMoments(b) is { } cb && costs.CostMoments(t) is { } ct)
+        {
+            yield return Means(MetricKeys.CostPerCase, cb, ct);
+        }
+
+        if (costs.EnergyMoments(b) is { } eb && costs.EnergyMoments(t) is { } et)
+        {
+            yield return Means(MetricKeys.EnergyPerCase, eb, et);
+            yield return Means(MetricKeys.Co2ePerCase, eb.Scaled(costs.Co2ePerWh), et.Scaled(costs.Co2ePerWh));
+        }
+    }
+
+    /// <summary>The median bootstrap's seed for a case type and arm: from the data hash, so the same data gives the same draws.</summary>
+    public static int Seed(string dataSha256, string caseType, string arm)
+    {
+        var bytes = SHA256.HashData(Encoding.UTF8.GetBytes(dataSha256 + "\n" + caseType + "\n" + arm));
+        return BitConverter.ToInt32(bytes, 0);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Globalization;
+using EvalFramework.Evaluation.Privacy;
+
+namespace EvalFramework.Evaluation.Snapshots.Calculation;
+
+/// <summary>
+/// The English data-quality warnings of a snapshot, in the order they are added. Values outside the pilot's config
+/// are counted, never named: they may be anything a client sent, and snapshots are never erased.
+/// </summary>
+internal sealed class DataQualityWarnings
+{
+    private readonly List<string> _warnings = [];
+
+    /// <summary>The warnings so far.</summary>
+    public List<string> All => _warnings;
+
+    public void Add(string warning) => _warnings.Add(warning);
+
+    /// <summary>What the data held that the snapshot does not use because it is outside the pilot's vocabulary.</summary>
+    public void LeftOut(long cases, long maintenance)
+    {
+        IfAny(cases, $"{cases} case(s) have a case type or arm that is not in the pilot's config (or the pilot has no config): left out of every figure, and not named here");
+        IfAny(maintenance, $"{maintenance} maintenance event(s) name an arm that is not in the pilot's config (or the pilot has no config): left out");
+    }
+
+    public void NoConfig() =>
+        Add("no evaluation config loaded: cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null (not zero)");
+
+    public void PilotNotInConfig(string pilot) =>
+        Add($"pilot '{pilot}' is not in the evaluation config: cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null (not zero)");
+
+    public void MissingPrices(int roles, int models)
+    {
+        IfAny(roles, $"{roles} staff role(s) in the data have no hourly cost in the pilot's staffRoles (not named here): cost_per_case_sek is null");
+        IfAny(models, $"{models} AI model(s) in the data have no price and size in the pilot's aiModels (not named here): cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null");
+    }
+
+    /// <summary>Which staff-survey answers count (k-anonymity, see <see cref="StaffSurveySelection"/>) and what was left out.</summary>
+    public void StaffSurveys(StaffSurveySelection staff, int k)
+    {
+        // Says which weeks count, from the period and the time of the snapshot alone: a count of the answers left out
+        // of the cut weeks would move with each answer near the period's ends.
+        const string Rule = "staff-survey figures count only complete ISO weeks (Monday to Sunday, UTC) inside the period that ended at least 2 days before the snapshot";
+        Add(staff.Weeks == 0
+            ? Rule + ": there is none, so no staff figure is shown"
+            : Invariant(
+                $"{Rule}: {staff.Weeks} complete week(s), {Day(staff.FirstWeekMs)} to {Day(staff.FirstWeekMs + (staff.Weeks * StaffWeeks.WeekMs) - StaffWeeks.DayMs)}; answers of other weeks, and answers received after a week was first published, are left out"));
+        IfAny(staff.SuppressedGroups, $"{staff.SuppressedGroups} staff-survey group(s) (team × arm × week) have fewer than {k} answers: their {staff.SuppressedAnswers} answer(s) are left out of every figure");
+        IfAny(staff.OutsideVocabulary, $"{staff.OutsideVocabulary} staff-survey answer(s) name a team or arm that is not in the pilot's config: left out");
+
+        static string Day(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    }
+
+    public void NoAllocation() => Add("no configured allocation for the pilot: arm balance (sample ratio) not checked");
+
+    public void SampleRatioMismatch(IEnumerable<KeyValuePair<string, long>> observed, double chiSquare, double pValue) =>
+        Add(Invariant(
+            $"sample ratio mismatch: cases per arm ({string.Join(", ", observed.Select(o => o.Key + " " + o.Value))}) differ from the configured shares (chi-square {chiSquare:0.##}, p = {pValue:G3} < 0.001): check how cases are allocated before trusting comparisons"));
+
+    public void Unallocated(string arm, double sek) =>
+        Add(Invariant(
+            $"{sek:0.##} SEK of fixed and maintenance cost of arm '{arm}' fall in months with no completed case: not in cost_per_case_sek (unallocated)"));
+
+    public void OverheadSpread() =>
+        Add("fixed and maintenance costs are spread over the snapshot's completed cases of each calendar month; months cut by the period edges carry a whole month's fixed cost");
+
+    public void NoBaseline(string caseType, string baseline) =>
+        Add($"case type '{caseType}' has no cases in the baseline arm '{baseline}': no comparisons");
+
+    public void BelowMinimum(int comparisons, int minimum) =>
+        Add(Invariant(
+            $"{comparisons} comparison(s) have fewer than {minimum} values in an arm: verdict insufficient_data (see metricsBelowMinimum)"));
+
+    /// <summary>Cases not completed, completed before they started, or with events but no start.</summary>
+    public void Cases(long notCompleted, long negativeLeadTimes, long withoutStart, long surveysWithoutCase)
+    {
+        IfAny(notCompleted, $"{notCompleted} case(s) started in the period are not completed: left out of every per-case metric");
+        IfAny(negativeLeadTimes, $"{negativeLeadTimes} case(s) completed before they started (clock skew?): left out of lead time");
+        IfAny(withoutStart, $"{withoutStart} case(s) of the pilot have events but no case.started (in no snapshot); {surveysWithoutCase} of them carry citizen surveys with no matching case");
+    }
+
+    /// <summary>Adds the warning when <paramref name="count"/> is above 0.</summary>
+    private void IfAny(long count, FormattableString text)
+    {
+        if (count > 0)
+        {
+            Add(Invariant(text));
+        }
+    }
+
+    private static string Invariant(FormattableString text) => FormattableString.Invariant(text);
+}

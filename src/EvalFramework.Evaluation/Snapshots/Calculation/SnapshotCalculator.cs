@@ -1,0 +1,134 @@
+using System.Globalization;
+using EvalFramework.Evaluation.Configuration;
+using EvalFramework.Evaluation.Models;
+using EvalFramework.Evaluation.Privacy;
+using EvalFramework.Evaluation.Snapshots.Accumulation;
+using EvalFramework.Evaluation.Statistics;
+
+namespace EvalFramework.Evaluation.Snapshots.Calculation;
+
+/// <summary>
+/// The second half of a snapshot: from the accumulated data, the metrics per case type and arm, the comparisons with
+/// the baseline arm (Holm-adjusted across the snapshot) and their verdicts, the pilot metrics, the breakdowns and the
+/// data-quality report.
+/// </summary>
+/// <param name="request">Pilot, period, id and config.</param>
+/// <param name="pilot">The pilot's config, if any.</param>
+/// <param name="costModel">The pilot's cost model (with <paramref name="pilot"/>).</param>
+/// <param name="energyModel">The pilot's energy model (with <paramref name="pilot"/>).</param>
+internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? pilot, CostModel? costModel, EnergyModel? energyModel)
+{
+    /// <summary>Calculates the snapshot.</summary>
+    /// <param name="data">The accumulated data, its hash finished.</param>
+    /// <param name="staff">The staff answers counted (k-anonymous, see <see cref="StaffSurveySelection"/>).</param>
+    /// <param name="armsSeen">The arms with cases, in ordinal order.</param>
+    /// <param name="dataSha256">The data hash (seeds the median bootstrap).</param>
+    /// <param name="k">The k-anonymity threshold the staff answers were selected with.</param>
+    public Snapshot Calculate(SnapshotAccumulator data, StaffSurveySelection staff, List<string> armsSeen, string dataSha256, int k)
+    {
+        var config = request.Config;
+        var level = config?.ConfidenceLevel ?? ConfigDefaults.ConfidenceLevel;
+        var minimum = config?.MinSamplePerArm ?? ConfigDefaults.MinSamplePerArm;
+        var warnings = new DataQualityWarnings();
+        var baseline = pilot?.BaselineArm ?? "manual";
+        warnings.LeftOut(data.CasesLeftOut, data.MaintenanceLeftOut);
+        var (available, energyAvailable) = CostAvailability(data, warnings);
+        List<string> armOrder = [baseline, .. armsSeen.Where(a => a != baseline)];
+
+        if (data.Surveys.Count > 0)
+        {
+            warnings.StaffSurveys(staff, k);
+        }
+
+        var wellbeing = staff.ByArm.ToDictionary(a => a.Key, a => a.Value.ToMoments(), StringComparer.Ordinal);
+        var sampleRatio = SampleRatio.Check(pilot, data.Groups.Values, warnings);
+        var shares = available ? OverheadAllocation.Shares(data, pilot!, costModel!, warnings) : [];
+        var costs = new CostFigures(available, energyAvailable, shares, energyModel?.Co2eGrams(1) ?? double.NaN);
+
+        var periodDays = data.Period.Days;
+        var groups = data.Groups.Values.OrderBy(g => g.CaseType, StringComparer.Ordinal).ToList();
+        var samples = PrepareLeadTimes(groups, level);
+        var pending = new List<(string CaseType, PendingComparison Comparison)>();
+        var caseTypes = new List<(string CaseType, List<ArmResult> Arms)>();
+        foreach (var caseTypeGroups in groups.GroupBy(g => g.CaseType))
+        {
+            var byArm = caseTypeGroups.ToDictionary(g => g.Arm, StringComparer.Ordinal);
+            var arms = new List<ArmResult>();
+            foreach (var arm in armOrder.Where(byArm.ContainsKey))
+            {
+                var g = byArm[arm];
+                arms.Add(new ArmResult(arm, ArmMetrics.Of(g, samples[g], level, periodDays, costs, wellbeing)));
+            }
+
+            caseTypes.Add((caseTypeGroups.Key, arms));
+            if (!byArm.TryGetValue(baseline, out var b))
+            {
+                warnings.NoBaseline(caseTypeGroups.Key, baseline);
+                continue;
+            }
+
+            foreach (var arm in armOrder.Where(a => a != baseline && byArm.ContainsKey(a)))
+            {
+                var t = byArm[arm];
+                var seed = ArmComparisons.Seed(dataSha256, caseTypeGroups.Key, arm);
+                foreach (var c in ArmComparisons.Compare(b, t, samples[b], samples[t], level, costs, seed))
+                {
+                    pending.Add((caseTypeGroups.Key, c));
+                }
+            }
+        }
+
+        var eligible = pending.Select(p => p.Comparison.Sufficient(minimum) ? p.Comparison.Test.PValue : null).ToList();
+        var adjusted = Holm.Adjust(eligible);
+        var comparisons = pending.Select((p, i) => (p.CaseType, Result: p.Comparison.Finish(adjusted[i], minimum, level, config?.NonInferiorityMargins)))
+            .ToList();
+        var belowMinimum = comparisons.Where(c => c.Result.Verdict == Verdicts.InsufficientData)
+            .Select(c => string.Create(CultureInfo.InvariantCulture,
+                $"{c.CaseType}/{c.Result.Metric}: {c.Result.Baseline} n={c.Result.BaselineN}, {c.Result.Treatment} n={c.Result.TreatmentN} (minimum {minimum})"))
+            .ToList();
+        if (belowMinimum.Count > 0)
+        {
+            warnings.BelowMinimum(belowMinimum.Count, minimum);
+        }
+
+        var caseTypeResults = caseTypes.Select(ct => new CaseTypeResult(ct.CaseType, ct.Arms,
+            [.. comparisons.Where(c => c.CaseType == ct.CaseType).Select(c => c.Result)])).ToList();
+
+        var started = groups.Sum(g => g.Started);
+        var completed = groups.Sum(g => g.Completed);
+        var negative = groups.Sum(g => g.NegativeLeadTimes);
+        warnings.Cases(started - completed, negative, data.CasesWithoutStart, data.SurveysWithoutCase);
+
+        var pilotMetrics = PilotMetrics.Of(groups, data.Maintenance, costModel, baseline, armOrder, level, periodDays);
+        var quality = new DataQualityReport(warnings.All, started, started - completed, data.CasesWithoutStart, data.SurveysWithoutCase,
+            staff.SuppressedGroups, sampleRatio, belowMinimum);
+        return new Snapshot(request, config?.Methodology.ConfigSha256, dataSha256, level, minimum, k, baseline,
+            caseTypeResults, pilotMetrics, quality, SnapshotBreakdownBuilder.Build(data, caseTypeResults, costs));
+    }
+
+    private static Dictionary<GroupAccumulator, LeadTimeSample> PrepareLeadTimes(List<GroupAccumulator> groups, double level)
+    {
+        var prepared = new LeadTimeSample[groups.Count];
+        Parallel.For(0, groups.Count, i => prepared[i] = LeadTimeSample.Prepare(groups[i].LeadTimes.ToArray(), level));
+        return groups.Select((g, i) => (g, prepared[i])).ToDictionary(x => x.g, x => x.Item2);
+    }
+
+    /// <summary>Whether cost and energy per case can be known: a config with the pilot, and a price for every role and model.</summary>
+    private (bool Available, bool EnergyAvailable) CostAvailability(SnapshotAccumulator data, DataQualityWarnings warnings)
+    {
+        if (request.Config is null)
+        {
+            warnings.NoConfig();
+            return (false, false);
+        }
+
+        if (pilot is null)
+        {
+            warnings.PilotNotInConfig(request.Pilot);
+            return (false, false);
+        }
+
+        warnings.MissingPrices(data.MissingRoles, data.MissingModels);
+        return (data.MissingRoles == 0 && data.MissingModels == 0, data.MissingModels == 0);
+    }
+}
