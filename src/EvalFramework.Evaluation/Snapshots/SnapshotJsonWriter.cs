@@ -11,7 +11,11 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// </summary>
 internal static class SnapshotJsonWriter
 {
-    public static byte[] Write(Snapshot s)
+    /// <summary>The JSON of a snapshot the engine has just computed: the bytes that are stored.</summary>
+    public static byte[] Write(Snapshot s) => Write(SnapshotDocument.Of(s));
+
+    /// <summary>The JSON of a snapshot document; what <see cref="SnapshotDocumentReader"/> read from these bytes gives them back.</summary>
+    public static byte[] Write(SnapshotDocument s)
     {
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions
@@ -23,15 +27,15 @@ internal static class SnapshotJsonWriter
         }))
         {
             w.WriteStartObject();
-            w.WriteString("id", s.Request.Id);
-            w.WriteString("pilot", s.Request.Pilot);
+            w.WriteString("id", s.Id);
+            w.WriteString("pilot", s.Pilot);
             w.WriteStartObject("period");
-            w.WriteString("from", Time(s.Request.From));
-            w.WriteString("to", Time(s.Request.To));
+            w.WriteString("from", Time(s.From));
+            w.WriteString("to", Time(s.To));
             w.WriteEndObject();
-            w.WriteString("createdAt", Time(s.Request.CreatedAt));
+            w.WriteString("createdAt", Time(s.CreatedAt));
             w.WriteStartObject("methodology");
-            w.WriteString("version", Methodology.Version);
+            w.WriteString("version", s.MethodologyVersion);
             w.WriteString("configSha256", s.ConfigSha256);
             w.WriteEndObject();
             w.WriteString("dataSha256", s.DataSha256);
@@ -40,7 +44,7 @@ internal static class SnapshotJsonWriter
             w.WriteNumber("minSamplePerArm", s.MinSamplePerArm);
             w.WriteNumber("kAnonymity", s.KAnonymity);
             w.WriteString("baselineArm", s.BaselineArm);
-            w.WriteNumber("bootstrapReplicates", Statistics.MedianBootstrap.Replicates);
+            w.WriteNumber("bootstrapReplicates", s.BootstrapReplicates);
             w.WriteEndObject();
             w.WriteStartArray("caseTypes");
             foreach (var caseType in s.CaseTypes)
@@ -61,7 +65,11 @@ internal static class SnapshotJsonWriter
 
             w.WriteEndArray();
             WriteDataQuality(w, s.DataQuality);
-            WriteBreakdowns(w, s.Breakdowns);
+            if (s.Breakdowns is { } breakdowns)
+            {
+                WriteBreakdowns(w, breakdowns);
+            }
+
             w.WriteEndObject();
         }
 
