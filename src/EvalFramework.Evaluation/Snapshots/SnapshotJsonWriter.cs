@@ -9,14 +9,17 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// field order and number format never depend on a serializer's settings: doubles in shortest round-trip form,
 /// non-finite values as null, times as UTC RFC 3339 with milliseconds.
 /// </summary>
-internal static class SnapshotJsonWriter
+public static class SnapshotJsonWriter
 {
     /// <summary>The JSON of a snapshot the engine has just computed: the bytes that are stored.</summary>
-    public static byte[] Write(Snapshot s) => Write(SnapshotDocument.Of(s));
+    internal static byte[] Write(Snapshot s) => Write(SnapshotDocument.Of(s));
 
     /// <summary>The JSON of a snapshot document; what <see cref="SnapshotDocumentReader"/> read from these bytes gives them back.</summary>
+    /// <param name="s">The document.</param>
+    /// <returns>UTF-8 JSON, indented.</returns>
     public static byte[] Write(SnapshotDocument s)
     {
+        ArgumentNullException.ThrowIfNull(s);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions
         {
