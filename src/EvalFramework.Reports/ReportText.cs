@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>
 /// The report's words in one language (<see cref="English"/>, <see cref="Swedish"/>) and the culture its numbers

@@ -1,4 +1,4 @@
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>A chart legend in SVG: a coloured square and the name for each entry, in one row.</summary>
 internal static class Legend

@@ -1,4 +1,4 @@
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>How one metric is named and how a difference in it is said, in one language.</summary>
 /// <param name="Name">The label in tables (e.g. "Lead time, median").</param>

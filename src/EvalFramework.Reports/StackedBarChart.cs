@@ -1,4 +1,4 @@
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>Horizontal stacked bars as inline SVG: one bar per row (case type and arm), one segment per part.</summary>
 internal static class StackedBarChart

@@ -1,6 +1,6 @@
 using EvalFramework.Evaluation.Snapshots;
 
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>
 /// Renders the report page of one snapshot as a complete HTML document: header, data quality, the forest plot of all
@@ -10,26 +10,28 @@ namespace EvalFramework.Collector.Reports;
 /// </summary>
 internal sealed class ReportRenderer
 {
-    private readonly ReportSnapshot _s;
+    private readonly SnapshotDocument _s;
     private readonly ReportPage _page;
     private readonly ReportText _t;
     private readonly ReportFormat _f;
     private readonly VerdictPhrases _phrases;
     private readonly HtmlBuilder _h = new();
+    private readonly IReadOnlyList<string> _arms;
     private readonly IReadOnlyList<string> _treatments;
 
-    private ReportRenderer(ReportSnapshot snapshot, ReportText text, ReportPage page)
+    private ReportRenderer(SnapshotDocument snapshot, ReportText text, ReportPage page)
     {
         _s = snapshot;
         _t = text;
         _page = page;
         _f = new ReportFormat(text);
         _phrases = new VerdictPhrases(_f, snapshot.ConfidenceLevel, snapshot.MinSamplePerArm);
-        _treatments = [.. snapshot.Arms.Where(a => a != snapshot.BaselineArm)];
+        _arms = snapshot.Arms();
+        _treatments = [.. _arms.Where(a => a != snapshot.BaselineArm)];
     }
 
     /// <summary>The page as HTML.</summary>
-    public static string Render(ReportSnapshot snapshot, ReportText text, ReportPage page) => new ReportRenderer(snapshot, text, page).Page();
+    public static string Render(SnapshotDocument snapshot, ReportText text, ReportPage page) => new ReportRenderer(snapshot, text, page).Page();
 
     private string Level => _f.Level(_s.ConfidenceLevel);
 
@@ -88,7 +90,7 @@ internal sealed class ReportRenderer
         Fact(_t.Period, _f.Period(_s.From, _s.To));
         Fact(_t.SnapshotMade, _f.DateTime(_s.CreatedAt));
         Fact(_t.Snapshot, _s.Id);
-        var completed = _s.CaseTypes.SelectMany(c => c.Arms).Sum(a => (long)(a[MetricKeys.CasesCompleted]?.Value ?? 0));
+        var completed = _s.CaseTypes.SelectMany(c => c.Arms).Sum(a => (long)(a.Find(MetricKeys.CasesCompleted)?.Value ?? 0));
         Fact(_t.Cases, _t.Format(_t.CasesSummary, _f.Count(_s.DataQuality.CasesInPeriod), _f.Count(completed)));
         _h.Close("dl").Line();
         _h.Element("p", _t.Format(_t.Intro, TreatmentNames, BaselineName, Level), ("class", "lead")).Line();
@@ -102,7 +104,7 @@ internal sealed class ReportRenderer
     {
         _h.Open("table", ("class", "cases")).Element("caption", _t.CompletedPerArm).Open("thead").Open("tr");
         _h.Element("th", _t.CaseType, ("scope", "col"));
-        foreach (var arm in _s.Arms)
+        foreach (var arm in _arms)
         {
             _h.Element("th", _t.ArmNameCapitalised(arm), ("scope", "col"), ("class", "num"));
         }
@@ -111,21 +113,21 @@ internal sealed class ReportRenderer
         foreach (var caseType in _s.CaseTypes)
         {
             _h.Open("tr").Element("th", _t.CaseTypeName(caseType.CaseType), ("scope", "row"));
-            foreach (var arm in _s.Arms)
+            foreach (var arm in _arms)
             {
-                _h.Element("td", caseType.Arm(arm)?[MetricKeys.CasesCompleted] is { } v ? _f.Count(v.N) : "–", ("class", "num"));
+                _h.Element("td", caseType.Arm(arm)?.Find(MetricKeys.CasesCompleted) is { } v ? _f.Count(v.N) : "–", ("class", "num"));
             }
 
-            _h.Element("td", _f.Count(caseType.Arms.Sum(a => a[MetricKeys.CasesCompleted]?.N ?? 0)), ("class", "num")).Close("tr");
+            _h.Element("td", _f.Count(caseType.Arms.Sum(a => a.Find(MetricKeys.CasesCompleted)?.N ?? 0)), ("class", "num")).Close("tr");
         }
 
         _h.Open("tr").Element("th", _t.Total, ("scope", "row"));
-        foreach (var arm in _s.Arms)
+        foreach (var arm in _arms)
         {
-            _h.Element("td", _f.Count(_s.CaseTypes.Sum(c => c.Arm(arm)?[MetricKeys.CasesCompleted]?.N ?? 0)), ("class", "num"));
+            _h.Element("td", _f.Count(_s.CaseTypes.Sum(c => c.Arm(arm)?.Find(MetricKeys.CasesCompleted)?.N ?? 0)), ("class", "num"));
         }
 
-        _h.Element("td", _f.Count(_s.CaseTypes.SelectMany(c => c.Arms).Sum(a => a[MetricKeys.CasesCompleted]?.N ?? 0)), ("class", "num"));
+        _h.Element("td", _f.Count(_s.CaseTypes.SelectMany(c => c.Arms).Sum(a => a.Find(MetricKeys.CasesCompleted)?.N ?? 0)), ("class", "num"));
         _h.Close("tr").Close("tbody").Close("table").Line();
     }
 
@@ -160,9 +162,9 @@ internal sealed class ReportRenderer
             plain.Add(_t.NoConfig);
         }
 
-        if (q.SampleRatioMismatch)
+        if (q.SampleRatio is { Mismatch: true } ratio)
         {
-            plain.Add(_t.Format(_t.SampleRatioMismatch, string.Join(", ", q.StartedByArm.Select(o => _t.ArmName(o.Key) + " " + _f.Count(o.Value)))));
+            plain.Add(_t.Format(_t.SampleRatioMismatch, string.Join(", ", ratio.Observed.Select(o => _t.ArmName(o.Key) + " " + _f.Count(o.Value)))));
         }
 
         if (q.CasesStartedNotCompleted > 0)
@@ -175,7 +177,7 @@ internal sealed class ReportRenderer
             plain.Add(_t.Format(_t.WithoutStart, _f.Count(q.CasesWithoutStart), _f.Count(q.SurveysWithoutCase)));
         }
 
-        var tooFew = _s.Comparisons.Count(c => c.Verdict == Verdicts.InsufficientData);
+        var tooFew = _s.Comparisons().Count(c => c.Comparison.Verdict == Verdicts.InsufficientData);
         if (tooFew > 0)
         {
             plain.Add(_t.Format(_t.BelowMinimum, _f.Count(tooFew), _f.Count(_s.MinSamplePerArm)));
@@ -221,7 +223,7 @@ internal sealed class ReportRenderer
         OpenSection(ReportSections.Comparisons, _t.ForestTitle);
         var intro = _t.Format(_t.ForestIntro, TreatmentNames, BaselineName, Level);
         _h.Element("p", intro, ("class", "lead"));
-        var comparisons = _s.Comparisons.ToList();
+        var comparisons = _s.Comparisons().Select(c => (Type: c.CaseType.CaseType, c.Comparison)).ToList();
         if (comparisons.Count == 0)
         {
             _h.Element("p", _t.NoComparisons, ("class", "na"));
@@ -229,11 +231,12 @@ internal sealed class ReportRenderer
             return;
         }
 
-        var rows = comparisons.Select(c =>
+        var rows = comparisons.Select(x =>
         {
-            var oriented = VerdictPhrases.OrientedRelative(c, BaselineValue(c));
-            return new ForestRow(c.CaseType, c.Metric, RowLabel(c), oriented?.Estimate, oriented?.Low, oriented?.High, c.Verdict,
-                VerdictLabel(c.Verdict), Sentence(c));
+            var (type, c) = x;
+            var oriented = VerdictPhrases.OrientedRelative(c, BaselineValue(type, c));
+            return new ForestRow(type, c.Metric, RowLabel(type, c), oriented?.Estimate, oriented?.Low, oriented?.High, c.Verdict,
+                VerdictLabel(c.Verdict), Sentence(type, c));
         }).ToList();
         _h.Open("figure", ("aria-labelledby", "forest-caption"));
         ForestPlot.Write(_h, rows, _f, _t.ForestTitle, intro, _t.Format(_t.ForestAxis, BaselineName));
@@ -246,8 +249,8 @@ internal sealed class ReportRenderer
             .Element("th", _t.Verdict, ("scope", "col")).Close("tr").Close("thead").Open("tbody");
         for (var i = 0; i < comparisons.Count; i++)
         {
-            var c = comparisons[i];
-            _h.Open("tr").Element("td", _t.CaseTypeName(c.CaseType)).Element("th", MetricLabel(c), ("scope", "row"));
+            var (type, c) = comparisons[i];
+            _h.Open("tr").Element("td", _t.CaseTypeName(type)).Element("th", MetricLabel(c), ("scope", "row"));
             _h.Element("td", DifferenceText(c), ("class", "num"));
             _h.Element("td", c.Verdict == Verdicts.InsufficientData || rows[i].Estimate is not { } e
                 ? "–"
@@ -306,7 +309,7 @@ internal sealed class ReportRenderer
         CloseSection();
     }
 
-    private void MetricTable(string section, ReportCaseType caseType, IReadOnlyList<string> metrics)
+    private void MetricTable(string section, CaseTypeResult caseType, IReadOnlyList<string> metrics)
     {
         var caseName = _t.CaseTypeName(caseType.CaseType);
         _h.Element("h3", caseName).Line();
@@ -367,13 +370,13 @@ internal sealed class ReportRenderer
         {
             _h.Open("li");
             Badge(c.Verdict);
-            _h.Text(" ").Element("strong", MetricLabel(c) + ":").Text(" " + Sentence(c)).Close("li");
+            _h.Text(" ").Element("strong", MetricLabel(c) + ":").Text(" " + Sentence(caseType.CaseType, c)).Close("li");
         }
 
         _h.Close("ul").Line();
     }
 
-    private void ValueCell(MetricUnit unit, ReportValue? value)
+    private void ValueCell(MetricUnit unit, MetricValue? value)
     {
         _h.Open("td", ("class", "num"));
         if (value?.Value is not { } v)
@@ -398,21 +401,21 @@ internal sealed class ReportRenderer
     }
 
     /// <summary>A metric of an arm; cases per staff hour is derived from the staff time per case (no interval).</summary>
-    private static ReportValue? ArmValue(ReportArm arm, string metric)
+    private static MetricValue? ArmValue(ArmResult arm, string metric)
     {
         if (metric != ReportMetrics.CasesPerStaffHour)
         {
-            return arm[metric];
+            return arm.Find(metric);
         }
 
-        return arm[MetricKeys.EffortMean] is { } effort
-            ? new ReportValue(effort.Value is > 0 and var seconds ? 3600 / seconds : null, null, null, effort.N)
+        return arm.Find(MetricKeys.EffortMean) is { } effort
+            ? new MetricValue(effort.Value is > 0 and var seconds ? 3600 / seconds : null, null, null, effort.N)
             : null;
     }
 
     private void Wellbeing()
     {
-        var arms = _s.Arms.Select(a => (Arm: a, Value: _s.CaseTypes.Select(c => c.Arm(a)?[MetricKeys.StaffWellbeingMean]).FirstOrDefault(v => v is not null)))
+        var arms = _arms.Select(a => (Arm: a, Value: _s.CaseTypes.Select(c => c.Arm(a)?.Find(MetricKeys.StaffWellbeingMean)).FirstOrDefault(v => v is not null)))
             .ToList();
         if (arms.All(a => a.Value is not { N: > 0 }))
         {
@@ -536,22 +539,22 @@ internal sealed class ReportRenderer
             return;
         }
 
-        var series = _s.Arms.Select(arm => (Name: _t.ArmNameCapitalised(arm), Values: (IReadOnlyList<double>)[.. Enumerable.Range(0, b.Weeks.Count)
-            .Select(i => (double)b.Arms.Where(a => a.Arm == arm && a.WeeklyCompleted is not null).Sum(a => i < a.WeeklyCompleted!.Count ? a.WeeklyCompleted[i] : 0))]))
+        var series = _arms.Select(arm => (Name: _t.ArmNameCapitalised(arm), Values: (IReadOnlyList<double>)[.. Enumerable.Range(0, b.Weeks.Count)
+            .Select(i => (double)b.CaseTypes.SelectMany(c => c.Arms).Where(a => a.Arm == arm && a.WeeklyCompleted is not null).Sum(a => i < a.WeeklyCompleted!.Count ? a.WeeklyCompleted[i] : 0))]))
             .ToList();
         _h.Open("figure");
         BarChart.Write(_h, "weekly-chart", _t.WeeklyTitle, _t.Sections[ReportSections.Throughput].Intro, [.. b.Weeks.Select(w => _f.ShortDate(w.From))],
             [.. series.Select((s, i) => new ChartSeries(s.Name, ChartColours.Arm(i), s.Values))], v => _f.Number(v, 0));
         _h.Close("figure");
         WeekTable(_t.WeeklyTitle, b, series, v => _f.Number(v, 0));
-        var after = b.Arms.Sum(a => a.CompletedAfterPeriod);
+        var after = b.CaseTypes.SelectMany(c => c.Arms).Sum(a => a.CompletedAfterPeriod);
         if (after > 0)
         {
             _h.Element("p", _t.Format(_t.CompletedAfter, _f.Count(after)), ("class", "notes"));
         }
     }
 
-    private void WeekTable(string title, ReportBreakdowns b, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, Func<double, string> format)
+    private void WeekTable(string title, SnapshotBreakdowns b, IReadOnlyList<(string Name, IReadOnlyList<double> Values)> series, Func<double, string> format)
     {
         _h.Open("table", ("class", "weeks")).Element("caption", _t.Format(_t.TableOf, title)).Open("thead").Open("tr");
         _h.Element("th", _t.WeekStarting, ("scope", "col")).Element("th", _t.Days, ("scope", "col"), ("class", "num"));
@@ -584,8 +587,8 @@ internal sealed class ReportRenderer
             return;
         }
 
-        var rows = b.Arms.Where(a => a.Cost is not null)
-            .Select(a => (Label: _t.CaseTypeName(a.CaseType) + " · " + _t.ArmName(a.Arm), Values: (IReadOnlyList<double>)[a.Cost!.Staff, a.Cost.Ai, a.Cost.Fixed, a.Cost.Maintenance]))
+        var rows = b.Arms().Where(a => a.Arm.Cost is not null)
+            .Select(a => (Label: PartsLabel(a), Values: Parts(a.Arm.Cost!.StaffSek, a.Arm.Cost.AiSek, a.Arm.Cost.FixedSek, a.Arm.Cost.MaintenanceSek)))
             .ToList();
         PartsChart("cost-chart", _t.CostChartTitle, _t.Sections[ReportSections.Cost].Intro,
             [(_t.PartStaff, ChartColours.Staff), (_t.PartAi, ChartColours.Ai), (_t.PartFixed, ChartColours.Fixed), (_t.PartMaintenance, ChartColours.Maintenance)],
@@ -603,13 +606,17 @@ internal sealed class ReportRenderer
 
         (string, string)[] parts = [(_t.PartWorkstation, ChartColours.Staff), (_t.PartAiInference, ChartColours.Ai)];
         PartsChart("co2e-chart", _t.Co2eChartTitle, _t.Sections[ReportSections.Environment].Intro, parts,
-            [.. b.Arms.Where(a => a.Co2e is not null).Select(a => (_t.CaseTypeName(a.CaseType) + " · " + _t.ArmName(a.Arm), (IReadOnlyList<double>)[a.Co2e!.Workstation, a.Co2e.Ai]))],
+            [.. b.Arms().Where(a => a.Arm.Energy is not null).Select(a => (PartsLabel(a), Parts(a.Arm.Energy!.WorkstationCo2eG, a.Arm.Energy.AiCo2eG)))],
             v => _f.Value(MetricUnit.GramsCo2e, v));
         _h.Element("h3", _t.EnergyTableTitle);
         PartsTable(_t.EnergyTableTitle, parts,
-            [.. b.Arms.Where(a => a.Energy is not null).Select(a => (_t.CaseTypeName(a.CaseType) + " · " + _t.ArmName(a.Arm), (IReadOnlyList<double>)[a.Energy!.Workstation, a.Energy.Ai]))],
+            [.. b.Arms().Where(a => a.Arm.Energy is not null).Select(a => (PartsLabel(a), Parts(a.Arm.Energy!.WorkstationWh, a.Arm.Energy.AiWh)))],
             v => _f.Value(MetricUnit.Wh, v));
     }
+
+    private string PartsLabel((string CaseType, ArmBreakdown Arm) part) => _t.CaseTypeName(part.CaseType) + " · " + _t.ArmName(part.Arm.Arm);
+
+    private static IReadOnlyList<double> Parts(params double[] parts) => [.. parts.Select(SnapshotLookups.Part)];
 
     private void PartsChart(string id, string title, string description, IReadOnlyList<(string Name, string Colour)> parts,
         IReadOnlyList<(string Label, IReadOnlyList<double> Values)> rows, Func<double, string> format)
@@ -689,19 +696,19 @@ internal sealed class ReportRenderer
 
     private string VerdictLabel(string verdict) => _t.VerdictLabels.GetValueOrDefault(verdict, verdict);
 
-    private double? BaselineValue(ReportComparison c) =>
-        _s.CaseTypes.FirstOrDefault(ct => ct.CaseType == c.CaseType)?.Arm(c.Baseline)?[c.Metric]?.Value;
+    private double? BaselineValue(string caseType, ComparisonResult c) =>
+        _s.CaseTypes.FirstOrDefault(ct => ct.CaseType == caseType)?.Arm(c.Baseline)?.Find(c.Metric)?.Value;
 
-    private string Sentence(ReportComparison c) => _phrases.Sentence(c, BaselineValue(c));
+    private string Sentence(string caseType, ComparisonResult c) => _phrases.Sentence(c, BaselineValue(caseType, c));
 
     /// <summary>With more than one treatment arm, which one a comparison is of.</summary>
-    private string Prefix(ReportComparison c) => _treatments.Count > 1 ? _t.ArmNameCapitalised(c.Treatment) + ": " : "";
+    private string Prefix(ComparisonResult c) => _treatments.Count > 1 ? _t.ArmNameCapitalised(c.Treatment) + ": " : "";
 
-    private string MetricLabel(ReportComparison c) =>
+    private string MetricLabel(ComparisonResult c) =>
         _t.Metric(c.Metric).Name + (_treatments.Count > 1 ? " (" + _t.ArmName(c.Treatment) + ")" : "");
 
-    private string RowLabel(ReportComparison c) => _t.CaseTypeName(c.CaseType) + " · " + MetricLabel(c);
+    private string RowLabel(string caseType, ComparisonResult c) => _t.CaseTypeName(caseType) + " · " + MetricLabel(c);
 
-    private string DifferenceText(ReportComparison c) =>
+    private string DifferenceText(ComparisonResult c) =>
         c.Verdict == Verdicts.InsufficientData || c.Difference is not { } d ? "–" : _f.Difference(ReportMetrics.Unit(c.Metric), d, c.CiLow, c.CiHigh);
 }

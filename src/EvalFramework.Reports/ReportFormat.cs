@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>
 /// Numbers, units and dates in the report's language: grouping and decimal mark of the culture, the real minus sign,

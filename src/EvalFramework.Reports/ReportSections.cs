@@ -1,6 +1,6 @@
 using EvalFramework.Evaluation.Snapshots;
 
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>
 /// The report's sections: the nine questions and the three effect goals of DESIGN.md, each with the snapshot's metric

@@ -3,7 +3,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Unicode;
 
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>
 /// Writes HTML (and inline SVG) into one buffer. Every text and attribute value goes through <see cref="HtmlEncoder"/>;

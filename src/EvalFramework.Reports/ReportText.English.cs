@@ -1,6 +1,6 @@
 using EvalFramework.Evaluation.Snapshots;
 
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 internal sealed partial class ReportText
 {

@@ -1,4 +1,4 @@
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>How a metric's value is written, and how a difference of it is put in words.</summary>
 internal enum MetricUnit

@@ -1,6 +1,6 @@
 using EvalFramework.Evaluation.Snapshots;
 
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>
 /// Puts a comparison in plain words: "AI-assisted handling was 21 % faster (95 % interval 15–27 %)". Durations, costs
@@ -14,7 +14,7 @@ internal sealed class VerdictPhrases(ReportFormat format, double level, int mini
     /// <summary>The whole sentence for a comparison, its verdict included.</summary>
     /// <param name="c">The comparison.</param>
     /// <param name="baselineValue">The baseline arm's value of the metric (for relative differences).</param>
-    public string Sentence(ReportComparison c, double? baselineValue)
+    public string Sentence(ComparisonResult c, double? baselineValue)
     {
         if (c.Verdict == Verdicts.InsufficientData || c.Difference is not { } difference)
         {
@@ -36,12 +36,12 @@ internal sealed class VerdictPhrases(ReportFormat format, double level, int mini
     }
 
     /// <summary>"Too few cases to tell (manual handling 12, AI-assisted handling 8; at least 30 per arm are needed)."</summary>
-    public string TooFew(ReportComparison c) => Text.Format(Text.TooFewCases,
+    public string TooFew(ComparisonResult c) => Text.Format(Text.TooFewCases,
         Text.ArmName(c.Baseline) + " " + format.Count(c.BaselineN) + ", " + Text.ArmName(c.Treatment) + " " + format.Count(c.TreatmentN),
         format.Count(minimumPerArm));
 
     /// <summary>The difference as a share of the baseline, in the good direction (positive: better), or null without a scale.</summary>
-    public static (double Estimate, double? Low, double? High)? OrientedRelative(ReportComparison c, double? baselineValue)
+    public static (double Estimate, double? Low, double? High)? OrientedRelative(ComparisonResult c, double? baselineValue)
     {
         if (c.Difference is not { } d || baselineValue is not { } b || b == 0)
         {
@@ -55,7 +55,7 @@ internal sealed class VerdictPhrases(ReportFormat format, double level, int mini
         return (d * scale, low, high);
     }
 
-    private string Effect(ReportComparison c, double difference, double? baselineValue)
+    private string Effect(ComparisonResult c, double difference, double? baselineValue)
     {
         var words = Text.Metric(c.Metric);
         var arm = Text.ArmNameCapitalised(c.Treatment);
@@ -96,7 +96,7 @@ internal sealed class VerdictPhrases(ReportFormat format, double level, int mini
         return main + " (" + Text.Format(Text.Interval, format.Level(level), interval) + ")";
     }
 
-    private string Detectable(ReportComparison c, double? baselineValue)
+    private string Detectable(ComparisonResult c, double? baselineValue)
     {
         var unit = ReportMetrics.Unit(c.Metric);
         if (ReportMetrics.RelativeDifference(c.Metric) && baselineValue is { } b && b != 0 && c.MinimumDetectableRelativeChange is { } relative)

@@ -1,4 +1,4 @@
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>
 /// The forest plot of every comparison as inline SVG: one <c>g.forest-row</c> per comparison with its estimate (dot)

@@ -1,4 +1,4 @@
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>One row of the forest plot: a comparison as a share of the baseline, oriented so that positive is better.</summary>
 /// <param name="CaseType">The case type slug (a data attribute).</param>

@@ -1,6 +1,6 @@
 using EvalFramework.Evaluation.Snapshots;
 
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>How a verdict looks: the badge's CSS class and the forest plot's colour (each at least 4.5:1 on white).</summary>
 internal static class VerdictStyle

@@ -1,6 +1,6 @@
 using EvalFramework.Evaluation.Snapshots;
 
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>What the report knows about each metric key of the snapshot: its unit and whether more is better.</summary>
 internal static class ReportMetrics

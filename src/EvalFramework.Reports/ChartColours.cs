@@ -1,4 +1,4 @@
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>Chart colours: distinct, and each at least 3:1 against white (WCAG 1.4.11 for graphics).</summary>
 internal static class ChartColours

@@ -1,4 +1,4 @@
-namespace EvalFramework.Collector.Reports;
+namespace EvalFramework.Reports;
 
 /// <summary>Vertical grouped bars as inline SVG: one group per category (a week), one bar per series (an arm).</summary>
 internal static class BarChart
