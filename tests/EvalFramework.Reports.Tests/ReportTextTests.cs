@@ -1,8 +1,6 @@
-using EvalFramework.Collector.Reports;
 using EvalFramework.Evaluation.Snapshots;
-using Microsoft.AspNetCore.Http;
 
-namespace EvalFramework.Collector.Tests.Reports;
+namespace EvalFramework.Reports.Tests;
 
 /// <summary>Numbers, dates and verdict sentences in Swedish and English.</summary>
 public sealed class ReportTextTests
@@ -10,8 +8,8 @@ public sealed class ReportTextTests
     private static readonly ReportFormat Sv = new(ReportText.Swedish);
     private static readonly ReportFormat En = new(ReportText.English);
 
-    private static ReportComparison Comparison(string metric, double difference, double low, double high, string verdict, double? margin = null) =>
-        new("building-permit-question", metric, "manual", "ai_assisted", difference, low, high, null, verdict, 120, 110, margin, 40, 0.04);
+    private static ComparisonResult Comparison(string metric, double difference, double low, double high, string verdict, double? margin = null) =>
+        new(metric, "manual", "ai_assisted", "", 120, 110, difference, low, high, null, null, null, verdict, margin, 40, 0.04);
 
     private static string Spaces(string text) => text.Replace('\u00A0', ' ').Replace('\u202F', ' ');
 
@@ -92,20 +90,5 @@ public sealed class ReportTextTests
             new VerdictPhrases(En, 0.95, 30).Sentence(c, 600));
         Assert.Equal("För få ärenden för att avgöra (manuell handläggning 12, AI-stödd handläggning 8; minst 30 per grupp behövs).",
             new VerdictPhrases(Sv, 0.95, 30).Sentence(c, 600));
-    }
-
-    [Theory]
-    [InlineData(null, "en-GB,en;q=0.9", "en")]
-    [InlineData(null, "de, en;q=0.5, sv;q=0.4", "en")]
-    [InlineData(null, "sv;q=0, en;q=0.1", "en")]
-    [InlineData(null, "", "sv")]
-    [InlineData("en", "sv-SE", "en")]
-    [InlineData("fr", "sv-SE", "sv")]
-    public void Language_LangParameterThenAcceptLanguageThenSwedish(string? lang, string acceptLanguage, string expected)
-    {
-        var http = new DefaultHttpContext();
-        http.Request.Headers.AcceptLanguage = acceptLanguage;
-
-        Assert.Equal(expected, ReportsApi.Language(http.Request, lang).Code);
     }
 }

@@ -3,11 +3,10 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using EvalFramework.Collector.Reports;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
 
-namespace EvalFramework.Collector.Tests.Reports;
+namespace EvalFramework.Reports.Tests;
 
 /// <summary>
 /// The renderer on snapshots made by the engine directly, turned into what a collector stored before closed vocabularies
@@ -88,7 +87,7 @@ public sealed class ReportRendererTests
         const string CaseType = "<img src=x onerror=alert(1)>";
         const string Arm = "<svg onload=alert(2)>";
         const string Orphan = "<i>no baseline</i>";
-        var model = SnapshotReportReader.Read(Snapshot(CaseType, Arm, 40, Orphan));
+        var model = SnapshotDocumentReader.Read(Snapshot(CaseType, Arm, 40, Orphan));
         Assert.Contains(model.DataQuality.Warnings, w => w.Contains(Orphan, StringComparison.Ordinal));
 
         var html = ReportRenderer.Render(model, ReportText.English, Page);
@@ -108,25 +107,25 @@ public sealed class ReportRendererTests
     {
         var json = JsonNode.Parse(Snapshot("building-permit-question", "ai_assisted", 40))!.AsObject();
         Assert.True(json.Remove("breakdowns"));
-        var model = SnapshotReportReader.Read(Encoding.UTF8.GetBytes(json.ToJsonString()));
+        var model = SnapshotDocumentReader.Read(Encoding.UTF8.GetBytes(json.ToJsonString()));
 
         var html = WebUtility.HtmlDecode(ReportRenderer.Render(model, ReportText.English, Page));
 
         Assert.Null(model.Breakdowns);
         Assert.Equal(4, Regex.Count(html, Regex.Escape("Not available in this snapshot")));
         Assert.DoesNotContain("id=\"weekly-chart\"", html, StringComparison.Ordinal);
-        Assert.Equal(model.Comparisons.Count(), Regex.Count(html, "<g class=\"forest-row\""));
+        Assert.Equal(model.Comparisons().Count(), Regex.Count(html, "<g class=\"forest-row\""));
         Assert.Contains("AI-assisted handling was ", html, StringComparison.Ordinal);
     }
 
     [Fact]
     public void Render_WithBreakdownsButNoConfig_WeeklyChartAndNoCostFigures()
     {
-        var model = SnapshotReportReader.Read(Snapshot("building-permit-question", "ai_assisted", 40));
+        var model = SnapshotDocumentReader.Read(Snapshot("building-permit-question", "ai_assisted", 40));
 
         var html = WebUtility.HtmlDecode(ReportRenderer.Render(model, ReportText.English, Page));
 
-        Assert.Equal([40L, 0L], model.Breakdowns!.Arms.Single(a => a.Arm == "manual").WeeklyCompleted);
+        Assert.Equal([40L, 0L], model.Breakdowns!.Arms().Single(a => a.Arm.Arm == "manual").Arm.WeeklyCompleted);
         Assert.Contains("id=\"weekly-chart\"", html, StringComparison.Ordinal);
         Assert.Contains("The collector had no evaluation config for this snapshot", html, StringComparison.Ordinal);
         Assert.Equal(3, Regex.Count(html, Regex.Escape("No figures: see data quality.")));
