@@ -18,6 +18,12 @@ public static class SnapshotDocumentReader
     /// <exception cref="JsonException">The bytes are not JSON, or not a snapshot (no id, pilot, period or creation time).</exception>
     public static SnapshotDocument Read(ReadOnlyMemory<byte> json)
     {
+        // A file saved by an editor may start with a UTF-8 byte order mark; the stored bytes never do.
+        if (json.Span.StartsWith("\uFEFF"u8))
+        {
+            json = json[3..];
+        }
+
         using var document = JsonDocument.Parse(json);
         var root = document.RootElement;
         if (root.ValueKind != JsonValueKind.Object)

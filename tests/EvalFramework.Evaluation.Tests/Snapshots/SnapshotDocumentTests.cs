@@ -131,6 +131,16 @@ public sealed class SnapshotDocumentTests
         Assert.Empty(document.DataQuality.Warnings);
     }
 
+    [Fact]
+    public void Read_FileWithByteOrderMark_SameDocument()
+    {
+        var stored = Make("pilot-a");
+
+        var document = SnapshotDocumentReader.Read((byte[])[0xEF, 0xBB, 0xBF, .. stored]);
+
+        Assert.Equal(stored, SnapshotJsonWriter.Write(document));
+    }
+
     [Theory]
     [InlineData("not json")]
     [InlineData("[1,2]")]
