@@ -153,7 +153,7 @@ internal sealed partial class ReportRenderer
 
         if (_s.DataQuality.SuppressedStaffGroups > 0)
         {
-            _h.Element("p", _t.Format(_t.Suppressed, _f.Count(_s.DataQuality.SuppressedStaffGroups), _f.Count(_s.KAnonymity)), ("class", "warn"));
+            _h.Element("p", _t.Format(_t.Suppressed, _f.Count(_s.DataQuality.SuppressedStaffGroups), _f.Count(_s.Settings.KAnonymity)), ("class", "warn"));
         }
     }
 

@@ -25,17 +25,17 @@ internal sealed partial class ReportRenderer
         _t = text;
         _page = page;
         _f = new ReportFormat(text);
-        _phrases = new VerdictPhrases(_f, snapshot.ConfidenceLevel, snapshot.MinSamplePerArm);
+        _phrases = new VerdictPhrases(_f, snapshot.Settings.ConfidenceLevel, snapshot.Settings.MinSamplePerArm);
         _arms = snapshot.Arms();
-        _treatments = [.. _arms.Where(a => a != snapshot.BaselineArm)];
+        _treatments = [.. _arms.Where(a => a != snapshot.Settings.BaselineArm)];
     }
 
     /// <summary>The page as HTML.</summary>
     public static string Render(SnapshotDocument snapshot, ReportText text, ReportPage page) => new ReportRenderer(snapshot, text, page).Page();
 
-    private string Level => _f.Level(_s.ConfidenceLevel);
+    private string Level => _f.Level(_s.Settings.ConfidenceLevel);
 
-    private string BaselineName => _t.ArmName(_s.BaselineArm);
+    private string BaselineName => _t.ArmName(_s.Settings.BaselineArm);
 
     private string TreatmentNames => _treatments.Count == 0 ? _t.ArmName("ai_assisted") : string.Join(", ", _treatments.Select(_t.ArmName));
 
@@ -180,12 +180,12 @@ internal sealed partial class ReportRenderer
         var tooFew = _s.Comparisons().Count(c => c.Comparison.Verdict == Verdicts.InsufficientData);
         if (tooFew > 0)
         {
-            plain.Add(_t.Format(_t.BelowMinimum, _f.Count(tooFew), _f.Count(_s.MinSamplePerArm)));
+            plain.Add(_t.Format(_t.BelowMinimum, _f.Count(tooFew), _f.Count(_s.Settings.MinSamplePerArm)));
         }
 
         if (q.SuppressedStaffGroups > 0)
         {
-            plain.Add(_t.Format(_t.Suppressed, _f.Count(q.SuppressedStaffGroups), _f.Count(_s.KAnonymity)));
+            plain.Add(_t.Format(_t.Suppressed, _f.Count(q.SuppressedStaffGroups), _f.Count(_s.Settings.KAnonymity)));
         }
 
         if (plain.Count == 0)
@@ -272,7 +272,7 @@ internal sealed partial class ReportRenderer
         switch (id)
         {
             case ReportSections.Wellbeing:
-                _h.Element("p", _t.Format(intro, _f.Count(_s.KAnonymity)), ("class", "lead"));
+                _h.Element("p", _t.Format(intro, _f.Count(_s.Settings.KAnonymity)), ("class", "lead"));
                 Wellbeing();
                 break;
             case ReportSections.Sustainability:
@@ -322,7 +322,7 @@ internal sealed partial class ReportRenderer
         _h.Element("dt", _t.ConfigHash).Open("dd").Element("code", _s.ConfigSha256 ?? _t.None).Close("dd");
         _h.Element("dt", _t.MethodologyVersion).Element("dd", _s.MethodologyVersion);
         _h.Close("dl");
-        _h.Element("p", _t.Format(_t.Settings, Level, _f.Count(_s.MinSamplePerArm), _f.Count(_s.KAnonymity)));
+        _h.Element("p", _t.Format(_t.Settings, Level, _f.Count(_s.Settings.MinSamplePerArm), _f.Count(_s.Settings.KAnonymity)));
         _h.Element("p", _t.Verify);
         _h.Element("p", _t.Format(_t.ApiPaths, "/api/v1/snapshots/" + _s.Id, "/api/v1/snapshots/" + _s.Id + "?format=csv"), ("class", "notes"));
         _h.Element("h3", _t.HowToRead).Open("dl", ("class", "facts"));

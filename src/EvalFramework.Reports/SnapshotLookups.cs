@@ -28,8 +28,8 @@ internal static class SnapshotLookups
 
     /// <summary>The arms over all case types: the baseline first, then the others in the order the snapshot lists them.</summary>
     public static IReadOnlyList<string> Arms(this SnapshotDocument snapshot) =>
-        [.. snapshot.CaseTypes.SelectMany(c => c.Arms.Select(a => a.Arm)).Prepend(snapshot.BaselineArm).Distinct(StringComparer.Ordinal)
-            .Where(a => a != snapshot.BaselineArm || snapshot.CaseTypes.Any(c => c.Arm(a) is not null))];
+        [.. snapshot.CaseTypes.SelectMany(c => c.Arms.Select(a => a.Arm)).Prepend(snapshot.Settings.BaselineArm).Distinct(StringComparer.Ordinal)
+            .Where(a => a != snapshot.Settings.BaselineArm || snapshot.CaseTypes.Any(c => c.Arm(a) is not null))];
 
     /// <summary>The breakdowns of every case type and arm, in stored order.</summary>
     public static IEnumerable<(string CaseType, ArmBreakdown Arm)> Arms(this SnapshotBreakdowns breakdowns) =>

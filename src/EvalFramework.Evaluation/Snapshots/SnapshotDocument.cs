@@ -15,11 +15,7 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <param name="MethodologyVersion">The methodology version the snapshot was computed with.</param>
 /// <param name="ConfigSha256">The evaluation config's hash, or null when the collector had no config.</param>
 /// <param name="DataSha256">The hash of the data the snapshot was computed from.</param>
-/// <param name="ConfidenceLevel">The confidence level of every interval (0.95 when an older snapshot has no settings).</param>
-/// <param name="MinSamplePerArm">The minimum cases per arm for a comparison (30 when absent).</param>
-/// <param name="KAnonymity">The smallest staff-survey group published (5 when absent).</param>
-/// <param name="BaselineArm">The arm every treatment is compared with.</param>
-/// <param name="BootstrapReplicates">Bootstrap replicates per median comparison (0 when absent).</param>
+/// <param name="Settings">How the figures were computed.</param>
 /// <param name="CaseTypes">Per case type: the arms' metrics and the comparisons.</param>
 /// <param name="PilotMetrics">Pilot-level metrics, for all arms or one.</param>
 /// <param name="DataQuality">What a reader must know before trusting the numbers.</param>
@@ -33,11 +29,7 @@ public sealed record SnapshotDocument(
     string MethodologyVersion,
     string? ConfigSha256,
     string DataSha256,
-    double ConfidenceLevel,
-    int MinSamplePerArm,
-    int KAnonymity,
-    string BaselineArm,
-    int BootstrapReplicates,
+    SnapshotSettings Settings,
     IReadOnlyList<CaseTypeResult> CaseTypes,
     IReadOnlyList<PilotMetric> PilotMetrics,
     DataQualityReport DataQuality,
@@ -53,11 +45,7 @@ public sealed record SnapshotDocument(
         Methodology.Version,
         s.ConfigSha256,
         s.DataSha256,
-        s.ConfidenceLevel,
-        s.MinSamplePerArm,
-        s.KAnonymity,
-        s.BaselineArm,
-        MedianBootstrap.Replicates,
+        new SnapshotSettings(s.ConfidenceLevel, s.MinSamplePerArm, s.KAnonymity, s.BaselineArm, MedianBootstrap.Replicates),
         s.CaseTypes,
         s.PilotMetrics,
         s.DataQuality,

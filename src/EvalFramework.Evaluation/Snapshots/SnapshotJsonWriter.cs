@@ -43,11 +43,11 @@ public static class SnapshotJsonWriter
             w.WriteEndObject();
             w.WriteString("dataSha256", s.DataSha256);
             w.WriteStartObject("settings");
-            w.WriteNumber("confidenceLevel", s.ConfidenceLevel);
-            w.WriteNumber("minSamplePerArm", s.MinSamplePerArm);
-            w.WriteNumber("kAnonymity", s.KAnonymity);
-            w.WriteString("baselineArm", s.BaselineArm);
-            w.WriteNumber("bootstrapReplicates", s.BootstrapReplicates);
+            w.WriteNumber("confidenceLevel", s.Settings.ConfidenceLevel);
+            w.WriteNumber("minSamplePerArm", s.Settings.MinSamplePerArm);
+            w.WriteNumber("kAnonymity", s.Settings.KAnonymity);
+            w.WriteString("baselineArm", s.Settings.BaselineArm);
+            w.WriteNumber("bootstrapReplicates", s.Settings.BootstrapReplicates);
             w.WriteEndObject();
             w.WriteStartArray("caseTypes");
             foreach (var caseType in s.CaseTypes)

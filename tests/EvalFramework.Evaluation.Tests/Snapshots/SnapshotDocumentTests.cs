@@ -103,7 +103,7 @@ public sealed class SnapshotDocumentTests
         Assert.Equal(root.GetProperty("dataSha256").GetString(), document.DataSha256);
         Assert.Equal(root.GetProperty("methodology").GetProperty("configSha256").GetString(), document.ConfigSha256);
         Assert.Equal(Methodology.Version, document.MethodologyVersion);
-        Assert.Equal("manual", document.BaselineArm);
+        Assert.Equal("manual", document.Settings.BaselineArm);
         Assert.Equal(root.GetProperty("caseTypes").GetArrayLength(), document.CaseTypes.Count);
         Assert.Contains(document.CaseTypes.SelectMany(c => c.Comparisons), c => c.Difference is not null);
         Assert.Contains(document.Breakdowns!.CaseTypes.SelectMany(c => c.Arms), a => a.Cost is { StaffSek: > 0 });
@@ -123,10 +123,10 @@ public sealed class SnapshotDocumentTests
 
         Assert.Null(document.Breakdowns);
         Assert.Null(document.ConfigSha256);
-        Assert.Equal(0.95, document.ConfidenceLevel);
-        Assert.Equal(30, document.MinSamplePerArm);
-        Assert.Equal(5, document.KAnonymity);
-        Assert.Equal("manual", document.BaselineArm);
+        Assert.Equal(0.95, document.Settings.ConfidenceLevel);
+        Assert.Equal(30, document.Settings.MinSamplePerArm);
+        Assert.Equal(5, document.Settings.KAnonymity);
+        Assert.Equal("manual", document.Settings.BaselineArm);
         Assert.Null(document.DataQuality.SampleRatio);
         Assert.Empty(document.DataQuality.Warnings);
     }
@@ -202,7 +202,7 @@ public sealed class SnapshotDocumentTests
                 writer.WriteNumberValue(value);
             }
 
-            var document = new SnapshotDocument("snap-x", "demo", From, From.AddDays(1), From.AddDays(1), "1", null, "", 0.95, 30, 5, "manual", 0,
+            var document = new SnapshotDocument("snap-x", "demo", From, From.AddDays(1), From.AddDays(1), "1", null, "", new SnapshotSettings(0.95, 30, 5, "manual", 0),
                 [], [new PilotMetric("m", null, new MetricValue(value, null, null, 1))], new DataQualityReport([], 0, 0, 0, 0, 0, null, []), null);
             Assert.Equal(Encoding.UTF8.GetString(stream.ToArray()) + ",,,1", SnapshotCsv.From(document).Split('\n')[1].Split(',', 4)[3]);
         }
