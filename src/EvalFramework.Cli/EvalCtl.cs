@@ -15,6 +15,7 @@ internal static class EvalCtl
         SnapshotCommands.Create,
         SnapshotCommands.List,
         SnapshotCommands.Export,
+        ReportCommand.Definition,
         PurgeCommand.Definition,
         SimulateCommand.Definition,
     ];

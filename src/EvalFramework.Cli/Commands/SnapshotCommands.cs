@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using EvalFramework.Evaluation.Snapshots;
 
 namespace EvalFramework.Cli.Commands;
 
@@ -46,11 +47,8 @@ internal static class SnapshotCommands
             return CollectorRequests.Problem(context, response, bytes);
         }
 
-        using (var document = JsonDocument.Parse(bytes))
-        {
-            context.Err.WriteLine("snapshot " + document.RootElement.GetProperty("id").GetString() + " created (data sha256 "
-                + document.RootElement.GetProperty("dataSha256").GetString() + ")");
-        }
+        var snapshot = SnapshotDocumentReader.Read(bytes);
+        context.Err.WriteLine("snapshot " + snapshot.Id + " created (data sha256 " + snapshot.DataSha256 + ")");
 
         return Write(context, options, bytes);
     }

@@ -1,10 +1,10 @@
-using System.Security.Cryptography;
 using System.Text;
 using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Evaluation;
 using EvalFramework.Collector.Snapshots;
 using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
+using EvalFramework.Reports;
 using Microsoft.Net.Http.Headers;
 
 namespace EvalFramework.Collector.Reports;
@@ -33,9 +33,9 @@ internal static class ReportsApi
     }
 
     /// <summary>The page's language: <c>lang</c> when it is sv or en, else the first of <c>Accept-Language</c> by quality, else Swedish.</summary>
-    public static ReportText Language(HttpRequest request, string? lang)
+    public static string Language(HttpRequest request, string? lang)
     {
-        if (ReportText.ForCode(lang) is { } chosen)
+        if (SnapshotReport.Language(lang) is { } chosen)
         {
             return chosen;
         }
@@ -43,13 +43,13 @@ internal static class ReportsApi
         foreach (var value in request.GetTypedHeaders().AcceptLanguage.OrderByDescending(v => v.Quality ?? 1))
         {
             var tag = value.Value.Value ?? "";
-            if (ReportText.ForCode(tag.Split('-')[0].ToLowerInvariant()) is { } accepted && value.Quality is not 0)
+            if (SnapshotReport.Language(tag.Split('-')[0].ToLowerInvariant()) is { } accepted && value.Quality is not 0)
             {
                 return accepted;
             }
         }
 
-        return ReportText.Swedish;
+        return SnapshotReport.Swedish;
     }
 
     private static async Task<IResult> LatestAsync(HttpContext http, SnapshotStore store, ReportAccess access, CancellationToken cancellationToken,
@@ -75,7 +75,7 @@ internal static class ReportsApi
 
         // Not cached: the newest snapshot changes when one is made. The page behind the id never does.
         http.Response.Headers.CacheControl = "no-store";
-        return TypedResults.Redirect("/reports/" + id + (ReportText.ForCode(lang) is { } text ? "?lang=" + text.Code : ""));
+        return TypedResults.Redirect("/reports/" + id + (SnapshotReport.Language(lang) is { } text ? "?lang=" + text : ""));
     }
 
     private static async Task<IResult> PageAsync(HttpContext http, SnapshotStore store, ReportAccess access, EvaluationSettings evaluation,
@@ -87,22 +87,14 @@ internal static class ReportsApi
             return refused!;
         }
 
-        var text = Language(http.Request, lang);
-        var model = SnapshotReportReader.Read(snapshot.Body);
-        var csv = Encoding.UTF8.GetBytes(SnapshotCsv.FromJson(snapshot.Body));
-        var page = new ReportPage(
-            evaluation.Config?.FindPilot(snapshot.Pilot)?.DisplayName,
-            "/reports/" + id,
-            "/reports/" + id + "/snapshot.json",
-            "/reports/" + id + "/snapshot.csv",
-            Convert.ToHexStringLower(SHA256.HashData(snapshot.Body)),
-            Convert.ToHexStringLower(SHA256.HashData(csv)));
-        var html = ReportRenderer.Render(model, text, page);
+        var language = Language(http.Request, lang);
+        var page = ReportPage.ForStoredSnapshot(id, evaluation.Config?.FindPilot(snapshot.Pilot)?.DisplayName, snapshot.Body);
+        var html = SnapshotReport.Render(SnapshotDocumentReader.Read(snapshot.Body), page, language);
 
         var headers = http.Response.Headers;
-        headers.ContentLanguage = text.Code;
+        headers.ContentLanguage = language;
         headers.Vary = new([HeaderNames.AcceptLanguage, HeaderNames.Authorization]);
-        headers.ContentSecurityPolicy = ReportStyle.ContentSecurityPolicy;
+        headers.ContentSecurityPolicy = SnapshotReport.ContentSecurityPolicy;
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers.CacheControl = access.IsPublic(snapshot.Pilot) ? "public, max-age=3600" : "private, no-store";

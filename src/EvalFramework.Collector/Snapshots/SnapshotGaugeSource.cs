@@ -1,7 +1,7 @@
-using System.Text.Json;
 using Dapper;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Storage;
+using EvalFramework.Evaluation.Snapshots;
 
 namespace EvalFramework.Collector.Snapshots;
 
@@ -25,47 +25,36 @@ internal sealed class SnapshotGaugeSource(ICollectorDatabase database) : ISnapsh
     }
 
     /// <summary>The gauge rows of one snapshot's JSON.</summary>
-    public static SnapshotGauges FromJson(byte[] body)
+    public static SnapshotGauges FromJson(byte[] body) => From(SnapshotDocumentReader.Read(body));
+
+    /// <summary>The gauge rows of one snapshot document.</summary>
+    public static SnapshotGauges From(SnapshotDocument snapshot)
     {
-        using var document = JsonDocument.Parse(body);
-        var root = document.RootElement;
         var metrics = new List<SnapshotMetricRow>();
         var comparisons = new List<SnapshotComparisonRow>();
-        foreach (var caseType in root.GetProperty("caseTypes").EnumerateArray())
+        foreach (var caseType in snapshot.CaseTypes)
         {
-            var name = caseType.GetProperty("caseType").GetString()!;
-            foreach (var arm in caseType.GetProperty("arms").EnumerateArray())
+            foreach (var arm in caseType.Arms)
             {
-                var armName = arm.GetProperty("arm").GetString()!;
-                foreach (var metric in arm.GetProperty("metrics").EnumerateObject())
+                foreach (var (metric, value) in arm.Metrics)
                 {
-                    metrics.Add(new SnapshotMetricRow(name, armName, metric.Name, Number(metric.Value, "value"),
-                        Number(metric.Value, "ciLow"), Number(metric.Value, "ciHigh"), (long)(Number(metric.Value, "n") ?? 0)));
+                    metrics.Add(new SnapshotMetricRow(caseType.CaseType, arm.Arm, metric, value.Value, value.CiLow, value.CiHigh, value.N));
                 }
             }
 
-            foreach (var c in caseType.GetProperty("comparisons").EnumerateArray())
+            foreach (var c in caseType.Comparisons)
             {
-                comparisons.Add(new SnapshotComparisonRow(name, c.GetProperty("metric").GetString()!,
-                    c.GetProperty("baseline").GetString()!, c.GetProperty("treatment").GetString()!,
-                    Number(c, "difference"), Number(c, "ciLow"), Number(c, "ciHigh"), c.GetProperty("verdict").GetString()!));
+                comparisons.Add(new SnapshotComparisonRow(caseType.CaseType, c.Metric, c.Baseline, c.Treatment, c.Difference, c.CiLow, c.CiHigh,
+                    c.Verdict));
             }
         }
 
-        if (root.TryGetProperty("pilotMetrics", out var pilotMetrics))
+        foreach (var m in snapshot.PilotMetrics)
         {
-            foreach (var m in pilotMetrics.EnumerateArray())
-            {
-                var arm = m.TryGetProperty("arm", out var a) && a.ValueKind == JsonValueKind.String ? a.GetString()! : LatestSnapshotGauges.AllArms;
-                metrics.Add(new SnapshotMetricRow(LatestSnapshotGauges.AllCaseTypes, arm, m.GetProperty("metric").GetString()!,
-                    Number(m, "value"), Number(m, "ciLow"), Number(m, "ciHigh"), (long)(Number(m, "n") ?? 0)));
-            }
+            metrics.Add(new SnapshotMetricRow(LatestSnapshotGauges.AllCaseTypes, m.Arm ?? LatestSnapshotGauges.AllArms, m.Metric, m.Value.Value,
+                m.Value.CiLow, m.Value.CiHigh, m.Value.N));
         }
 
-        return new SnapshotGauges(root.GetProperty("pilot").GetString()!, root.GetProperty("id").GetString()!,
-            root.GetProperty("createdAt").GetDateTimeOffset(), metrics, comparisons);
+        return new SnapshotGauges(snapshot.Pilot, snapshot.Id, snapshot.CreatedAt, metrics, comparisons);
     }
-
-    private static double? Number(JsonElement element, string name) =>
-        element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Number ? value.GetDouble() : null;
 }

@@ -10,5 +10,5 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <param name="Energy">Energy and CO2e per case by part; null where <c>energy_wh_per_case</c> is null.</param>
 /// <param name="WeeklyCompleted">Completed cases per 7-day bin of <see cref="SnapshotBreakdowns.Weeks"/>; null without bins.</param>
 /// <param name="CompletedAfterPeriod">Cases started in the period and completed at or after its end (in no bin).</param>
-internal sealed record ArmBreakdown(
+public sealed record ArmBreakdown(
     string Arm, long Completed, CostParts? Cost, EnergyParts? Energy, IReadOnlyList<long>? WeeklyCompleted, long CompletedAfterPeriod);

@@ -1,4 +1,7 @@
 namespace EvalFramework.Evaluation.Snapshots;
 
 /// <summary>The arms and comparisons of one case type.</summary>
-internal sealed record CaseTypeResult(string CaseType, IReadOnlyList<ArmResult> Arms, IReadOnlyList<ComparisonResult> Comparisons);
+/// <param name="CaseType">The case type.</param>
+/// <param name="Arms">The arms, baseline first.</param>
+/// <param name="Comparisons">Each treatment arm against the baseline, per compared metric.</param>
+public sealed record CaseTypeResult(string CaseType, IReadOnlyList<ArmResult> Arms, IReadOnlyList<ComparisonResult> Comparisons);

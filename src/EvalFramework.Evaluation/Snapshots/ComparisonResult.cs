@@ -1,7 +1,23 @@
 namespace EvalFramework.Evaluation.Snapshots;
 
 /// <summary>One metric of a treatment arm against the baseline arm (difference = treatment − baseline).</summary>
-internal sealed record ComparisonResult(
+/// <param name="Metric">The metric key.</param>
+/// <param name="Baseline">The baseline arm.</param>
+/// <param name="Treatment">The treatment arm.</param>
+/// <param name="Method">The statistical method.</param>
+/// <param name="BaselineN">Cases in the baseline arm.</param>
+/// <param name="TreatmentN">Cases in the treatment arm.</param>
+/// <param name="Difference">Treatment − baseline, or null.</param>
+/// <param name="CiLow">The difference's interval, lower end.</param>
+/// <param name="CiHigh">The difference's interval, upper end.</param>
+/// <param name="RelativeChange">The difference relative to the baseline.</param>
+/// <param name="PValue">The p-value.</param>
+/// <param name="AdjustedPValue">The Holm-adjusted p-value.</param>
+/// <param name="Verdict">One of <see cref="Verdicts"/>.</param>
+/// <param name="NonInferiorityMargin">A guardrail's margin, or null.</param>
+/// <param name="MinimumDetectableEffect">The smallest difference the sample could detect.</param>
+/// <param name="MinimumDetectableRelativeChange">The same, relative to the baseline.</param>
+public sealed record ComparisonResult(
     string Metric,
     string Baseline,
     string Treatment,

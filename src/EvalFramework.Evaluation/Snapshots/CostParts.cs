@@ -5,4 +5,4 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <param name="AiSek">AI tokens at the price table, or the events' own <c>costSek</c>.</param>
 /// <param name="FixedSek">The arm's fixed monthly costs spread over its completed cases of each month.</param>
 /// <param name="MaintenanceSek">The arm's maintenance cost spread the same way.</param>
-internal sealed record CostParts(double StaffSek, double AiSek, double FixedSek, double MaintenanceSek);
+public sealed record CostParts(double StaffSek, double AiSek, double FixedSek, double MaintenanceSek);

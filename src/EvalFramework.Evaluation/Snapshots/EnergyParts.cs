@@ -8,4 +8,4 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <param name="AiWh">AI output tokens × Wh per token of the model × PUE.</param>
 /// <param name="WorkstationCo2eG">The workstation part in g CO2e.</param>
 /// <param name="AiCo2eG">The AI part in g CO2e.</param>
-internal sealed record EnergyParts(double WorkstationWh, double AiWh, double WorkstationCo2eG, double AiCo2eG);
+public sealed record EnergyParts(double WorkstationWh, double AiWh, double WorkstationCo2eG, double AiCo2eG);

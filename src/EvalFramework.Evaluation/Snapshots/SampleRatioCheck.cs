@@ -1,7 +1,13 @@
 namespace EvalFramework.Evaluation.Snapshots;
 
 /// <summary>The chi-square sample-ratio check of started cases per arm against the configured shares.</summary>
-internal sealed record SampleRatioCheck(
+/// <param name="Observed">Started cases per arm.</param>
+/// <param name="ExpectedShares">The configured share of each arm.</param>
+/// <param name="ChiSquare">The chi-square statistic.</param>
+/// <param name="DegreesOfFreedom">Its degrees of freedom.</param>
+/// <param name="PValue">The p-value (NaN where the document has none).</param>
+/// <param name="Mismatch">Whether the started cases differ from the shares beyond chance.</param>
+public sealed record SampleRatioCheck(
     IReadOnlyList<KeyValuePair<string, long>> Observed,
     IReadOnlyList<KeyValuePair<string, double>> ExpectedShares,
     double ChiSquare,

@@ -7,7 +7,7 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <param name="Weeks">7-day bins from the period's start, the last one cut at its end; empty when the period has more than <see cref="MaxWeeks"/>.</param>
 /// <param name="WeeklyMaintenanceHours">Maintenance hours of the period per bin (all arms); null without bins.</param>
 /// <param name="CaseTypes">Per case type and arm.</param>
-internal sealed record SnapshotBreakdowns(
+public sealed record SnapshotBreakdowns(
     IReadOnlyList<(DateTimeOffset From, double Days)> Weeks,
     IReadOnlyList<double>? WeeklyMaintenanceHours,
     IReadOnlyList<CaseTypeBreakdown> CaseTypes)

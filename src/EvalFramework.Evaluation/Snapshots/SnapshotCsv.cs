@@ -1,11 +1,12 @@
+using System.Globalization;
 using System.Text;
-using System.Text.Json;
 
 namespace EvalFramework.Evaluation.Snapshots;
 
 /// <summary>
-/// The long CSV of a snapshot (<c>case_type,arm,metric,value,ci_low,ci_high,n</c>), made from the stored JSON bytes so
-/// it is as immutable as they are. Numbers are copied digit for digit from the JSON; empty cells are nulls.
+/// The long CSV of a snapshot (<c>case_type,arm,metric,value,ci_low,ci_high,n</c>), made from the stored JSON bytes (read by
+/// <see cref="SnapshotDocumentReader"/>) so it is as immutable as they are. Numbers are written as the JSON has them;
+/// empty cells are nulls.
 /// Per-arm metrics: one row per case type, arm and metric key. Comparisons: <c>arm</c> is
 /// <c>"&lt;treatment&gt; vs &lt;baseline&gt;"</c> and <c>metric</c> is the key with a suffix: <c>.difference</c>
 /// (with the interval; n = treatment n), <c>.relative_change</c>, <c>.p_value</c>, <c>.adjusted_p_value</c>,
@@ -26,51 +27,53 @@ public static class SnapshotCsv
     /// <summary>Converts snapshot JSON to the long CSV (LF line ends, UTF-8 without BOM when encoded).</summary>
     /// <param name="snapshotJson">The stored snapshot bytes.</param>
     /// <returns>The CSV text.</returns>
-    public static string FromJson(ReadOnlyMemory<byte> snapshotJson)
+    public static string FromJson(ReadOnlyMemory<byte> snapshotJson) => From(SnapshotDocumentReader.Read(snapshotJson));
+
+    /// <summary>The long CSV of a snapshot document (LF line ends).</summary>
+    /// <param name="snapshot">The document.</param>
+    /// <returns>The CSV text.</returns>
+    public static string From(SnapshotDocument snapshot)
     {
-        using var document = JsonDocument.Parse(snapshotJson);
-        var root = document.RootElement;
+        ArgumentNullException.ThrowIfNull(snapshot);
         var csv = new StringBuilder().Append(Header).Append('\n');
-        foreach (var caseType in root.GetProperty("caseTypes").EnumerateArray())
+        foreach (var caseType in snapshot.CaseTypes)
         {
-            var type = caseType.GetProperty("caseType").GetString()!;
-            foreach (var arm in caseType.GetProperty("arms").EnumerateArray())
+            var type = caseType.CaseType;
+            foreach (var arm in caseType.Arms)
             {
-                var name = arm.GetProperty("arm").GetString()!;
-                foreach (var metric in arm.GetProperty("metrics").EnumerateObject())
+                foreach (var (metric, value) in arm.Metrics)
                 {
-                    Row(csv, type, name, metric.Name, Raw(metric.Value, "value"), Raw(metric.Value, "ciLow"), Raw(metric.Value, "ciHigh"), Raw(metric.Value, "n"));
+                    Row(csv, type, arm.Arm, metric, Number(value.Value), Number(value.CiLow), Number(value.CiHigh), Count(value.N));
                 }
             }
 
-            foreach (var c in caseType.GetProperty("comparisons").EnumerateArray())
+            foreach (var c in caseType.Comparisons)
             {
-                var pair = c.GetProperty("treatment").GetString() + " vs " + c.GetProperty("baseline").GetString();
-                var metric = c.GetProperty("metric").GetString();
-                var n = Raw(c, "treatmentN");
-                Row(csv, type, pair, metric + ".difference", Raw(c, "difference"), Raw(c, "ciLow"), Raw(c, "ciHigh"), n);
-                Row(csv, type, pair, metric + ".relative_change", Raw(c, "relativeChange"), "", "", n);
-                Row(csv, type, pair, metric + ".p_value", Raw(c, "pValue"), "", "", n);
-                Row(csv, type, pair, metric + ".adjusted_p_value", Raw(c, "adjustedPValue"), "", "", n);
-                Row(csv, type, pair, metric + ".minimum_detectable_effect", Raw(c, "minimumDetectableEffect"), "", "", n);
-                Row(csv, type, pair, metric + ".verdict", c.GetProperty("verdict").GetString()!, "", "", n);
+                var pair = c.Treatment + " vs " + c.Baseline;
+                var n = Count(c.TreatmentN);
+                Row(csv, type, pair, c.Metric + ".difference", Number(c.Difference), Number(c.CiLow), Number(c.CiHigh), n);
+                Row(csv, type, pair, c.Metric + ".relative_change", Number(c.RelativeChange), "", "", n);
+                Row(csv, type, pair, c.Metric + ".p_value", Number(c.PValue), "", "", n);
+                Row(csv, type, pair, c.Metric + ".adjusted_p_value", Number(c.AdjustedPValue), "", "", n);
+                Row(csv, type, pair, c.Metric + ".minimum_detectable_effect", Number(c.MinimumDetectableEffect), "", "", n);
+                Row(csv, type, pair, c.Metric + ".verdict", c.Verdict, "", "", n);
             }
         }
 
-        foreach (var metric in root.GetProperty("pilotMetrics").EnumerateArray())
+        foreach (var metric in snapshot.PilotMetrics)
         {
-            var arm = metric.GetProperty("arm").GetString() ?? AllArms;
-            Row(csv, PilotLevel, arm, metric.GetProperty("metric").GetString()!, Raw(metric, "value"), Raw(metric, "ciLow"), Raw(metric, "ciHigh"), Raw(metric, "n"));
+            Row(csv, PilotLevel, metric.Arm ?? AllArms, metric.Metric, Number(metric.Value.Value), Number(metric.Value.CiLow),
+                Number(metric.Value.CiHigh), Count(metric.Value.N));
         }
 
         return csv.ToString();
     }
 
-    private static string Raw(JsonElement element, string property)
-    {
-        var value = element.GetProperty(property);
-        return value.ValueKind == JsonValueKind.Null ? "" : value.GetRawText();
-    }
+    /// <summary>A number as the JSON has it (shortest round-trip form, the writer's), or an empty cell for null.</summary>
+    private static string Number(double? value) =>
+        value is { } v && double.IsFinite(v) ? v.ToString("R", CultureInfo.InvariantCulture) : "";
+
+    private static string Count(long n) => n.ToString(CultureInfo.InvariantCulture);
 
     private static void Row(StringBuilder csv, params string?[] cells)
     {

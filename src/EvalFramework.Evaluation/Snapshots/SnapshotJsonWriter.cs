@@ -9,10 +9,17 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// field order and number format never depend on a serializer's settings: doubles in shortest round-trip form,
 /// non-finite values as null, times as UTC RFC 3339 with milliseconds.
 /// </summary>
-internal static class SnapshotJsonWriter
+public static class SnapshotJsonWriter
 {
-    public static byte[] Write(Snapshot s)
+    /// <summary>The JSON of a snapshot the engine has just computed: the bytes that are stored.</summary>
+    internal static byte[] Write(Snapshot s) => Write(SnapshotDocument.Of(s));
+
+    /// <summary>The JSON of a snapshot document; what <see cref="SnapshotDocumentReader"/> read from these bytes gives them back.</summary>
+    /// <param name="s">The document.</param>
+    /// <returns>UTF-8 JSON, indented.</returns>
+    public static byte[] Write(SnapshotDocument s)
     {
+        ArgumentNullException.ThrowIfNull(s);
         using var stream = new MemoryStream();
         using (var w = new Utf8JsonWriter(stream, new JsonWriterOptions
         {
@@ -23,24 +30,24 @@ internal static class SnapshotJsonWriter
         }))
         {
             w.WriteStartObject();
-            w.WriteString("id", s.Request.Id);
-            w.WriteString("pilot", s.Request.Pilot);
+            w.WriteString("id", s.Id);
+            w.WriteString("pilot", s.Pilot);
             w.WriteStartObject("period");
-            w.WriteString("from", Time(s.Request.From));
-            w.WriteString("to", Time(s.Request.To));
+            w.WriteString("from", Time(s.From));
+            w.WriteString("to", Time(s.To));
             w.WriteEndObject();
-            w.WriteString("createdAt", Time(s.Request.CreatedAt));
+            w.WriteString("createdAt", Time(s.CreatedAt));
             w.WriteStartObject("methodology");
-            w.WriteString("version", Methodology.Version);
+            w.WriteString("version", s.MethodologyVersion);
             w.WriteString("configSha256", s.ConfigSha256);
             w.WriteEndObject();
             w.WriteString("dataSha256", s.DataSha256);
             w.WriteStartObject("settings");
-            w.WriteNumber("confidenceLevel", s.ConfidenceLevel);
-            w.WriteNumber("minSamplePerArm", s.MinSamplePerArm);
-            w.WriteNumber("kAnonymity", s.KAnonymity);
-            w.WriteString("baselineArm", s.BaselineArm);
-            w.WriteNumber("bootstrapReplicates", Statistics.MedianBootstrap.Replicates);
+            w.WriteNumber("confidenceLevel", s.Settings.ConfidenceLevel);
+            w.WriteNumber("minSamplePerArm", s.Settings.MinSamplePerArm);
+            w.WriteNumber("kAnonymity", s.Settings.KAnonymity);
+            w.WriteString("baselineArm", s.Settings.BaselineArm);
+            w.WriteNumber("bootstrapReplicates", s.Settings.BootstrapReplicates);
             w.WriteEndObject();
             w.WriteStartArray("caseTypes");
             foreach (var caseType in s.CaseTypes)
@@ -61,7 +68,11 @@ internal static class SnapshotJsonWriter
 
             w.WriteEndArray();
             WriteDataQuality(w, s.DataQuality);
-            WriteBreakdowns(w, s.Breakdowns);
+            if (s.Breakdowns is { } breakdowns)
+            {
+                WriteBreakdowns(w, breakdowns);
+            }
+
             w.WriteEndObject();
         }
 

@@ -1,0 +1,53 @@
+using EvalFramework.Evaluation.Statistics;
+
+namespace EvalFramework.Evaluation.Snapshots;
+
+/// <summary>
+/// A snapshot as its JSON document holds it (snapshot contract v1 and its extensions): written by
+/// <see cref="SnapshotJsonWriter"/>, read back by <see cref="SnapshotDocumentReader"/>. The one model of the stored
+/// bytes that the report, the gauges, the CSV and evalctl read.
+/// </summary>
+/// <param name="Id">The snapshot id.</param>
+/// <param name="Pilot">The pilot slug.</param>
+/// <param name="From">The period's start (inclusive).</param>
+/// <param name="To">The period's end (exclusive).</param>
+/// <param name="CreatedAt">When the snapshot was made.</param>
+/// <param name="MethodologyVersion">The methodology version the snapshot was computed with.</param>
+/// <param name="ConfigSha256">The evaluation config's hash, or null when the collector had no config.</param>
+/// <param name="DataSha256">The hash of the data the snapshot was computed from.</param>
+/// <param name="Settings">How the figures were computed.</param>
+/// <param name="CaseTypes">Per case type: the arms' metrics and the comparisons.</param>
+/// <param name="PilotMetrics">Pilot-level metrics, for all arms or one.</param>
+/// <param name="DataQuality">What a reader must know before trusting the numbers.</param>
+/// <param name="Breakdowns">The parts and weekly series behind the report's charts; null in snapshots made before them.</param>
+public sealed record SnapshotDocument(
+    string Id,
+    string Pilot,
+    DateTimeOffset From,
+    DateTimeOffset To,
+    DateTimeOffset CreatedAt,
+    string MethodologyVersion,
+    string? ConfigSha256,
+    string DataSha256,
+    SnapshotSettings Settings,
+    IReadOnlyList<CaseTypeResult> CaseTypes,
+    IReadOnlyList<PilotMetric> PilotMetrics,
+    DataQualityReport DataQuality,
+    SnapshotBreakdowns? Breakdowns)
+{
+    /// <summary>The document of a snapshot the engine has just computed.</summary>
+    internal static SnapshotDocument Of(Snapshot s) => new(
+        s.Request.Id,
+        s.Request.Pilot,
+        s.Request.From,
+        s.Request.To,
+        s.Request.CreatedAt,
+        Methodology.Version,
+        s.ConfigSha256,
+        s.DataSha256,
+        new SnapshotSettings(s.ConfidenceLevel, s.MinSamplePerArm, s.KAnonymity, s.BaselineArm, MedianBootstrap.Replicates),
+        s.CaseTypes,
+        s.PilotMetrics,
+        s.DataQuality,
+        s.Breakdowns);
+}

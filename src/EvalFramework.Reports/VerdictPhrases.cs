@@ -1,0 +1,109 @@
+using EvalFramework.Evaluation.Snapshots;
+
+namespace EvalFramework.Reports;
+
+/// <summary>
+/// Puts a comparison in plain words: "AI-assisted handling was 21 % faster (95 % interval 15–27 %)". Durations, costs
+/// and energy are said relative to the baseline; shares in percentage points; scores in points. The interval is said
+/// in the estimate's direction when it lies on one side of zero, else from its low end to its high end.
+/// </summary>
+internal sealed class VerdictPhrases(ReportFormat format, double level, int minimumPerArm)
+{
+    private ReportText Text => format.Text;
+
+    /// <summary>The whole sentence for a comparison, its verdict included.</summary>
+    /// <param name="c">The comparison.</param>
+    /// <param name="baselineValue">The baseline arm's value of the metric (for relative differences).</param>
+    public string Sentence(ComparisonResult c, double? baselineValue)
+    {
+        if (c.Verdict == Verdicts.InsufficientData || c.Difference is not { } difference)
+        {
+            return TooFew(c);
+        }
+
+        var effect = Effect(c, difference, baselineValue) + ".";
+        var unit = ReportMetrics.Unit(c.Metric);
+        var margin = c.NonInferiorityMargin is { } m ? format.Magnitude(unit, m, m) : "";
+        return c.Verdict switch
+        {
+            Verdicts.NoSignificantDifference => string.Join(" ", effect,
+                c.CiLow > 0 || c.CiHigh < 0 ? Text.NotClearAdjusted : Text.NotClear, Detectable(c, baselineValue)).TrimEnd(),
+            Verdicts.NonInferior => Text.Format(Text.NonInferior, margin, Text.ArmName(c.Baseline)) + " " + effect,
+            Verdicts.Inferior => Text.Format(Text.Inferior, margin) + " " + effect,
+            Verdicts.Inconclusive => Text.Format(Text.Inconclusive, margin) + " " + effect,
+            _ => effect,
+        };
+    }
+
+    /// <summary>"Too few cases to tell (manual handling 12, AI-assisted handling 8; at least 30 per arm are needed)."</summary>
+    public string TooFew(ComparisonResult c) => Text.Format(Text.TooFewCases,
+        Text.ArmName(c.Baseline) + " " + format.Count(c.BaselineN) + ", " + Text.ArmName(c.Treatment) + " " + format.Count(c.TreatmentN),
+        format.Count(minimumPerArm));
+
+    /// <summary>The difference as a share of the baseline, in the good direction (positive: better), or null without a scale.</summary>
+    public static (double Estimate, double? Low, double? High)? OrientedRelative(ComparisonResult c, double? baselineValue)
+    {
+        if (c.Difference is not { } d || baselineValue is not { } b || b == 0)
+        {
+            return null;
+        }
+
+        var sign = ReportMetrics.HigherIsBetter(c.Metric) ? 1 : -1;
+        var scale = sign / Math.Abs(b);
+        double? low = c.CiLow is { } l && c.CiHigh is { } h ? Math.Min(l * scale, h * scale) : null;
+        double? high = c.CiLow is { } l2 && c.CiHigh is { } h2 ? Math.Max(l2 * scale, h2 * scale) : null;
+        return (d * scale, low, high);
+    }
+
+    private string Effect(ComparisonResult c, double difference, double? baselineValue)
+    {
+        var words = Text.Metric(c.Metric);
+        var arm = Text.ArmNameCapitalised(c.Treatment);
+        var unit = ReportMetrics.Unit(c.Metric);
+        var relative = ReportMetrics.RelativeDifference(c.Metric) && baselineValue is { } b && b != 0;
+        var divisor = relative ? Math.Abs(baselineValue!.Value) : 1;
+        var (number, suffix) = relative
+            ? (v => format.Number(v * 100, Math.Abs(v * 100) >= 10 ? 0 : 1), ReportFormat.UnitSpace + "%")
+            : format.DifferenceParts(unit, Math.Max(Math.Abs(difference), Math.Max(Math.Abs(c.CiLow ?? 0), Math.Abs(c.CiHigh ?? 0))));
+        var d = difference / divisor;
+        var magnitude = number(Math.Abs(d)) + suffix;
+        var zero = !magnitude.Any(ch => ch is >= '1' and <= '9');
+        var main = zero || words.Lower.Length == 0
+            ? Text.Format(Text.NoChange, arm)
+            : Text.Format(d < 0 ? words.Lower : words.Higher, arm, magnitude);
+        if (c.CiLow is not { } low || c.CiHigh is not { } high)
+        {
+            return main;
+        }
+
+        var (lo, hi) = (low / divisor, high / divisor);
+        string interval;
+        if (!zero && d < 0 && hi <= 0)
+        {
+            interval = format.Range(-hi, -lo, number) + suffix;
+        }
+        else if (!zero && d > 0 && lo >= 0)
+        {
+            interval = format.Range(lo, hi, number) + suffix;
+        }
+        else
+        {
+            string End(double v) => v == 0 ? number(0) + suffix
+                : number(Math.Abs(v)) + suffix + " " + (v < 0 ? words.LowerWord : words.HigherWord);
+            interval = Text.Format(Text.IntervalFromTo, End(lo), End(hi));
+        }
+
+        return main + " (" + Text.Format(Text.Interval, format.Level(level), interval) + ")";
+    }
+
+    private string Detectable(ComparisonResult c, double? baselineValue)
+    {
+        var unit = ReportMetrics.Unit(c.Metric);
+        if (ReportMetrics.RelativeDifference(c.Metric) && baselineValue is { } b && b != 0 && c.MinimumDetectableRelativeChange is { } relative)
+        {
+            return Text.Format(Text.DetectableChange, format.Percent(relative));
+        }
+
+        return c.MinimumDetectableEffect is { } mde ? Text.Format(Text.DetectableChange, format.Magnitude(unit, mde, mde)) : "";
+    }
+}
