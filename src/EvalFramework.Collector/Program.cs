@@ -1,13 +1,13 @@
 using EvalFramework.Collector;
 using EvalFramework.Collector.Cases;
 using EvalFramework.Collector.Demo;
-using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Health;
 using EvalFramework.Collector.Ingest;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Privacy;
 using EvalFramework.Collector.Reports;
-using EvalFramework.Collector.Retention;
+using EvalFramework.Collector.Privacy.Retention;
 using EvalFramework.Collector.Snapshots;
 using EvalFramework.Contract;
 
@@ -39,6 +39,7 @@ builder.Services.AddSingleton<PilotVocabulary>();
 builder.Services.AddPerKeyRateLimiting(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddCollectorMetrics(builder.Configuration);
+builder.Services.AddSingleton<CaseStore>();
 builder.Services.AddSingleton<SnapshotStore>();
 builder.Services.AddSingleton<SnapshotService>();
 builder.Services.AddSingleton<ISnapshotGaugeLoader, SnapshotGaugeSource>();

@@ -20,6 +20,7 @@ internal static class MetricsServiceCollectionExtensions
         services.AddSingleton<CollectorMetrics>();
         services.AddSingleton<MetricLabels>();
         services.AddSingleton<StoredEventMetrics>();
+        services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<StoredEventMetrics>());
         services.AddSingleton<IngestMetricsFilter>();
         services.AddSingleton(sp =>
         {

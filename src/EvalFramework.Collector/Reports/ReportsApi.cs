@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using EvalFramework.Collector.Auth;
-using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Snapshots;
 using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;

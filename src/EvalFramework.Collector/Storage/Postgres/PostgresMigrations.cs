@@ -4,7 +4,7 @@ using Npgsql;
 namespace EvalFramework.Collector.Storage.Postgres;
 
 /// <summary>
-/// The PostgreSQL schema, versioned like SQLite's (<see cref="Migrations"/>): the same tables and columns, with
+/// The PostgreSQL schema, versioned like SQLite's (<see cref="Sqlite.SqliteMigrations"/>): the same tables and columns, with
 /// PostgreSQL's types. Text that is compared or ordered is <c>COLLATE "C"</c>, byte order, which for UTF-8 is the
 /// order of SQLite's BINARY collation: case ids come out of both in the order the snapshot data hash reads them.
 /// </summary>

@@ -1,4 +1,4 @@
-namespace EvalFramework.Collector.Snapshots;
+namespace EvalFramework.Collector.Storage;
 
 /// <summary>
 /// Case records copied out of SQLite back to back, handed from the reading thread to the computing one: the unit of

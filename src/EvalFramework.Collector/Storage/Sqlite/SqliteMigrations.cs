@@ -1,10 +1,10 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace EvalFramework.Collector.Storage;
+namespace EvalFramework.Collector.Storage.Sqlite;
 
 /// <summary>Versioned schema migrations, applied in order at start inside one transaction each.</summary>
-internal static class Migrations
+internal static class SqliteMigrations
 {
     /// <summary>Each entry is applied once; never edit a shipped entry, add a new one.</summary>
     internal static readonly IReadOnlyList<(int Version, string Name, string Sql, Action<SqliteConnection, SqliteTransaction>? Then)> All =
