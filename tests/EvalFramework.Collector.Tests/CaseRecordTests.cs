@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EvalFramework.Collector.Storage;
+using EvalFramework.Collector.Storage.Sqlite;
 using EvalFramework.Collector.Tests.Infrastructure;
 using EvalFramework.Evaluation.Snapshots;
 using Microsoft.Data.Sqlite;
