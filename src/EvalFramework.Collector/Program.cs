@@ -1,4 +1,5 @@
 using EvalFramework.Collector;
+using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Cases;
 using EvalFramework.Collector.Demo;
 using EvalFramework.Collector.Configuration;
@@ -44,6 +45,9 @@ builder.Services.AddSingleton<SnapshotStore>();
 builder.Services.AddSingleton<SnapshotService>();
 builder.Services.AddSingleton<ISnapshotGaugeLoader, SnapshotGaugeSource>();
 builder.Services.AddReports(builder.Configuration);
+// With no public pilot every report needs the read right, decided before any lookup, so an unknown caller learns nothing
+// about which ids exist; with one, ReportAccess decides per pilot in the handler.
+builder.Services.AddSettingPolicy<ReportOptions>(ApiPolicies.Reports, ApiRights.Read, o => o.PublicPilots.Count > 0);
 if (demo || DemoMode.EnabledIn(builder.Configuration))
 {
     builder.AddDemoMode();

@@ -96,24 +96,10 @@ internal sealed class CollectorMetrics
         meter.CreateObservableGauge("evalfw.collector.writer.queue_depth", () => _writerQueueDepth?.Invoke() ?? 0, "{request}",
             "Ingest requests waiting for the writer.");
 
-        meter.CreateObservableGauge("evalfw.snapshot.value", snapshots.Values, null,
-            "Newest snapshot: the metric's value per case type and arm (unit as the metric's name says).");
-        meter.CreateObservableGauge("evalfw.snapshot.ci_low", snapshots.CiLows, null,
-            "Newest snapshot: lower end of the metric's confidence interval.");
-        meter.CreateObservableGauge("evalfw.snapshot.ci_high", snapshots.CiHighs, null,
-            "Newest snapshot: upper end of the metric's confidence interval.");
-        meter.CreateObservableGauge("evalfw.snapshot.sample_size", snapshots.SampleSizes, "{case}",
-            "Newest snapshot: the n behind the metric's value.");
-        meter.CreateObservableGauge("evalfw.snapshot.comparison.difference", snapshots.Differences, null,
-            "Newest snapshot: treatment minus baseline per case type and metric.");
-        meter.CreateObservableGauge("evalfw.snapshot.comparison.ci_low", snapshots.DifferenceCiLows, null,
-            "Newest snapshot: lower end of the difference's confidence interval.");
-        meter.CreateObservableGauge("evalfw.snapshot.comparison.ci_high", snapshots.DifferenceCiHighs, null,
-            "Newest snapshot: upper end of the difference's confidence interval.");
-        meter.CreateObservableGauge("evalfw.snapshot.comparison.verdict", snapshots.Verdicts, "{verdict}",
-            "Newest snapshot: verdict per comparison: 2 improved, 1 non_inferior, 0 no_significant_difference, -1 inconclusive, -2 worsened, -3 inferior, -9 insufficient_data.");
-        meter.CreateObservableGauge("evalfw.snapshot.created", snapshots.CreatedTimes, "s",
-            "Newest snapshot: when it was made, Unix time in seconds.");
+        foreach (var gauge in snapshots.Gauges)
+        {
+            meter.CreateObservableGauge(gauge.Name, gauge.Observe, gauge.Unit, gauge.Description);
+        }
     }
 
     /// <summary>This collector's value of <see cref="InstanceTag"/>.</summary>

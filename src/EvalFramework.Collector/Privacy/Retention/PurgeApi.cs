@@ -1,5 +1,5 @@
 using EvalFramework.Collector.Auth;
-using EvalFramework.Collector.Ingest;
+using EvalFramework.Collector.Http;
 using EvalFramework.Contract;
 using Microsoft.AspNetCore.Http.HttpResults;
 
