@@ -17,7 +17,10 @@ internal static class PostgresMigrations
 
     private const string SchemaVersion = "SELECT MAX(version) FROM schema_version";
 
-    /// <summary>Each entry is applied once; never edit a shipped entry, add a new one.</summary>
+    /// <summary>
+    /// Each entry is applied once; never edit a shipped entry, add a new one. A new case column is added with
+    /// <c>ALTER TABLE cases ADD COLUMN</c> and <see cref="CaseColumns.PostgresDefinition"/> of its line in <see cref="CaseColumns"/>.
+    /// </summary>
     internal static readonly IReadOnlyList<(int Version, string Name, string Sql)> All =
     [
         (1, "events, cases, case records and snapshots", """
