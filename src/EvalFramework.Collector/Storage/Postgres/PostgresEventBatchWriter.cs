@@ -157,10 +157,10 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
         using var command = new NpgsqlCommand(PostgresSql.UpsertCases, connection, transaction);
         Column(command, "pilot", rows, x => x.Pilot);
         Column(command, "case", rows, x => x.CaseId);
-        var deltas = rows.ConvertAll(x => x.Delta);
+        var binder = new ArrayBinder(command, rows.ConvertAll(x => x.Delta));
         foreach (var column in CaseColumns.All)
         {
-            column.Accept(new ArrayBinder(command, deltas));
+            column.Accept(binder);
         }
 
         command.Parameters.Add(new NpgsqlParameter<long>("now", nowMs));
