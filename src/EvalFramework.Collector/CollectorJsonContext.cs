@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EvalFramework.Collector.Cases;
-using EvalFramework.Collector.Retention;
+using EvalFramework.Collector.Privacy.Retention;
 using EvalFramework.Collector.Snapshots;
 
 namespace EvalFramework.Collector;

@@ -1,13 +1,14 @@
 using EvalFramework.Collector;
+using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Cases;
 using EvalFramework.Collector.Demo;
-using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Health;
 using EvalFramework.Collector.Ingest;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Privacy;
 using EvalFramework.Collector.Reports;
-using EvalFramework.Collector.Retention;
+using EvalFramework.Collector.Privacy.Retention;
 using EvalFramework.Collector.Snapshots;
 using EvalFramework.Contract;
 
@@ -39,10 +40,14 @@ builder.Services.AddSingleton<PilotVocabulary>();
 builder.Services.AddPerKeyRateLimiting(builder.Configuration);
 builder.Services.AddRetention(builder.Configuration);
 builder.Services.AddCollectorMetrics(builder.Configuration);
+builder.Services.AddSingleton<CaseStore>();
 builder.Services.AddSingleton<SnapshotStore>();
 builder.Services.AddSingleton<SnapshotService>();
 builder.Services.AddSingleton<ISnapshotGaugeLoader, SnapshotGaugeSource>();
 builder.Services.AddReports(builder.Configuration);
+// With no public pilot every report needs the read right, decided before any lookup, so an unknown caller learns nothing
+// about which ids exist; with one, ReportAccess decides per pilot in the handler.
+builder.Services.AddSettingPolicy<ReportOptions>(ApiPolicies.Reports, ApiRights.Read, o => o.PublicPilots.Count > 0);
 if (demo || DemoMode.EnabledIn(builder.Configuration))
 {
     builder.AddDemoMode();

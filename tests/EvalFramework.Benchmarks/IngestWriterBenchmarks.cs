@@ -25,6 +25,7 @@
 using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using EvalFramework.Collector.Storage;
+using EvalFramework.Collector.Storage.Sqlite;
 using EvalFramework.Collector.Storage.Postgres;
 using EvalFramework.Contract;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using EvalFramework.Collector.Snapshots;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Collector.Storage.Postgres;
 using EvalFramework.Evaluation.Configuration;
@@ -80,7 +81,7 @@ public class SnapshotPostgresBenchmarks
     {
         using var engine = new SnapshotEngine(new SnapshotRequest("bench", "demo", SyntheticCases.From, SyntheticCases.To,
             SyntheticCases.To, _config));
-        _database.ReadSnapshotData(engine, "demo", SyntheticCases.From.ToUnixTimeMilliseconds(), SyntheticCases.To.ToUnixTimeMilliseconds(),
+        _database.ReadSnapshotData(new SnapshotEngineSink(engine), "demo", SyntheticCases.From.ToUnixTimeMilliseconds(), SyntheticCases.To.ToUnixTimeMilliseconds(),
             CancellationToken.None);
         return engine.ComputeJson().Length;
     }

@@ -2,6 +2,7 @@ using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
 using EvalFramework.Collector.Snapshots;
 using EvalFramework.Collector.Storage;
+using EvalFramework.Collector.Storage.Sqlite;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
 using Microsoft.Data.Sqlite;
@@ -60,7 +61,7 @@ public class SnapshotSqliteBenchmarks
         _database = new SqliteDatabase(Options.Create(new StorageOptions { SqlitePath = Path.Combine(_directory, "snapshot.db") }));
         var cases = new SyntheticCases(Cases);
         using var connection = _database.Open();
-        Migrations.Apply(connection);
+        SqliteMigrations.Apply(connection);
         using var transaction = connection.BeginTransaction();
         using var insertCase = Prepare(connection, transaction, InsertCase, "$id", "$type", "$arm", "$started", "$completed", "$effort", "$calls",
             "$in", "$out", "$dur", "$esc", "$rev", "$inc", "$cons", "$int", "$csat", "$csatSum", "$prom", "$det");
@@ -94,7 +95,7 @@ public class SnapshotSqliteBenchmarks
             SyntheticCases.To, _config));
         using (var connection = _database.Open())
         {
-            SnapshotDataReader.Read(connection, engine, "demo", SyntheticCases.From.ToUnixTimeMilliseconds(),
+            SqliteSnapshotReader.Read(connection, new SnapshotEngineSink(engine), "demo", SyntheticCases.From.ToUnixTimeMilliseconds(),
                 SyntheticCases.To.ToUnixTimeMilliseconds(), CancellationToken.None);
         }
 

@@ -15,7 +15,7 @@
 using System.Diagnostics.Metrics;
 using System.Globalization;
 using BenchmarkDotNet.Attributes;
-using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Contract;

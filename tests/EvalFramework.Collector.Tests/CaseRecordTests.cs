@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using EvalFramework.Collector.Storage;
+using EvalFramework.Collector.Storage.Sqlite;
 using EvalFramework.Collector.Tests.Infrastructure;
 using EvalFramework.Evaluation.Snapshots;
 using Microsoft.Data.Sqlite;
@@ -44,7 +45,7 @@ public sealed class CaseRecordTests : IClassFixture<CollectorFactory>
         using var select = connection.CreateCommand();
         select.CommandText = $"""
             SELECT case_id, (SELECT record FROM case_records r WHERE r.pilot = c.pilot AND r.case_id = c.case_id),
-                   {CaseSql.RecordColumns}
+                   {CaseRecordRow.Columns}
             FROM cases c
             WHERE pilot = $pilot AND case_id LIKE $prefix || '%'
             ORDER BY case_id
@@ -57,7 +58,7 @@ public sealed class CaseRecordTests : IClassFixture<CollectorFactory>
         {
             var row = new CaseRow();
             var caseId = reader.GetString(0);
-            CaseRecordSource.ReadRow(reader, caseId, row, offset: 2);
+            CaseRecordRow.Read(reader, caseId, row, offset: 2);
             source.Load(CollectorFactory.PilotA, caseId, row);
             result.Add((caseId, reader.IsDBNull(1) ? null : (byte[])reader.GetValue(1), CaseRecordCodec.Encode(row)));
         }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvalFramework.Collector.Snapshots;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Collector.Tests.Infrastructure;
 using EvalFramework.Evaluation.Snapshots;
@@ -68,7 +69,7 @@ public abstract class SnapshotDataReaderTests
     }
 
     private void Read(SnapshotEngine engine, CancellationToken cancellationToken) =>
-        _database.ReadSnapshotData(engine, "demo", From.ToUnixTimeMilliseconds(), From.AddDays(14).ToUnixTimeMilliseconds(), cancellationToken);
+        _database.ReadSnapshotData(new SnapshotEngineSink(engine), "demo", From.ToUnixTimeMilliseconds(), From.AddDays(14).ToUnixTimeMilliseconds(), cancellationToken);
 
     private SnapshotEngine Engine() =>
         new(new SnapshotRequest("snap-reader", "demo", From, From.AddDays(14), From.AddDays(15), null));

@@ -1,4 +1,5 @@
 using EvalFramework.Collector.Storage;
+using EvalFramework.Collector.Storage.Sqlite;
 using EvalFramework.Collector.Storage.Postgres;
 using EvalFramework.Collector.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;

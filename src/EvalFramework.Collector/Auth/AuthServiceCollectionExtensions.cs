@@ -1,6 +1,4 @@
 using EvalFramework.Collector.Auth;
-using EvalFramework.Collector.Metrics;
-using EvalFramework.Collector.Reports;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 
@@ -25,14 +23,19 @@ internal static class AuthServiceCollectionExtensions
             // An endpoint that declares nothing still needs a key (and fails AuthorizationMatrixTests).
             .SetFallbackPolicy(new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
 
-        // The two policies a setting can open. Reports: with no public pilot every report needs the read right, decided
-        // before any lookup, so an unknown caller learns nothing about which ids exist; with one, ReportAccess decides
-        // per pilot in the handler.
-        services.AddOptions<AuthorizationOptions>().Configure<IOptions<MetricsOptions>, IOptions<ReportOptions>>((authorization, metrics, reports) =>
-        {
-            authorization.AddPolicy(ApiPolicies.Metrics, metrics.Value.RequireKey ? RequireRight(ApiRights.Read) : Open());
-            authorization.AddPolicy(ApiPolicies.Reports, reports.Value.PublicPilots.Count > 0 ? Open() : RequireRight(ApiRights.Read));
-        });
+        return services;
+    }
+
+    /// <summary>
+    /// Declares <paramref name="policy"/> as one a setting can open: anyone meets it when <paramref name="open"/> says so of
+    /// the <typeparamref name="TOptions"/> in force, else only a key with <paramref name="right"/> for some pilot.
+    /// </summary>
+    public static IServiceCollection AddSettingPolicy<TOptions>(this IServiceCollection services, string policy, ApiRights right,
+        Func<TOptions, bool> open)
+        where TOptions : class
+    {
+        services.AddOptions<AuthorizationOptions>().Configure<IOptions<TOptions>>((authorization, options) =>
+            authorization.AddPolicy(policy, open(options.Value) ? Open() : RequireRight(right)));
         return services;
     }
 

@@ -14,22 +14,22 @@ internal sealed class CaseStore(ICollectorDatabase database)
           AND (@ToMs IS NULL OR started_ms < @ToMs)
         """;
 
-    private const string SelectCases = $$"""
-        SELECT id, case_id, case_type, arm, channel, started_ms, completed_ms, updated_ms, outcome,
-               effort_seconds, effort_events, ai_calls, ai_input_tokens, ai_output_tokens, ai_duration_ms,
-               escalations, errors_quality_review, errors_reopened, errors_complaint, errors_self_reported,
-               errors_critical, reviews, reviews_incorrect, reviews_consistency_set, reviews_consistent,
-               review_scores, review_score_sum, integration_failures, csat_count, csat_sum, nps_count,
-               nps_promoters, nps_detractors
+    /// <summary>
+    /// A page of case rows. Every column is aliased to its <see cref="CaseRecord"/> property (the case columns from
+    /// <see cref="CaseColumns"/>), so Dapper maps them by name.
+    /// </summary>
+    private static readonly string SelectCases = $"""
+        SELECT id AS Id, case_id AS CaseId, updated_ms AS UpdatedMs, {CaseColumns.Aliased}
         FROM cases
-        WHERE {{PageFilter}} AND id > @After
+        WHERE {PageFilter} AND id > @After
         ORDER BY id
         LIMIT @Take
         """;
 
     private const string SelectAiUsage = $$"""
-        SELECT case_id, model, calls, input_tokens, output_tokens, duration_ms, priced_input_tokens,
-               priced_output_tokens, cost_sek
+        SELECT case_id AS CaseId, model AS Model, calls AS Calls, input_tokens AS InputTokens, output_tokens AS OutputTokens,
+               duration_ms AS DurationMs, priced_input_tokens AS PricedInputTokens, priced_output_tokens AS PricedOutputTokens,
+               cost_sek AS CostSek
         FROM case_ai_usage
         WHERE pilot = @Pilot AND case_id IN (SELECT case_id FROM cases WHERE {{PageFilter}} AND id > @After AND id <= @Last)
         ORDER BY case_id, model

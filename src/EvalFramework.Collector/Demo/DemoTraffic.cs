@@ -1,7 +1,7 @@
 using System.Diagnostics.Metrics;
 using System.Security.Cryptography;
 using EvalFramework.Collector.Cases;
-using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Snapshots;
 using EvalFramework.Evaluation.Simulation;
 using Microsoft.AspNetCore.Hosting.Server;

@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using EvalFramework.Collector.Auth;
+using EvalFramework.Collector.Http;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Privacy;
 using EvalFramework.Collector.Storage;

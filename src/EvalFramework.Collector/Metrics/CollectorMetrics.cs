@@ -43,77 +43,55 @@ internal sealed class CollectorMetrics
         ArgumentNullException.ThrowIfNull(meterFactory);
         var meter = meterFactory.Create(new MeterOptions(MeterName) { Tags = [new(InstanceTag, InstanceId)] });
 
-        CasesStarted = meter.CreateCounter<long>("evalfw.cases.started", "{case}",
-            "Cases started (case.started stored), by pilot, case type and arm.");
-        CasesCompleted = meter.CreateCounter<long>("evalfw.cases.completed", "{case}",
+        Counter<T> Counter<T>(string name, string unit, string description) where T : struct =>
+            meter.CreateCounter<T>(name, unit, description);
+        Histogram<T> Histogram<T>(string name, string unit, string description, IReadOnlyList<T> buckets) where T : struct =>
+            meter.CreateHistogram(name, unit, description, advice: new InstrumentAdvice<T> { HistogramBucketBoundaries = buckets });
+
+        // What stored events measure, by pilot, case type and arm (OpenTelemetry names; README "Metrics reference").
+        CasesStarted = Counter<long>("evalfw.cases.started", "{case}", "Cases started (case.started stored), by pilot, case type and arm.");
+        CasesCompleted = Counter<long>("evalfw.cases.completed", "{case}",
             "Cases completed (case.completed stored), by pilot, case type, arm and outcome.");
-        LeadTime = meter.CreateHistogram("evalfw.case.lead_time", "s",
-            "Lead time of completed cases, opened to completed (the citizen's view), seconds.",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = LeadTimeBuckets });
-        Effort = meter.CreateHistogram("evalfw.human.effort", "s",
-            "Staff effort per human.effort event, seconds.",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = EffortBuckets });
-        TokenUsage = meter.CreateHistogram<long>("gen_ai.client.token.usage", "{token}",
-            "Tokens used per ai.usage event (GenAI semantic conventions), by token type, pilot, arm and model.",
-            advice: new InstrumentAdvice<long> { HistogramBucketBoundaries = TokenBuckets });
-        Errors = meter.CreateCounter<long>("evalfw.case.errors", "{error}",
-            "Errors found in cases (case.error), by source and severity.");
-        Reviews = meter.CreateCounter<long>("evalfw.quality.reviews", "{review}",
+        LeadTime = Histogram("evalfw.case.lead_time", "s",
+            "Lead time of completed cases, opened to completed (the citizen's view), seconds.", LeadTimeBuckets);
+        Effort = Histogram("evalfw.human.effort", "s", "Staff effort per human.effort event, seconds.", EffortBuckets);
+        TokenUsage = Histogram("gen_ai.client.token.usage", "{token}",
+            "Tokens used per ai.usage event (GenAI semantic conventions), by token type, pilot, arm and model.", TokenBuckets);
+        Errors = Counter<long>("evalfw.case.errors", "{error}", "Errors found in cases (case.error), by source and severity.");
+        Reviews = Counter<long>("evalfw.quality.reviews", "{review}",
             "Quality reviews (quality.review), by whether the answer was correct and consistent.");
-        Escalations = meter.CreateCounter<long>("evalfw.case.escalations", "{escalation}",
-            "Cases handed from the AI to a person (case.escalated).");
-        IntegrationFailures = meter.CreateCounter<long>("evalfw.integration.failures", "{failure}",
-            "Failed calls to other systems (integration.failure).");
-        CostSek = meter.CreateCounter<double>("evalfw.cost.sek", "{SEK}",
+        Escalations = Counter<long>("evalfw.case.escalations", "{escalation}", "Cases handed from the AI to a person (case.escalated).");
+        IntegrationFailures = Counter<long>("evalfw.integration.failures", "{failure}", "Failed calls to other systems (integration.failure).");
+        CostSek = Counter<double>("evalfw.cost.sek", "{SEK}",
             "Variable cost in SEK: staff effort at the role's loaded hourly cost and AI tokens at the price table; needs the evaluation config.");
-        Energy = meter.CreateCounter<double>("evalfw.energy", "J",
+        Energy = Counter<double>("evalfw.energy", "J",
             "Energy in joules: workstation while staff work and AI inference with PUE; needs the evaluation config.");
-        Co2e = meter.CreateCounter<double>("evalfw.co2e", "g",
+        Co2e = Counter<double>("evalfw.co2e", "g",
             "Emissions in grams CO2e of that energy at the configured grid intensity; needs the evaluation config.");
-        Csat = meter.CreateHistogram<int>("evalfw.survey.csat", "{score}",
-            "Citizen satisfaction answers (CSAT 1-5).",
-            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [.. FivePointBuckets.Select(b => (int)b)] });
-        Nps = meter.CreateHistogram<int>("evalfw.survey.nps", "{score}",
-            "Net promoter answers (0-10).",
-            advice: new InstrumentAdvice<int> { HistogramBucketBoundaries = [.. NpsBuckets.Select(b => (int)b)] });
+        Csat = Histogram("evalfw.survey.csat", "{score}", "Citizen satisfaction answers (CSAT 1-5).", [.. FivePointBuckets.Select(b => (int)b)]);
+        Nps = Histogram("evalfw.survey.nps", "{score}", "Net promoter answers (0-10).", [.. NpsBuckets.Select(b => (int)b)]);
         // No instrument for staff-survey answers: one scrape before and one after an answer would show what it said.
         // Staff well-being is published by snapshots only (k-anonymous whole weeks), and from them as gauges.
         // Seconds, the Prometheus base unit (promtool refuses a name in hours); pilot.maintenance reports hours.
-        MaintenanceTime = meter.CreateCounter<double>("evalfw.maintenance", "s",
+        MaintenanceTime = Counter<double>("evalfw.maintenance", "s",
             "Maintenance time reported (pilot.maintenance hours × 3600): prompt and model updates, staff training.");
 
-        EventsStored = meter.CreateCounter<long>("evalfw.collector.events.stored", "{event}",
+        // The collector's own work.
+        EventsStored = Counter<long>("evalfw.collector.events.stored", "{event}",
             "Events stored, counted once when their transaction committed, by pilot and event type.");
-        EventsDuplicate = meter.CreateCounter<long>("evalfw.collector.events.duplicates", "{event}",
-            "Events not stored because their id was already stored.");
-        EventsRejected = meter.CreateCounter<long>("evalfw.collector.events.rejected", "{event}",
+        EventsDuplicate = Counter<long>("evalfw.collector.events.duplicates", "{event}", "Events not stored because their id was already stored.");
+        EventsRejected = Counter<long>("evalfw.collector.events.rejected", "{event}",
             "Events rejected at ingest, by reason (the offending field, or forbidden).");
-        IngestBatches = meter.CreateCounter<long>("evalfw.collector.ingest.batches", "{batch}",
-            "POST /api/v1/events requests, by result.");
-        CommitDuration = meter.CreateHistogram("evalfw.collector.writer.commit.duration", "s",
-            "Time of one group commit of the single writer, seconds.",
-            advice: new InstrumentAdvice<double> { HistogramBucketBoundaries = CommitBuckets });
+        IngestBatches = Counter<long>("evalfw.collector.ingest.batches", "{batch}", "POST /api/v1/events requests, by result.");
+        CommitDuration = Histogram("evalfw.collector.writer.commit.duration", "s", "Time of one group commit of the single writer, seconds.",
+            CommitBuckets);
         meter.CreateObservableGauge("evalfw.collector.writer.queue_depth", () => _writerQueueDepth?.Invoke() ?? 0, "{request}",
             "Ingest requests waiting for the writer.");
 
-        meter.CreateObservableGauge("evalfw.snapshot.value", snapshots.Values, null,
-            "Newest snapshot: the metric's value per case type and arm (unit as the metric's name says).");
-        meter.CreateObservableGauge("evalfw.snapshot.ci_low", snapshots.CiLows, null,
-            "Newest snapshot: lower end of the metric's confidence interval.");
-        meter.CreateObservableGauge("evalfw.snapshot.ci_high", snapshots.CiHighs, null,
-            "Newest snapshot: upper end of the metric's confidence interval.");
-        meter.CreateObservableGauge("evalfw.snapshot.sample_size", snapshots.SampleSizes, "{case}",
-            "Newest snapshot: the n behind the metric's value.");
-        meter.CreateObservableGauge("evalfw.snapshot.comparison.difference", snapshots.Differences, null,
-            "Newest snapshot: treatment minus baseline per case type and metric.");
-        meter.CreateObservableGauge("evalfw.snapshot.comparison.ci_low", snapshots.DifferenceCiLows, null,
-            "Newest snapshot: lower end of the difference's confidence interval.");
-        meter.CreateObservableGauge("evalfw.snapshot.comparison.ci_high", snapshots.DifferenceCiHighs, null,
-            "Newest snapshot: upper end of the difference's confidence interval.");
-        meter.CreateObservableGauge("evalfw.snapshot.comparison.verdict", snapshots.Verdicts, "{verdict}",
-            "Newest snapshot: verdict per comparison: 2 improved, 1 non_inferior, 0 no_significant_difference, -1 inconclusive, -2 worsened, -3 inferior, -9 insufficient_data.");
-        meter.CreateObservableGauge("evalfw.snapshot.created", snapshots.CreatedTimes, "s",
-            "Newest snapshot: when it was made, Unix time in seconds.");
+        foreach (var gauge in snapshots.Gauges)
+        {
+            meter.CreateObservableGauge(gauge.Name, gauge.Observe, gauge.Unit, gauge.Description);
+        }
     }
 
     /// <summary>This collector's value of <see cref="InstanceTag"/>.</summary>

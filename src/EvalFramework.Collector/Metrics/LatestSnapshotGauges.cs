@@ -50,26 +50,30 @@ internal sealed class LatestSnapshotGauges(MetricLabels labels)
         }
     }
 
+    /// <summary>The gauges the snapshots are exported as: one per value a metric or comparison row carries.</summary>
+    public IReadOnlyList<SnapshotGauge> Gauges =>
+    [
+        new("evalfw.snapshot.value", null, "Newest snapshot: the metric's value per case type and arm (unit as the metric's name says).",
+            () => MetricRows(r => r.Value)),
+        new("evalfw.snapshot.ci_low", null, "Newest snapshot: lower end of the metric's confidence interval.", () => MetricRows(r => r.CiLow)),
+        new("evalfw.snapshot.ci_high", null, "Newest snapshot: upper end of the metric's confidence interval.", () => MetricRows(r => r.CiHigh)),
+        new("evalfw.snapshot.sample_size", "{case}", "Newest snapshot: the n behind the metric's value.", () => MetricRows(r => r.N)),
+        new("evalfw.snapshot.comparison.difference", null, "Newest snapshot: treatment minus baseline per case type and metric.",
+            () => ComparisonRows(r => r.Difference)),
+        new("evalfw.snapshot.comparison.ci_low", null, "Newest snapshot: lower end of the difference's confidence interval.",
+            () => ComparisonRows(r => r.CiLow)),
+        new("evalfw.snapshot.comparison.ci_high", null, "Newest snapshot: upper end of the difference's confidence interval.",
+            () => ComparisonRows(r => r.CiHigh)),
+        new("evalfw.snapshot.comparison.verdict", "{verdict}",
+            "Newest snapshot: verdict per comparison: 2 improved, 1 non_inferior, 0 no_significant_difference, -1 inconclusive, -2 worsened, -3 inferior, -9 insufficient_data.",
+            () => ComparisonRows(r => SnapshotVerdicts.Code(r.Verdict))),
+        new("evalfw.snapshot.created", "s", "Newest snapshot: when it was made, Unix time in seconds.", CreatedTimes),
+    ];
+
     /// <summary>The snapshot shown for a pilot, if any.</summary>
     public SnapshotGauges? For(string pilot) => _byPilot.GetValueOrDefault(pilot);
 
-    internal IEnumerable<Measurement<double>> Values() => MetricRows(r => r.Value);
-
-    internal IEnumerable<Measurement<double>> CiLows() => MetricRows(r => r.CiLow);
-
-    internal IEnumerable<Measurement<double>> CiHighs() => MetricRows(r => r.CiHigh);
-
-    internal IEnumerable<Measurement<double>> SampleSizes() => MetricRows(r => r.N);
-
-    internal IEnumerable<Measurement<double>> Differences() => ComparisonRows(r => r.Difference);
-
-    internal IEnumerable<Measurement<double>> DifferenceCiLows() => ComparisonRows(r => r.CiLow);
-
-    internal IEnumerable<Measurement<double>> DifferenceCiHighs() => ComparisonRows(r => r.CiHigh);
-
-    internal IEnumerable<Measurement<double>> Verdicts() => ComparisonRows(r => SnapshotVerdicts.Code(r.Verdict));
-
-    internal IEnumerable<Measurement<double>> CreatedTimes()
+    private IEnumerable<Measurement<double>> CreatedTimes()
     {
         foreach (var snapshot in _byPilot.Values)
         {

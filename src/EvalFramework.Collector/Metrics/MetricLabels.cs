@@ -1,4 +1,4 @@
-using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Configuration;
 using EvalFramework.Contract;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;

@@ -1,3 +1,4 @@
+using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Storage;
 using Microsoft.Extensions.Options;
@@ -15,11 +16,13 @@ internal static class MetricsServiceCollectionExtensions
             .Validate(o => o.ScrapeCacheMilliseconds is >= 0 and <= 60_000, "Metrics:ScrapeCacheMilliseconds: must be from 0 to 60000")
             .Validate(o => o.SnapshotRefreshInterval >= TimeSpan.FromSeconds(1), "Metrics:SnapshotRefreshInterval: must be at least 00:00:01")
             .ValidateOnStart();
+        services.AddSettingPolicy<MetricsOptions>(ApiPolicies.Metrics, ApiRights.Read, o => !o.RequireKey);
         services.AddMetrics();
         services.AddSingleton<LatestSnapshotGauges>();
         services.AddSingleton<CollectorMetrics>();
         services.AddSingleton<MetricLabels>();
         services.AddSingleton<StoredEventMetrics>();
+        services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<StoredEventMetrics>());
         services.AddSingleton<IngestMetricsFilter>();
         services.AddSingleton(sp =>
         {

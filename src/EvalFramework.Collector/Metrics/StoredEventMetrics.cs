@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Contract;
 using EvalFramework.Evaluation.Configuration;
@@ -12,7 +12,7 @@ namespace EvalFramework.Collector.Metrics;
 /// Turns events into measurements at the one moment they count: after the writer's transaction committed, for
 /// the events that were new (never a duplicate). Runs on the writer thread; never throws into it.
 /// </summary>
-internal sealed partial class StoredEventMetrics
+internal sealed partial class StoredEventMetrics : ICommitObserver
 {
     private const double JoulesPerWh = 3600;
 
@@ -43,23 +43,26 @@ internal sealed partial class StoredEventMetrics
         _starts.Remember(pilot, caseId, new CaseStart(_labels.CaseTypes.Map(caseType), _labels.Arms.Map(arm), startedMs));
 
     /// <summary>
-    /// A group commit that began at <paramref name="startTimestamp"/> has committed: records its latency and the
-    /// events of its <paramref name="requests"/> requests (<paramref name="request"/> gives each one's events and
-    /// whether each was new). Called before the requests are answered, so an answer is never ahead of its metrics.
+    /// A group commit is durable: remembers the starts of the cases it touched, records its latency and the events of
+    /// its requests. Called before the requests are answered, so an answer is never ahead of its metrics.
     /// </summary>
-    public void Committed(long startTimestamp, int requests, Func<int, (IReadOnlyList<PendingEvent> Events, bool[] Stored)> request)
+    public void Committed(in StorageCommit commit)
     {
         try
         {
-            if (_metrics.CommitDuration.Enabled)
+            foreach (var c in commit.Started)
             {
-                _metrics.CommitDuration.Record(Stopwatch.GetElapsedTime(startTimestamp).TotalSeconds);
+                Remember(c.Pilot, c.CaseId, c.CaseType, c.Arm, c.StartedMs);
             }
 
-            for (var r = 0; r < requests; r++)
+            if (_metrics.CommitDuration.Enabled)
             {
-                var (events, stored) = request(r);
-                Stored(events, stored);
+                _metrics.CommitDuration.Record(Stopwatch.GetElapsedTime(commit.StartTimestamp).TotalSeconds);
+            }
+
+            for (var r = 0; r < commit.Requests.Count; r++)
+            {
+                Stored(commit.Requests[r].Events, commit.Stored[r]);
             }
         }
         catch (Exception ex)

@@ -1,6 +1,6 @@
 using System.Text;
 using EvalFramework.Collector.Auth;
-using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Snapshots;
 using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;

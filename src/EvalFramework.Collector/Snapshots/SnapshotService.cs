@@ -1,4 +1,4 @@
-using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Evaluation.Snapshots;
@@ -21,7 +21,7 @@ internal sealed class SnapshotService(
         using (var engine = new SnapshotEngine(new SnapshotRequest(id, pilot, from, to, createdAt, config)))
         {
             // The read is CPU and disk bound (and synchronous on SQLite), so it stays on this thread.
-            database.ReadSnapshotData(engine, pilot, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), cancellationToken);
+            database.ReadSnapshotData(new SnapshotEngineSink(engine), pilot, from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), cancellationToken);
 
             body = engine.ComputeJson();
             dataSha256 = engine.DataSha256!;

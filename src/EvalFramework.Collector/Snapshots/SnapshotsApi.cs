@@ -1,6 +1,6 @@
 using System.Text;
 using EvalFramework.Collector.Auth;
-using EvalFramework.Collector.Ingest;
+using EvalFramework.Collector.Http;
 using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;

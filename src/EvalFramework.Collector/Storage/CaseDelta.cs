@@ -6,7 +6,8 @@ namespace EvalFramework.Collector.Storage;
 /// <summary>
 /// What one transaction's new events add to one case row. Events of the same case in a group commit are folded
 /// here first, so the row is written once per transaction, not once per event. The start and completion rules are
-/// those of <see cref="CaseSql.UpsertCase"/>: the earliest start and the latest completion win, exact ties broken by value.
+/// the upserts' (<see cref="CaseColumnMerge"/>): the earliest start and the latest completion win, exact ties broken by
+/// value. <see cref="CaseColumns"/> says which property fills which column.
 /// </summary>
 internal sealed class CaseDelta
 {
@@ -111,7 +112,7 @@ internal sealed class CaseDelta
         }
     }
 
-    /// <summary>The tie-break key of a start, as <see cref="CaseSql.UpsertCase"/> builds it.</summary>
+    /// <summary>The tie-break key of a start, as the upserts build it (<see cref="CaseColumnMerge.Start"/>).</summary>
     private static string StartKey(string? caseType, string? arm, string? channel) =>
         (caseType ?? "") + "|" + (arm ?? "") + "|" + (channel ?? "");
 

@@ -1,5 +1,4 @@
 using System.Data.Common;
-using EvalFramework.Evaluation.Snapshots;
 
 namespace EvalFramework.Collector.Storage;
 
@@ -7,7 +6,8 @@ namespace EvalFramework.Collector.Storage;
 /// The collector's store, whichever provider keeps it (<c>Storage:Provider</c>): SQLite for one collector, PostgreSQL
 /// for several replicas sharing one database. The stores above it run the same Dapper SQL on <see cref="Open"/>'s
 /// connection; what the two engines do differently (schema, the ingest writer's transaction, the snapshot read) is
-/// behind the other members, so the statistics and snapshot code never knows which store it reads.
+/// behind the other members, so the statistics and snapshot code never knows which store it reads, and storage never knows what the
+/// snapshot makes of the data.
 /// </summary>
 internal interface ICollectorDatabase
 {
@@ -45,9 +45,9 @@ internal interface ICollectorDatabase
     IEventBatchWriter OpenWriter();
 
     /// <summary>
-    /// Feeds <paramref name="engine"/> every case record started in [<paramref name="fromMs"/>, <paramref name="toMs"/>)
+    /// Feeds <paramref name="sink"/> every case record started in [<paramref name="fromMs"/>, <paramref name="toMs"/>)
     /// in ascending case id (UTF-8 byte) order, the period's staff surveys and maintenance, and the unmatched counts,
     /// all read from one consistent view of the data.
     /// </summary>
-    void ReadSnapshotData(SnapshotEngine engine, string pilot, long fromMs, long toMs, CancellationToken cancellationToken);
+    void ReadSnapshotData(ISnapshotDataSink sink, string pilot, long fromMs, long toMs, CancellationToken cancellationToken);
 }

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using System.Diagnostics;
 using System.Threading.Channels;
-using EvalFramework.Collector.Metrics;
 using Microsoft.Extensions.Options;
 
 namespace EvalFramework.Collector.Storage;
@@ -19,12 +18,12 @@ internal sealed partial class IngestWriter : BackgroundService
     private readonly TimeProvider _time;
     private readonly ILogger<IngestWriter> _logger;
     private readonly int _maxEventsPerTransaction;
-    private readonly StoredEventMetrics? _metrics;
+    private readonly ICommitObserver[] _observers;
 
     public IngestWriter(ICollectorDatabase database, TimeProvider time, IOptions<StorageOptions> options, ILogger<IngestWriter> logger,
-        StoredEventMetrics? metrics = null)
+        IEnumerable<ICommitObserver>? observers = null)
     {
-        _metrics = metrics;
+        _observers = [.. observers ?? []];
         _database = database;
         _time = time;
         _logger = logger;
@@ -100,12 +99,7 @@ internal sealed partial class IngestWriter : BackgroundService
             var nowMs = _time.GetUtcNow().ToUnixTimeMilliseconds();
             var startTimestamp = Stopwatch.GetTimestamp();
             var results = writer.Commit(group, nowMs);
-            foreach (var c in writer.Started)
-            {
-                _metrics?.Remember(c.Pilot, c.CaseId, c.CaseType, c.Arm, c.StartedMs);
-            }
-
-            _metrics?.Committed(startTimestamp, group.Count, r => (group[r].Events, results[r])); // once, when stored; never throws
+            Notify(new StorageCommit(startTimestamp, group, results, writer.Started)); // once, when stored; never throws
             for (var r = 0; r < group.Count; r++)
             {
                 group[r].Completion.TrySetResult(results[r]);
@@ -133,6 +127,25 @@ internal sealed partial class IngestWriter : BackgroundService
             return true;
         }
     }
+
+    /// <summary>Tells every observer of the commit; what one throws costs its own work, never the writer or an answer.</summary>
+    private void Notify(in StorageCommit commit)
+    {
+        foreach (var observer in _observers)
+        {
+            try
+            {
+                observer.Committed(commit);
+            }
+            catch (Exception ex)
+            {
+                LogObserverFailed(ex, observer.GetType().Name);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Observer} failed on a commit; the events are stored")]
+    private partial void LogObserverFailed(Exception exception, string observer);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Commit of {Requests} ingest request(s) failed; the transaction was rolled back")]
     private partial void LogCommitFailed(Exception exception, int requests);

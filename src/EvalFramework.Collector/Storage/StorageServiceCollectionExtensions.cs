@@ -1,7 +1,7 @@
 using System.Data.Common;
-using EvalFramework.Collector.Cases;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Collector.Storage.Postgres;
+using EvalFramework.Collector.Storage.Sqlite;
 using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
@@ -21,7 +21,6 @@ internal static class StorageServiceCollectionExtensions
         services.AddExceptionHandler<StorageExceptionHandler>();
         services.AddSingleton<IngestWriter>();
         services.AddHostedService(sp => sp.GetRequiredService<IngestWriter>());
-        services.AddSingleton<CaseStore>();
         return services;
     }
 
@@ -61,7 +60,6 @@ internal static class StorageServiceCollectionExtensions
     /// </summary>
     public static bool MigrateDatabase(this WebApplication app, TextWriter errors)
     {
-        Dapper.DefaultTypeMap.MatchNamesWithUnderscores = true;
         var database = app.Services.GetRequiredService<ICollectorDatabase>();
         try
         {

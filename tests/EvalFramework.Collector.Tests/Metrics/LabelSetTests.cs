@@ -1,4 +1,4 @@
-using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Metrics;
 
 namespace EvalFramework.Collector.Tests.Metrics;

@@ -1,5 +1,5 @@
 using System.Text;
-using EvalFramework.Collector.Evaluation;
+using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Metrics;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,7 +1,5 @@
 using System.Data;
 using System.Data.Common;
-using EvalFramework.Collector.Snapshots;
-using EvalFramework.Evaluation.Snapshots;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
@@ -101,14 +99,14 @@ internal sealed class PostgresDatabase : ICollectorDatabase, IDisposable
 
     public IEventBatchWriter OpenWriter() => new PostgresEventBatchWriter(_dataSource);
 
-    public void ReadSnapshotData(SnapshotEngine engine, string pilot, long fromMs, long toMs, CancellationToken cancellationToken)
+    public void ReadSnapshotData(ISnapshotDataSink sink, string pilot, long fromMs, long toMs, CancellationToken cancellationToken)
     {
         using var connection = Open();
         // One snapshot of the data for every query of the read, as SQLite's read transaction gives.
         using var transaction = connection.BeginTransaction(IsolationLevel.RepeatableRead);
-        SnapshotSideData.Read(connection, transaction, engine, pilot, fromMs, toMs, PostgresSql.StaffSurveys, PostgresSql.Maintenance,
+        SnapshotSideData.Read(connection, transaction, sink, pilot, fromMs, toMs, PostgresSql.StaffSurveys, PostgresSql.Maintenance,
             cancellationToken);
-        RecordPipeline.Run(engine, pipeline =>
+        RecordPipeline.Run(sink, pipeline =>
         {
             using var command = new NpgsqlCommand(PostgresSql.SnapshotRecords, connection, transaction);
             using var cancel = cancellationToken.Register(command.Cancel); // else ending the reader reads every row left

@@ -157,36 +157,12 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
         using var command = new NpgsqlCommand(PostgresSql.UpsertCases, connection, transaction);
         Column(command, "pilot", rows, x => x.Pilot);
         Column(command, "case", rows, x => x.CaseId);
-        Column(command, "caseType", rows, x => x.Delta.CaseType);
-        Column(command, "arm", rows, x => x.Delta.Arm);
-        Column(command, "channel", rows, x => x.Delta.Channel);
-        Column(command, "startedMs", rows, x => x.Delta.StartedMs);
-        Column(command, "completedMs", rows, x => x.Delta.CompletedMs);
-        Column(command, "outcome", rows, x => x.Delta.Outcome);
-        Column(command, "effortSeconds", rows, x => x.Delta.EffortSeconds);
-        Column(command, "effortEvents", rows, x => x.Delta.EffortEvents);
-        Column(command, "aiCalls", rows, x => x.Delta.AiCalls);
-        Column(command, "aiInputTokens", rows, x => x.Delta.AiInputTokens);
-        Column(command, "aiOutputTokens", rows, x => x.Delta.AiOutputTokens);
-        Column(command, "aiDurationMs", rows, x => x.Delta.AiDurationMs);
-        Column(command, "escalations", rows, x => x.Delta.Escalations);
-        Column(command, "errorsQualityReview", rows, x => x.Delta.ErrorsQualityReview);
-        Column(command, "errorsReopened", rows, x => x.Delta.ErrorsReopened);
-        Column(command, "errorsComplaint", rows, x => x.Delta.ErrorsComplaint);
-        Column(command, "errorsSelfReported", rows, x => x.Delta.ErrorsSelfReported);
-        Column(command, "errorsCritical", rows, x => x.Delta.ErrorsCritical);
-        Column(command, "reviews", rows, x => x.Delta.Reviews);
-        Column(command, "reviewsIncorrect", rows, x => x.Delta.ReviewsIncorrect);
-        Column(command, "reviewsConsistencySet", rows, x => x.Delta.ReviewsConsistencySet);
-        Column(command, "reviewsConsistent", rows, x => x.Delta.ReviewsConsistent);
-        Column(command, "reviewScores", rows, x => x.Delta.ReviewScores);
-        Column(command, "reviewScoreSum", rows, x => x.Delta.ReviewScoreSum);
-        Column(command, "integrationFailures", rows, x => x.Delta.IntegrationFailures);
-        Column(command, "csatCount", rows, x => x.Delta.CsatCount);
-        Column(command, "csatSum", rows, x => x.Delta.CsatSum);
-        Column(command, "npsCount", rows, x => x.Delta.NpsCount);
-        Column(command, "npsPromoters", rows, x => x.Delta.NpsPromoters);
-        Column(command, "npsDetractors", rows, x => x.Delta.NpsDetractors);
+        var binder = new ArrayBinder(command, rows.ConvertAll(x => x.Delta));
+        foreach (var column in CaseColumns.All)
+        {
+            column.Accept(binder);
+        }
+
         command.Parameters.Add(new NpgsqlParameter<long>("now", nowMs));
 
         var upserted = new List<UpsertedCase>(rows.Count);
@@ -195,7 +171,7 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
         {
             var (pilot, caseId) = (reader.GetString(0), reader.GetString(1));
             var row = new CaseRow();
-            var (startedMs, effortEvents, aiCalls) = CaseRecordSource.ReadRow(reader, caseId, row, offset: 2);
+            var (startedMs, effortEvents, aiCalls) = CaseRecordRow.Read(reader, caseId, row, offset: 2);
             if (startedMs is { } started)
             {
                 _started.Add(new StartedCase(pilot, caseId, row.CaseType, row.Arm, started));
@@ -287,6 +263,12 @@ internal sealed class PostgresEventBatchWriter(NpgsqlDataSource dataSource) : IE
     }
 
     public void Dispose() => _connection?.Dispose();
+
+    /// <summary>Binds a <see cref="CaseColumn"/> of the rows' deltas as one typed array parameter.</summary>
+    private sealed class ArrayBinder(NpgsqlCommand command, List<CaseDelta> deltas) : ICaseColumnVisitor
+    {
+        public void Visit<T>(CaseColumn<T> column) => Column(command, column.Parameter, deltas, column.Read);
+    }
 
     private sealed record UpsertedCase(string Pilot, string CaseId, long? StartedMs, CaseRow Row, CaseDelta Delta, bool HadEarlier);
 }

@@ -4,7 +4,7 @@ using Npgsql;
 namespace EvalFramework.Collector.Storage.Postgres;
 
 /// <summary>
-/// The PostgreSQL schema, versioned like SQLite's (<see cref="Migrations"/>): the same tables and columns, with
+/// The PostgreSQL schema, versioned like SQLite's (<see cref="Sqlite.SqliteMigrations"/>): the same tables and columns, with
 /// PostgreSQL's types. Text that is compared or ordered is <c>COLLATE "C"</c>, byte order, which for UTF-8 is the
 /// order of SQLite's BINARY collation: case ids come out of both in the order the snapshot data hash reads them.
 /// </summary>
@@ -17,7 +17,10 @@ internal static class PostgresMigrations
 
     private const string SchemaVersion = "SELECT MAX(version) FROM schema_version";
 
-    /// <summary>Each entry is applied once; never edit a shipped entry, add a new one.</summary>
+    /// <summary>
+    /// Each entry is applied once; never edit a shipped entry, add a new one. A new case column is added with
+    /// <c>ALTER TABLE cases ADD COLUMN</c> and <see cref="CaseColumns.PostgresDefinition"/> of its line in <see cref="CaseColumns"/>.
+    /// </summary>
     internal static readonly IReadOnlyList<(int Version, string Name, string Sql)> All =
     [
         (1, "events, cases, case records and snapshots", """

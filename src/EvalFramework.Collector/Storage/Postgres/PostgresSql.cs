@@ -5,7 +5,7 @@ namespace EvalFramework.Collector.Storage.Postgres;
 /// (<c>unnest</c>), so a group commit is a few round trips whatever its size; each inserts its rows in array order
 /// (<c>WITH ORDINALITY … ORDER BY</c>), the order the writer locks them in and the one that makes the first copy of
 /// an id the one stored. The upserts follow
-/// <see cref="CaseSql"/>'s rules exactly: sums add up, the earliest start and the latest completion win, exact ties are
+/// the SQLite writer's rules (<see cref="CaseColumnMerge"/>) exactly: sums add up, the earliest start and the latest completion win, exact ties are
 /// broken by value in byte order (<c>COLLATE "C"</c>, as SQLite's BINARY compares).
 /// </summary>
 internal static class PostgresSql
@@ -49,56 +49,20 @@ internal static class PostgresSql
          OR (excluded.completed_ms = c.completed_ms AND excluded.outcome > c.outcome COLLATE "C")))
         """;
 
-    /// <summary>The case row's columns a <see cref="CaseDelta"/> fills, in the order the writer binds them.</summary>
-    private const string CaseColumns = """
-        pilot, case_id, case_type, arm, channel, started_ms, completed_ms, outcome, effort_seconds, effort_events, ai_calls,
-        ai_input_tokens, ai_output_tokens, ai_duration_ms, escalations, errors_quality_review, errors_reopened,
-        errors_complaint, errors_self_reported, errors_critical, reviews, reviews_incorrect, reviews_consistency_set,
-        reviews_consistent, review_scores, review_score_sum, integration_failures, csat_count, csat_sum, nps_count,
-        nps_promoters, nps_detractors
-        """;
-
-    /// <summary>Adds each case's <see cref="CaseDelta"/> to its row and returns the rows' new values (<see cref="CaseSql.RecordColumns"/>).</summary>
-    public const string UpsertCases = $"""
-        INSERT INTO cases AS c ({CaseColumns}, updated_ms)
-        SELECT {CaseColumns}, @now
-        FROM unnest(@pilot, @case, @caseType, @arm, @channel, @startedMs, @completedMs, @outcome,
-                    @effortSeconds, @effortEvents, @aiCalls, @aiInputTokens, @aiOutputTokens, @aiDurationMs, @escalations, @errorsQualityReview, @errorsReopened, @errorsComplaint, @errorsSelfReported, @errorsCritical, @reviews, @reviewsIncorrect, @reviewsConsistencySet, @reviewsConsistent, @reviewScores, @reviewScoreSum, @integrationFailures, @csatCount, @csatSum, @npsCount, @npsPromoters, @npsDetractors) WITH ORDINALITY
-             AS d({CaseColumns}, ord)
+    /// <summary>
+    /// Adds each case's <see cref="CaseDelta"/> to its row and returns the rows' new values (<see cref="CaseRecordRow.Columns"/>).
+    /// Generated from <see cref="CaseColumns"/>: @pilot, @case, an array per column named by its parameter, and @now.
+    /// </summary>
+    public static string UpsertCases { get; } = $"""
+        INSERT INTO cases AS c (pilot, case_id, {CaseColumns.Names}, updated_ms)
+        SELECT pilot, case_id, {CaseColumns.Names}, @now
+        FROM unnest(@pilot, @case, {CaseColumns.Join(c => "@" + c.Parameter)}) WITH ORDINALITY
+             AS d(pilot, case_id, {CaseColumns.Names}, ord)
         ORDER BY d.ord
         ON CONFLICT (pilot, case_id) DO UPDATE SET
-            case_type    = CASE WHEN {StartWins} THEN excluded.case_type ELSE c.case_type END,
-            arm          = CASE WHEN {StartWins} THEN excluded.arm ELSE c.arm END,
-            channel      = CASE WHEN {StartWins} THEN excluded.channel ELSE c.channel END,
-            started_ms   = CASE WHEN {StartWins} THEN excluded.started_ms ELSE c.started_ms END,
-            outcome      = CASE WHEN {CompletionWins} THEN excluded.outcome ELSE c.outcome END,
-            completed_ms = CASE WHEN {CompletionWins} THEN excluded.completed_ms ELSE c.completed_ms END,
-            effort_seconds = c.effort_seconds + excluded.effort_seconds,
-            effort_events = c.effort_events + excluded.effort_events,
-            ai_calls = c.ai_calls + excluded.ai_calls,
-            ai_input_tokens = c.ai_input_tokens + excluded.ai_input_tokens,
-            ai_output_tokens = c.ai_output_tokens + excluded.ai_output_tokens,
-            ai_duration_ms = c.ai_duration_ms + excluded.ai_duration_ms,
-            escalations = c.escalations + excluded.escalations,
-            errors_quality_review = c.errors_quality_review + excluded.errors_quality_review,
-            errors_reopened = c.errors_reopened + excluded.errors_reopened,
-            errors_complaint = c.errors_complaint + excluded.errors_complaint,
-            errors_self_reported = c.errors_self_reported + excluded.errors_self_reported,
-            errors_critical = c.errors_critical + excluded.errors_critical,
-            reviews = c.reviews + excluded.reviews,
-            reviews_incorrect = c.reviews_incorrect + excluded.reviews_incorrect,
-            reviews_consistency_set = c.reviews_consistency_set + excluded.reviews_consistency_set,
-            reviews_consistent = c.reviews_consistent + excluded.reviews_consistent,
-            review_scores = c.review_scores + excluded.review_scores,
-            review_score_sum = c.review_score_sum + excluded.review_score_sum,
-            integration_failures = c.integration_failures + excluded.integration_failures,
-            csat_count = c.csat_count + excluded.csat_count,
-            csat_sum = c.csat_sum + excluded.csat_sum,
-            nps_count = c.nps_count + excluded.nps_count,
-            nps_promoters = c.nps_promoters + excluded.nps_promoters,
-            nps_detractors = c.nps_detractors + excluded.nps_detractors,
-            updated_ms   = excluded.updated_ms
-        RETURNING c.pilot, c.case_id, {CaseSql.RecordColumns}
+            {CaseColumns.Join(Update)},
+            updated_ms = excluded.updated_ms
+        RETURNING c.pilot, c.case_id, {CaseRecordRow.Columns}
         """;
 
     public const string SelectRecords = """
@@ -114,7 +78,7 @@ internal static class PostgresSql
         ON CONFLICT (pilot, case_id) DO UPDATE SET started_ms = excluded.started_ms, record = excluded.record
         """;
 
-    /// <summary>A case's effort events, for rebuilding a record that cannot be found (as <see cref="CaseRecordSource"/> does on SQLite).</summary>
+    /// <summary>A case's effort events, for rebuilding a record that cannot be found (as the SQLite writer does).</summary>
     public const string SourceEffort = """
         SELECT body::jsonb ->> 'role', (body::jsonb ->> 'seconds')::double precision
         FROM events
@@ -146,4 +110,11 @@ internal static class PostgresSql
         WHERE pilot = @pilot AND started_ms >= @from AND started_ms < @to
         ORDER BY case_id
         """;
+
+    private static string Update(CaseColumn c) => c.Merge switch
+    {
+        CaseColumnMerge.Start => $"{c.Name} = CASE WHEN {StartWins} THEN excluded.{c.Name} ELSE c.{c.Name} END",
+        CaseColumnMerge.Completion => $"{c.Name} = CASE WHEN {CompletionWins} THEN excluded.{c.Name} ELSE c.{c.Name} END",
+        _ => $"{c.Name} = c.{c.Name} + excluded.{c.Name}",
+    };
 }

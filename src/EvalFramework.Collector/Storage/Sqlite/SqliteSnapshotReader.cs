@@ -1,18 +1,17 @@
-using EvalFramework.Evaluation.Snapshots;
 using Microsoft.Data.Sqlite;
 using SQLitePCL;
 
-namespace EvalFramework.Collector.Snapshots;
+namespace EvalFramework.Collector.Storage.Sqlite;
 
 /// <summary>
-/// Streams a period's data from SQLite into a <see cref="SnapshotEngine"/>: the stored record
-/// (<see cref="CaseRecordCodec"/>) of every case started in [from, to), in ascending case id order (the
+/// Streams a period's data from SQLite into an <see cref="ISnapshotDataSink"/>: the stored record
+/// (<see cref="Evaluation.Snapshots.CaseRecordCodec"/>) of every case started in [from, to), in ascending case id order (the
 /// <c>case_records</c> primary key, SQLite's BINARY collation: UTF-8 byte order, the order the data hash uses), plus
 /// the period's staff surveys and maintenance events. Everything is read inside one read transaction, so the streams
 /// see the same data. The records are read with SQLite's own statement API: one column per case, handed to the
-/// engine through a <see cref="RecordPipeline"/>, so a million cases allocate nothing per row.
+/// sink through a <see cref="RecordPipeline"/>, so a million cases allocate nothing per row.
 /// </summary>
-internal static class SnapshotDataReader
+internal static class SqliteSnapshotReader
 {
     private const string SelectRecords = """
         SELECT record FROM case_records
@@ -32,14 +31,14 @@ internal static class SnapshotDataReader
         WHERE pilot = @Pilot AND type = 'pilot.maintenance' AND case_id IS NULL AND time_ms >= @From AND time_ms < @To
         """;
 
-    /// <summary>Reads everything the snapshot needs into <paramref name="engine"/>.</summary>
+    /// <summary>Reads everything the snapshot needs into <paramref name="sink"/>.</summary>
     /// <param name="connection">An open connection.</param>
-    /// <param name="engine">The engine to feed.</param>
+    /// <param name="sink">Where the data goes.</param>
     /// <param name="pilot">The pilot.</param>
     /// <param name="fromMs">Period start, Unix ms (inclusive).</param>
     /// <param name="toMs">Period end, Unix ms (exclusive).</param>
     /// <param name="cancellationToken">Stops the read between rows.</param>
-    public static void Read(SqliteConnection connection, SnapshotEngine engine, string pilot, long fromMs, long toMs,
+    public static void Read(SqliteConnection connection, ISnapshotDataSink sink, string pilot, long fromMs, long toMs,
         CancellationToken cancellationToken)
     {
         using (var pragma = connection.CreateCommand())
@@ -51,9 +50,9 @@ internal static class SnapshotDataReader
         }
 
         using var transaction = connection.BeginTransaction(deferred: true);
-        SnapshotSideData.Read(connection, transaction, engine, pilot, fromMs, toMs, SelectStaffSurveys, SelectMaintenance,
+        SnapshotSideData.Read(connection, transaction, sink, pilot, fromMs, toMs, SelectStaffSurveys, SelectMaintenance,
             cancellationToken);
-        RecordPipeline.Run(engine, pipeline => Produce(connection, pilot, fromMs, toMs, pipeline), cancellationToken);
+        RecordPipeline.Run(sink, pipeline => Produce(connection, pilot, fromMs, toMs, pipeline), cancellationToken);
         transaction.Commit();
     }
 

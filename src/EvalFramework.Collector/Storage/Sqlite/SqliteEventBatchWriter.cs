@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace EvalFramework.Collector.Storage;
+namespace EvalFramework.Collector.Storage.Sqlite;
 
 /// <summary>The ingest writer's SQLite session: prepared statements on one connection, a row at a time.</summary>
 internal sealed class SqliteEventBatchWriter : IEventBatchWriter

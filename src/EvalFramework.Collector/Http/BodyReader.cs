@@ -4,7 +4,7 @@ using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace EvalFramework.Collector.Ingest;
+namespace EvalFramework.Collector.Http;
 
 /// <summary>Reads a request body into a pooled buffer, refusing to read past a limit.</summary>
 internal static class BodyReader

@@ -1,7 +1,7 @@
 using EvalFramework.Evaluation.Snapshots;
 using Microsoft.Data.Sqlite;
 
-namespace EvalFramework.Collector.Storage;
+namespace EvalFramework.Collector.Storage.Sqlite;
 
 /// <summary>
 /// The writer's prepared statements and the case deltas of the open transaction: <see cref="Write"/> stores an
@@ -11,16 +11,6 @@ namespace EvalFramework.Collector.Storage;
 /// </summary>
 internal sealed class EventWriteStatements : IDisposable
 {
-    private static readonly string[] CaseParameters =
-    [
-        "$pilot", "$case", "$caseType", "$arm", "$channel", "$startedMs", "$completedMs", "$outcome",
-        "$effortSeconds", "$effortEvents", "$aiCalls", "$aiInputTokens", "$aiOutputTokens", "$aiDurationMs",
-        "$escalations", "$errorsQualityReview", "$errorsReopened", "$errorsComplaint", "$errorsSelfReported",
-        "$errorsCritical", "$reviews", "$reviewsIncorrect", "$reviewsConsistencySet", "$reviewsConsistent",
-        "$reviewScores", "$reviewScoreSum", "$integrationFailures", "$csatCount", "$csatSum", "$npsCount",
-        "$npsPromoters", "$npsDetractors", "$now",
-    ];
-
     private readonly PreparedCommand _insertEvent;
     private readonly PreparedCommand _upsertCase;
     private readonly PreparedCommand _aiUsageByModel;
@@ -35,7 +25,7 @@ internal sealed class EventWriteStatements : IDisposable
     public EventWriteStatements(SqliteConnection connection)
     {
         _insertEvent = new(connection, CaseSql.InsertEvent, "$pilot", "$id", "$type", "$case", "$time", "$now", "$key", "$body");
-        _upsertCase = new(connection, CaseSql.UpsertCase, CaseParameters);
+        _upsertCase = new(connection, CaseSql.UpsertCase, ["$pilot", "$case", .. CaseSql.CaseParameters, "$now"]);
         _aiUsageByModel = new(connection, CaseSql.AiUsageByModel, "$pilot", "$case", "$model", "$calls", "$input", "$output",
             "$durationMs", "$pricedInput", "$pricedOutput", "$costSek");
         _selectRecord = new(connection, CaseSql.SelectRecord, "$pilot", "$case");
@@ -89,25 +79,18 @@ internal sealed class EventWriteStatements : IDisposable
 
         foreach (var ((pilot, caseId), d) in _deltas.Cases)
         {
-            _upsertCase.Set("$pilot", pilot).Set("$case", caseId).Set("$caseType", d.CaseType).Set("$arm", d.Arm)
-                .Set("$channel", d.Channel).Set("$startedMs", d.StartedMs).Set("$completedMs", d.CompletedMs)
-                .Set("$outcome", d.Outcome).Set("$effortSeconds", d.EffortSeconds).Set("$effortEvents", d.EffortEvents)
-                .Set("$aiCalls", d.AiCalls).Set("$aiInputTokens", d.AiInputTokens).Set("$aiOutputTokens", d.AiOutputTokens)
-                .Set("$aiDurationMs", d.AiDurationMs).Set("$escalations", d.Escalations)
-                .Set("$errorsQualityReview", d.ErrorsQualityReview).Set("$errorsReopened", d.ErrorsReopened)
-                .Set("$errorsComplaint", d.ErrorsComplaint).Set("$errorsSelfReported", d.ErrorsSelfReported)
-                .Set("$errorsCritical", d.ErrorsCritical).Set("$reviews", d.Reviews).Set("$reviewsIncorrect", d.ReviewsIncorrect)
-                .Set("$reviewsConsistencySet", d.ReviewsConsistencySet).Set("$reviewsConsistent", d.ReviewsConsistent)
-                .Set("$reviewScores", d.ReviewScores).Set("$reviewScoreSum", d.ReviewScoreSum)
-                .Set("$integrationFailures", d.IntegrationFailures).Set("$csatCount", d.CsatCount).Set("$csatSum", d.CsatSum)
-                .Set("$npsCount", d.NpsCount).Set("$npsPromoters", d.NpsPromoters).Set("$npsDetractors", d.NpsDetractors)
-                .Set("$now", nowMs);
+            _upsertCase.Set("$pilot", pilot).Set("$case", caseId).Set("$now", nowMs);
+            for (var i = 0; i < CaseColumns.All.Count; i++)
+            {
+                _upsertCase.Set(CaseSql.CaseParameters[i], CaseColumns.All[i].Value(d));
+            }
+
             long? startedMs;
             long effortEvents, aiCalls;
             using (var returned = _upsertCase.ExecuteReader())
             {
                 returned.Read();
-                (startedMs, effortEvents, aiCalls) = CaseRecordSource.ReadRow(returned, caseId, _row);
+                (startedMs, effortEvents, aiCalls) = CaseRecordRow.Read(returned, caseId, _row);
             }
 
             if (startedMs is { } started)

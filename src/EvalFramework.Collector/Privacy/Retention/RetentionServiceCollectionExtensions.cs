@@ -1,4 +1,4 @@
-using EvalFramework.Collector.Retention;
+using EvalFramework.Collector.Privacy.Retention;
 
 namespace Microsoft.Extensions.DependencyInjection;
 

@@ -1,4 +1,4 @@
-namespace EvalFramework.Collector.Retention;
+namespace EvalFramework.Collector.Privacy.Retention;
 
 /// <summary>Automatic retention (configuration section <c>Retention</c>).</summary>
 internal sealed class RetentionOptions

@@ -1,7 +1,7 @@
-namespace EvalFramework.Collector.Snapshots;
+namespace EvalFramework.Collector.Storage;
 
 /// <summary>
-/// Case records copied out of SQLite back to back, handed from the reading thread to the computing one: the unit of
+/// Case records copied out of the store back to back, handed from the reading thread to the computing one: the unit of
 /// the snapshot read's pipeline. Reused; a record larger than the buffer gets a buffer of its own.
 /// </summary>
 internal sealed class RecordChunk

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace EvalFramework.Collector.Retention;
+namespace EvalFramework.Collector.Privacy.Retention;
 
 /// <summary>With <c>Retention:Days</c> set, purges every pilot's data older than that, at start and then hourly.</summary>
 internal sealed partial class RetentionService(

@@ -1,12 +1,15 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
 
-namespace EvalFramework.Collector.Storage;
+namespace EvalFramework.Collector.Storage.Sqlite;
 
 /// <summary>Versioned schema migrations, applied in order at start inside one transaction each.</summary>
-internal static class Migrations
+internal static class SqliteMigrations
 {
-    /// <summary>Each entry is applied once; never edit a shipped entry, add a new one.</summary>
+    /// <summary>
+    /// Each entry is applied once; never edit a shipped entry, add a new one. A new case column is added with
+    /// <c>ALTER TABLE cases ADD COLUMN</c> and <see cref="CaseColumns.SqliteDefinition"/> of its line in <see cref="CaseColumns"/>.
+    /// </summary>
     internal static readonly IReadOnlyList<(int Version, string Name, string Sql, Action<SqliteConnection, SqliteTransaction>? Then)> All =
     [
         (1, "events and cases", """

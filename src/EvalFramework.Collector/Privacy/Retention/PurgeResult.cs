@@ -1,4 +1,4 @@
-namespace EvalFramework.Collector.Retention;
+namespace EvalFramework.Collector.Privacy.Retention;
 
 /// <summary>What a purge deleted.</summary>
 internal sealed record PurgeResult(string Pilot, DateTimeOffset Before, int EventsDeleted, int CasesDeleted);

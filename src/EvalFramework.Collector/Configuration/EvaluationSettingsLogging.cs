@@ -1,7 +1,7 @@
 using EvalFramework.Collector.Auth;
 using Microsoft.Extensions.Options;
 
-namespace EvalFramework.Collector.Evaluation;
+namespace EvalFramework.Collector.Configuration;
 
 /// <summary>Says at start which evaluation config the collector runs with, and which key names a pilot it does not describe.</summary>
 internal static class EvaluationSettingsLogging

@@ -1,13 +1,12 @@
 using System.Collections.Concurrent;
 using System.Runtime.ExceptionServices;
-using EvalFramework.Evaluation.Snapshots;
 
-namespace EvalFramework.Collector.Snapshots;
+namespace EvalFramework.Collector.Storage;
 
 /// <summary>
-/// Feeds case records to a <see cref="SnapshotEngine"/> in a two-stage pipeline: the reading thread (the store's
-/// producer) copies each record into reused chunks with <see cref="Add"/>, a second thread decodes, hashes and adds
-/// them, so on two cores reading and computing overlap. A few chunks are in flight at most (bounded memory); an error
+/// Feeds case records to an <see cref="ISnapshotDataSink"/> in a two-stage pipeline: the reading thread (the store's
+/// producer) copies each record into reused chunks with <see cref="Add"/>, a second thread hands them to the sink (which
+/// decodes, hashes and adds them), so on two cores reading and computing overlap. A few chunks are in flight at most (bounded memory); an error
 /// on either side stops both and is thrown.
 /// </summary>
 internal sealed class RecordPipeline
@@ -25,7 +24,7 @@ internal sealed class RecordPipeline
     }
 
     /// <summary>Runs <paramref name="produce"/> on this thread, which calls <see cref="Add"/> for each record in order.</summary>
-    public static void Run(SnapshotEngine engine, Action<RecordPipeline> produce, CancellationToken cancellationToken)
+    public static void Run(ISnapshotDataSink sink, Action<RecordPipeline> produce, CancellationToken cancellationToken)
     {
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         using var full = new BlockingCollection<RecordChunk>(ChunksInFlight);
@@ -43,7 +42,7 @@ internal sealed class RecordPipeline
                 {
                     for (var i = 0; i < chunk.Count; i++)
                     {
-                        engine.AddCaseRecord(chunk[i]);
+                        sink.AddCaseRecord(chunk[i]);
                     }
 
                     chunk.Clear();
@@ -66,7 +65,7 @@ internal sealed class RecordPipeline
         catch
         {
             stop.Cancel();
-            ((IAsyncResult)compute).AsyncWaitHandle.WaitOne(); // the engine and the chunks are in use until it ends
+            ((IAsyncResult)compute).AsyncWaitHandle.WaitOne(); // the sink and the chunks are in use until it ends
             if (compute.Exception?.InnerException is { } cause and not OperationCanceledException)
             {
                 ExceptionDispatchInfo.Throw(cause); // the computing side failed first and stopped the read

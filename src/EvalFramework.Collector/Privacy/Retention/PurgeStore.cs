@@ -3,7 +3,7 @@ using System.Data.Common;
 using Dapper;
 using EvalFramework.Collector.Storage;
 
-namespace EvalFramework.Collector.Retention;
+namespace EvalFramework.Collector.Privacy.Retention;
 
 /// <summary>
 /// Deletes raw events and case rows older than a cut-off: a case goes (with all its events) when it started before

@@ -1,12 +1,12 @@
 using EvalFramework.Evaluation.Snapshots;
 using Microsoft.Data.Sqlite;
 
-namespace EvalFramework.Collector.Storage;
+namespace EvalFramework.Collector.Storage.Sqlite;
 
 /// <summary>Migration 3's data step: a record for every case row already stored, built from the source tables.</summary>
 internal static class CaseRecordBackfill
 {
-    private const string SelectCases = $"SELECT pilot, case_id, {CaseSql.RecordColumns} FROM cases";
+    private const string SelectCases = $"SELECT pilot, case_id, {CaseRecordRow.Columns} FROM cases";
 
     public static void Run(SqliteConnection connection, SqliteTransaction transaction)
     {
@@ -23,7 +23,7 @@ internal static class CaseRecordBackfill
         while (cases.Read())
         {
             var (pilot, caseId) = (cases.GetString(0), cases.GetString(1));
-            var (startedMs, _, _) = CaseRecordSource.ReadRow(cases, caseId, row, offset: 2);
+            var (startedMs, _, _) = CaseRecordRow.Read(cases, caseId, row, offset: 2);
             source.Load(pilot, caseId, row);
             insert.Set("$pilot", pilot).Set("$case", caseId).Set("$startedMs", startedMs)
                 .Set("$record", CaseRecordCodec.Encode(row)).Execute();

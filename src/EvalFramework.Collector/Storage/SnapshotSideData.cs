@@ -1,8 +1,7 @@
 using System.Data.Common;
 using Dapper;
-using EvalFramework.Evaluation.Snapshots;
 
-namespace EvalFramework.Collector.Snapshots;
+namespace EvalFramework.Collector.Storage;
 
 /// <summary>
 /// The part of a snapshot's read that is not case records: the period's staff surveys and maintenance events (from
@@ -20,37 +19,37 @@ internal static class SnapshotSideData
         """;
 
     /// <summary>
-    /// Reads the side data into <paramref name="engine"/> inside the caller's read <paramref name="transaction"/>:
+    /// Reads the side data into <paramref name="sink"/> inside the caller's read <paramref name="transaction"/>:
     /// <paramref name="staffSurveys"/> is the provider's SQL giving time_ms, received_ms, team, arm and wellbeing of the
     /// pilot's <c>survey.staff</c> events in [@From, @To); <paramref name="maintenance"/> gives time_ms, hours (a real) and
     /// arm of its <c>pilot.maintenance</c> events.
     /// </summary>
-    public static void Read(DbConnection connection, DbTransaction transaction, SnapshotEngine engine, string pilot, long fromMs,
+    public static void Read(DbConnection connection, DbTransaction transaction, ISnapshotDataSink sink, string pilot, long fromMs,
         long toMs, string staffSurveys, string maintenance, CancellationToken cancellationToken)
     {
         var args = new { Pilot = pilot, From = fromMs, To = toMs };
         foreach (var (timeMs, receivedMs, team, arm, wellbeing) in connection.Query<(long, long, string, string, long)>(
                      new CommandDefinition(staffSurveys, args, transaction, cancellationToken: cancellationToken)))
         {
-            engine.AddStaffSurvey(DateTimeOffset.FromUnixTimeMilliseconds(timeMs), DateTimeOffset.FromUnixTimeMilliseconds(receivedMs), team,
+            sink.AddStaffSurvey(DateTimeOffset.FromUnixTimeMilliseconds(timeMs), DateTimeOffset.FromUnixTimeMilliseconds(receivedMs), team,
                 arm, (int)wellbeing);
         }
 
         foreach (var (earlierFrom, earlierTo, createdMs) in connection.Query<(long, long, long)>(
                      new CommandDefinition(SelectEarlierSnapshots, args, transaction, cancellationToken: cancellationToken)))
         {
-            engine.AddEarlierSnapshot(DateTimeOffset.FromUnixTimeMilliseconds(earlierFrom), DateTimeOffset.FromUnixTimeMilliseconds(earlierTo),
+            sink.AddEarlierSnapshot(DateTimeOffset.FromUnixTimeMilliseconds(earlierFrom), DateTimeOffset.FromUnixTimeMilliseconds(earlierTo),
                 DateTimeOffset.FromUnixTimeMilliseconds(createdMs));
         }
 
         foreach (var (timeMs, hours, arm) in connection.Query<(long, double, string?)>(
                      new CommandDefinition(maintenance, args, transaction, cancellationToken: cancellationToken)))
         {
-            engine.AddMaintenance(DateTimeOffset.FromUnixTimeMilliseconds(timeMs), hours, arm);
+            sink.AddMaintenance(DateTimeOffset.FromUnixTimeMilliseconds(timeMs), hours, arm);
         }
 
         var (withoutStart, surveysWithoutCase) = connection.QuerySingle<(long, long)>(
             new CommandDefinition(SelectUnmatched, args, transaction, cancellationToken: cancellationToken));
-        engine.SetUnmatched(withoutStart, surveysWithoutCase);
+        sink.SetUnmatched(withoutStart, surveysWithoutCase);
     }
 }

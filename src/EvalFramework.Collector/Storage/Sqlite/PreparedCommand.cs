@@ -1,6 +1,6 @@
 using Microsoft.Data.Sqlite;
 
-namespace EvalFramework.Collector.Storage;
+namespace EvalFramework.Collector.Storage.Sqlite;
 
 /// <summary>One SQL statement prepared once on the writer's connection and re-bound for every row.</summary>
 internal sealed class PreparedCommand : IDisposable

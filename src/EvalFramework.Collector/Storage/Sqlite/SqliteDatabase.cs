@@ -1,10 +1,8 @@
 using System.Data.Common;
-using EvalFramework.Collector.Snapshots;
-using EvalFramework.Evaluation.Snapshots;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
-namespace EvalFramework.Collector.Storage;
+namespace EvalFramework.Collector.Storage.Sqlite;
 
 /// <summary>
 /// The collector's SQLite file (<c>Storage:Provider=sqlite</c>, the default). WAL with <c>synchronous=FULL</c>: a
@@ -51,13 +49,13 @@ internal sealed class SqliteDatabase : ICollectorDatabase
     public void Migrate()
     {
         using var connection = Open();
-        Migrations.Apply(connection);
+        SqliteMigrations.Apply(connection);
     }
 
     public Task<bool> IsMigratedAsync(CancellationToken cancellationToken)
     {
         using var connection = Open();
-        return Task.FromResult(Migrations.CurrentVersion(connection) == Migrations.All[^1].Version);
+        return Task.FromResult(SqliteMigrations.CurrentVersion(connection) == SqliteMigrations.All[^1].Version);
     }
 
     public bool IsUnavailable(DbException exception) => exception.IsTransient; // SQLITE_BUSY, SQLITE_LOCKED
@@ -69,9 +67,9 @@ internal sealed class SqliteDatabase : ICollectorDatabase
 
     public IEventBatchWriter OpenWriter() => new SqliteEventBatchWriter(Open());
 
-    public void ReadSnapshotData(SnapshotEngine engine, string pilot, long fromMs, long toMs, CancellationToken cancellationToken)
+    public void ReadSnapshotData(ISnapshotDataSink sink, string pilot, long fromMs, long toMs, CancellationToken cancellationToken)
     {
         using var connection = Open();
-        SnapshotDataReader.Read(connection, engine, pilot, fromMs, toMs, cancellationToken);
+        SqliteSnapshotReader.Read(connection, sink, pilot, fromMs, toMs, cancellationToken);
     }
 }

@@ -1,9 +1,9 @@
 using EvalFramework.Collector.Auth;
-using EvalFramework.Collector.Ingest;
+using EvalFramework.Collector.Http;
 using EvalFramework.Contract;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace EvalFramework.Collector.Retention;
+namespace EvalFramework.Collector.Privacy.Retention;
 
 /// <summary>
 /// <c>POST /api/v1/purge</c> (admin right for the pilot): delete a pilot's raw events and case rows older than a date.

@@ -1,8 +1,7 @@
 using EvalFramework.Evaluation.Snapshots;
-using System.Data.Common;
 using Microsoft.Data.Sqlite;
 
-namespace EvalFramework.Collector.Storage;
+namespace EvalFramework.Collector.Storage.Sqlite;
 
 /// <summary>
 /// Builds a case's effort by role and AI usage by model from the source tables (the <c>human.effort</c> events' JSON
@@ -61,36 +60,6 @@ internal sealed class CaseRecordSource : IDisposable
         }
 
         CaseRecordMerge.SortByUtf8(row);
-    }
-
-    /// <summary>
-    /// Fills <paramref name="row"/> from <see cref="CaseSql.RecordColumns"/> at <paramref name="offset"/> (the upsert's
-    /// <c>RETURNING</c>, or a query); a case not started yet gets empty type and arm and start 0. Returns the start
-    /// and the row's effort and AI call counts.
-    /// </summary>
-    public static (long? StartedMs, long EffortEvents, long AiCalls) ReadRow(DbDataReader r, string caseId, CaseRow row, int offset = 0)
-    {
-        row.Clear();
-        row.CaseId = caseId;
-        row.CaseType = r.IsDBNull(offset + 0) ? "" : r.GetString(offset + 0);
-        row.Arm = r.IsDBNull(offset + 1) ? "" : r.GetString(offset + 1);
-        row.StartedMs = r.IsDBNull(offset + 2) ? 0 : r.GetInt64(offset + 2);
-        row.CompletedMs = r.IsDBNull(offset + 3) ? null : r.GetInt64(offset + 3);
-        row.EffortSeconds = r.GetDouble(offset + 4);
-        row.AiDurationMs = r.GetDouble(offset + 5);
-        row.Escalations = r.GetInt64(offset + 6);
-        row.Errors = r.GetInt64(offset + 7);
-        row.Reviews = r.GetInt64(offset + 8);
-        row.ReviewsIncorrect = r.GetInt64(offset + 9);
-        row.ReviewsConsistencySet = r.GetInt64(offset + 10);
-        row.ReviewsConsistent = r.GetInt64(offset + 11);
-        row.IntegrationFailures = r.GetInt64(offset + 12);
-        row.CsatCount = r.GetInt64(offset + 13);
-        row.CsatSum = r.GetInt64(offset + 14);
-        row.NpsCount = r.GetInt64(offset + 15);
-        row.NpsPromoters = r.GetInt64(offset + 16);
-        row.NpsDetractors = r.GetInt64(offset + 17);
-        return (r.IsDBNull(offset + 2) ? null : row.StartedMs, r.GetInt64(offset + 18), r.GetInt64(offset + 19));
     }
 
     public void Dispose()

@@ -1,6 +1,6 @@
 using EvalFramework.Evaluation.Configuration;
 
-namespace EvalFramework.Collector.Evaluation;
+namespace EvalFramework.Collector.Configuration;
 
 /// <summary>
 /// The evaluation config the collector runs with (<c>Evaluation:ConfigPath</c>, default

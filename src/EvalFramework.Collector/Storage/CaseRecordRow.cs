@@ -1,0 +1,49 @@
+using System.Data.Common;
+using EvalFramework.Evaluation.Snapshots;
+
+namespace EvalFramework.Collector.Storage;
+
+/// <summary>
+/// The case row's values a case record holds (<see cref="CaseRecordCodec"/>), as both providers' upserts return them
+/// and migrations read them: the select list and the code that reads it into a <see cref="CaseRow"/>.
+/// </summary>
+internal static class CaseRecordRow
+{
+    /// <summary>The values, in the order <see cref="Read"/> reads them.</summary>
+    public const string Columns = """
+        case_type, arm, started_ms, completed_ms, effort_seconds, ai_duration_ms, escalations,
+        errors_quality_review + errors_reopened + errors_complaint + errors_self_reported,
+        reviews, reviews_incorrect, reviews_consistency_set, reviews_consistent, integration_failures,
+        csat_count, csat_sum, nps_count, nps_promoters, nps_detractors, effort_events, ai_calls
+        """;
+
+    /// <summary>
+    /// Fills <paramref name="row"/> from <see cref="Columns"/> at <paramref name="offset"/> (the upsert's
+    /// <c>RETURNING</c>, or a query); a case not started yet gets empty type and arm and start 0. Returns the start
+    /// and the row's effort and AI call counts.
+    /// </summary>
+    public static (long? StartedMs, long EffortEvents, long AiCalls) Read(DbDataReader r, string caseId, CaseRow row, int offset = 0)
+    {
+        row.Clear();
+        row.CaseId = caseId;
+        row.CaseType = r.IsDBNull(offset + 0) ? "" : r.GetString(offset + 0);
+        row.Arm = r.IsDBNull(offset + 1) ? "" : r.GetString(offset + 1);
+        row.StartedMs = r.IsDBNull(offset + 2) ? 0 : r.GetInt64(offset + 2);
+        row.CompletedMs = r.IsDBNull(offset + 3) ? null : r.GetInt64(offset + 3);
+        row.EffortSeconds = r.GetDouble(offset + 4);
+        row.AiDurationMs = r.GetDouble(offset + 5);
+        row.Escalations = r.GetInt64(offset + 6);
+        row.Errors = r.GetInt64(offset + 7);
+        row.Reviews = r.GetInt64(offset + 8);
+        row.ReviewsIncorrect = r.GetInt64(offset + 9);
+        row.ReviewsConsistencySet = r.GetInt64(offset + 10);
+        row.ReviewsConsistent = r.GetInt64(offset + 11);
+        row.IntegrationFailures = r.GetInt64(offset + 12);
+        row.CsatCount = r.GetInt64(offset + 13);
+        row.CsatSum = r.GetInt64(offset + 14);
+        row.NpsCount = r.GetInt64(offset + 15);
+        row.NpsPromoters = r.GetInt64(offset + 16);
+        row.NpsDetractors = r.GetInt64(offset + 17);
+        return (r.IsDBNull(offset + 2) ? null : row.StartedMs, r.GetInt64(offset + 18), r.GetInt64(offset + 19));
+    }
+}
