@@ -79,6 +79,8 @@ internal sealed class EventSender
     private async Task RunAsync()
     {
         var token = _abort.Token;
+        var memory = new MemoryDelivery(_batcher, _transport, _ledger, _logger);
+        IDeliveryBuffer buffer = memory;
         try
         {
             if (_settings.SpillDirectory is not null)
@@ -87,11 +89,35 @@ internal sealed class EventSender
                 if (spill.Open(_settings.SpillDirectory))
                 {
                     Volatile.Write(ref _spill, spill);
-                    await spill.RunAsync(token).ConfigureAwait(false);
+                    buffer = spill;
                 }
             }
 
-            await new MemoryDelivery(_batcher, _transport, _ledger, _logger).RunAsync(token).ConfigureAwait(false);
+            while (true)
+            {
+                try
+                {
+                    if (_batcher.Pending.Count == 0 && buffer.WantsBatch)
+                    {
+                        if (!await _batcher.WaitToReadAsync(token).ConfigureAwait(false))
+                        {
+                            break;
+                        }
+
+                        await _batcher.FillAsync(token).ConfigureAwait(false);
+                    }
+
+                    if (!await buffer.DeliverAsync(token).ConfigureAwait(false))
+                    {
+                        break;
+                    }
+                }
+                catch (Exception exception) when (buffer is SpillDelivery spill && exception is IOException or UnauthorizedAccessException)
+                {
+                    spill.Fail(exception);
+                    buffer = memory;
+                }
+            }
         }
         catch (OperationCanceledException) when (token.IsCancellationRequested)
         {

@@ -7,48 +7,41 @@ namespace EvalFramework.Sending;
 /// its bodies are sent, each retried with backoff until the collector takes or refuses it. Meanwhile the queue fills,
 /// and what does not fit is dropped and counted where events are recorded.
 /// </summary>
-internal sealed class MemoryDelivery(EventBatcher batcher, BatchTransport transport, DeliveryLedger ledger, ILogger logger)
+internal sealed class MemoryDelivery(EventBatcher batcher, BatchTransport transport, DeliveryLedger ledger, ILogger logger) : IDeliveryBuffer
 {
-    /// <summary>Delivers batch after batch until the queue is completed and empty.</summary>
-    /// <param name="token">Cancelled when shutdown runs out of time; what is left is counted by the caller.</param>
-    public async Task RunAsync(CancellationToken token)
+    /// <inheritdoc />
+    public bool WantsBatch => true;
+
+    /// <summary>
+    /// Cuts the batch filled (if any) and sends every pending body (bodies a failed spill left come first). A failure
+    /// of the pipeline itself refuses what is left of the batch and never stops the sender.
+    /// </summary>
+    public async Task<bool> DeliverAsync(CancellationToken token)
     {
-        // Bodies a failed spill left in memory come first, each counted as done on its own.
-        while (batcher.Pending.Count > 0)
+        var taken = batcher.Filling + batcher.PendingEvents;
+        long done = 0;
+        try
         {
-            var body = batcher.Pending[0];
-            await transport.SendWithRetryAsync(body, token).ConfigureAwait(false);
-            batcher.Pending.RemoveAt(0);
-            ledger.Processed(body.Count);
+            var refused = batcher.Filling > 0 ? batcher.Cut() : 0;
+            while (batcher.Pending.Count > 0)
+            {
+                var body = batcher.Pending[0];
+                await transport.SendWithRetryAsync(body, token).ConfigureAwait(false);
+                batcher.Pending.RemoveAt(0);
+                ledger.Processed(body.Count);
+                done += body.Count;
+            }
+
+            ledger.Processed(refused);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
+        {
+            var left = batcher.Abandon();
+            Log.SenderFailed(logger, (int)left, exception);
+            ledger.Rejected(left);
+            ledger.Processed(taken - done);
         }
 
-        while (await batcher.WaitToReadAsync(token).ConfigureAwait(false))
-        {
-            await batcher.FillAsync(token).ConfigureAwait(false);
-            long taken = batcher.Filling;
-            long done = 0;
-            try
-            {
-                var refused = batcher.Cut();
-                while (batcher.Pending.Count > 0)
-                {
-                    var body = batcher.Pending[0];
-                    await transport.SendWithRetryAsync(body, token).ConfigureAwait(false);
-                    batcher.Pending.RemoveAt(0);
-                    ledger.Processed(body.Count);
-                    done += body.Count;
-                }
-
-                ledger.Processed(refused);
-                done += refused;
-            }
-            catch (Exception exception) when (exception is not OperationCanceledException || !token.IsCancellationRequested)
-            {
-                var left = batcher.Abandon();
-                Log.SenderFailed(logger, (int)left, exception);
-                ledger.Rejected(left);
-                ledger.Processed(taken - done);
-            }
-        }
+        return true;
     }
 }

@@ -17,7 +17,7 @@ internal sealed class SpillDelivery(
     DeliveryLedger ledger,
     SenderSettings settings,
     TimeProvider timeProvider,
-    ILogger logger)
+    ILogger logger) : IDeliveryBuffer
 {
     private SpillStore? _store;
     private ExceptionDispatchInfo? _fault;
@@ -29,6 +29,9 @@ internal sealed class SpillDelivery(
 
     /// <summary>Whether the folder is open.</summary>
     public bool IsOpen => _store is not null;
+
+    /// <summary>Only while nothing is spilled (and no failure of the folder waits to be thrown).</summary>
+    public bool WantsBatch => _fault is null && _store is { IsEmpty: true };
 
     /// <summary>Takes the folder and picks up what an earlier process left there; false (logged) when it cannot be used.</summary>
     public bool Open(string directory)
@@ -63,54 +66,46 @@ internal sealed class SpillDelivery(
     }
 
     /// <summary>
-    /// Delivers until the queue is completed and empty (or, when stopping, as soon as the collector cannot be reached:
-    /// the spill keeps the rest), or until the spill folder fails: then the folder is closed and what was about to be
-    /// spilled stays in <see cref="EventBatcher.Pending"/> for the memory buffer.
+    /// One step. While nothing is spilled: cuts the batch filled and sends its bodies straight to the collector; at a
+    /// transient failure they (and everything after them) go to disk. While something is spilled: moves what is queued
+    /// to disk, then makes one attempt at the oldest spilled batch when it is due, or waits for work. I/O errors of the
+    /// folder are thrown (the caller then calls <see cref="Fail"/> and goes on in memory); one met during a request is
+    /// thrown at the next step, so the request's answer is not lost.
     /// </summary>
-    /// <param name="token">Cancelled when shutdown runs out of time.</param>
-    public async Task RunAsync(CancellationToken token)
+    /// <returns>False when stopping while the collector cannot be reached: the spill keeps the rest (<see cref="KeepRest"/>).</returns>
+    public async Task<bool> DeliverAsync(CancellationToken token)
     {
         var store = _store!;
-        try
+        Interlocked.Exchange(ref _fault, null)?.Throw();
+        if (store.IsEmpty)
         {
-            while (true)
-            {
-                Interlocked.Exchange(ref _fault, null)?.Throw();
-                if (store.IsEmpty)
-                {
-                    if (!await batcher.WaitToReadAsync(token).ConfigureAwait(false))
-                    {
-                        return;
-                    }
-
-                    await batcher.FillAsync(token).ConfigureAwait(false);
-                    ledger.Processed(batcher.Cut());
-                    await SendDirectAsync(store, token).ConfigureAwait(false);
-                    SpillPending();
-                    continue;
-                }
-
-                SpillQueued();
-                if (timeProvider.GetElapsedTime(_nextAttempt) >= TimeSpan.Zero && store.TryPeek(out var record))
-                {
-                    await SendSpilledAsync(store, record, token).ConfigureAwait(false);
-                    continue;
-                }
-
-                if (ledger.Stopping && !store.IsEmpty)
-                {
-                    // The collector is still unreachable: what is queued goes to disk (KeepRest) for the next start.
-                    return;
-                }
-
-                await WaitForWorkAsync(token).ConfigureAwait(false);
-            }
+            ledger.Processed(batcher.Cut());
+            await SendDirectAsync(store, token).ConfigureAwait(false);
+            SpillPending();
+            return true;
         }
-        catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
+
+        SpillQueued();
+        if (timeProvider.GetElapsedTime(_nextAttempt) >= TimeSpan.Zero && store.TryPeek(out var record))
         {
-            Log.SpillFailed(logger, store.Directory, exception);
-            Close();
+            await SendSpilledAsync(store, record, token).ConfigureAwait(false);
+            return true;
         }
+
+        if (ledger.Stopping && !store.IsEmpty)
+        {
+            return false;
+        }
+
+        await WaitForWorkAsync(token).ConfigureAwait(false);
+        return true;
+    }
+
+    /// <summary>The folder failed: logs it and closes the folder; what was about to be spilled stays in <see cref="EventBatcher.Pending"/>.</summary>
+    public void Fail(Exception exception)
+    {
+        Log.SpillFailed(logger, _store!.Directory, exception);
+        Close();
     }
 
     /// <summary>At the end, puts what is still in memory or queued on disk; false (logged) when the folder failed.</summary>
