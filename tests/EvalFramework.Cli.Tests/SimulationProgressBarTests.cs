@@ -1,5 +1,5 @@
 using EvalFramework.Cli.Commands;
-using EvalFramework.Evaluation.Simulation;
+using EvalFramework.Playback;
 
 namespace EvalFramework.Cli.Tests;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Simulation;
+using EvalFramework.Playback;
 
 namespace EvalFramework.Cli.Commands;
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using EvalFramework.Evaluation.Simulation;
+using EvalFramework.Playback;
 
 namespace EvalFramework.Cli.Commands;
 

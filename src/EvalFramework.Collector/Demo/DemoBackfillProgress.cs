@@ -1,4 +1,4 @@
-using EvalFramework.Evaluation.Simulation;
+using EvalFramework.Playback;
 
 namespace EvalFramework.Collector.Demo;
 

@@ -4,6 +4,7 @@ using EvalFramework.Collector.Cases;
 using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Snapshots;
 using EvalFramework.Evaluation.Simulation;
+using EvalFramework.Playback;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,6 @@
 namespace EvalFramework.Evaluation.Simulation;
 
-/// <summary><c>ai.usage</c>: one AI call on the case (<see cref="TrackedCase.RecordAiUsage"/>).</summary>
+/// <summary><c>ai.usage</c>: one AI call on the case (<c>TrackedCase.RecordAiUsage</c>).</summary>
 /// <param name="Time">When it is recorded.</param>
 /// <param name="Case">The case.</param>
 /// <param name="Model">The model name.</param>

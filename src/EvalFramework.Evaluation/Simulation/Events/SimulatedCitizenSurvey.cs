@@ -1,6 +1,6 @@
 namespace EvalFramework.Evaluation.Simulation;
 
-/// <summary><c>survey.citizen</c>: the citizen answered the survey after the case (<see cref="TrackedCase.RecordCitizenSurvey"/>).</summary>
+/// <summary><c>survey.citizen</c>: the citizen answered the survey after the case (<c>TrackedCase.RecordCitizenSurvey</c>).</summary>
 /// <param name="Time">When the answer comes.</param>
 /// <param name="Case">The case.</param>
 /// <param name="Csat">Satisfaction, 1–5.</param>

@@ -1,6 +1,6 @@
 namespace EvalFramework.Evaluation.Simulation;
 
-/// <summary><c>human.effort</c>: a session of staff work on the case (<see cref="TrackedCase.RecordEffort"/>).</summary>
+/// <summary><c>human.effort</c>: a session of staff work on the case (<c>TrackedCase.RecordEffort</c>).</summary>
 /// <param name="Time">When it is recorded.</param>
 /// <param name="Case">The case.</param>
 /// <param name="Role">The staff role slug.</param>

@@ -1,6 +1,6 @@
 namespace EvalFramework.Evaluation.Simulation;
 
-/// <summary><c>case.error</c>: an error found on the case (<see cref="TrackedCase.RecordError"/>).</summary>
+/// <summary><c>case.error</c>: an error found on the case (<c>TrackedCase.RecordError</c>).</summary>
 /// <param name="Time">When it is found.</param>
 /// <param name="Case">The case.</param>
 /// <param name="Source">Where it was found: <c>quality_review</c>, <c>reopened</c> or <c>complaint</c>.</param>

@@ -1,6 +1,6 @@
 namespace EvalFramework.Evaluation.Simulation;
 
-/// <summary><c>integration.failure</c>: a call to another system failed (<see cref="TrackedCase.RecordIntegrationFailure"/>).</summary>
+/// <summary><c>integration.failure</c>: a call to another system failed (<c>TrackedCase.RecordIntegrationFailure</c>).</summary>
 /// <param name="Time">When it happens.</param>
 /// <param name="Case">The case.</param>
 /// <param name="System">The other system (slug).</param>

@@ -1,6 +1,6 @@
 namespace EvalFramework.Evaluation.Simulation;
 
-/// <summary><c>pilot.maintenance</c>: maintenance work on an arm (<see cref="CaseTracker.RecordMaintenance"/>).</summary>
+/// <summary><c>pilot.maintenance</c>: maintenance work on an arm (<c>CaseTracker.RecordMaintenance</c>).</summary>
 /// <param name="Time">When it is reported.</param>
 /// <param name="Hours">Hours spent.</param>
 /// <param name="Kind">What kind of work (slug), e.g. <c>prompt-update</c>.</param>

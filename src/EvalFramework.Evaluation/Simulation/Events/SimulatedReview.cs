@@ -1,6 +1,6 @@
 namespace EvalFramework.Evaluation.Simulation;
 
-/// <summary><c>quality.review</c>: the case was drawn into the quality-review sample (<see cref="TrackedCase.RecordReview"/>).</summary>
+/// <summary><c>quality.review</c>: the case was drawn into the quality-review sample (<c>TrackedCase.RecordReview</c>).</summary>
 /// <param name="Time">When it is reviewed.</param>
 /// <param name="Case">The case.</param>
 /// <param name="Correct">Whether the answer was correct.</param>

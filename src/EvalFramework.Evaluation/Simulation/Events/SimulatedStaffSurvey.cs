@@ -1,6 +1,6 @@
 namespace EvalFramework.Evaluation.Simulation;
 
-/// <summary><c>survey.staff</c>: one answer to a team's weekly staff survey (<see cref="CaseTracker.RecordStaffSurvey"/>).</summary>
+/// <summary><c>survey.staff</c>: one answer to a team's weekly staff survey (<c>CaseTracker.RecordStaffSurvey</c>).</summary>
 /// <param name="Time">When it is answered.</param>
 /// <param name="Team">The team slug.</param>
 /// <param name="Arm">The arm the team works in.</param>

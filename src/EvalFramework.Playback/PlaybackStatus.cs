@@ -1,4 +1,4 @@
-namespace EvalFramework.Evaluation.Simulation;
+namespace EvalFramework.Playback;
 
 /// <summary>Where a playback is: how far simulated time has come and what happened to the events so far.</summary>
 /// <param name="SimulatedTime">The time of the last event recorded.</param>

@@ -1,7 +1,8 @@
 using System.Diagnostics.Metrics;
+using EvalFramework.Evaluation.Simulation;
 using Microsoft.Extensions.Logging;
 
-namespace EvalFramework.Evaluation.Simulation;
+namespace EvalFramework.Playback;
 
 /// <summary>
 /// Plays simulated events into a real <see cref="CaseTracker"/>, as a pilot's service would record them, so they

@@ -1,4 +1,4 @@
-namespace EvalFramework.Evaluation.Simulation;
+namespace EvalFramework.Playback;
 
 /// <summary>
 /// The tracker's clock during playback: <see cref="GetUtcNow"/> is the simulated time of the event being recorded

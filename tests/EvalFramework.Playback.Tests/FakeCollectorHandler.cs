@@ -2,7 +2,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json;
 
-namespace EvalFramework.Evaluation.Tests.Simulation;
+namespace EvalFramework.Playback.Tests;
 
 /// <summary>Answers every batch as the collector would when it stores every event, and keeps what it received.</summary>
 internal sealed class FakeCollectorHandler(TimeSpan? delay = null) : HttpMessageHandler

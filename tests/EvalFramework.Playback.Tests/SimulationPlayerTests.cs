@@ -1,6 +1,7 @@
 using EvalFramework.Evaluation.Simulation;
+using EvalFramework.Evaluation.Tests.Simulation;
 
-namespace EvalFramework.Evaluation.Tests.Simulation;
+namespace EvalFramework.Playback.Tests;
 
 public sealed class SimulationPlayerTests
 {
