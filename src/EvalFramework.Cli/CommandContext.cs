@@ -1,3 +1,5 @@
+using EvalFramework.Evaluation.Configuration;
+
 namespace EvalFramework.Cli;
 
 /// <summary>What a command gets: its own arguments, the output writers and the environment.</summary>
@@ -31,5 +33,22 @@ internal sealed record CommandContext(
         Err.WriteLine("evalctl " + string.Join(' ', Command.Words) + ": " + message);
         Err.WriteLine("usage: " + Command.Usage);
         return ExitCodes.Usage;
+    }
+
+    /// <summary>Reads and validates an evaluation config file with this run's <c>EVALFW__</c> overrides.</summary>
+    /// <param name="path">The file; errors name it as given.</param>
+    public ConfigLoadResult LoadConfig(string path)
+    {
+        string yaml;
+        try
+        {
+            yaml = File.ReadAllText(path);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            return ConfigLoadResult.Unreadable(path, e.Message);
+        }
+
+        return EvaluationConfigLoader.Parse(yaml, path, Environment);
     }
 }

@@ -11,7 +11,8 @@ public static class EventShapes
     public static IReadOnlyList<EventShape> All { get; } =
     [
         new(EventTypes.CaseStarted,
-            new(WireFields.CaseType, true, "caseTypes"), new(WireFields.Arm, true, "arms"), new(WireFields.Channel, false, "channels")),
+            new(WireFields.CaseType, true, "caseTypes"), new(WireFields.Arm, true, "arms"), new(WireFields.Channel, false, "channels"),
+            new(WireFields.Assignment, false)),
         new(EventTypes.CaseCompleted, new FieldUse(WireFields.Outcome, true)),
         new(EventTypes.AiUsage,
             new(WireFields.Model, true, "aiModels"), new(WireFields.InputTokens, true), new(WireFields.OutputTokens, true),

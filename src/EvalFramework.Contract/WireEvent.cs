@@ -37,6 +37,9 @@ public sealed class WireEvent
     /// <summary><c>case.started</c>: the channel (optional slug).</summary>
     public string? Channel { get; set; }
 
+    /// <summary><c>case.started</c>: how the case reached its arm (contract v2, optional).</summary>
+    public WireAssignment? Assignment { get; set; }
+
     /// <summary><c>case.completed</c>: one of <see cref="CaseOutcomes"/>.</summary>
     public string? Outcome { get; set; }
 

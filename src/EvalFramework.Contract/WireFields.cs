@@ -84,10 +84,14 @@ public static class WireFields
         Min = EventValidator.MinMaintenanceHours, Max = EventValidator.MaxMaintenanceHours,
     };
 
+    /// <summary><c>assignment</c> (contract v2): how the case reached its arm.</summary>
+    public static readonly WireField Assignment = new("assignment", FieldKind.Object, e => e.Assignment) { CheckObject = AssignmentRules.Check };
+
     /// <summary>Every field, in <see cref="WireEvent"/>'s order (the order of "does not belong" and identifier errors).</summary>
     public static IReadOnlyList<WireField> All { get; } =
     [
         CaseType, Arm, Channel, Outcome, Model, InputTokens, OutputTokens, DurationMs, CostSek, Role, Seconds, Reason,
         Source, Severity, Correct, Consistent, Score, System, Kind, Csat, Nps, Team, Wellbeing, Workload, Stress, Hours,
+        Assignment,
     ];
 }

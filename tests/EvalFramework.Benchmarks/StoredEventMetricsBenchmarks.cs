@@ -24,6 +24,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 
+using EvalFramework.Testing;
+
 namespace EvalFramework.Benchmarks;
 
 /// <summary>
@@ -49,7 +51,7 @@ public class StoredEventMetricsBenchmarks
         _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
         var options = Options.Create(new MetricsOptions());
         var evaluation = WithConfig
-            ? new EvaluationSettings(EvaluationConfigLoader.Load(ConfigPath(), EvaluationConfigLoader.ProcessEnvironment()).Config, "evaluation.yaml")
+            ? new EvaluationSettings(ConfigFiles.Load(ConfigPath(), EvaluationConfigLoader.OverridesFrom(Environment.GetEnvironmentVariables())).Config, "evaluation.yaml")
             : new EvaluationSettings(null, null);
         var labels = new MetricLabels(evaluation);
         var instruments = new CollectorMetrics(_services.GetRequiredService<IMeterFactory>(), new LatestSnapshotGauges(labels));

@@ -2,6 +2,8 @@ using System.Globalization;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
 
+using EvalFramework.Testing;
+
 namespace EvalFramework.Benchmarks;
 
 /// <summary>
@@ -61,7 +63,7 @@ internal sealed class SyntheticCases
         }
 
         var path = Path.Combine(directory?.FullName ?? ".", "metrics-config", "evaluation.yaml");
-        return EvaluationConfigLoader.Load(path, new Dictionary<string, string>()).Config
+        return ConfigFiles.Load(path, new Dictionary<string, string>()).Config
             ?? throw new InvalidOperationException("the shipped evaluation config did not load: " + path);
     }
 

@@ -48,6 +48,31 @@ public abstract class IngestTests<TCollector>(TCollector collector) : IClassFixt
     }
 
     [StorageFact]
+    public async Task PostEvents_StartWithAssignment_StoredAsSentAndBadOnesRefusedByField()
+    {
+        // Contract v2's assignment, added through the field table: validated, stored with its event, refused by field.
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var good = NewCase();
+        var bad = NewCase();
+        var assigned = Started(good, arm: "ai_assisted");
+        assigned["assignment"] = new JsonObject { ["unit"] = "period", ["unitId"] = "2026-W49", ["assignedArm"] = "manual" };
+        var wrong = Started(bad);
+        wrong["assignment"] = new JsonObject { ["unit"] = "team", ["unitId"] = "Team 7", ["assignedArm"] = "manual" };
+
+        var body = await (await client.PostAsync(assigned, wrong)).ReadObjectAsync();
+
+        Assert.Equal(1, body["accepted"]!.GetValue<int>());
+        var rejected = Assert.Single(body["rejected"]!.AsArray())!;
+        Assert.Equal(1, rejected["index"]!.GetValue<int>());
+        Assert.Equal("assignment.unitId: must be the team's slug", Assert.Single(rejected["errors"]!.AsArray())!.GetValue<string>());
+        var stored = (string)_collector.Scalar("SELECT body FROM events WHERE case_id = @c", ("@c", good))!;
+        var storedAssignment = JsonNode.Parse(stored)!["assignment"]!;
+        Assert.Equal(("period", "2026-W49", "manual"), (storedAssignment["unit"]!.GetValue<string>(),
+            storedAssignment["unitId"]!.GetValue<string>(), storedAssignment["assignedArm"]!.GetValue<string>()));
+        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", bad)));
+    }
+
+    [StorageFact]
     public async Task PostEvents_SameIdForTwoPilots_BothStored()
     {
         using var writer = _collector.ClientWith(_collector.WriterKey);

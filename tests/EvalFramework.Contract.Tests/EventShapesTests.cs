@@ -43,6 +43,7 @@ public sealed class EventShapesTests
         {
             FieldKind.Bool => "true",
             FieldKind.IntRange or FieldKind.DoubleRange => "1",
+            FieldKind.Object => "{}",
             _ => "\"x\"",
         })) + "}";
         var full = JsonSerializer.Deserialize(json, ContractJsonContext.Default.WireEvent)!;
@@ -56,7 +57,8 @@ public sealed class EventShapesTests
         var e = new WireEvent { Id = "ev1", Type = type, Time = Now, Pilot = "pilot-a", CaseId = EventTypes.IsCaseEvent(type) ? "case-1" : null };
         var json = JsonSerializer.Serialize(e, ContractJsonContext.Default.WireEvent);
         var wire = WireFields.All.Single(f => f.Name == field);
-        var value = wire.Kind switch { FieldKind.Bool => "true", FieldKind.IntRange or FieldKind.DoubleRange => "1", _ => "\"x\"" };
+        var value = wire.Kind switch { FieldKind.Bool => "true", FieldKind.IntRange or FieldKind.DoubleRange => "1",
+            FieldKind.Object => "{}", _ => "\"x\"" };
         e = JsonSerializer.Deserialize(json[..^1] + ",\"" + field + "\":" + value + "}", ContractJsonContext.Default.WireEvent)!;
 
         var errors = EventValidator.Check(e, Now);

@@ -20,7 +20,7 @@ internal static class ConfigCheckCommand
         }
 
         var path = context.Args[0];
-        var result = EvaluationConfigLoader.Load(path, context.Environment);
+        var result = context.LoadConfig(path);
         if (result.Config is { } config)
         {
             context.Out.WriteLine($"OK: {path} (methodology {config.Methodology.Version}, config sha256 {config.Methodology.ConfigSha256})");

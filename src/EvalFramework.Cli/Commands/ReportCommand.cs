@@ -65,7 +65,7 @@ internal static class ReportCommand
         string? displayName = null;
         if (options.TryGetValue("config", out var configPath))
         {
-            var loaded = EvaluationConfigLoader.Load(configPath, context.Environment);
+            var loaded = context.LoadConfig(configPath);
             if (loaded.Config is not { } config)
             {
                 context.Err.WriteLine($"evalctl report: the config {configPath} is not valid ({loaded.Errors.Count} problem(s)):");

@@ -159,7 +159,7 @@ internal static class SimulateCommand
             return SimulationPilot.Demo;
         }
 
-        var loaded = EvaluationConfigLoader.Load(path, context.Environment);
+        var loaded = context.LoadConfig(path);
         if (!loaded.IsValid)
         {
             context.Err.WriteLine($"evalctl simulate: the config {path} is not valid ({loaded.Errors.Count} problem(s)):");

@@ -23,7 +23,17 @@ internal sealed record EvaluationSettings(EvaluationConfig? Config, string? Path
             return new EvaluationSettings(null, null);
         }
 
-        var result = EvaluationConfigLoader.Load(path, EvaluationConfigLoader.ProcessEnvironment());
+        ConfigLoadResult result;
+        try
+        {
+            var overrides = EvaluationConfigLoader.OverridesFrom(Environment.GetEnvironmentVariables());
+            result = EvaluationConfigLoader.Parse(File.ReadAllText(path), path, overrides);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            result = ConfigLoadResult.Unreadable(path, e.Message);
+        }
+
         if (result.IsValid)
         {
             return new EvaluationSettings(result.Config, path);

@@ -5,8 +5,9 @@ namespace EvalFramework.Evaluation.Configuration;
 
 /// <summary>
 /// Loads and validates <c>evaluation.yaml</c>, applying <c>EVALFW__</c> environment variable overrides, and
-/// reports every problem at once with file, line and key. The only I/O of this assembly: reading the file
-/// (<see cref="Load"/>) and the process environment (<see cref="ProcessEnvironment"/>).
+/// reports every problem at once with file, line and key. It reads no file and no environment: the apps read the file
+/// and pass its text (<see cref="Parse"/>) with the process's overrides (<see cref="OverridesFrom"/>), so this
+/// assembly does no I/O at all.
 /// </summary>
 /// <remarks>
 /// Override scheme: <c>EVALFW__</c> followed by the key path with <c>__</c> between keys and list indexes, e.g.
@@ -18,26 +19,6 @@ public static class EvaluationConfigLoader
 {
     /// <summary>The prefix of environment variables that override config values.</summary>
     public const string EnvironmentPrefix = EnvironmentOverrides.Prefix;
-
-    /// <summary>Reads and validates a config file.</summary>
-    /// <param name="path">The file; errors name it as given.</param>
-    /// <param name="environment">Environment variables (only <c>EVALFW__</c> ones are used); <see langword="null"/> for none.</param>
-    /// <returns>The config, or every error found.</returns>
-    public static ConfigLoadResult Load(string path, IReadOnlyDictionary<string, string>? environment = null)
-    {
-        ArgumentNullException.ThrowIfNull(path);
-        string yaml;
-        try
-        {
-            yaml = File.ReadAllText(path);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
-        {
-            return new ConfigLoadResult(null, [new ConfigError(path, 0, "(file)", "cannot read the file: " + e.Message)]);
-        }
-
-        return Parse(yaml, path, environment);
-    }
 
     /// <summary>Parses and validates config text.</summary>
     /// <param name="yaml">The YAML text.</param>
@@ -70,12 +51,17 @@ public static class EvaluationConfigLoader
         return new ConfigLoadResult(config, []);
     }
 
-    /// <summary>The <c>EVALFW__</c> variables of the current process, for <see cref="Load"/> at start-up.</summary>
+    /// <summary>
+    /// The <c>EVALFW__</c> overrides among environment variables, for <see cref="Parse"/>: the caller passes the
+    /// process environment (<c>Environment.GetEnvironmentVariables()</c>), so this assembly reads none itself.
+    /// </summary>
+    /// <param name="variables">Environment variables by name.</param>
     /// <returns>The override variables by name.</returns>
-    public static IReadOnlyDictionary<string, string> ProcessEnvironment()
+    public static IReadOnlyDictionary<string, string> OverridesFrom(IDictionary variables)
     {
+        ArgumentNullException.ThrowIfNull(variables);
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (DictionaryEntry entry in Environment.GetEnvironmentVariables())
+        foreach (DictionaryEntry entry in variables)
         {
             if (entry.Key is string name && name.StartsWith(EnvironmentPrefix, StringComparison.Ordinal) && entry.Value is string value)
             {

@@ -10,7 +10,7 @@ internal static class VocabularyLabels
 
     private static EvaluationSettings Load()
     {
-        var loaded = EvaluationConfigLoader.Load(RepoRoot.ShippedConfig, new Dictionary<string, string>());
+        var loaded = ConfigFiles.Load(RepoRoot.ShippedConfig, new Dictionary<string, string>());
         Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
         return new EvaluationSettings(loaded.Config, RepoRoot.ShippedConfig);
     }

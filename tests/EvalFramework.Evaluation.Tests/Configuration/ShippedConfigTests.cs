@@ -7,7 +7,7 @@ public sealed class ShippedConfigTests
 {
     private static EvaluationConfig LoadShipped()
     {
-        var result = EvaluationConfigLoader.Load(RepoRoot.ShippedConfig);
+        var result = ConfigFiles.Load(RepoRoot.ShippedConfig);
         Assert.True(result.IsValid, string.Join(Environment.NewLine, result.Errors));
         return result.Config!;
     }
@@ -84,12 +84,15 @@ public sealed class ShippedConfigTests
     }
 
     [Fact]
-    public void Load_MissingFile_ReportsTheFile()
+    public void Unreadable_MissingFile_ReportsTheFile()
     {
+        // The apps read the file (evalctl: EvalCtlTests; the collector: StartupConfigTests); a read error becomes this.
         var path = Path.Combine(RepoRoot.Path, "metrics-config", "does-not-exist.yaml");
 
-        var error = Assert.Single(EvaluationConfigLoader.Load(path).Errors);
+        var result = ConfigLoadResult.Unreadable(path, "Could not find file.");
 
-        Assert.Equal((path, 0, "(file)"), (error.File, error.Line, error.Key));
+        var error = Assert.Single(result.Errors);
+        Assert.False(result.IsValid);
+        Assert.Equal((path, 0, "(file)", "cannot read the file: Could not find file."), (error.File, error.Line, error.Key, error.Message));
     }
 }

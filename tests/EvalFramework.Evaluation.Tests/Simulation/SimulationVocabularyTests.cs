@@ -32,7 +32,7 @@ public sealed class SimulationVocabularyTests
     [Fact]
     public void Events_DemoPilotOfTheShippedConfig_SameEventsAsBefore()
     {
-        var loaded = EvaluationConfigLoader.Load(RepoRoot.ShippedConfig, new Dictionary<string, string>());
+        var loaded = ConfigFiles.Load(RepoRoot.ShippedConfig, new Dictionary<string, string>());
         Assert.True(loaded.IsValid, string.Join("; ", loaded.Errors));
         var shipped = SimulationPilot.FromConfig(loaded.Config!.FindPilot("demo")!);
 

@@ -22,7 +22,7 @@ public sealed class SnapshotDocumentTests
     {
         var config = name switch
         {
-            "demo" => EvaluationConfigLoader.Load(RepoRoot.ShippedConfig).Config!,
+            "demo" => ConfigFiles.Load(RepoRoot.ShippedConfig).Config!,
             "pilot-a" => PilotAConfig.Load(),
             _ => throw new ArgumentOutOfRangeException(nameof(name)),
         };

@@ -90,7 +90,7 @@ public sealed class SnapshotVocabularyTests
         {
             var path = Path.Combine(folder.FullName, "evaluation.yaml");
             File.WriteAllText(path, PilotAConfig.Yaml);
-            var loaded = EvaluationConfigLoader.Load(path);
+            var loaded = ConfigFiles.Load(path);
             Assert.True(loaded.IsValid, string.Join('\n', loaded.Errors));
             using var engine = Engine(loaded.Config);
             AddCases(engine,
