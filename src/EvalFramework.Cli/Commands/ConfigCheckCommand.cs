@@ -1,5 +1,4 @@
 using System.Globalization;
-using EvalFramework.Evaluation.Configuration;
 
 namespace EvalFramework.Cli.Commands;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
 using EvalFramework.Reports;
 

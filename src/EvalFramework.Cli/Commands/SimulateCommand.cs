@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Cryptography;
-using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Simulation;
 using EvalFramework.Playback;
 

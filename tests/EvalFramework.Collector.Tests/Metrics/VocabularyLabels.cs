@@ -1,5 +1,4 @@
 using EvalFramework.Collector.Configuration;
-using EvalFramework.Evaluation.Configuration;
 
 namespace EvalFramework.Collector.Tests.Metrics;
 

@@ -1,7 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Simulation;
 
 namespace EvalFramework.Evaluation.Tests.Simulation;

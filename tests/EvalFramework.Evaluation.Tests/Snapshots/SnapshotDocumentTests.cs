@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Simulation;
 using EvalFramework.Evaluation.Snapshots;
 using EvalFramework.Evaluation.Tests.Simulation;
