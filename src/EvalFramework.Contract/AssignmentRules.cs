@@ -7,6 +7,30 @@ internal static class AssignmentRules
 {
     private static readonly WireField Unit = new("assignment.unit", FieldKind.Enum, _ => null) { Allowed = AssignmentUnits.All };
     private static readonly WireField AssignedArm = new("assignment.assignedArm", FieldKind.Slug, _ => null);
+    private static readonly FieldUse ArmUse = new(AssignedArm, true, "arms");
+    private static readonly FieldUse TeamUse = new(new WireField("assignment.unitId", FieldKind.Slug, _ => null), false, "teams");
+
+    /// <summary>The members a pilot's vocabulary closes: the assigned arm (arms) and a team unit's id (teams).</summary>
+    public static IReadOnlyList<FieldUse> Members { get; } = [ArmUse, TeamUse];
+
+    /// <summary>The closed values of one assignment: its arm, and its unit id when the unit is a team.</summary>
+    public static IEnumerable<MemberValue> Closed(object value)
+    {
+        if (value is not WireAssignment assignment)
+        {
+            yield break;
+        }
+
+        if (assignment.AssignedArm is { } arm)
+        {
+            yield return new(ArmUse, arm);
+        }
+
+        if (assignment.Unit == AssignmentUnits.Team && assignment.UnitId is { } team)
+        {
+            yield return new(TeamUse, team);
+        }
+    }
 
     public static IEnumerable<EventError> Check(object value)
     {

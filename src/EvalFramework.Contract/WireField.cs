@@ -44,6 +44,15 @@ public sealed class WireField
     /// <summary>The rules of an <see cref="FieldKind.Object"/>'s content: the errors of one value (fields named inside it).</summary>
     public Func<object, IEnumerable<EventError>>? CheckObject { get; init; }
 
+    /// <summary>
+    /// The members of an <see cref="FieldKind.Object"/> that a pilot's vocabulary closes, each with its list: every
+    /// <see cref="MemberValue.Use"/> <see cref="ClosedMembers"/> can yield.
+    /// </summary>
+    public IReadOnlyList<FieldUse> Members { get; init; } = [];
+
+    /// <summary>The closed values inside an <see cref="FieldKind.Object"/>'s value (uses from <see cref="Members"/>), for the vocabulary check.</summary>
+    public Func<object, IEnumerable<MemberValue>>? ClosedMembers { get; init; }
+
     /// <summary>The error when a type that requires the field lacks it.</summary>
     public EventError Missing() => new(Name, EventErrorCodes.Required, Kind switch
     {

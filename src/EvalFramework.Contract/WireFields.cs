@@ -85,7 +85,9 @@ public static class WireFields
     };
 
     /// <summary><c>assignment</c> (contract v2): how the case reached its arm.</summary>
-    public static readonly WireField Assignment = new("assignment", FieldKind.Object, e => e.Assignment) { CheckObject = AssignmentRules.Check };
+    public static readonly WireField Assignment = new("assignment", FieldKind.Object, e => e.Assignment)     {
+        CheckObject = AssignmentRules.Check, Members = AssignmentRules.Members, ClosedMembers = AssignmentRules.Closed,
+    };
 
     /// <summary>Every field, in <see cref="WireEvent"/>'s order (the order of "does not belong" and identifier errors).</summary>
     public static IReadOnlyList<WireField> All { get; } =

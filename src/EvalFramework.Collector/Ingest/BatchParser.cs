@@ -23,6 +23,10 @@ internal static class BatchParser
         })
         .ToDictionary(StringComparer.Ordinal);
 
+    /// <summary>The fields that hold an object of string members.</summary>
+    private static readonly HashSet<string> ObjectFields =
+        WireFields.All.Where(f => f.Kind == FieldKind.Object).Select(f => f.Name).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>What a value of the wrong JSON type should have been, from the field table (strings need no word).</summary>
     private static string? Expectation(WireField field) => field.Kind switch
     {
@@ -31,6 +35,7 @@ internal static class BatchParser
         FieldKind.IntRange => string.Create(CultureInfo.InvariantCulture, $"must be an integer from {field.Min} to {field.Max}"),
         FieldKind.DoubleRange when field.Min == 0 => "must be a number ≥ 0",
         FieldKind.DoubleRange => "must be a number",
+        FieldKind.Object => "must be an object",
         _ => null,
     };
 
@@ -158,7 +163,7 @@ internal static class BatchParser
     internal static EventError Describe(JsonException ex)
     {
         var field = FieldOf(ex.Path);
-        if (ex.InnerException is InvalidOperationException)
+        if (ex.InnerException is InvalidOperationException { Message: var inner } && inner.Contains("invalid UTF", StringComparison.OrdinalIgnoreCase))
         {
             // System.Text.Json wraps the reader's refusal of a lone surrogate or of invalid UTF-8 in a string.
             return UnreadableText(field);
@@ -181,8 +186,10 @@ internal static class BatchParser
             return new("event", EventErrorCodes.Invalid, "could not be read as an event object");
         }
 
+        // A member of an object field (assignment.unit) is a string; the object's own expectation is about the object.
         var top = field.Split('.')[0];
-        return new(field, EventErrorCodes.Invalid, Expectations.TryGetValue(top, out var expected) ? expected : "must be a string");
+        var expected = field != top && ObjectFields.Contains(top) ? null : Expectations.GetValueOrDefault(top);
+        return new(field, EventErrorCodes.Invalid, expected ?? "must be a string");
     }
 
     private static string? FieldOf(string? path)
@@ -197,7 +204,9 @@ internal static class BatchParser
 
         // An attribute key is client text: named only when it is a slug that looks like no identifier.
         var dot = field.IndexOf('.', StringComparison.Ordinal);
+        // A member of an object field is named when it is letters only, as the contract's member names are.
         return dot < 0 || (EventValidator.IsSlug(field[(dot + 1)..], 64) && IdentifierGuard.Find(field[(dot + 1)..]) is null)
+            || (ObjectFields.Contains(field[..dot]) && field[(dot + 1)..].All(char.IsAsciiLetter))
             ? field
             : field[..dot];
     }

@@ -56,10 +56,17 @@ internal sealed class PilotVocabulary
         {
             foreach (var use in shape.Fields)
             {
-                if (use.Vocabulary is { } list && use.Field.Read(e) is string value
-                    && pilot.Fields[(use.Field.Name, list)] is var allowed && !allowed.Values.Contains(value))
+                var value = use.Field.Read(e);
+                if (use.Vocabulary is { } list && value is string text)
                 {
-                    (errors ??= []).Add(allowed.Refusal);
+                    errors = pilot.Refuse(use, list, text, errors);
+                }
+                else if (use.Field.ClosedMembers is { } closed && value is not null)
+                {
+                    foreach (var member in closed(value))
+                    {
+                        errors = pilot.Refuse(member.Use, member.Use.Vocabulary!, member.Value, errors);
+                    }
                 }
             }
         }
@@ -136,6 +143,18 @@ internal sealed class PilotVocabulary
         }
 
         public CaseIdRule CaseIds { get; }
+
+        /// <summary>Adds the refusal of a value outside the field's list, if it is.</summary>
+        public List<EventError>? Refuse(FieldUse use, string list, string value, List<EventError>? errors)
+        {
+            var allowed = Fields[(use.Field.Name, list)];
+            if (!allowed.Values.Contains(value))
+            {
+                (errors ??= []).Add(allowed.Refusal);
+            }
+
+            return errors;
+        }
 
         public Dictionary<(string Field, string List), ClosedSet> Fields { get; }
 

@@ -28,5 +28,5 @@ internal static class VocabularyField
 
     /// <summary>Every use of a field that a vocabulary list closes, as (field, list) pairs.</summary>
     public static IEnumerable<FieldUse> Uses =>
-        EventShapes.All.SelectMany(s => s.Fields).Where(u => u.Vocabulary is not null);
+        EventShapes.All.SelectMany(s => s.Fields).SelectMany(u => u.Field.Members.Prepend(u)).Where(u => u.Vocabulary is not null);
 }
