@@ -16,6 +16,7 @@ internal sealed class SqliteDatabase : ICollectorDatabase
     {
         var path = Path.GetFullPath(options.Value.SqlitePath);
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        CreateUnreadableToOthers(path);
         FilePath = path;
         _connectionString = new SqliteConnectionStringBuilder
         {
@@ -28,6 +29,33 @@ internal sealed class SqliteDatabase : ICollectorDatabase
     }
 
     public string Provider => StorageOptions.Sqlite;
+
+    /// <summary>
+    /// Creates a new database file readable by its owner and group only (0640 before the umask): it holds the pilot's
+    /// pseudonymised data, not for every user of the machine. SQLite gives its WAL and shared-memory files the same mode.
+    /// An existing file keeps its mode.
+    /// </summary>
+    private static void CreateUnreadableToOthers(string path)
+    {
+        if (OperatingSystem.IsWindows() || File.Exists(path))
+        {
+            return;
+        }
+
+        try
+        {
+            using var created = new FileStream(path, new FileStreamOptions
+            {
+                Mode = FileMode.CreateNew,
+                Access = FileAccess.Write,
+                UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.GroupRead,
+            });
+        }
+        catch (IOException) when (File.Exists(path))
+        {
+            // Another process created it first; its mode stands.
+        }
+    }
 
     public string FilePath { get; }
 
