@@ -64,6 +64,20 @@ public sealed class AssignmentIngestTests(CollectorFactory collector) : IClassFi
     }
 
     [Theory]
+    [InlineData("who", "assignment.who: unknown field; see the wire contract for the fields of each type")]
+    [InlineData("19811218-9876", "assignment: unknown field; see the wire contract for the fields of each type")]
+    public async Task PostEvents_UnknownMemberInAssignment_NamedUnderItsParentOnlyWhenPlain(string member, string error)
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var bad = StartedWith(new JsonObject { ["unit"] = "team", ["unitId"] = "permits", ["assignedArm"] = "manual", [member] = "x" });
+
+        var response = await client.PostAsync(bad, StartedWith(null));
+
+        var rejected = Assert.Single((await response.ReadObjectAsync())["rejected"]!.AsArray())!;
+        Assert.Equal(error, Assert.Single(rejected["errors"]!.AsArray())!.GetValue<string>());
+    }
+
+    [Theory]
     [InlineData("arm", "5", "arm: must be a string")]
     [InlineData("inputTokens", "\"19811218-9876\"", "inputTokens: must be an integer ≥ 0")]
     public async Task PostEvents_WrongJsonType_NotCalledUnreadableText(string field, string json, string error)

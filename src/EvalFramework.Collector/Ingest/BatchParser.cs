@@ -172,8 +172,13 @@ internal static class BatchParser
         if (ex.Message.Contains("could not be mapped", StringComparison.Ordinal))
         {
             var name = NameInQuotes(ex.Message);
-            // The path ends in the unknown name itself: client text, so it is named only when it is a plain identifier.
-            return new(name ?? "event", EventErrorCodes.UnknownField, "unknown field; see the wire contract for the fields of each type");
+            // The path ends in the unknown name itself: client text, so it is named only when it is a plain identifier;
+            // inside an object field (assignment) it is named under that field.
+            var first = ex.Path is { Length: > 2 } path && path.StartsWith("$.", StringComparison.Ordinal)
+                ? path[2..].Split('.', '[')[0] : null;
+            var parent = first is not null && ObjectFields.Contains(first) ? first : null;
+            var unknown = parent is null ? name ?? "event" : name is null ? parent : parent + "." + name;
+            return new(unknown, EventErrorCodes.UnknownField, "unknown field; see the wire contract for the fields of each type");
         }
 
         if (ex.Message.Contains("Duplicate", StringComparison.OrdinalIgnoreCase))
