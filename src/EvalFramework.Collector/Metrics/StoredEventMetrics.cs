@@ -132,9 +132,7 @@ internal sealed partial class StoredEventMetrics : ICommitObserver
 
                 if (_models.TryGetValue(e.Pilot!, out var human))
                 {
-                    var cost = e.Role is not null && human.Pilot.StaffRoles.ContainsKey(e.Role)
-                        ? human.Cost.StaffCostSek(new Dictionary<string, double>(1) { [e.Role] = effortSeconds })
-                        : (double?)null;
+                    var cost = e.Role is not null && human.Cost.TryStaffCostSek(e.Role, effortSeconds, out var sek) ? sek : (double?)null;
                     var wh = human.Energy.HumanWh(effortSeconds);
                     RecordResources(pilot, caseType, arm, "human", cost, wh, human.Energy.Co2eGrams(wh));
                 }
