@@ -35,6 +35,10 @@ internal sealed record CommandContext(
         return ExitCodes.Usage;
     }
 
+    /// <summary>Whether an exception is a file that cannot be read or written (missing, denied, a bad path), which a command reports and exits 1 on.</summary>
+    public static bool IsFileError(Exception e) =>
+        e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException;
+
     /// <summary>Reads and validates an evaluation config file with this run's <c>EVALFW__</c> overrides.</summary>
     /// <param name="path">The file; errors name it as given.</param>
     public ConfigLoadResult LoadConfig(string path)
@@ -44,7 +48,7 @@ internal sealed record CommandContext(
         {
             yaml = File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (IsFileError(e))
         {
             return ConfigLoadResult.Unreadable(path, e.Message);
         }

@@ -20,10 +20,11 @@ public sealed record ReportPage(string? PilotDisplayName, string Path, string Js
     /// <param name="id">The snapshot id.</param>
     /// <param name="pilotDisplayName">The pilot's display name from the evaluation config, or null.</param>
     /// <param name="json">The snapshot's stored JSON bytes.</param>
+    /// <param name="document">The same snapshot as read from <paramref name="json"/> (for its CSV).</param>
     /// <returns>The page.</returns>
-    public static ReportPage ForStoredSnapshot(string id, string? pilotDisplayName, ReadOnlySpan<byte> json)
+    public static ReportPage ForStoredSnapshot(string id, string? pilotDisplayName, ReadOnlySpan<byte> json, SnapshotDocument document)
     {
-        var csv = Encoding.UTF8.GetBytes(SnapshotCsv.From(SnapshotDocumentReader.Read(json.ToArray())));
+        var csv = Encoding.UTF8.GetBytes(SnapshotCsv.From(document));
         return new ReportPage(
             pilotDisplayName,
             "/reports/" + id,

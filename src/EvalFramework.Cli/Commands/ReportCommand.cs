@@ -44,7 +44,7 @@ internal static class ReportCommand
         {
             json = File.ReadAllBytes(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (CommandContext.IsFileError(e))
         {
             context.Err.WriteLine("evalctl report: cannot read " + path + ": " + e.Message);
             return ExitCodes.Failed;
@@ -79,14 +79,14 @@ internal static class ReportCommand
             displayName = config.FindPilot(snapshot.Pilot)?.DisplayName;
         }
 
-        var html = SnapshotReport.Render(snapshot, ReportPage.ForStoredSnapshot(snapshot.Id, displayName, json), language);
+        var html = SnapshotReport.Render(snapshot, ReportPage.ForStoredSnapshot(snapshot.Id, displayName, json, snapshot), language);
         if (options.TryGetValue("out", out var outPath))
         {
             try
             {
                 File.WriteAllText(outPath, html, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+            catch (Exception e) when (CommandContext.IsFileError(e))
             {
                 context.Err.WriteLine("evalctl report: cannot write " + outPath + ": " + e.Message);
                 return ExitCodes.Failed;

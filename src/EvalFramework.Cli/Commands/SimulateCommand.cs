@@ -189,7 +189,7 @@ internal static class SimulateCommand
         {
             text = File.ReadAllText(path);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        catch (Exception e) when (CommandContext.IsFileError(e))
         {
             context.Err.WriteLine("evalctl simulate: --effects: cannot read " + path + ": " + e.Message);
             return null;

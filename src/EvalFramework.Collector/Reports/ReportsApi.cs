@@ -88,8 +88,9 @@ internal static class ReportsApi
         }
 
         var language = Language(http.Request, lang);
-        var page = ReportPage.ForStoredSnapshot(id, evaluation.Config?.FindPilot(snapshot.Pilot)?.DisplayName, snapshot.Body);
-        var html = SnapshotReport.Render(SnapshotDocumentReader.Read(snapshot.Body), page, language);
+        var document = SnapshotDocumentReader.Read(snapshot.Body);
+        var page = ReportPage.ForStoredSnapshot(id, evaluation.Config?.FindPilot(snapshot.Pilot)?.DisplayName, snapshot.Body, document);
+        var html = SnapshotReport.Render(document, page, language);
 
         var headers = http.Response.Headers;
         headers.ContentLanguage = language;
