@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using EvalFramework.Collector.Tests.Infrastructure;
+using EvalFramework.Contract.Tests;
 using static EvalFramework.Collector.Tests.Infrastructure.Events;
 
 namespace EvalFramework.Collector.Tests;
@@ -12,6 +13,11 @@ namespace EvalFramework.Collector.Tests;
 /// </summary>
 public sealed class AssignmentIngestTests(CollectorFactory collector) : IClassFixture<CollectorFactory>
 {
+    /// <summary>A generated personal identity number (valid check digit), twelve digits and with its separator.</summary>
+    private static readonly (string Century, string Date, string Serial) Generated = IdentifierCorpus.IdentityNumberParts(seed: 49, count: 1).Single();
+    private static readonly string Id12 = Generated.Century + Generated.Date + Generated.Serial;
+    private static readonly string Id13 = Generated.Century + Generated.Date + "-" + Generated.Serial;
+
     private readonly CollectorFactory _collector = collector;
 
     private static JsonObject StartedWith(JsonNode? assignment)
@@ -49,27 +55,27 @@ public sealed class AssignmentIngestTests(CollectorFactory collector) : IClassFi
     [InlineData("\"team:permits\"", "assignment: must be an object")]
     [InlineData("[1]", "assignment: must be an object")]
     [InlineData("{\"unit\":5,\"unitId\":\"permits\",\"assignedArm\":\"manual\"}", "assignment.unit: must be a string")]
-    [InlineData("{\"unit\":\"team\",\"unitId\":198112189876,\"assignedArm\":\"manual\"}", "assignment.unitId: must be a string")]
+    [InlineData("{\"unit\":\"team\",\"unitId\":ID12,\"assignedArm\":\"manual\"}", "assignment.unitId: must be a string")]
     public async Task PostEvents_AssignmentOfTheWrongJsonType_NamesWhatTheFieldExpects(string json, string error)
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
-        var bad = StartedWith(JsonNode.Parse(json));
+        var bad = StartedWith(JsonNode.Parse(json.Replace("ID12", Id12, StringComparison.Ordinal)));
 
         var response = await client.PostAsync(bad, StartedWith(null));
 
         var rejected = Assert.Single((await response.ReadObjectAsync())["rejected"]!.AsArray())!;
         var message = Assert.Single(rejected["errors"]!.AsArray())!.GetValue<string>();
         Assert.Equal(error, message);
-        Assert.DoesNotContain("198112189876", message, StringComparison.Ordinal);
+        Assert.DoesNotContain(Id12, message, StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("who", "assignment.who: unknown field; see the wire contract for the fields of each type")]
-    [InlineData("19811218-9876", "assignment: unknown field; see the wire contract for the fields of each type")]
+    [InlineData("ID13", "assignment: unknown field; see the wire contract for the fields of each type")]
     public async Task PostEvents_UnknownMemberInAssignment_NamedUnderItsParentOnlyWhenPlain(string member, string error)
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
-        var bad = StartedWith(new JsonObject { ["unit"] = "team", ["unitId"] = "permits", ["assignedArm"] = "manual", [member] = "x" });
+        var bad = StartedWith(new JsonObject { ["unit"] = "team", ["unitId"] = "permits", ["assignedArm"] = "manual", [member.Replace("ID13", Id13, StringComparison.Ordinal)] = "x" });
 
         var response = await client.PostAsync(bad, StartedWith(null));
 
@@ -79,12 +85,12 @@ public sealed class AssignmentIngestTests(CollectorFactory collector) : IClassFi
 
     [Theory]
     [InlineData("arm", "5", "arm: must be a string")]
-    [InlineData("inputTokens", "\"19811218-9876\"", "inputTokens: must be an integer ≥ 0")]
+    [InlineData("inputTokens", "\"ID13\"", "inputTokens: must be an integer ≥ 0")]
     public async Task PostEvents_WrongJsonType_NotCalledUnreadableText(string field, string json, string error)
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
         var bad = field == "arm" ? Started("t-" + Guid.NewGuid().ToString("N")) : AiUsage("t-" + Guid.NewGuid().ToString("N"));
-        bad[field] = JsonNode.Parse(json);
+        bad[field] = JsonNode.Parse(json.Replace("ID13", Id13, StringComparison.Ordinal));
 
         var response = await client.PostAsync(bad, StartedWith(null));
 
