@@ -16,7 +16,7 @@ public sealed class PrometheusEndToEndTests
     {
         using var collector = new LiveCollector();
         collector.Start();
-        // Snapshots are issue 4's: the gauges are fed here through the interface the snapshot code will call.
+        // The gauges are fed a known snapshot through the interface the snapshot service calls, so the values are known.
         collector.SnapshotGauges.Publish(PilotTraffic.Snapshot());
         await PostRoundAsync(collector);
         await using var prometheus = new PrometheusServer();

@@ -2,7 +2,7 @@ namespace EvalFramework.Evaluation.Configuration;
 
 /// <summary>
 /// The defaults used when the evaluation configuration leaves a key out, with their sources
-/// (see README.md ("Configuration") and DESIGN.md "Defaults with sources").
+/// (see README.md, "Configuration").
 /// </summary>
 public static class ConfigDefaults
 {

@@ -19,7 +19,7 @@ public sealed record EvaluationConfig
     /// <summary>Non-inferiority margins for guardrail metrics (<c>nonInferiorityMargins</c>, default none).</summary>
     public NonInferiorityMargins NonInferiorityMargins { get; init; } = NonInferiorityMargins.None;
 
-    /// <summary>Energy and carbon factors (<c>energy</c>, defaults from DESIGN.md).</summary>
+    /// <summary>Energy and carbon factors (<c>energy</c>, defaults in <see cref="EnergyFactors.Default"/>).</summary>
     public EnergyFactors Energy { get; init; } = EnergyFactors.Default;
 
     /// <summary>The pilots (<c>pilots</c>, required, at least one, unique slugs).</summary>

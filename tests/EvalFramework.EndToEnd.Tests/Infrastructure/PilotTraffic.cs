@@ -8,7 +8,7 @@ namespace EvalFramework.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// Events of every type for pilot <c>demo</c> of metrics-config/evaluation.yaml, in every case type and arm, and a
-/// snapshot with every metric key and comparison of DESIGN.md (built here: snapshots are made by issue 4's code).
+/// snapshot with every metric key and comparison of the snapshot contract (README, "Snapshots and statistics").
 /// </summary>
 internal static class PilotTraffic
 {
@@ -18,7 +18,7 @@ internal static class PilotTraffic
 
     public static readonly string[] Arms = ["manual", "ai_assisted"];
 
-    /// <summary>DESIGN.md "Snapshot contract v1": metric keys per case type and arm.</summary>
+    /// <summary>The snapshot contract's metric keys per case type and arm (README, "Metrics" under Snapshots).</summary>
     public static readonly string[] MetricKeys =
     [
         "cases_completed", "throughput_per_week", "lead_time_seconds_median", "lead_time_seconds_p90", "lead_time_seconds_mean",

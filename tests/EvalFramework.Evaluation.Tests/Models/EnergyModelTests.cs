@@ -3,7 +3,7 @@ using EvalFramework.Evaluation.Models;
 
 namespace EvalFramework.Evaluation.Tests.Models;
 
-// TestConfig: small-model has 10 B active parameters; energy factors are the DESIGN.md defaults
+// TestConfig: small-model has 10 B active parameters; energy factors are the documented defaults (EnergyFactors.Default)
 // (150 W workstation, PUE 1.2, 40 gCO2e/kWh, α 1.1665e-6, β −0.011206, B 64, γ 4.0529e-5).
 public sealed class EnergyModelTests
 {
