@@ -111,7 +111,7 @@ public sealed class SnapshotEngineTests
     [Fact]
     public void Compute_ErrorRatesEqualWithMargin_NonInferior()
     {
-        var config = TestConfig.Load("nonInferiorityMargins:\n  error_rate: 0.1\n" + TestConfig.Valid);
+        var config = TestConfig.Load(TestConfig.Valid + "\n    analysisPlan:\n      guardrails:\n        - {metric: error_rate, margin: 0.1}\n");
         using var engine = Engine(config);
         void Reviewed(int i, CaseRow r)
         {

@@ -85,6 +85,9 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// <summary>Distinct AI models in the data without a price and size.</summary>
     public int MissingModels => _missingModels.Count;
 
+    /// <summary>The earliest <c>case.started</c> of the cases used, Unix ms (<see cref="long.MaxValue"/> when none).</summary>
+    public long FirstStartedMs { get; private set; } = long.MaxValue;
+
     /// <summary>Case rows of the pilot with events but no <c>case.started</c>.</summary>
     public long CasesWithoutStart { get; set; }
 
@@ -166,6 +169,7 @@ internal sealed class SnapshotAccumulator : IDisposable
 
     private void Accumulate(GroupAccumulator group, CaseRow row)
     {
+        FirstStartedMs = Math.Min(FirstStartedMs, row.StartedMs);
         group.Started++;
         if (row.CompletedMs is not { } completed)
         {
