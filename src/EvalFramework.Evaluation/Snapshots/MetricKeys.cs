@@ -30,6 +30,12 @@ public static class MetricKeys
     /// <summary>Share of reviews (with consistency set) judged consistent.</summary>
     public const string ConsistencyRate = "consistency_rate";
 
+    /// <summary>Share of closed cases with outcome <c>abandoned</c>.</summary>
+    public const string AbandonmentRate = "abandonment_rate";
+
+    /// <summary>Share of closed cases with outcome <c>rejected</c>.</summary>
+    public const string RejectionRate = "rejection_rate";
+
     /// <summary>Share of completed cases escalated from AI to a person.</summary>
     public const string EscalationRate = "escalation_rate";
 
@@ -70,7 +76,7 @@ public static class MetricKeys
     public static IReadOnlyList<string> PerArm { get; } =
     [
         CasesCompleted, ThroughputPerWeek, LeadTimeMedian, LeadTimeP90, LeadTimeMean, EffortMean, AiSecondsMean,
-        ErrorRate, ConsistencyRate, EscalationRate, IntegrationFailureRate, CsatMean, CsatSatisfiedShare, Nps,
+        ErrorRate, ConsistencyRate, AbandonmentRate, RejectionRate, EscalationRate, IntegrationFailureRate, CsatMean, CsatSatisfiedShare, Nps,
         SurveyResponseRate, CostPerCase, EnergyPerCase, Co2ePerCase, StaffWellbeingMean,
     ];
 

@@ -231,7 +231,7 @@ public sealed class PilotSimulatorTests
     {
         var events = Simulations.Events(Simulations.Demo(days: 30));
 
-        Assert.All(events.OfType<SimulatedCaseCompletion>(), c => Assert.Contains(c.Outcome, new[] { CaseOutcomes.Resolved, CaseOutcomes.Abandoned }));
+        Assert.All(events.OfType<SimulatedCaseCompletion>(), c => Assert.Contains(c.Outcome, new[] { CaseOutcomes.Resolved, CaseOutcomes.Abandoned, CaseOutcomes.Rejected }));
         Assert.All(events.OfType<SimulatedEffort>(), e => Assert.InRange(e.Seconds, double.Epsilon, 86_400));
         Assert.All(events.OfType<SimulatedCitizenSurvey>(), s => Assert.InRange(s.Csat, 1, 5));
         Assert.All(events.OfType<SimulatedCitizenSurvey>().Where(s => s.Nps is not null), s => Assert.InRange(s.Nps!.Value, 0, 10));
