@@ -10,8 +10,6 @@ namespace EvalFramework.Collector.Storage.Postgres;
 /// </summary>
 internal static class PostgresCaseRecordBackfill
 {
-    private const int ChunkSize = 1000;
-
     private const string SelectCases = $"""
         SELECT pilot, case_id, {CaseRecordRow.Columns}
         FROM cases
@@ -32,12 +30,16 @@ internal static class PostgresCaseRecordBackfill
         FROM case_ai_usage u JOIN unnest(@pilot, @case) AS k(pilot, case_id) ON u.pilot = k.pilot AND u.case_id = k.case_id
         """;
 
-    public static void Run(NpgsqlConnection connection, NpgsqlTransaction transaction)
+    /// <summary>Rebuilds every stored record.</summary>
+    /// <param name="connection">An open connection.</param>
+    /// <param name="transaction">The migration's transaction.</param>
+    /// <param name="chunkSize">Cases read, completed and written at a time.</param>
+    public static void Run(NpgsqlConnection connection, NpgsqlTransaction transaction, int chunkSize)
     {
         var (pilot, caseId) = ("", "");
         while (true)
         {
-            var chunk = ReadCases(connection, transaction, pilot, caseId);
+            var chunk = ReadCases(connection, transaction, pilot, caseId, chunkSize);
             if (chunk.Count == 0)
             {
                 return;
@@ -54,13 +56,14 @@ internal static class PostgresCaseRecordBackfill
         }
     }
 
-    private static List<Case> ReadCases(NpgsqlConnection connection, NpgsqlTransaction transaction, string afterPilot, string afterCase)
+    private static List<Case> ReadCases(NpgsqlConnection connection, NpgsqlTransaction transaction, string afterPilot, string afterCase,
+        int chunkSize)
     {
         using var select = new NpgsqlCommand(SelectCases, connection, transaction);
         select.Parameters.Add(new NpgsqlParameter<string>("pilot", afterPilot));
         select.Parameters.Add(new NpgsqlParameter<string>("case", afterCase));
-        select.Parameters.Add(new NpgsqlParameter<int>("limit", ChunkSize));
-        var chunk = new List<Case>(ChunkSize);
+        select.Parameters.Add(new NpgsqlParameter<int>("limit", chunkSize));
+        var chunk = new List<Case>(chunkSize);
         using var reader = select.ExecuteReader();
         while (reader.Read())
         {

@@ -129,7 +129,7 @@ internal static class PostgresMigrations
             -- The record now carries the case's outcome after its completion time: every stored record is rebuilt
             -- from the case rows, so snapshots of data stored before this version hash the outcome too.
             DELETE FROM case_records;
-            """, PostgresCaseRecordBackfill.Run),
+            """, (connection, transaction) => PostgresCaseRecordBackfill.Run(connection, transaction, chunkSize: 1000)),
     ];
 
     /// <summary>Applies what is pending, all in one transaction under an advisory lock, so replicas starting together take turns.</summary>
