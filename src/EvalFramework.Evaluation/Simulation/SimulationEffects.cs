@@ -64,8 +64,8 @@ public sealed class SimulationEffects
     public static IReadOnlyList<string> Metrics { get; } =
     [
         MetricKeys.EffortMean, MetricKeys.LeadTimeMean, MetricKeys.LeadTimeMedian, MetricKeys.ErrorRate, MetricKeys.ConsistencyRate,
-        MetricKeys.EscalationRate, MetricKeys.AbandonmentRate, MetricKeys.RejectionRate, MetricKeys.IntegrationFailureRate, MetricKeys.SurveyResponseRate, MetricKeys.CsatMean,
-        MetricKeys.Nps, MetricKeys.StaffWellbeingMean,
+        MetricKeys.EscalationRate, MetricKeys.AbandonmentRate, MetricKeys.RejectionRate, MetricKeys.IntegrationFailureRate,
+        MetricKeys.SurveyResponseRate, MetricKeys.CsatMean, MetricKeys.Nps, MetricKeys.StaffWellbeingMean,
     ];
 
     /// <summary>No effects: every arm behaves like the baseline (but for the AI usage of non-baseline arms).</summary>

@@ -76,8 +76,8 @@ public static class MetricKeys
     public static IReadOnlyList<string> PerArm { get; } =
     [
         CasesCompleted, ThroughputPerWeek, LeadTimeMedian, LeadTimeP90, LeadTimeMean, EffortMean, AiSecondsMean,
-        ErrorRate, ConsistencyRate, AbandonmentRate, RejectionRate, EscalationRate, IntegrationFailureRate, CsatMean, CsatSatisfiedShare, Nps,
-        SurveyResponseRate, CostPerCase, EnergyPerCase, Co2ePerCase, StaffWellbeingMean,
+        ErrorRate, ConsistencyRate, AbandonmentRate, RejectionRate, EscalationRate, IntegrationFailureRate, CsatMean,
+        CsatSatisfiedShare, Nps, SurveyResponseRate, CostPerCase, EnergyPerCase, Co2ePerCase, StaffWellbeingMean,
     ];
 
     /// <summary>Whether a larger value of the metric is better (false: smaller is better).</summary>
