@@ -30,14 +30,14 @@ public static class MetricKeys
     /// <summary>Share of reviews (with consistency set) judged consistent.</summary>
     public const string ConsistencyRate = "consistency_rate";
 
-    /// <summary>Share of completed cases escalated from AI to a person.</summary>
-    public const string EscalationRate = "escalation_rate";
-
-    /// <summary>Share of closed cases closed <c>abandoned</c>.</summary>
+    /// <summary>Share of closed cases with outcome <c>abandoned</c>.</summary>
     public const string AbandonmentRate = "abandonment_rate";
 
-    /// <summary>Share of closed cases closed <c>rejected</c>.</summary>
+    /// <summary>Share of closed cases with outcome <c>rejected</c>.</summary>
     public const string RejectionRate = "rejection_rate";
+
+    /// <summary>Share of closed cases escalated: a <c>case.escalated</c> event or outcome <c>escalated</c>.</summary>
+    public const string EscalationRate = "escalation_rate";
 
     /// <summary>Share of completed cases with at least one integration failure.</summary>
     public const string IntegrationFailureRate = "integration_failure_rate";
@@ -79,7 +79,7 @@ public static class MetricKeys
     public static IReadOnlyList<string> PerArm { get; } =
     [
         CasesCompleted, ThroughputPerWeek, LeadTimeMedian, LeadTimeP90, LeadTimeMean, EffortMean, AiSecondsMean,
-        ErrorRate, ConsistencyRate, EscalationRate, AbandonmentRate, RejectionRate, IntegrationFailureRate, CsatMean,
+        ErrorRate, ConsistencyRate, AbandonmentRate, RejectionRate, EscalationRate, IntegrationFailureRate, CsatMean,
         CsatSatisfiedShare, Nps, SurveyResponseRate, CostPerCase, OverheadPerCase, EnergyPerCase, Co2ePerCase, StaffWellbeingMean,
     ];
 

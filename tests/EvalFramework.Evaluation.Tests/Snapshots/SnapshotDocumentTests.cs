@@ -38,6 +38,7 @@ public sealed class SnapshotDocumentTests
                 Arm = c.Case.Arm,
                 StartedMs = c.Case.Started.ToUnixTimeMilliseconds(),
                 CompletedMs = c.Completed?.ToUnixTimeMilliseconds(),
+                Outcome = c.Outcome,
                 EffortSeconds = c.Effort,
                 Errors = c.Errors,
                 Reviews = c.Reviews,

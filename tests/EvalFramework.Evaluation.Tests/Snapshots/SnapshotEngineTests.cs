@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EvalFramework.Contract;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
 
@@ -23,6 +24,7 @@ public sealed class SnapshotEngineTests
             row.Arm = arm;
             row.StartedMs = From.AddMinutes(i).ToUnixTimeMilliseconds();
             row.CompletedMs = row.StartedMs + 60_000;
+            row.Outcome = CaseOutcomes.Resolved;
             row.EffortSeconds = 100 + (i % 7);
             row.EffortByRole.Add(new RoleEffort("handlaggare", row.EffortSeconds));
             shape?.Invoke(i, row);

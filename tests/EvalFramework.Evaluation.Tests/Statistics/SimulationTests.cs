@@ -1,3 +1,4 @@
+using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
 using EvalFramework.Evaluation.Snapshots.Calculation;
 using EvalFramework.Evaluation.Statistics;
@@ -187,6 +188,7 @@ public sealed class SimulationTests
             row.Arm = ai ? "ai_assisted" : "manual";
             row.StartedMs = from.AddHours(i).ToUnixTimeMilliseconds();
             row.CompletedMs = row.StartedMs + (long)(Exponential(random, 3_600_000));
+            row.Outcome = CaseOutcomes.Resolved;
             row.EffortSeconds = Math.Max(1, 600 + (ai ? effortEffect : 0) + (150 * Normal(random)));
             row.AiDurationMs = 2000 * random.NextDouble();
             row.AiUsage.Add(new ModelUsage("unpriced-model", 0, 0, 0, 0, 0));

@@ -30,6 +30,8 @@ internal static class ArmComparisons
         yield return Means(MetricKeys.EffortMean, b.Effort, t.Effort);
         yield return Shares(MetricKeys.ErrorRate, b.Erroneous, b.Reviewed, t.Erroneous, t.Reviewed);
         yield return Shares(MetricKeys.ConsistencyRate, b.Consistent, b.ConsistencySet, t.Consistent, t.ConsistencySet);
+        yield return Shares(MetricKeys.AbandonmentRate, b.Abandoned, b.Completed, t.Abandoned, t.Completed);
+        yield return Shares(MetricKeys.RejectionRate, b.Rejected, b.Completed, t.Rejected, t.Completed);
         yield return Shares(MetricKeys.EscalationRate, b.Escalated, b.Completed, t.Escalated, t.Completed);
         yield return Shares(MetricKeys.IntegrationFailureRate, b.IntegrationFailed, b.Completed, t.IntegrationFailed, t.Completed);
         yield return Means(MetricKeys.CsatMean, b.Csat, t.Csat);
