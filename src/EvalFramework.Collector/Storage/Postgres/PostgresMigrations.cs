@@ -125,6 +125,22 @@ internal static class PostgresMigrations
             CREATE TRIGGER snapshots_immutable BEFORE UPDATE ON snapshots
                 FOR EACH ROW EXECUTE FUNCTION snapshots_refuse_update();
             """),
+        (3, "plan registrations", """
+            -- Each pilot's registered (frozen) analysis plan, written once; never updated or deleted.
+            CREATE TABLE plan_registrations (
+                pilot          text COLLATE "C" NOT NULL PRIMARY KEY,
+                plan_sha256    text   NOT NULL,
+                plan_json      text   NOT NULL,
+                registered_ms  bigint NOT NULL
+            );
+            CREATE FUNCTION plan_registrations_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'a registered plan is never replaced';
+            END;
+            $$;
+            CREATE TRIGGER plan_registrations_immutable BEFORE UPDATE OR DELETE ON plan_registrations
+                FOR EACH ROW EXECUTE FUNCTION plan_registrations_refuse_change();
+            """),
     ];
 
     /// <summary>Applies what is pending, all in one transaction under an advisory lock, so replicas starting together take turns.</summary>
