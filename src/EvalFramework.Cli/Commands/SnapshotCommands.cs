@@ -56,7 +56,6 @@ internal static class SnapshotCommands
                 $"period {snapshot.From.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} to {snapshot.To.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}: the end is the default (the start of today, UTC, minus followUpDays = {snapshot.Settings.FollowUpDays})"));
         }
 
-
         return Write(context, options, bytes);
     }
 

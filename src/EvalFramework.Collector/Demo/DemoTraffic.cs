@@ -18,9 +18,9 @@ namespace EvalFramework.Collector.Demo;
 /// <c>followUpDays</c>); then a snapshot of those days with the default end, as <c>evalctl snapshot create</c> without
 /// <c>--to</c> makes it (so dashboards and snapshots have content at once, of cases that had time to close and be
 /// followed up); then the same simulation goes on in real time, a live trickle of cases in office hours. When the
-/// pilot already has cases in the backfill period (a restarted demo on the same database) the backfill is skipped. The simulated
-/// services send only the demo pilot's vocabulary; without a pilot <c>demo</c> in the evaluation config the collector
-/// would refuse every event, so there is no demo traffic.
+/// pilot already has cases in the backfill period (a restarted demo on the same database) the backfill is skipped.
+/// The simulated services send only the demo pilot's vocabulary; without a pilot <c>demo</c> in the evaluation config
+/// the collector would refuse every event, so there is no demo traffic.
 /// </summary>
 internal sealed partial class DemoTraffic(
     DemoKey key, IOptions<DemoOptions> options, EvaluationSettings evaluation, SnapshotService snapshots, CaseStore cases,
@@ -59,7 +59,10 @@ internal sealed partial class DemoTraffic(
         var start = end.AddDays(-days);
         var simulator = new PilotSimulator(new SimulationSettings
         {
-            Pilot = pilot, Seed = options.Value.Seed, Start = start, Days = (now - start).TotalDays + LiveDays,
+            Pilot = pilot,
+            Seed = options.Value.Seed,
+            Start = start,
+            Days = (now - start).TotalDays + LiveDays,
         });
         foreach (var note in simulator.Notes)
         {
