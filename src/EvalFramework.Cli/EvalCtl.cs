@@ -15,6 +15,8 @@ internal static class EvalCtl
         SnapshotCommands.Create,
         SnapshotCommands.List,
         SnapshotCommands.Export,
+        PlanCommands.Register,
+        PlanCommands.Show,
         ReportCommand.Definition,
         PurgeCommand.Definition,
         SimulateCommand.Definition,

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using EvalFramework.Collector.Cases;
+using EvalFramework.Collector.Plans;
 using EvalFramework.Collector.Privacy.Retention;
 using EvalFramework.Collector.Snapshots;
 
@@ -14,4 +15,6 @@ namespace EvalFramework.Collector;
 [JsonSerializable(typeof(SnapshotList))]
 [JsonSerializable(typeof(CreateSnapshotBody))]
 [JsonSerializable(typeof(SnapshotCreated))]
+[JsonSerializable(typeof(RegisterPlanBody))]
+[JsonSerializable(typeof(PlanRegistration))]
 internal sealed partial class CollectorJsonContext : JsonSerializerContext;

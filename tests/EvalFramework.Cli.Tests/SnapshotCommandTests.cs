@@ -122,6 +122,34 @@ public sealed class SnapshotCommandTests : IClassFixture<KestrelCollector>, IDis
     }
 
     [Fact]
+    public void SnapshotCreate_WithoutTo_EndsAtTheStartOfTodayMinusFollowUpDays()
+    {
+        // The shipped config keeps 14 follow-up days. (A run across midnight UTC would see two different days.)
+        var expected = new DateTimeOffset(DateTime.UtcNow.Date, TimeSpan.Zero).AddDays(-14);
+        var created = Path.Combine(_dir, "default-end.json");
+
+        var (code, _, err) = Run("create", "--pilot", "demo", "--from", "2025-04-07", "--out", created);
+
+        Assert.True(code == 0, err);
+        var period = JsonNode.Parse(File.ReadAllBytes(created))!["period"]!;
+        Assert.Equal(expected, DateTimeOffset.Parse((string)period["to"]!, CultureInfo.InvariantCulture));
+        Assert.True((bool)period["defaultEnd"]!);
+        Assert.Contains("the end is the default (the start of today, UTC, minus followUpDays = 14)", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SnapshotCreate_WithoutToFromToday_ExitsOneSayingTheDefaultEndIsNotAfterFrom()
+    {
+        var today = DateTime.UtcNow.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+        var (code, _, err) = Run("create", "--pilot", "demo", "--from", today);
+
+        Assert.Equal(1, code);
+        Assert.Contains("400", err, StringComparison.Ordinal);
+        Assert.Contains("not given, so the period ends at the default end", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void SnapshotCreate_MissingPilot_ExitsTwoWithUsage()
     {
         var (code, _, err) = Run("create", "--from", "2025-04-01", "--to", "2025-05-01");

@@ -20,8 +20,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<CollectorFactory>
     private const int Ok = 200;
     private const int Created = 201;
     private const int Found = 302;
+    private const int BadRequest = 400;
     private const int Unauthorized = 401;
     private const int Forbidden = 403;
+    private const int NotFound = 404;
 
     private static readonly string[] Anonymous = ["GET /healthz", "GET /readyz"];
 
@@ -52,6 +54,10 @@ public sealed class AuthorizationMatrixTests : IClassFixture<CollectorFactory>
         ["POST /api/v1/snapshots"] = (_ => Post("/api/v1/snapshots", """{"pilot": "pilot-a", "from": "2024-02-05", "to": "2024-02-12"}"""), [Unauthorized, Unauthorized, Forbidden, Forbidden, Forbidden, Created]),
         ["GET /api/v1/snapshots"] = (_ => Get("/api/v1/snapshots?pilot=pilot-a"), [Unauthorized, Unauthorized, Forbidden, Forbidden, Ok, Forbidden]),
         ["GET /api/v1/snapshots/{id}"] = (id => Get("/api/v1/snapshots/" + id), [Unauthorized, Unauthorized, Forbidden, Forbidden, Ok, Forbidden]),
+        // pilot-a has no analysisPlan in the test config: a key with the right gets past authorization to the 400 (nothing
+        // to register) and, its plan never registered, the 404.
+        ["POST /api/v1/plans"] = (_ => Post("/api/v1/plans", """{"pilot": "pilot-a"}"""), [Unauthorized, Unauthorized, Forbidden, Forbidden, Forbidden, BadRequest]),
+        ["GET /api/v1/plans/{pilot}"] = (_ => Get("/api/v1/plans/pilot-a"), [Unauthorized, Unauthorized, Forbidden, Forbidden, NotFound, Forbidden]),
         ["GET /reports/latest"] = (_ => Get("/reports/latest?pilot=pilot-a"), [Unauthorized, Unauthorized, Forbidden, Forbidden, Found, Forbidden]),
         ["GET /reports/{id}"] = (id => Get("/reports/" + id), [Unauthorized, Unauthorized, Forbidden, Forbidden, Ok, Forbidden]),
         ["GET /reports/{id}/snapshot.json"] = (id => Get($"/reports/{id}/snapshot.json"), [Unauthorized, Unauthorized, Forbidden, Forbidden, Ok, Forbidden]),

@@ -95,3 +95,7 @@ public sealed class SnapshotDataReaderTestsOnPostgres : SnapshotDataReaderTests,
         TestPostgres.DropDatabase(_connectionString);
     }
 }
+
+public sealed class PlanRegistrationTestsOnSqlite : PlanRegistrationTests<SnapshotCollectorFactory>;
+
+public sealed class PlanRegistrationTestsOnPostgres : PlanRegistrationTests<PostgresSnapshotCollectorFactory>, IRunsOnPostgres;

@@ -16,9 +16,9 @@ internal static class SnapshotCommands
 
     public static CliCommand Create { get; } = new(
         ["snapshot", "create"],
-        Common + " --pilot P --from DATE --to DATE [--out FILE]",
-        "make an immutable snapshot of the cases started in [from, to) (admin key); prints or writes its JSON",
-        context => CollectorRequests.Run(context, ["pilot", "from", "to"], ["out"], CreateAsync));
+        Common + " --pilot P --from DATE [--to DATE] [--out FILE]",
+        "make an immutable snapshot of the cases started in [from, to) (admin key); without --to, to is the start of today (UTC) minus the config's followUpDays; prints or writes its JSON",
+        context => CollectorRequests.Run(context, ["pilot", "from"], ["to", "out"], CreateAsync));
 
     public static CliCommand List { get; } = new(
         ["snapshot", "list"],
@@ -34,12 +34,13 @@ internal static class SnapshotCommands
 
     private static async Task<int> CreateAsync(CommandContext context, HttpClient http, IReadOnlyDictionary<string, string> options)
     {
-        var body = JsonSerializer.Serialize(new Dictionary<string, string>
+        var request = new Dictionary<string, string> { ["pilot"] = options["pilot"], ["from"] = options["from"] };
+        if (options.TryGetValue("to", out var to))
         {
-            ["pilot"] = options["pilot"],
-            ["from"] = options["from"],
-            ["to"] = options["to"],
-        });
+            request["to"] = to; // else the collector's default end
+        }
+
+        var body = JsonSerializer.Serialize(request);
         using var response = await http.PostAsync("api/v1/snapshots", new StringContent(body, Encoding.UTF8, "application/json"));
         var bytes = await response.Content.ReadAsByteArrayAsync();
         if (!response.IsSuccessStatusCode)
@@ -49,6 +50,11 @@ internal static class SnapshotCommands
 
         var snapshot = SnapshotDocumentReader.Read(bytes);
         context.Err.WriteLine("snapshot " + snapshot.Id + " created (data sha256 " + snapshot.DataSha256 + ")");
+        if (snapshot.DefaultEnd == true)
+        {
+            context.Err.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"period {snapshot.From.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'} to {snapshot.To.UtcDateTime:yyyy-MM-dd'T'HH:mm:ss'Z'}: the end is the default (the start of today, UTC, minus followUpDays = {snapshot.Settings.FollowUpDays})"));
+        }
 
         return Write(context, options, bytes);
     }

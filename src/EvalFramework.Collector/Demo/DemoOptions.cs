@@ -8,7 +8,11 @@ internal sealed class DemoOptions
     /// <summary><c>Demo:Enabled</c>: demo mode on; default off.</summary>
     public bool Enabled { get; set; }
 
-    /// <summary><c>Demo:BackfillDays</c>: days of simulated history sent at start, ending now; default 90.</summary>
+    /// <summary>
+    /// <c>Demo:BackfillDays</c>: days of simulated history in the first snapshot; default 90. The history sent at start
+    /// begins that many days before the default period end (the start of today, UTC, minus <c>followUpDays</c>) and
+    /// runs up to now.
+    /// </summary>
     public int BackfillDays { get; set; } = 90;
 
     /// <summary>

@@ -13,12 +13,14 @@ namespace EvalFramework.Collector.Demo;
 
 /// <summary>
 /// The demo pilot's traffic, made by the pilot simulator and sent through the SDK exactly as a pilot's service
-/// would send it: at start a backfill of <c>Demo:BackfillDays</c> (90) days of history ending now, as fast as the
-/// collector takes it, then a snapshot of the backfilled period (so dashboards and snapshots have content at once),
-/// then the same simulation goes on in real time, a live trickle of cases in office hours. When the pilot already
-/// has cases in the backfill period (a restarted demo on the same database) the backfill is skipped. The simulated
-/// services send only the demo pilot's vocabulary; without a pilot <c>demo</c> in the evaluation config the collector
-/// would refuse every event, so there is no demo traffic.
+/// would send it: at start a backfill of history up to now, as fast as the collector takes it, starting
+/// <c>Demo:BackfillDays</c> (90) days before the default period end (the start of today, UTC, minus the config's
+/// <c>followUpDays</c>); then a snapshot of those days with the default end, as <c>evalctl snapshot create</c> without
+/// <c>--to</c> makes it (so dashboards and snapshots have content at once, of cases that had time to close and be
+/// followed up); then the same simulation goes on in real time, a live trickle of cases in office hours. When the
+/// pilot already has cases in the backfill period (a restarted demo on the same database) the backfill is skipped.
+/// The simulated services send only the demo pilot's vocabulary; without a pilot <c>demo</c> in the evaluation config
+/// the collector would refuse every event, so there is no demo traffic.
 /// </summary>
 internal sealed partial class DemoTraffic(
     DemoKey key, IOptions<DemoOptions> options, EvaluationSettings evaluation, SnapshotService snapshots, CaseStore cases,
@@ -51,8 +53,17 @@ internal sealed partial class DemoTraffic(
         var pilot = SimulationPilot.FromConfig(configured);
         var now = time.GetUtcNow();
         var days = options.Value.BackfillDays;
-        var start = now.AddDays(-days);
-        var simulator = new PilotSimulator(new SimulationSettings { Pilot = pilot, Seed = options.Value.Seed, Start = start, Days = days + LiveDays });
+        // The history starts BackfillDays before the default period end, so the first snapshot covers that many whole
+        // days whose cases have had the follow-up window to close and be surveyed; the days after it are sent too.
+        var end = snapshots.DefaultEnd();
+        var start = end.AddDays(-days);
+        var simulator = new PilotSimulator(new SimulationSettings
+        {
+            Pilot = pilot,
+            Seed = options.Value.Seed,
+            Start = start,
+            Days = (now - start).TotalDays + LiveDays,
+        });
         foreach (var note in simulator.Notes)
         {
             LogVocabularyNote(logger, note);
@@ -62,7 +73,7 @@ internal sealed partial class DemoTraffic(
         if (existing > 0)
         {
             // Only the cases (and weekly events) from now on: their events all come after the ones already stored.
-            LogBackfillSkipped(logger, existing, days);
+            LogBackfillSkipped(logger, existing, start);
             events = events.Where(e => (e is SimulatedCaseEvent c ? c.Case.Started : e.Time) > now);
         }
 
@@ -78,7 +89,7 @@ internal sealed partial class DemoTraffic(
             loggerFactory,
             meterFactory,
             timeProvider: time);
-        LogStarted(logger, days, address, options.Value.Seed);
+        LogStarted(logger, address, start, options.Value.Seed);
 
         var playing = player.PlayAsync(events, SimulationSpeed.Max, new DemoBackfillProgress(logger, start, now), stoppingToken);
         try
@@ -87,7 +98,7 @@ internal sealed partial class DemoTraffic(
             {
                 var backfilled = await player.CaughtUp;
                 LogBackfilled(logger, backfilled.Cases, backfilled.Sent, backfilled.Rejected, backfilled.Dropped, backfilled.Elapsed.TotalSeconds);
-                await SnapshotAsync(start, now, stoppingToken);
+                await SnapshotAsync(start, end, stoppingToken);
             }
 
             await playing;
@@ -102,7 +113,7 @@ internal sealed partial class DemoTraffic(
     {
         try
         {
-            var (summary, _) = await snapshots.CreateAsync(DemoMode.Pilot, from, to, stoppingToken);
+            var (summary, _) = await snapshots.CreateAsync(DemoMode.Pilot, from, to, defaultEnd: true, stoppingToken);
             LogSnapshot(logger, summary.Id, from, to);
         }
         catch (System.Data.Common.DbException e)
@@ -127,8 +138,8 @@ internal sealed partial class DemoTraffic(
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo traffic: simulating pilot 'demo' through the SDK to {Address}: {Days} days of history, then live (seed {Seed})")]
-    private static partial void LogStarted(ILogger logger, int days, string address, long seed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo traffic: simulating pilot 'demo' through the SDK to {Address}: history from {Start:O}, then live (seed {Seed})")]
+    private static partial void LogStarted(ILogger logger, string address, DateTimeOffset start, long seed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Demo backfill done: {Cases} cases, {Sent} events stored ({Rejected} rejected, {Dropped} dropped) in {Seconds:F1} s; live traffic goes on")]
     private static partial void LogBackfilled(ILogger logger, long cases, long sent, long rejected, long dropped, double seconds);
@@ -139,8 +150,8 @@ internal sealed partial class DemoTraffic(
     [LoggerMessage(Level = LogLevel.Error, Message = "Demo snapshot failed; the live traffic goes on")]
     private static partial void LogSnapshotFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Demo backfill skipped: pilot 'demo' already has {Cases} cases from the last {Days} days (delete the database for a fresh demo)")]
-    private static partial void LogBackfillSkipped(ILogger logger, long cases, int days);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Demo backfill skipped: pilot 'demo' already has {Cases} cases started since {Start:O} (delete the database for a fresh demo)")]
+    private static partial void LogBackfillSkipped(ILogger logger, long cases, DateTimeOffset start);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Demo traffic: the evaluation config has no pilot 'demo', so the collector would refuse its events; no demo traffic (run from the repository root, or set Evaluation:ConfigPath to metrics-config/evaluation.yaml)")]
     private static partial void LogNoDemoPilot(ILogger logger);

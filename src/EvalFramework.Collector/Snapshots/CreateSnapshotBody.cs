@@ -1,4 +1,4 @@
 namespace EvalFramework.Collector.Snapshots;
 
-/// <summary>The body of <c>POST /api/v1/snapshots</c>.</summary>
+/// <summary>The body of <c>POST /api/v1/snapshots</c>; without <c>to</c> the period ends at <see cref="DefaultPeriodEnd"/>.</summary>
 internal sealed record CreateSnapshotBody(string? Pilot, string? From, string? To);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Http;
@@ -9,7 +10,7 @@ namespace EvalFramework.Collector.Snapshots;
 
 /// <summary>
 /// <c>/api/v1/snapshots</c>: make an immutable snapshot (admin right; the answer carries the snapshot only for a key
-/// that may also read it), list a pilot's snapshots and fetch one as the stored JSON bytes or as long CSV (read right).
+/// that may also read it; without <c>to</c> the period ends at <see cref="DefaultPeriodEnd"/>), list a pilot's snapshots and fetch one as the stored JSON bytes or as long CSV (read right).
 /// </summary>
 internal static class SnapshotsApi
 {
@@ -45,10 +46,14 @@ internal static class SnapshotsApi
         }
 
         var from = ParseTime("from", body?.From, errors);
-        var to = ParseTime("to", body?.To, errors);
+        var defaultEnd = body?.To is null;
+        var to = defaultEnd ? snapshots.DefaultEnd() : ParseTime("to", body?.To, errors);
         if (from is { } f && to is { } t && f >= t)
         {
-            errors["to"] = ["must be after from"];
+            errors["to"] = [defaultEnd
+                ? string.Create(CultureInfo.InvariantCulture,
+                    $"not given, so the period ends at the default end {t:yyyy-MM-dd} (the start of today, UTC, minus followUpDays = {snapshots.FollowUpDays}), which is not after from: give to, or an earlier from")
+                : "must be after from"];
         }
 
         if (errors.Count > 0)
@@ -61,7 +66,7 @@ internal static class SnapshotsApi
             return refused;
         }
 
-        var (summary, bytes) = await snapshots.CreateAsync(pilot, from!.Value, to!.Value, cancellationToken);
+        var (summary, bytes) = await snapshots.CreateAsync(pilot, from!.Value, to!.Value, defaultEnd, cancellationToken);
         var location = "/api/v1/snapshots/" + summary.Id;
         if (await http.RefusePilotAsync(ApiRights.Read, pilot) is not null)
         {
@@ -129,7 +134,7 @@ internal static class SnapshotsApi
             return value;
         }
 
-        errors[field] = ["required, a date (yyyy-MM-dd) or an RFC 3339 time with an offset, e.g. 2025-03-01 or 2025-03-01T00:00:00+01:00"];
+        errors[field] = [(text is null ? "required, " : "") + "a date (yyyy-MM-dd) or an RFC 3339 time with an offset, e.g. 2025-03-01 or 2025-03-01T00:00:00+01:00"];
         return null;
     }
 }

@@ -130,6 +130,22 @@ internal static class PostgresMigrations
             -- from the case rows, so snapshots of data stored before this version hash the outcome too.
             DELETE FROM case_records;
             """, (connection, transaction) => PostgresCaseRecordBackfill.Run(connection, transaction, chunkSize: 1000)),
+        (3, "plan registrations", """
+            -- Each pilot's registered (frozen) analysis plan, written once; never updated or deleted.
+            CREATE TABLE plan_registrations (
+                pilot          text COLLATE "C" NOT NULL PRIMARY KEY,
+                plan_sha256    text   NOT NULL,
+                plan_json      text   NOT NULL,
+                registered_ms  bigint NOT NULL
+            );
+            CREATE FUNCTION plan_registrations_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'a registered plan is never replaced';
+            END;
+            $$;
+            CREATE TRIGGER plan_registrations_immutable BEFORE UPDATE OR DELETE ON plan_registrations
+                FOR EACH ROW EXECUTE FUNCTION plan_registrations_refuse_change();
+            """, null),
     ];
 
     /// <summary>Applies what is pending, all in one transaction under an advisory lock, so replicas starting together take turns.</summary>

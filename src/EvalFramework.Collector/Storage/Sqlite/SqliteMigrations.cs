@@ -123,6 +123,25 @@ internal static class SqliteMigrations
             -- from the case rows, so snapshots of data stored before this version hash the outcome too.
             DELETE FROM case_records;
             """, CaseRecordBackfill.Run),
+        (5, "plan registrations", """
+            -- Each pilot's registered (frozen) analysis plan: one row per pilot, written once. The triggers refuse an
+            -- update or a delete: a registered plan is never replaced.
+            CREATE TABLE plan_registrations (
+                pilot          TEXT    NOT NULL PRIMARY KEY,
+                plan_sha256    TEXT    NOT NULL,  -- AnalysisPlan.Sha256 of the registered plan
+                plan_json      TEXT    NOT NULL,  -- the plan's canonical JSON (AnalysisPlan.CanonicalJson): what the hash is of
+                registered_ms  INTEGER NOT NULL   -- when it was registered, Unix milliseconds (UTC)
+            ) WITHOUT ROWID;
+
+            CREATE TRIGGER plan_registrations_no_update BEFORE UPDATE ON plan_registrations
+            BEGIN
+                SELECT RAISE(ABORT, 'a registered plan is never replaced');
+            END;
+            CREATE TRIGGER plan_registrations_no_delete BEFORE DELETE ON plan_registrations
+            BEGIN
+                SELECT RAISE(ABORT, 'a registered plan is never replaced');
+            END;
+            """, null),
     ];
 
     public static void Apply(SqliteConnection connection)
