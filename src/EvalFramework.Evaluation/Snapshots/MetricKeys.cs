@@ -48,8 +48,11 @@ public static class MetricKeys
     /// <summary>Share of completed cases with a citizen survey.</summary>
     public const string SurveyResponseRate = "survey_response_rate";
 
-    /// <summary>Mean cost per completed case, SEK.</summary>
+    /// <summary>Mean cost per closed case, SEK: the variable cost per case plus <see cref="OverheadPerCase"/>.</summary>
     public const string CostPerCase = "cost_per_case_sek";
+
+    /// <summary>The arm's overhead (fixed, one-off, maintenance) of the period per closed case, SEK; a known amount, no interval.</summary>
+    public const string OverheadPerCase = "overhead_per_case_sek";
 
     /// <summary>Mean energy per completed case, Wh.</summary>
     public const string EnergyPerCase = "energy_wh_per_case";
@@ -71,7 +74,7 @@ public static class MetricKeys
     [
         CasesCompleted, ThroughputPerWeek, LeadTimeMedian, LeadTimeP90, LeadTimeMean, EffortMean, AiSecondsMean,
         ErrorRate, ConsistencyRate, EscalationRate, IntegrationFailureRate, CsatMean, CsatSatisfiedShare, Nps,
-        SurveyResponseRate, CostPerCase, EnergyPerCase, Co2ePerCase, StaffWellbeingMean,
+        SurveyResponseRate, CostPerCase, OverheadPerCase, EnergyPerCase, Co2ePerCase, StaffWellbeingMean,
     ];
 
     /// <summary>Whether a larger value of the metric is better (false: smaller is better).</summary>

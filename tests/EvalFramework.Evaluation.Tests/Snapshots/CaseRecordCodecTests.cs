@@ -150,7 +150,7 @@ public sealed class CaseRecordCodecTests
 
         engine.AddStaffSurvey(From.AddDays(4), From.AddDays(4), "procurement", "manual", 2);
         engine.AddStaffSurvey(From.AddDays(11), From.AddDays(11), "permits", "manual", 1);
-        engine.AddMaintenance(From.AddHours(5), 1.5, null);
+        engine.AddMaintenance(From.AddHours(5), 1.5, null, null);
         engine.ComputeJson();
 
         using var stream = new MemoryStream();

@@ -54,7 +54,7 @@ public sealed class SnapshotBreakdownTests
         }
 
         AddCase(engine, "m0", "manual", From, From.AddHours(2), 3600);
-        engine.AddMaintenance(From.AddDays(1), 2, "ai_assisted");
+        engine.AddMaintenance(From.AddDays(1), 2, "ai_assisted", null);
 
         var snapshot = engine.Compute();
 
@@ -133,8 +133,8 @@ public sealed class SnapshotBreakdownTests
         AddCase(engine, "m2", "manual", From.AddDays(8), From.AddDays(9.5), 60);
         AddCase(engine, "m3", "manual", From.AddDays(9), From.AddDays(12), 60);
         AddCase(engine, "m4", "manual", From.AddDays(9), null, 60);
-        engine.AddMaintenance(From.AddDays(2), 1.5, null);
-        engine.AddMaintenance(From.AddDays(8), 0.5, "ai_assisted");
+        engine.AddMaintenance(From.AddDays(2), 1.5, null, null);
+        engine.AddMaintenance(From.AddDays(8), 0.5, "ai_assisted", null);
 
         var snapshot = engine.Compute();
 
