@@ -201,7 +201,8 @@ internal sealed class PilotCostReader(ErrorSink errors)
             string? error = kind is null ? "must be a maintenance kind" + MappingReader.Found(item)
                 : kinds.Contains(kind, StringComparer.Ordinal) ? "duplicate kind '" + kind + "'"
                 : maintenanceKinds is not null && !maintenanceKinds.Contains(kind, StringComparer.Ordinal)
-                    ? "kind '" + kind + "' is not one of the pilot's maintenanceKinds (" + string.Join(", ", maintenanceKinds) + ")"
+                    ? "kind '" + kind + "' is not one of the pilot's maintenanceKinds ("
+                      + (maintenanceKinds.Count > 0 ? string.Join(", ", maintenanceKinds) : "it lists none") + ")"
                 : null;
             if (error is not null)
             {

@@ -213,7 +213,8 @@ public sealed class CaseRecordCodecTests
             w.Write((byte)'M');
             w.Write(From.AddHours(5).ToUnixTimeMilliseconds());
             w.Write(1.5);
-            Text("");
+            Text(""); // arm
+            Text(""); // kind
         }
 
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream.ToArray())), engine.DataSha256);
