@@ -142,6 +142,39 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
         Assert.Equal(3.5, (double)hours["value"]!);
     }
 
+    [StorageFact]
+    public async Task CreateSnapshot_OneOffTrainingBeforeThePeriod_AmortisedIntoItsOverhead()
+    {
+        // The test config has maintenance 750 SEK/h, training a one-off kind amortised over 12 months, and no fixed costs.
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        JsonObject Maintenance(double hours, string kind, DateTimeOffset at)
+        {
+            var e = Base("pilot.maintenance", caseId: null, at: at);
+            e["hours"] = hours;
+            e["kind"] = kind;
+            e["arm"] = "ai_assisted";
+            return e;
+        }
+
+        var at = new DateTimeOffset(2024, 3, 4, 10, 0, 0, TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(
+            Maintenance(12, "training", new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+            Maintenance(5, "prompt-update", new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero)),
+            Started("oneoff-case", CaseType, "ai_assisted", at),
+            Completed("oneoff-case", at: at.AddMinutes(30)))).StatusCode);
+
+        var created = await client.PostAsync("/api/v1/snapshots", Body("pilot-a", "2024-03-04", "2024-03-11"));
+        var snapshot = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+
+        // The training (12 h × 750 = 9 000 SEK) is spread over 2024-01-01 → 2025-01-01, 366 days; 7 of them are in the
+        // period: 9 000 × 7/366 = 172.131147540984 SEK (python3), all on the arm's one closed case. The earlier prompt
+        // update is not one-off: it belongs to February, not to this period, and neither event is in its hours.
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(172.13114754098362, (double)Metric(snapshot, "ai_assisted", "overhead_per_case_sek")["value"]!, 9);
+        var hours = snapshot["pilotMetrics"]!.AsArray().First(m => (string)m!["metric"]! == "maintenance_hours")!;
+        Assert.Equal(0, (double)hours["value"]!);
+    }
+
     [StorageTheory]
     [InlineData("Pilot-A", "2025-01-01", "2025-02-01", "pilot")]
     [InlineData("pilot-a", "yesterday", "2025-02-01", "from")]
