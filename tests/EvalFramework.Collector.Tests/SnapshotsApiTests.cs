@@ -265,8 +265,9 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
     [StorageFact]
     public async Task CreateSnapshot_WithEvaluationConfig_CostsAndEnergyByHand()
     {
-        // One manual case with one hour of handlaggare effort (650 SEK/h) in February 2025: the manual arm's only case
-        // that month, so it bears the whole manual knowledge-base licence (4000 SEK/month). Energy 150 W × 1 h.
+        // One manual case with one hour of handlaggare effort (650 SEK/h) in a 7-day period of February 2025 (28 days):
+        // the manual arm's only closed case, so it bears the period's 7/28 of the manual knowledge-base licence
+        // (4000 SEK/month), 1000 SEK. Energy 150 W × 1 h.
         using var client = _configured.ClientWith(_configured.AdminKey);
         const string Demo = SnapshotCollectorFactory.Pilot;
         var start = new DateTimeOffset(2025, 2, 3, 9, 0, 0, TimeSpan.Zero);
@@ -283,11 +284,12 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
         var snapshot = JsonNode.Parse(await created.Content.ReadAsByteArrayAsync())!;
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal(650 + 4000, (double)Metric(snapshot, "manual", "cost_per_case_sek")["value"]!, 6);
+        Assert.Equal(650 + (4000 * 7 / 28.0), (double)Metric(snapshot, "manual", "cost_per_case_sek")["value"]!, 6);
+        Assert.Equal(4000 * 7 / 28.0, (double)Metric(snapshot, "manual", "overhead_per_case_sek")["value"]!, 6);
         Assert.Equal(150, (double)Metric(snapshot, "manual", "energy_wh_per_case")["value"]!, 6);
         Assert.Equal(6, (double)Metric(snapshot, "manual", "co2e_g_per_case")["value"]!, 6);
-        // AI arm: 0.5 h × 650 + 1.05 + 3.15 SEK of tokens + 35 000 SEK of AI-arm fixed costs for its one case.
-        Assert.Equal(325 + 1.05 + 3.15 + 35_000, (double)Metric(snapshot, "ai_assisted", "cost_per_case_sek")["value"]!, 6);
+        // AI arm: 0.5 h × 650 + 1.05 + 3.15 SEK of tokens + 7/28 of 35 000 SEK of AI-arm fixed costs for its one case.
+        Assert.Equal(325 + 1.05 + 3.15 + (35_000 * 7 / 28.0), (double)Metric(snapshot, "ai_assisted", "cost_per_case_sek")["value"]!, 6);
         Assert.Matches("^[0-9a-f]{64}$", (string)snapshot["methodology"]!["configSha256"]!);
         Assert.Equal(0.5, (double)snapshot["dataQuality"]!["sampleRatio"]!["expectedShares"]!["manual"]!);
     }
