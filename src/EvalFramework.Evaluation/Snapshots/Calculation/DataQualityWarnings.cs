@@ -24,15 +24,15 @@ internal sealed class DataQualityWarnings
     }
 
     public void NoConfig() =>
-        Add("no evaluation config loaded: cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null (not zero)");
+        Add("no evaluation config loaded: cost_per_case_sek, overhead_per_case_sek, energy_wh_per_case and co2e_g_per_case are null (not zero)");
 
     public void PilotNotInConfig(string pilot) =>
-        Add($"pilot '{pilot}' is not in the evaluation config: cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null (not zero)");
+        Add($"pilot '{pilot}' is not in the evaluation config: cost_per_case_sek, overhead_per_case_sek, energy_wh_per_case and co2e_g_per_case are null (not zero)");
 
     public void MissingPrices(int roles, int models)
     {
-        IfAny(roles, $"{roles} staff role(s) in the data have no hourly cost in the pilot's staffRoles (not named here): cost_per_case_sek is null");
-        IfAny(models, $"{models} AI model(s) in the data have no price and size in the pilot's aiModels (not named here): cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null");
+        IfAny(roles, $"{roles} staff role(s) in the data have no hourly cost in the pilot's staffRoles (not named here): cost_per_case_sek and overhead_per_case_sek are null");
+        IfAny(models, $"{models} AI model(s) in the data have no price and size in the pilot's aiModels (not named here): cost_per_case_sek, overhead_per_case_sek, energy_wh_per_case and co2e_g_per_case are null");
     }
 
     /// <summary>Which staff-survey answers count (k-anonymity, see <see cref="StaffSurveySelection"/>) and what was left out.</summary>
