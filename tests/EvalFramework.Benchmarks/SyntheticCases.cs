@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvalFramework.Contract;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
 
@@ -78,6 +79,7 @@ internal sealed class SyntheticCases
         row.Arm = Arms[Group[i] & 1];
         row.StartedMs = StartedMs[i];
         row.CompletedMs = (flags & 0x0F) == 0 ? null : StartedMs[i] + LeadMs[i];
+        row.Outcome = row.CompletedMs is null ? null : (flags & 0xF0) == 0xF0 ? CaseOutcomes.Abandoned : CaseOutcomes.Resolved;
         row.EffortSeconds = Effort[i];
         row.EffortByRole.Add(new RoleEffort("handlaggare", Effort[i]));
         row.Reviews = (flags & 0x10) != 0 ? 1 : 0;

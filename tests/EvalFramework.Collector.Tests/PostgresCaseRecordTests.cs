@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
+using EvalFramework.Collector.Storage.Postgres;
 using EvalFramework.Collector.Tests.Infrastructure;
+using Npgsql;
 using static EvalFramework.Collector.Tests.Infrastructure.Events;
 
 namespace EvalFramework.Collector.Tests;
@@ -43,6 +45,31 @@ public sealed class PostgresCaseRecordTests(CollectorFactory sqlite, PostgresCol
         var onPostgres = Records(postgres, prefix);
         Assert.Equal(2, onPostgres.Count);
         Assert.Equal(Records(sqlite, prefix), onPostgres);
+    }
+
+    [StorageFact]
+    public async Task Backfill_InChunksSmallerThanTheCases_RebuildsTheSameBytes()
+    {
+        var prefix = "pg-fill-" + Token(6) + "-";
+        await PostToBothAsync(new Random(12), RandomCases.Events(new Random(13), prefix, 7));
+        var before = Records(postgres, prefix);
+
+        using (var connection = (NpgsqlConnection)postgres.OpenStore())
+        {
+            using var transaction = connection.BeginTransaction();
+            using (var delete = new NpgsqlCommand("DELETE FROM case_records", connection, transaction))
+            {
+                Assert.True(delete.ExecuteNonQuery() >= 7);
+            }
+
+            // Keyset pages of 3 over every case of the database (this class's others too): each page's last key starts the next.
+            PostgresCaseRecordBackfill.Run(connection, transaction, chunkSize: 3);
+            transaction.Commit();
+        }
+
+        Assert.Equal(7, before.Count);
+        Assert.Equal(before, Records(postgres, prefix));
+        Assert.Equal(postgres.Scalar("SELECT COUNT(*) FROM cases"), postgres.Scalar("SELECT COUNT(*) FROM case_records"));
     }
 
     /// <summary>The same random batches, in the same order, to the SQLite collector and the PostgreSQL one.</summary>

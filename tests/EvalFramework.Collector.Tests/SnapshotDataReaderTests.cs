@@ -2,6 +2,7 @@ using System.Globalization;
 using EvalFramework.Collector.Snapshots;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Collector.Tests.Infrastructure;
+using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
 
 namespace EvalFramework.Collector.Tests;
@@ -30,6 +31,7 @@ public abstract class SnapshotDataReaderTests
             Arm = i % 2 == 0 ? "manual" : "ai_assisted",
             StartedMs = From.AddMinutes(i % 10_000).ToUnixTimeMilliseconds(),
             CompletedMs = i % 10 == 0 ? null : From.AddMinutes(i % 10_000).ToUnixTimeMilliseconds() + (1000L * (60 + (i % 997))),
+            Outcome = i % 10 == 0 ? null : CaseOutcomes.All[i % 4],
             EffortSeconds = 30 + (i % 101),
             Reviews = i % 4 == 0 ? 1 : 0,
             ReviewsIncorrect = i % 16 == 0 ? 1 : 0,

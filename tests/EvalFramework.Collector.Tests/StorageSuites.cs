@@ -33,6 +33,11 @@ public sealed class PoisonBatchTestsOnSqlite(CollectorFactory collector) : Poiso
 public sealed class PoisonBatchTestsOnPostgres(PostgresCollectorFactory collector)
     : PoisonBatchTests<PostgresCollectorFactory>(collector), IRunsOnPostgres;
 
+public sealed class OutcomeMigrationTestsOnSqlite(CollectorFactory collector) : OutcomeMigrationTests<CollectorFactory>(collector);
+
+public sealed class OutcomeMigrationTestsOnPostgres(PostgresCollectorFactory collector)
+    : OutcomeMigrationTests<PostgresCollectorFactory>(collector), IRunsOnPostgres;
+
 public sealed class SnapshotsApiTestsOnSqlite(CollectorFactory collector, SnapshotCollectorFactory configured)
     : SnapshotsApiTests<CollectorFactory, SnapshotCollectorFactory>(collector, configured),
       IClassFixture<CollectorFactory>, IClassFixture<SnapshotCollectorFactory>;

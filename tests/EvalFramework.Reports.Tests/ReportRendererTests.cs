@@ -3,6 +3,7 @@ using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using EvalFramework.Contract;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
 
@@ -58,6 +59,7 @@ public sealed class ReportRendererTests
                     EffortSeconds = (arm == "manual" ? 600 : 400) + (i % 11),
                 };
                 row.CompletedMs = row.StartedMs + (((arm == "manual" ? 3600 : 2400) + (i * 37 % 900)) * 1000L);
+                row.Outcome = CaseOutcomes.Resolved;
                 if (arm != "manual")
                 {
                     row.AiUsage.Add(new ModelUsage("unpriced-model", 100, 10, 0, 0, 0));

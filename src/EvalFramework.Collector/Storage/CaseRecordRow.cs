@@ -11,7 +11,7 @@ internal static class CaseRecordRow
 {
     /// <summary>The values, in the order <see cref="Read"/> reads them.</summary>
     public const string Columns = """
-        case_type, arm, started_ms, completed_ms, effort_seconds, ai_duration_ms, escalations,
+        case_type, arm, started_ms, completed_ms, outcome, effort_seconds, ai_duration_ms, escalations,
         errors_quality_review + errors_reopened + errors_complaint + errors_self_reported,
         reviews, reviews_incorrect, reviews_consistency_set, reviews_consistent, integration_failures,
         csat_count, csat_sum, nps_count, nps_promoters, nps_detractors, effort_events, ai_calls
@@ -30,20 +30,21 @@ internal static class CaseRecordRow
         row.Arm = r.IsDBNull(offset + 1) ? "" : r.GetString(offset + 1);
         row.StartedMs = r.IsDBNull(offset + 2) ? 0 : r.GetInt64(offset + 2);
         row.CompletedMs = r.IsDBNull(offset + 3) ? null : r.GetInt64(offset + 3);
-        row.EffortSeconds = r.GetDouble(offset + 4);
-        row.AiDurationMs = r.GetDouble(offset + 5);
-        row.Escalations = r.GetInt64(offset + 6);
-        row.Errors = r.GetInt64(offset + 7);
-        row.Reviews = r.GetInt64(offset + 8);
-        row.ReviewsIncorrect = r.GetInt64(offset + 9);
-        row.ReviewsConsistencySet = r.GetInt64(offset + 10);
-        row.ReviewsConsistent = r.GetInt64(offset + 11);
-        row.IntegrationFailures = r.GetInt64(offset + 12);
-        row.CsatCount = r.GetInt64(offset + 13);
-        row.CsatSum = r.GetInt64(offset + 14);
-        row.NpsCount = r.GetInt64(offset + 15);
-        row.NpsPromoters = r.GetInt64(offset + 16);
-        row.NpsDetractors = r.GetInt64(offset + 17);
-        return (r.IsDBNull(offset + 2) ? null : row.StartedMs, r.GetInt64(offset + 18), r.GetInt64(offset + 19));
+        row.Outcome = r.IsDBNull(offset + 4) ? null : r.GetString(offset + 4);
+        row.EffortSeconds = r.GetDouble(offset + 5);
+        row.AiDurationMs = r.GetDouble(offset + 6);
+        row.Escalations = r.GetInt64(offset + 7);
+        row.Errors = r.GetInt64(offset + 8);
+        row.Reviews = r.GetInt64(offset + 9);
+        row.ReviewsIncorrect = r.GetInt64(offset + 10);
+        row.ReviewsConsistencySet = r.GetInt64(offset + 11);
+        row.ReviewsConsistent = r.GetInt64(offset + 12);
+        row.IntegrationFailures = r.GetInt64(offset + 13);
+        row.CsatCount = r.GetInt64(offset + 14);
+        row.CsatSum = r.GetInt64(offset + 15);
+        row.NpsCount = r.GetInt64(offset + 16);
+        row.NpsPromoters = r.GetInt64(offset + 17);
+        row.NpsDetractors = r.GetInt64(offset + 18);
+        return (r.IsDBNull(offset + 2) ? null : row.StartedMs, r.GetInt64(offset + 19), r.GetInt64(offset + 20));
     }
 }

@@ -15,6 +15,12 @@ public static class ConfigDefaults
     /// <summary>Fewest staff-survey answers a group needs before its mean is shown (k-anonymity): 5.</summary>
     public const int KAnonymity = 5;
 
+    /// <summary>
+    /// Days a closed case's follow-up (citizen survey, quality review) may take to arrive: 14. A snapshot without an end
+    /// ends this long before the last complete day.
+    /// </summary>
+    public const int FollowUpDays = 14;
+
     /// <summary>Swedish grid intensity, gCO2e/kWh: 40 (OWID via CodeCarbon 40.7 for 2023; EcoLogits 35.8; sensitivity 36–90).</summary>
     public const double GridIntensityGCo2ePerKwh = 40;
 

@@ -22,9 +22,6 @@ internal static class ConfigHasher
             ["confidenceLevel"] = config.ConfidenceLevel,
             ["minSamplePerArm"] = config.MinSamplePerArm,
             ["kAnonymity"] = config.KAnonymity,
-            ["nonInferiorityMargins"] = Map(
-                ("error_rate", config.NonInferiorityMargins.ErrorRate),
-                ("csat_mean", config.NonInferiorityMargins.CsatMean)),
             ["energy"] = Map(
                 ("gridIntensityGCo2ePerKwh", config.Energy.GridIntensityGCo2ePerKwh),
                 ("pue", config.Energy.Pue),
@@ -36,6 +33,11 @@ internal static class ConfigHasher
                     ("gamma", config.Energy.TokenEnergyGamma)))),
             ["pilots"] = config.Pilots.OrderBy(p => p.Slug, StringComparer.Ordinal).Select(Pilot).ToList<object?>(),
         };
+
+        if (config.FollowUpDays != ConfigDefaults.FollowUpDays)
+        {
+            tree["followUpDays"] = config.FollowUpDays;
+        }
 
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
@@ -90,6 +92,11 @@ internal static class ConfigHasher
         if (p.CaseIds != CaseIdRule.Pseudonym)
         {
             pilot["caseIds"] = "any";
+        }
+
+        if (p.AnalysisPlan.IsConfigured)
+        {
+            pilot["analysisPlan"] = p.AnalysisPlan.Sha256;
         }
 
         return pilot;

@@ -10,9 +10,7 @@ namespace EvalFramework.Evaluation.Configuration;
 internal sealed class ConfigReader
 {
     private static readonly string[] _rootKeys =
-        ["confidenceLevel", "minSamplePerArm", "kAnonymity", "nonInferiorityMargins", "energy", "pilots"];
-
-    private static readonly string[] _marginKeys = ["error_rate", "csat_mean"];
+        ["confidenceLevel", "minSamplePerArm", "kAnonymity", "followUpDays", "nonInferiorityMargins", "energy", "pilots"];
 
     private static readonly string[] _energyKeys = ["gridIntensityGCo2ePerKwh", "pue", "workstationWatts", "tokenEnergy"];
 
@@ -40,9 +38,16 @@ internal sealed class ConfigReader
         var confidence = m.Number("confidenceLevel", false, x => x is > 0 and < 1, "must be between 0 and 1, exclusive (e.g. 0.95)");
         var minSample = m.Integer("minSamplePerArm", false, x => x >= 2, "must be at least 2");
         var k = m.Integer("kAnonymity", false, x => x >= 2, "must be at least 2");
-        var margins = ReadMargins(m);
+        var followUp = m.Integer("followUpDays", false, x => x is >= 0 and <= 365, "must be between 0 and 365 (days)");
+        if (m.Get("nonInferiorityMargins", false) is not null)
+        {
+            _errors.At(m.NodeOf("nonInferiorityMargins"), "nonInferiorityMargins",
+                "has moved into each pilot's analysisPlan: list the metrics under analysisPlan.guardrails with their margin " +
+                "(e.g. - metric: error_rate, margin: 0.02)");
+        }
+
         var energy = ReadEnergy(m);
-        var pilots = ReadPilots(m);
+        var pilots = ReadPilots(m, 1 - (confidence ?? ConfigDefaults.ConfidenceLevel));
 
         if (_errors.Count > 0 || pilots is null)
         {
@@ -54,24 +59,11 @@ internal sealed class ConfigReader
             ConfidenceLevel = confidence ?? ConfigDefaults.ConfidenceLevel,
             MinSamplePerArm = minSample ?? ConfigDefaults.MinSamplePerArm,
             KAnonymity = k ?? ConfigDefaults.KAnonymity,
-            NonInferiorityMargins = margins,
+            FollowUpDays = followUp ?? ConfigDefaults.FollowUpDays,
             Energy = energy,
             Pilots = pilots,
             Methodology = new MethodologyInfo(Methodology.Version, ""),
         };
-    }
-
-    private NonInferiorityMargins ReadMargins(MappingReader parent)
-    {
-        if (parent.Mapping("nonInferiorityMargins", false) is not { } node)
-        {
-            return NonInferiorityMargins.None;
-        }
-
-        var m = new MappingReader(_errors, node, parent.KeyOf("nonInferiorityMargins"), _marginKeys);
-        return new NonInferiorityMargins(
-            m.Number("error_rate", false, x => x is >= 0 and <= 1, "must be between 0 and 1 (a share); margins must not be negative"),
-            m.Number("csat_mean", false, x => x >= 0, "must not be negative (points on the 1–5 scale)"));
     }
 
     private EnergyFactors ReadEnergy(MappingReader parent)
@@ -106,7 +98,7 @@ internal sealed class ConfigReader
             gamma ?? d.TokenEnergyGamma);
     }
 
-    private List<PilotConfig>? ReadPilots(MappingReader parent)
+    private List<PilotConfig>? ReadPilots(MappingReader parent, double defaultAlpha)
     {
         if (parent.Sequence("pilots", true) is not { } node)
         {
@@ -130,7 +122,7 @@ internal sealed class ConfigReader
                 continue;
             }
 
-            var pilot = _pilots.Read(item, path);
+            var pilot = _pilots.Read(item, path, defaultAlpha);
             if (pilot is null)
             {
                 continue;

@@ -16,8 +16,11 @@ public sealed record EvaluationConfig
     /// <summary>Fewest staff-survey answers per shown group, ≥ 2 (<c>kAnonymity</c>, default 5).</summary>
     public int KAnonymity { get; init; } = ConfigDefaults.KAnonymity;
 
-    /// <summary>Non-inferiority margins for guardrail metrics (<c>nonInferiorityMargins</c>, default none).</summary>
-    public NonInferiorityMargins NonInferiorityMargins { get; init; } = NonInferiorityMargins.None;
+    /// <summary>
+    /// Days after a case closes that its surveys and reviews may still arrive (<c>followUpDays</c>, default 14): a
+    /// snapshot made without an end stops this long before the last complete day, so its cases are complete.
+    /// </summary>
+    public int FollowUpDays { get; init; } = ConfigDefaults.FollowUpDays;
 
     /// <summary>Energy and carbon factors (<c>energy</c>, defaults in <see cref="EnergyFactors.Default"/>).</summary>
     public EnergyFactors Energy { get; init; } = EnergyFactors.Default;

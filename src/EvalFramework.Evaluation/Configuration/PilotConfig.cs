@@ -67,6 +67,12 @@ public sealed record PilotConfig
     /// <summary>What a <c>caseId</c> must look like (<c>caseIds</c>: <c>pseudonym</c>, the default, or <c>any</c>).</summary>
     public CaseIdRule CaseIds { get; init; } = CaseIdRule.Pseudonym;
 
+    /// <summary>
+    /// The analysis plan (<c>analysisPlan</c>): alpha, primary metrics and guardrails; without the key, no primary
+    /// metric and the default guardrails (<see cref="AnalysisPlan.Default"/>).
+    /// </summary>
+    public AnalysisPlan AnalysisPlan { get; init; } = AnalysisPlan.Default(1 - ConfigDefaults.ConfidenceLevel);
+
     /// <summary>The file the pilot was read from, for errors found later against data.</summary>
     internal string SourceFile { get; init; } = "";
 

@@ -15,7 +15,7 @@ internal sealed class PilotReader
     [
         "slug", "displayName", "caseTypes", "arms", "baselineArm", "staffRoles", "aiModels", "fixedCosts",
         "oneOffCosts", "maintenance", "attributeKeys", "attributeValues", "channels", "escalationReasons", "integrationSystems",
-        "integrationFailureKinds", "maintenanceKinds", "teams", "caseIds",
+        "integrationFailureKinds", "maintenanceKinds", "teams", "caseIds", "analysisPlan",
     ];
 
     private static readonly string[] _armKeys = ["name", "share"];
@@ -23,16 +23,21 @@ internal sealed class PilotReader
     private readonly ErrorSink _errors;
     private readonly PilotCostReader _costs;
     private readonly VocabularyReader _vocabulary;
+    private readonly AnalysisPlanReader _plan;
 
     public PilotReader(ErrorSink errors)
     {
         _errors = errors;
         _costs = new PilotCostReader(errors);
         _vocabulary = new VocabularyReader(errors);
+        _plan = new AnalysisPlanReader(errors);
     }
 
     /// <summary>Reads one item of <c>pilots</c>; null when it has an error (reported to the sink).</summary>
-    public PilotConfig? Read(YamlMappingNode item, string path)
+    /// <param name="item">The pilot's mapping.</param>
+    /// <param name="path">Its key path.</param>
+    /// <param name="defaultAlpha">The analysis plan's alpha when it sets none: 1 − the config's confidence level.</param>
+    public PilotConfig? Read(YamlMappingNode item, string path, double defaultAlpha)
     {
         var m = new MappingReader(_errors, item, path, _pilotKeys);
         var before = _errors.Count;
@@ -61,6 +66,7 @@ internal sealed class PilotReader
         var maintenance = _costs.Maintenance(m, armNames, m.Get("maintenanceKinds", false) is null ? [] : maintenanceKinds);
         var teams = _vocabulary.SlugList(m, "teams", false, "team", atLeastOne: false);
         var caseIds = m.Text("caseIds", false, s => s is "pseudonym" or "any", "must be pseudonym or any");
+        var plan = _plan.Read(m, caseTypes, defaultAlpha);
 
         if (_errors.Count > before)
         {
@@ -88,6 +94,7 @@ internal sealed class PilotReader
             MaintenanceKinds = maintenanceKinds ?? [],
             Teams = teams ?? [],
             CaseIds = caseIds == "any" ? CaseIdRule.Any : CaseIdRule.Pseudonym,
+            AnalysisPlan = plan!,
             SourceFile = _errors.File,
             KeyPath = m.Path,
             AiModelsLine = ErrorSink.LineOf(m.NodeOf("aiModels")),

@@ -9,6 +9,8 @@ internal sealed record ArmBehaviour(
     double ErrorRate,
     double ConsistencyRate,
     double EscalationRate,
+    double AbandonedShare,
+    double RejectedShare,
     double IntegrationFailureRate,
     double SurveyResponseRate,
     DiscreteDistribution Csat,

@@ -92,7 +92,7 @@ internal sealed class CaseTypeModel
             }
         }
 
-        var outcome = random.Chance(Profile.AbandonedShare) ? CaseOutcomes.Abandoned : CaseOutcomes.Resolved;
+        var outcome = Outcome(arm, random.NextDouble());
         queue.Add(new SimulatedCaseCompletion(EventQueue.Time(done), simulated, outcome));
         AddQuality(simulated, arm, done, random, queue);
         if (random.Chance(arm.SurveyResponseRate))
@@ -102,6 +102,12 @@ internal sealed class CaseTypeModel
             queue.Add(new SimulatedCitizenSurvey(EventQueue.Time(done + after), simulated, arm.Csat.Sample(random), nps));
         }
     }
+
+    /// <summary>The case's outcome from one uniform draw: abandoned, rejected or resolved by the arm's shares.</summary>
+    private static string Outcome(ArmBehaviour arm, double u) =>
+        u < arm.AbandonedShare ? CaseOutcomes.Abandoned
+        : u < arm.AbandonedShare + arm.RejectedShare ? CaseOutcomes.Rejected
+        : CaseOutcomes.Resolved;
 
     private int ArmIndex(double u)
     {

@@ -111,6 +111,9 @@ public sealed record CaseTypeProfile
     /// <summary>Share of cases completed as <c>abandoned</c> rather than <c>resolved</c> (default 0.02).</summary>
     public double AbandonedShare { get; init; } = 0.02;
 
+    /// <summary>Share of cases completed as <c>rejected</c>, the request refused (default 0.01).</summary>
+    public double RejectedShare { get; init; } = 0.01;
+
     /// <summary>Share of completed cases whose citizen answers the survey (default 0.2), a few hours to five days later.</summary>
     public double SurveyResponseRate { get; init; } = 0.2;
 

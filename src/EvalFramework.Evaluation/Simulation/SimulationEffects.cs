@@ -20,13 +20,15 @@ public sealed class SimulationEffects
     /// <summary>The effects the demo and <c>evalctl simulate</c> use when none are given, as an effects file.</summary>
     public const string DefaultYaml = """
         # AI-assisted handling: a quarter less staff time and a fifth shorter lead time, more consistent answers,
-        # slightly more errors, some escalations and integration failures, a little happier citizens and staff.
+        # slightly more errors, some escalations and integration failures, a few more cases abandoned when the AI
+        # path fails, a little happier citizens and staff.
         ai_assisted:
           effort_seconds_mean: -25%
           lead_time_seconds_mean: -20%
           error_rate: +0.01
           consistency_rate: +0.06
           escalation_rate: +0.06
+          abandonment_rate: +0.02
           integration_failure_rate: +0.01
           csat_mean: +0.1
           staff_wellbeing_mean: +0.2
@@ -37,6 +39,8 @@ public sealed class SimulationEffects
           error_rate: +0.02
           consistency_rate: +0.08
           escalation_rate: +0.18
+          abandonment_rate: +0.04
+          rejection_rate: +0.01
           integration_failure_rate: +0.02
           csat_mean: -0.1
           staff_wellbeing_mean: +0.1
@@ -60,8 +64,8 @@ public sealed class SimulationEffects
     public static IReadOnlyList<string> Metrics { get; } =
     [
         MetricKeys.EffortMean, MetricKeys.LeadTimeMean, MetricKeys.LeadTimeMedian, MetricKeys.ErrorRate, MetricKeys.ConsistencyRate,
-        MetricKeys.EscalationRate, MetricKeys.IntegrationFailureRate, MetricKeys.SurveyResponseRate, MetricKeys.CsatMean,
-        MetricKeys.Nps, MetricKeys.StaffWellbeingMean,
+        MetricKeys.EscalationRate, MetricKeys.AbandonmentRate, MetricKeys.RejectionRate, MetricKeys.IntegrationFailureRate,
+        MetricKeys.SurveyResponseRate, MetricKeys.CsatMean, MetricKeys.Nps, MetricKeys.StaffWellbeingMean,
     ];
 
     /// <summary>No effects: every arm behaves like the baseline (but for the AI usage of non-baseline arms).</summary>

@@ -121,6 +121,7 @@ internal sealed class SimulationModel
         var lead = profile.LeadTimeMedianSeconds;
         var (error, consistency, escalation, integration, survey) =
             (profile.ErrorRate, profile.ConsistencyRate, profile.EscalationRate, profile.IntegrationFailureRate, profile.SurveyResponseRate);
+        var (abandoned, rejected) = (profile.AbandonedShare, profile.RejectedShare);
         var csat = new DiscreteDistribution(1, profile.CsatWeights);
         var nps = new DiscreteDistribution(0, profile.NpsWeights);
         var wellbeing = new DiscreteDistribution(1, profile.WellbeingWeights);
@@ -173,6 +174,8 @@ internal sealed class SimulationModel
                 case MetricKeys.ErrorRate: error = Rate(profile.ErrorRate); break;
                 case MetricKeys.ConsistencyRate: consistency = Rate(profile.ConsistencyRate); break;
                 case MetricKeys.EscalationRate: escalation = Rate(profile.EscalationRate); break;
+                case MetricKeys.AbandonmentRate: abandoned = Rate(profile.AbandonedShare); break;
+                case MetricKeys.RejectionRate: rejected = Rate(profile.RejectedShare); break;
                 case MetricKeys.IntegrationFailureRate: integration = Rate(profile.IntegrationFailureRate); break;
                 case MetricKeys.SurveyResponseRate: survey = Rate(profile.SurveyResponseRate); break;
                 case MetricKeys.CsatMean: csat = Tilt(csat, d => d.Mean, 1, 5); break;
@@ -182,7 +185,14 @@ internal sealed class SimulationModel
             }
         }
 
-        return new ArmBehaviour(arm, usesAi, effort, lead, error, consistency, escalation, integration, survey, csat, nps, wellbeing);
+        if (abandoned + rejected > 1)
+        {
+            errors.Add(new ConfigError(effects.FileName, effects.ArmLines.GetValueOrDefault(arm), arm, string.Create(CultureInfo.InvariantCulture,
+                $"makes abandonment_rate + rejection_rate of case type '{profile.CaseType}' {abandoned + rejected:G4}, above 1")));
+        }
+
+        return new ArmBehaviour(arm, usesAi, effort, lead, error, consistency, escalation, abandoned, rejected, integration, survey, csat,
+            nps, wellbeing);
     }
 
     private static void CheckProfile(CaseTypeProfile p, List<ConfigError> errors)
@@ -232,6 +242,8 @@ internal sealed class SimulationModel
         Rate(nameof(p.IntegrationFailureRate), p.IntegrationFailureRate);
         Check(p.IntegrationSystems.Count > 0, nameof(p.IntegrationSystems), "needs at least one system");
         Rate(nameof(p.AbandonedShare), p.AbandonedShare);
+        Rate(nameof(p.RejectedShare), p.RejectedShare);
+        Check(p.AbandonedShare + p.RejectedShare <= 1, nameof(p.RejectedShare), "with AbandonedShare must be at most 1");
         Rate(nameof(p.SurveyResponseRate), p.SurveyResponseRate);
         Weights(nameof(p.CsatWeights), p.CsatWeights, 5);
         Rate(nameof(p.NpsAnswerShare), p.NpsAnswerShare);

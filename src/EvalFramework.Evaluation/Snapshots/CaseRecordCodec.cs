@@ -5,8 +5,8 @@ namespace EvalFramework.Evaluation.Snapshots;
 
 /// <summary>
 /// The canonical binary record of one case, exactly the bytes the data hash reads for it (README.md, "Verifying a
-/// snapshot"): <c>'C'</c>, case id, case type, arm, started and completed ms, effort and AI seconds, the counters,
-/// effort by role and AI usage by model. Little-endian integers, IEEE-754 doubles, strings as a 4-byte length and
+/// snapshot"): <c>'C'</c>, case id, case type, arm, started and completed ms, the outcome (empty while open), effort
+/// and AI seconds, the counters, effort by role and AI usage by model. Little-endian integers, IEEE-754 doubles, strings as a 4-byte length and
 /// UTF-8 bytes; roles and models in UTF-8 byte order. The collector stores this record per case as it ingests, so a
 /// snapshot hashes and reads a case from one column instead of twenty.
 /// </summary>
@@ -15,7 +15,8 @@ public static class CaseRecordCodec
     /// <summary>The record's first byte.</summary>
     public const byte Tag = (byte)'C';
 
-    private const int FixedBytes = 16 * 8; // started, completed, effort, AI duration and the 12 counters
+    private const int TimeBytes = 2 * 8; // started, completed
+    private const int FixedBytes = 14 * 8; // effort, AI duration and the 12 counters
     private const int UsageBytes = 5 * 8;
 
     /// <summary>The number of bytes <see cref="Write"/> needs for <paramref name="row"/>.</summary>
@@ -24,7 +25,8 @@ public static class CaseRecordCodec
     public static int Length(CaseRow row)
     {
         ArgumentNullException.ThrowIfNull(row);
-        var length = 1 + StringBytes(row.CaseId) + StringBytes(row.CaseType) + StringBytes(row.Arm) + FixedBytes + 4 + 4;
+        var length = 1 + StringBytes(row.CaseId) + StringBytes(row.CaseType) + StringBytes(row.Arm) + TimeBytes
+            + StringBytes(row.Outcome ?? "") + FixedBytes + 4 + 4;
         foreach (var effort in row.EffortByRole)
         {
             length += StringBytes(effort.Role) + 8;
@@ -50,24 +52,27 @@ public static class CaseRecordCodec
         at += WriteString(row.CaseId, destination[at..]);
         at += WriteString(row.CaseType, destination[at..]);
         at += WriteString(row.Arm, destination[at..]);
-        var span = destination.Slice(at, FixedBytes + 4);
+        var span = destination.Slice(at, TimeBytes);
         BinaryPrimitives.WriteInt64LittleEndian(span, row.StartedMs);
         BinaryPrimitives.WriteInt64LittleEndian(span[8..], row.CompletedMs ?? long.MinValue);
-        BinaryPrimitives.WriteDoubleLittleEndian(span[16..], row.EffortSeconds);
-        BinaryPrimitives.WriteDoubleLittleEndian(span[24..], row.AiDurationMs);
-        BinaryPrimitives.WriteInt64LittleEndian(span[32..], row.Escalations);
-        BinaryPrimitives.WriteInt64LittleEndian(span[40..], row.Errors);
-        BinaryPrimitives.WriteInt64LittleEndian(span[48..], row.Reviews);
-        BinaryPrimitives.WriteInt64LittleEndian(span[56..], row.ReviewsIncorrect);
-        BinaryPrimitives.WriteInt64LittleEndian(span[64..], row.ReviewsConsistencySet);
-        BinaryPrimitives.WriteInt64LittleEndian(span[72..], row.ReviewsConsistent);
-        BinaryPrimitives.WriteInt64LittleEndian(span[80..], row.IntegrationFailures);
-        BinaryPrimitives.WriteInt64LittleEndian(span[88..], row.CsatCount);
-        BinaryPrimitives.WriteInt64LittleEndian(span[96..], row.CsatSum);
-        BinaryPrimitives.WriteInt64LittleEndian(span[104..], row.NpsCount);
-        BinaryPrimitives.WriteInt64LittleEndian(span[112..], row.NpsPromoters);
-        BinaryPrimitives.WriteInt64LittleEndian(span[120..], row.NpsDetractors);
-        BinaryPrimitives.WriteInt32LittleEndian(span[128..], row.EffortByRole.Count);
+        at += TimeBytes;
+        at += WriteString(row.Outcome ?? "", destination[at..]);
+        span = destination.Slice(at, FixedBytes + 4);
+        BinaryPrimitives.WriteDoubleLittleEndian(span, row.EffortSeconds);
+        BinaryPrimitives.WriteDoubleLittleEndian(span[8..], row.AiDurationMs);
+        BinaryPrimitives.WriteInt64LittleEndian(span[16..], row.Escalations);
+        BinaryPrimitives.WriteInt64LittleEndian(span[24..], row.Errors);
+        BinaryPrimitives.WriteInt64LittleEndian(span[32..], row.Reviews);
+        BinaryPrimitives.WriteInt64LittleEndian(span[40..], row.ReviewsIncorrect);
+        BinaryPrimitives.WriteInt64LittleEndian(span[48..], row.ReviewsConsistencySet);
+        BinaryPrimitives.WriteInt64LittleEndian(span[56..], row.ReviewsConsistent);
+        BinaryPrimitives.WriteInt64LittleEndian(span[64..], row.IntegrationFailures);
+        BinaryPrimitives.WriteInt64LittleEndian(span[72..], row.CsatCount);
+        BinaryPrimitives.WriteInt64LittleEndian(span[80..], row.CsatSum);
+        BinaryPrimitives.WriteInt64LittleEndian(span[88..], row.NpsCount);
+        BinaryPrimitives.WriteInt64LittleEndian(span[96..], row.NpsPromoters);
+        BinaryPrimitives.WriteInt64LittleEndian(span[104..], row.NpsDetractors);
+        BinaryPrimitives.WriteInt32LittleEndian(span[112..], row.EffortByRole.Count);
         at += FixedBytes + 4;
         foreach (var effort in row.EffortByRole)
         {
@@ -125,7 +130,7 @@ public static class CaseRecordCodec
 
     /// <summary>
     /// Reads a record into <paramref name="row"/> (cleared first). Strings from small closed sets (case type, arm,
-    /// role, model) come from <paramref name="strings"/>, so millions of records allocate almost nothing; the case
+    /// outcome, role, model) come from <paramref name="strings"/>, so millions of records allocate almost nothing; the case
     /// id is decoded only when <paramref name="withCaseId"/> is set.
     /// </summary>
     /// <param name="record">The record.</param>
@@ -147,25 +152,29 @@ public static class CaseRecordCodec
         var at = 5 + id.Length;
         row.CaseType = ReadString(record, ref at, strings);
         row.Arm = ReadString(record, ref at, strings);
-        var span = Slice(record, at, FixedBytes + 4);
+        var span = Slice(record, at, TimeBytes);
         row.StartedMs = BinaryPrimitives.ReadInt64LittleEndian(span);
         var completed = BinaryPrimitives.ReadInt64LittleEndian(span[8..]);
         row.CompletedMs = completed == long.MinValue ? null : completed;
-        row.EffortSeconds = BinaryPrimitives.ReadDoubleLittleEndian(span[16..]);
-        row.AiDurationMs = BinaryPrimitives.ReadDoubleLittleEndian(span[24..]);
-        row.Escalations = BinaryPrimitives.ReadInt64LittleEndian(span[32..]);
-        row.Errors = BinaryPrimitives.ReadInt64LittleEndian(span[40..]);
-        row.Reviews = BinaryPrimitives.ReadInt64LittleEndian(span[48..]);
-        row.ReviewsIncorrect = BinaryPrimitives.ReadInt64LittleEndian(span[56..]);
-        row.ReviewsConsistencySet = BinaryPrimitives.ReadInt64LittleEndian(span[64..]);
-        row.ReviewsConsistent = BinaryPrimitives.ReadInt64LittleEndian(span[72..]);
-        row.IntegrationFailures = BinaryPrimitives.ReadInt64LittleEndian(span[80..]);
-        row.CsatCount = BinaryPrimitives.ReadInt64LittleEndian(span[88..]);
-        row.CsatSum = BinaryPrimitives.ReadInt64LittleEndian(span[96..]);
-        row.NpsCount = BinaryPrimitives.ReadInt64LittleEndian(span[104..]);
-        row.NpsPromoters = BinaryPrimitives.ReadInt64LittleEndian(span[112..]);
-        row.NpsDetractors = BinaryPrimitives.ReadInt64LittleEndian(span[120..]);
-        var roles = BinaryPrimitives.ReadInt32LittleEndian(span[128..]);
+        at += TimeBytes;
+        var outcome = ReadString(record, ref at, strings);
+        row.Outcome = outcome.Length == 0 ? null : outcome;
+        span = Slice(record, at, FixedBytes + 4);
+        row.EffortSeconds = BinaryPrimitives.ReadDoubleLittleEndian(span);
+        row.AiDurationMs = BinaryPrimitives.ReadDoubleLittleEndian(span[8..]);
+        row.Escalations = BinaryPrimitives.ReadInt64LittleEndian(span[16..]);
+        row.Errors = BinaryPrimitives.ReadInt64LittleEndian(span[24..]);
+        row.Reviews = BinaryPrimitives.ReadInt64LittleEndian(span[32..]);
+        row.ReviewsIncorrect = BinaryPrimitives.ReadInt64LittleEndian(span[40..]);
+        row.ReviewsConsistencySet = BinaryPrimitives.ReadInt64LittleEndian(span[48..]);
+        row.ReviewsConsistent = BinaryPrimitives.ReadInt64LittleEndian(span[56..]);
+        row.IntegrationFailures = BinaryPrimitives.ReadInt64LittleEndian(span[64..]);
+        row.CsatCount = BinaryPrimitives.ReadInt64LittleEndian(span[72..]);
+        row.CsatSum = BinaryPrimitives.ReadInt64LittleEndian(span[80..]);
+        row.NpsCount = BinaryPrimitives.ReadInt64LittleEndian(span[88..]);
+        row.NpsPromoters = BinaryPrimitives.ReadInt64LittleEndian(span[96..]);
+        row.NpsDetractors = BinaryPrimitives.ReadInt64LittleEndian(span[104..]);
+        var roles = BinaryPrimitives.ReadInt32LittleEndian(span[112..]);
         at += FixedBytes + 4;
         for (var i = 0; i < roles; i++)
         {

@@ -21,6 +21,12 @@ public sealed class CaseRow
     /// <summary><c>case.completed</c> time, Unix milliseconds; null while open.</summary>
     public long? CompletedMs { get; set; }
 
+    /// <summary>
+    /// The <c>outcome</c> of the <c>case.completed</c> that set <see cref="CompletedMs"/>: one of
+    /// <see cref="Contract.CaseOutcomes"/>; null while open.
+    /// </summary>
+    public string? Outcome { get; set; }
+
     /// <summary>Summed <c>human.effort</c> seconds.</summary>
     public double EffortSeconds { get; set; }
 
@@ -75,6 +81,7 @@ public sealed class CaseRow
         CaseId = CaseType = Arm = "";
         StartedMs = 0;
         CompletedMs = null;
+        Outcome = null;
         EffortSeconds = AiDurationMs = 0;
         Escalations = Errors = Reviews = ReviewsIncorrect = ReviewsConsistencySet = ReviewsConsistent = 0;
         IntegrationFailures = CsatCount = CsatSum = NpsCount = NpsPromoters = NpsDetractors = 0;

@@ -12,7 +12,7 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <param name="CiHigh">The difference's interval, upper end.</param>
 /// <param name="RelativeChange">The difference relative to the baseline.</param>
 /// <param name="PValue">The p-value.</param>
-/// <param name="AdjustedPValue">The Holm-adjusted p-value.</param>
+/// <param name="AdjustedPValue">The Holm-adjusted p-value over the primary family (null for other roles).</param>
 /// <param name="Verdict">One of <see cref="Verdicts"/>.</param>
 /// <param name="NonInferiorityMargin">A guardrail's margin, or null.</param>
 /// <param name="MinimumDetectableEffect">The smallest difference the sample could detect.</param>
@@ -33,4 +33,23 @@ public sealed record ComparisonResult(
     string Verdict,
     double? NonInferiorityMargin,
     double? MinimumDetectableEffect,
-    double? MinimumDetectableRelativeChange);
+    double? MinimumDetectableRelativeChange)
+{
+    /// <summary>
+    /// One of <see cref="ComparisonRoles"/>: primary (Holm over the primary family), guardrail (one-sided
+    /// non-inferiority) or secondary (unadjusted, exploratory). Null in snapshots made before analysis plans.
+    /// </summary>
+    public string? Role { get; init; }
+
+    /// <summary>The unit of analysis (<see cref="MetricKeys.UnitOf"/>): what one observation is. Null in older snapshots.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>The metric whose test this one shares (it is that metric times a constant), or null.</summary>
+    public string? SameTestAs { get; init; }
+
+    /// <summary>
+    /// A guardrail's one-sided bound on the difference at the plan's alpha (the (1 − 2·alpha) interval's end on the bad
+    /// side), compared with the margin for the verdict; null for other roles or without enough data.
+    /// </summary>
+    public double? NonInferiorityBound { get; init; }
+}

@@ -30,7 +30,13 @@ public static class MetricKeys
     /// <summary>Share of reviews (with consistency set) judged consistent.</summary>
     public const string ConsistencyRate = "consistency_rate";
 
-    /// <summary>Share of completed cases escalated from AI to a person.</summary>
+    /// <summary>Share of closed cases with outcome <c>abandoned</c>.</summary>
+    public const string AbandonmentRate = "abandonment_rate";
+
+    /// <summary>Share of closed cases with outcome <c>rejected</c>.</summary>
+    public const string RejectionRate = "rejection_rate";
+
+    /// <summary>Share of closed cases escalated: a <c>case.escalated</c> event or outcome <c>escalated</c>.</summary>
     public const string EscalationRate = "escalation_rate";
 
     /// <summary>Share of completed cases with at least one integration failure.</summary>
@@ -51,7 +57,7 @@ public static class MetricKeys
     /// <summary>Mean cost per closed case, SEK: the variable cost per case plus <see cref="OverheadPerCase"/>.</summary>
     public const string CostPerCase = "cost_per_case_sek";
 
-    /// <summary>The arm's overhead (fixed, one-off, maintenance) of the period per closed case, SEK; a known amount, no interval.</summary>
+    /// <summary>Overhead per closed case (fixed, maintenance and one-off costs of the period), SEK: a known quantity.</summary>
     public const string OverheadPerCase = "overhead_per_case_sek";
 
     /// <summary>Mean energy per completed case, Wh.</summary>
@@ -73,9 +79,62 @@ public static class MetricKeys
     public static IReadOnlyList<string> PerArm { get; } =
     [
         CasesCompleted, ThroughputPerWeek, LeadTimeMedian, LeadTimeP90, LeadTimeMean, EffortMean, AiSecondsMean,
-        ErrorRate, ConsistencyRate, EscalationRate, IntegrationFailureRate, CsatMean, CsatSatisfiedShare, Nps,
-        SurveyResponseRate, CostPerCase, OverheadPerCase, EnergyPerCase, Co2ePerCase, StaffWellbeingMean,
+        ErrorRate, ConsistencyRate, AbandonmentRate, RejectionRate, EscalationRate, IntegrationFailureRate, CsatMean,
+        CsatSatisfiedShare, Nps, SurveyResponseRate, CostPerCase, OverheadPerCase, EnergyPerCase, Co2ePerCase, StaffWellbeingMean,
     ];
+
+    /// <summary>
+    /// The metrics that describe an arm and are never compared: counts, throughput, the AI-only figure (its baseline is
+    /// zero by construction: AI time is the intervention, not an outcome), the p90 (shown beside the median) and the
+    /// overhead (a known quantity, part of cost per case).
+    /// </summary>
+    public static IReadOnlySet<string> Descriptive { get; } = new HashSet<string>(StringComparer.Ordinal)
+    {
+        CasesCompleted, ThroughputPerWeek, AiSecondsMean, LeadTimeP90, OverheadPerCase, MaintenanceHours, StaffHoursFreedPerMonth,
+    };
+
+    /// <summary>The metrics an analysis plan may name for a case type (or for all case types).</summary>
+    public static IReadOnlyList<string> PlannablePerCaseType { get; } =
+        [.. PerArm.Where(m => !Descriptive.Contains(m) && m != Co2ePerCase && m != StaffWellbeingMean)];
+
+    /// <summary>The pilot-level metrics an analysis plan may name (without a case type).</summary>
+    public static IReadOnlyList<string> PlannablePilotLevel { get; } = [StaffWellbeingMean];
+
+    /// <summary>Whether the metric is descriptive (<see cref="Descriptive"/>): shown, never compared.</summary>
+    /// <param name="metric">A metric key.</param>
+    /// <returns>True for a descriptive metric.</returns>
+    public static bool IsDescriptive(string metric) => Descriptive.Contains(metric);
+
+    /// <summary>
+    /// The metric whose test a metric shares: <c>co2e_g_per_case</c> is energy per case times the grid factor, so it is
+    /// the same test as <c>energy_wh_per_case</c>; every other metric is its own.
+    /// </summary>
+    /// <param name="metric">A metric key.</param>
+    /// <returns>The metric key that is tested.</returns>
+    public static string TestedAs(string metric) => metric == Co2ePerCase ? EnergyPerCase : metric;
+
+    /// <summary>
+    /// Whether a relative change means something: not for <c>nps</c>, a difference of shares in points on a scale whose
+    /// zero is not "nothing" (a baseline near zero or below it would make any ratio meaningless).
+    /// </summary>
+    /// <param name="metric">A metric key.</param>
+    /// <returns>False for a metric reported in points only.</returns>
+    public static bool HasRelativeChange(string metric) => metric != Nps;
+
+    /// <summary>
+    /// The unit of analysis of a metric's comparison: what one observation is. <c>case</c> for per-case figures,
+    /// <c>review</c> for consistency (one per review), <c>answer</c> for NPS (one per survey answer), <c>person</c> for
+    /// staff well-being (each person's answers averaged first).
+    /// </summary>
+    /// <param name="metric">A metric key.</param>
+    /// <returns>The unit's name.</returns>
+    public static string UnitOf(string metric) => metric switch
+    {
+        ConsistencyRate => "review",
+        Nps => "answer",
+        StaffWellbeingMean => "person",
+        _ => "case",
+    };
 
     /// <summary>Whether a larger value of the metric is better (false: smaller is better).</summary>
     /// <param name="metric">A metric key.</param>

@@ -12,4 +12,7 @@ internal sealed record Snapshot(
     IReadOnlyList<CaseTypeResult> CaseTypes,
     IReadOnlyList<PilotMetric> PilotMetrics,
     DataQualityReport DataQuality,
-    SnapshotBreakdowns Breakdowns);
+    SnapshotBreakdowns Breakdowns,
+    IReadOnlyList<ComparisonResult> PilotComparisons,
+    PlanSummary Plan,
+    int FollowUpDays);

@@ -10,8 +10,9 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// Per-arm metrics: one row per case type, arm and metric key. Comparisons: <c>arm</c> is
 /// <c>"&lt;treatment&gt; vs &lt;baseline&gt;"</c> and <c>metric</c> is the key with a suffix: <c>.difference</c>
 /// (with the interval; n = treatment n), <c>.relative_change</c>, <c>.p_value</c>, <c>.adjusted_p_value</c>,
-/// <c>.minimum_detectable_effect</c> and <c>.verdict</c> (the verdict word as the value). Pilot-level metrics:
-/// <c>case_type</c> is <c>_pilot</c> and <c>arm</c> is the arm or <c>_all</c>.
+/// <c>.minimum_detectable_effect</c>, <c>.verdict</c> (the verdict word as the value), and in snapshots with an analysis
+/// plan <c>.role</c> (<c>primary</c>, <c>guardrail</c> or <c>secondary (exploratory)</c>) and <c>.unit</c>. Pilot-level
+/// metrics and comparisons: <c>case_type</c> is <c>_pilot</c> and <c>arm</c> is the arm or <c>_all</c>.
 /// </summary>
 public static class SnapshotCsv
 {
@@ -49,14 +50,7 @@ public static class SnapshotCsv
 
             foreach (var c in caseType.Comparisons)
             {
-                var pair = c.Treatment + " vs " + c.Baseline;
-                var n = Count(c.TreatmentN);
-                Row(csv, type, pair, c.Metric + ".difference", Number(c.Difference), Number(c.CiLow), Number(c.CiHigh), n);
-                Row(csv, type, pair, c.Metric + ".relative_change", Number(c.RelativeChange), "", "", n);
-                Row(csv, type, pair, c.Metric + ".p_value", Number(c.PValue), "", "", n);
-                Row(csv, type, pair, c.Metric + ".adjusted_p_value", Number(c.AdjustedPValue), "", "", n);
-                Row(csv, type, pair, c.Metric + ".minimum_detectable_effect", Number(c.MinimumDetectableEffect), "", "", n);
-                Row(csv, type, pair, c.Metric + ".verdict", c.Verdict, "", "", n);
+                Comparison(csv, type, c);
             }
         }
 
@@ -66,7 +60,30 @@ public static class SnapshotCsv
                 Number(metric.Value.CiHigh), Count(metric.Value.N));
         }
 
+        foreach (var c in snapshot.PilotComparisons ?? [])
+        {
+            Comparison(csv, PilotLevel, c);
+        }
+
         return csv.ToString();
+    }
+
+    /// <summary>A comparison's rows; <c>.role</c> (with <c>exploratory</c> for a secondary one) and <c>.unit</c> when it has a role.</summary>
+    private static void Comparison(StringBuilder csv, string caseType, ComparisonResult c)
+    {
+        var pair = c.Treatment + " vs " + c.Baseline;
+        var n = Count(c.TreatmentN);
+        Row(csv, caseType, pair, c.Metric + ".difference", Number(c.Difference), Number(c.CiLow), Number(c.CiHigh), n);
+        Row(csv, caseType, pair, c.Metric + ".relative_change", Number(c.RelativeChange), "", "", n);
+        Row(csv, caseType, pair, c.Metric + ".p_value", Number(c.PValue), "", "", n);
+        Row(csv, caseType, pair, c.Metric + ".adjusted_p_value", Number(c.AdjustedPValue), "", "", n);
+        Row(csv, caseType, pair, c.Metric + ".minimum_detectable_effect", Number(c.MinimumDetectableEffect), "", "", n);
+        Row(csv, caseType, pair, c.Metric + ".verdict", c.Verdict, "", "", n);
+        if (c.Role is { } role)
+        {
+            Row(csv, caseType, pair, c.Metric + ".role", role == ComparisonRoles.Secondary ? role + " (exploratory)" : role, "", "", n);
+            Row(csv, caseType, pair, c.Metric + ".unit", c.Unit, "", "", n);
+        }
     }
 
     /// <summary>A number as the JSON has it (shortest round-trip form, the writer's), or an empty cell for null.</summary>

@@ -20,6 +20,9 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <param name="PilotMetrics">Pilot-level metrics, for all arms or one.</param>
 /// <param name="DataQuality">What a reader must know before trusting the numbers.</param>
 /// <param name="Breakdowns">The parts and weekly series behind the report's charts; null in snapshots made before them.</param>
+/// <param name="Plan">The analysis plan the verdicts follow; null in snapshots made before analysis plans.</param>
+/// <param name="PilotComparisons">Pilot-level comparisons (staff well-being per person); null in older snapshots.</param>
+/// <param name="DefaultEnd">Whether the period's end was chosen by default; null in older snapshots.</param>
 public sealed record SnapshotDocument(
     string Id,
     string Pilot,
@@ -33,7 +36,10 @@ public sealed record SnapshotDocument(
     IReadOnlyList<CaseTypeResult> CaseTypes,
     IReadOnlyList<PilotMetric> PilotMetrics,
     DataQualityReport DataQuality,
-    SnapshotBreakdowns? Breakdowns)
+    SnapshotBreakdowns? Breakdowns,
+    PlanSummary? Plan = null,
+    IReadOnlyList<ComparisonResult>? PilotComparisons = null,
+    bool? DefaultEnd = null)
 {
     /// <summary>The document of a snapshot the engine has just computed.</summary>
     internal static SnapshotDocument Of(Snapshot s) => new(
@@ -45,9 +51,12 @@ public sealed record SnapshotDocument(
         Methodology.Version,
         s.ConfigSha256,
         s.DataSha256,
-        new SnapshotSettings(s.ConfidenceLevel, s.MinSamplePerArm, s.KAnonymity, s.BaselineArm, MedianBootstrap.Replicates),
+        new SnapshotSettings(s.ConfidenceLevel, s.MinSamplePerArm, s.KAnonymity, s.BaselineArm, MedianBootstrap.Replicates, s.FollowUpDays),
         s.CaseTypes,
         s.PilotMetrics,
         s.DataQuality,
-        s.Breakdowns);
+        s.Breakdowns,
+        s.Plan,
+        s.PilotComparisons,
+        s.Request.DefaultEnd);
 }

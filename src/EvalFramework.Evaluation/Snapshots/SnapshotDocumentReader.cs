@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EvalFramework.Evaluation.Configuration;
 
 namespace EvalFramework.Evaluation.Snapshots;
 
@@ -53,11 +54,27 @@ public static class SnapshotDocumentReader
                 (int)((settings is { } s2 ? Long(s2, "minSamplePerArm") : null) ?? 30),
                 (int)((settings is { } s3 ? Long(s3, "kAnonymity") : null) ?? 5),
                 baseline,
-                (int)((settings is { } s4 ? Long(s4, "bootstrapReplicates") : null) ?? 0)),
+                (int)((settings is { } s4 ? Long(s4, "bootstrapReplicates") : null) ?? 0),
+                settings is { } s5 && Long(s5, "followUpDays") is { } followUp ? (int)followUp : null),
             caseTypes,
             [.. Array(root, "pilotMetrics").Select(m => new PilotMetric(String(m, "metric") ?? "", String(m, "arm"), Value(m)))],
             DataQuality(Child(root, "dataQuality")),
-            Child(root, "breakdowns") is { } breakdowns ? Breakdowns(breakdowns) : null);
+            Child(root, "breakdowns") is { } breakdowns ? Breakdowns(breakdowns) : null,
+            Child(root, "analysisPlan") is { } plan ? Plan(plan) : null,
+            Child(root, "pilotComparisons") is { } pilotComparisons ? [.. pilotComparisons.EnumerateArray().Select(Comparison)] : null,
+            Bool(period, "defaultEnd"));
+    }
+
+    private static PlanSummary Plan(JsonElement plan)
+    {
+        List<PlannedMetric> Planned(string name) =>
+            [.. Array(plan, name).Select(e => new PlannedMetric(String(e, "caseType"), String(e, "metric") ?? "", Number(e, "margin")))];
+
+        var registered = Child(plan, "registered") is { } r
+            ? new RegisteredPlan(String(r, "sha256") ?? "", Time(r, "at"))
+            : null;
+        return new PlanSummary(String(plan, "sha256") ?? "", Number(plan, "alpha") ?? 0.05, Planned("primary"), Planned("guardrails"),
+            Bool(plan, "configured") ?? false, registered);
     }
 
     private static CaseTypeResult CaseType(JsonElement caseType)
@@ -66,25 +83,32 @@ public static class SnapshotDocumentReader
             Child(a, "metrics") is { ValueKind: JsonValueKind.Object } metrics
                 ? [.. metrics.EnumerateObject().Select(m => new KeyValuePair<string, MetricValue>(m.Name, Value(m.Value)))]
                 : [])).ToList();
-        var comparisons = Array(caseType, "comparisons").Select(c => new ComparisonResult(
-            String(c, "metric") ?? "",
-            String(c, "baseline") ?? "",
-            String(c, "treatment") ?? "",
-            String(c, "method") ?? "",
-            Long(c, "baselineN") ?? 0,
-            Long(c, "treatmentN") ?? 0,
-            Number(c, "difference"),
-            Number(c, "ciLow"),
-            Number(c, "ciHigh"),
-            Number(c, "relativeChange"),
-            Number(c, "pValue"),
-            Number(c, "adjustedPValue"),
-            String(c, "verdict") ?? "",
-            Number(c, "nonInferiorityMargin"),
-            Number(c, "minimumDetectableEffect"),
-            Number(c, "minimumDetectableRelativeChange"))).ToList();
-        return new CaseTypeResult(String(caseType, "caseType") ?? "", arms, comparisons);
+        return new CaseTypeResult(String(caseType, "caseType") ?? "", arms, [.. Array(caseType, "comparisons").Select(Comparison)]);
     }
+
+    private static ComparisonResult Comparison(JsonElement c) => new(
+        String(c, "metric") ?? "",
+        String(c, "baseline") ?? "",
+        String(c, "treatment") ?? "",
+        String(c, "method") ?? "",
+        Long(c, "baselineN") ?? 0,
+        Long(c, "treatmentN") ?? 0,
+        Number(c, "difference"),
+        Number(c, "ciLow"),
+        Number(c, "ciHigh"),
+        Number(c, "relativeChange"),
+        Number(c, "pValue"),
+        Number(c, "adjustedPValue"),
+        String(c, "verdict") ?? "",
+        Number(c, "nonInferiorityMargin"),
+        Number(c, "minimumDetectableEffect"),
+        Number(c, "minimumDetectableRelativeChange"))
+    {
+        Role = String(c, "role"),
+        Unit = String(c, "unit"),
+        SameTestAs = String(c, "sameTestAs"),
+        NonInferiorityBound = Number(c, "nonInferiorityBound"),
+    };
 
     private static DataQualityReport DataQuality(JsonElement? element)
     {
@@ -164,6 +188,11 @@ public static class SnapshotDocumentReader
 
     private static string? String(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.String ? v.GetString() : null;
+
+    private static bool? Bool(JsonElement e, string name) =>
+        e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind is JsonValueKind.True or JsonValueKind.False
+            ? v.GetBoolean()
+            : null;
 
     private static double? Number(JsonElement e, string name) =>
         e.ValueKind == JsonValueKind.Object && e.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.Number ? v.GetDouble() : null;

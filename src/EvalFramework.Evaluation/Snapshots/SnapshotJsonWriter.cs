@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using EvalFramework.Evaluation.Configuration;
 
 namespace EvalFramework.Evaluation.Snapshots;
 
@@ -35,6 +36,11 @@ public static class SnapshotJsonWriter
             w.WriteStartObject("period");
             w.WriteString("from", Time(s.From));
             w.WriteString("to", Time(s.To));
+            if (s.DefaultEnd is { } defaultEnd)
+            {
+                w.WriteBoolean("defaultEnd", defaultEnd);
+            }
+
             w.WriteEndObject();
             w.WriteString("createdAt", Time(s.CreatedAt));
             w.WriteStartObject("methodology");
@@ -48,7 +54,17 @@ public static class SnapshotJsonWriter
             w.WriteNumber("kAnonymity", s.Settings.KAnonymity);
             w.WriteString("baselineArm", s.Settings.BaselineArm);
             w.WriteNumber("bootstrapReplicates", s.Settings.BootstrapReplicates);
+            if (s.Settings.FollowUpDays is { } followUp)
+            {
+                w.WriteNumber("followUpDays", followUp);
+            }
+
             w.WriteEndObject();
+            if (s.Plan is { } plan)
+            {
+                WritePlan(w, plan);
+            }
+
             w.WriteStartArray("caseTypes");
             foreach (var caseType in s.CaseTypes)
             {
@@ -67,6 +83,17 @@ public static class SnapshotJsonWriter
             }
 
             w.WriteEndArray();
+            if (s.PilotComparisons is { } pilotComparisons)
+            {
+                w.WriteStartArray("pilotComparisons");
+                foreach (var c in pilotComparisons)
+                {
+                    WriteComparison(w, c);
+                }
+
+                w.WriteEndArray();
+            }
+
             WriteDataQuality(w, s.DataQuality);
             if (s.Breakdowns is { } breakdowns)
             {
@@ -104,28 +131,91 @@ public static class SnapshotJsonWriter
         w.WriteStartArray("comparisons");
         foreach (var c in caseType.Comparisons)
         {
-            w.WriteStartObject();
-            w.WriteString("metric", c.Metric);
-            w.WriteString("baseline", c.Baseline);
-            w.WriteString("treatment", c.Treatment);
-            Number(w, "difference", c.Difference);
-            Number(w, "ciLow", c.CiLow);
-            Number(w, "ciHigh", c.CiHigh);
-            Number(w, "relativeChange", c.RelativeChange);
-            Number(w, "pValue", c.PValue);
-            Number(w, "adjustedPValue", c.AdjustedPValue);
-            w.WriteString("verdict", c.Verdict);
-            w.WriteString("method", c.Method);
-            w.WriteNumber("baselineN", c.BaselineN);
-            w.WriteNumber("treatmentN", c.TreatmentN);
-            Number(w, "nonInferiorityMargin", c.NonInferiorityMargin);
-            Number(w, "minimumDetectableEffect", c.MinimumDetectableEffect);
-            Number(w, "minimumDetectableRelativeChange", c.MinimumDetectableRelativeChange);
-            w.WriteEndObject();
+            WriteComparison(w, c);
         }
 
         w.WriteEndArray();
         w.WriteEndObject();
+    }
+
+    /// <summary>A comparison; its role, unit, shared test and one-sided bound only when it has a role (older snapshots have none).</summary>
+    private static void WriteComparison(Utf8JsonWriter w, ComparisonResult c)
+    {
+        w.WriteStartObject();
+        w.WriteString("metric", c.Metric);
+        w.WriteString("baseline", c.Baseline);
+        w.WriteString("treatment", c.Treatment);
+        Number(w, "difference", c.Difference);
+        Number(w, "ciLow", c.CiLow);
+        Number(w, "ciHigh", c.CiHigh);
+        Number(w, "relativeChange", c.RelativeChange);
+        Number(w, "pValue", c.PValue);
+        Number(w, "adjustedPValue", c.AdjustedPValue);
+        w.WriteString("verdict", c.Verdict);
+        if (c.Role is { } role)
+        {
+            w.WriteString("role", role);
+            w.WriteString("unit", c.Unit);
+            w.WriteString("sameTestAs", c.SameTestAs);
+        }
+
+        w.WriteString("method", c.Method);
+        w.WriteNumber("baselineN", c.BaselineN);
+        w.WriteNumber("treatmentN", c.TreatmentN);
+        Number(w, "nonInferiorityMargin", c.NonInferiorityMargin);
+        if (c.Role is not null)
+        {
+            Number(w, "nonInferiorityBound", c.NonInferiorityBound);
+        }
+
+        Number(w, "minimumDetectableEffect", c.MinimumDetectableEffect);
+        Number(w, "minimumDetectableRelativeChange", c.MinimumDetectableRelativeChange);
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>analysisPlan</c> section: the plan the verdicts follow and its registration.</summary>
+    private static void WritePlan(Utf8JsonWriter w, PlanSummary plan)
+    {
+        w.WriteStartObject("analysisPlan");
+        w.WriteString("sha256", plan.Sha256);
+        w.WriteBoolean("configured", plan.Configured);
+        w.WriteNumber("alpha", plan.Alpha);
+        WritePlanned(w, "primary", plan.Primary);
+        WritePlanned(w, "guardrails", plan.Guardrails);
+        if (plan.Registered is { } registered)
+        {
+            w.WriteStartObject("registered");
+            w.WriteString("sha256", registered.Sha256);
+            w.WriteString("at", Time(registered.RegisteredAt));
+            w.WriteEndObject();
+            w.WriteBoolean("changedAfterRegistration", plan.ChangedAfterRegistration == true);
+        }
+        else
+        {
+            w.WriteNull("registered");
+            w.WriteNull("changedAfterRegistration");
+        }
+
+        w.WriteEndObject();
+    }
+
+    private static void WritePlanned(Utf8JsonWriter w, string name, IReadOnlyList<PlannedMetric> entries)
+    {
+        w.WriteStartArray(name);
+        foreach (var e in entries)
+        {
+            w.WriteStartObject();
+            w.WriteString("metric", e.Metric);
+            w.WriteString("caseType", e.CaseType);
+            if (e.Margin is { } margin)
+            {
+                w.WriteNumber("margin", margin);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
     }
 
     private static void WriteDataQuality(Utf8JsonWriter w, DataQualityReport q)

@@ -10,4 +10,14 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <param name="CreatedAt">When the snapshot is made.</param>
 /// <param name="Config">The evaluation config; null when none is loaded (cost and energy are then null).</param>
 public sealed record SnapshotRequest(
-    string Id, string Pilot, DateTimeOffset From, DateTimeOffset To, DateTimeOffset CreatedAt, EvaluationConfig? Config);
+    string Id, string Pilot, DateTimeOffset From, DateTimeOffset To, DateTimeOffset CreatedAt, EvaluationConfig? Config)
+{
+    /// <summary>The pilot's registered analysis plan, if one was registered before the snapshot.</summary>
+    public RegisteredPlan? RegisteredPlan { get; init; }
+
+    /// <summary>
+    /// Whether <see cref="To"/> was chosen by default (the last complete day minus the follow-up window) rather than
+    /// given by whoever asked for the snapshot.
+    /// </summary>
+    public bool DefaultEnd { get; init; }
+}

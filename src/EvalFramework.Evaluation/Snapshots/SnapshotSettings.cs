@@ -6,4 +6,6 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <param name="KAnonymity">The smallest staff-survey group published (5 when absent).</param>
 /// <param name="BaselineArm">The arm every treatment is compared with.</param>
 /// <param name="BootstrapReplicates">Bootstrap replicates per median comparison (0 when absent).</param>
-public sealed record SnapshotSettings(double ConfidenceLevel, int MinSamplePerArm, int KAnonymity, string BaselineArm, int BootstrapReplicates);
+/// <param name="FollowUpDays">The follow-up window the default period end keeps clear (null in snapshots made before it).</param>
+public sealed record SnapshotSettings(double ConfidenceLevel, int MinSamplePerArm, int KAnonymity, string BaselineArm, int BootstrapReplicates,
+    int? FollowUpDays = null);

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json.Nodes;
 using EvalFramework.Collector.Tests.Infrastructure;
+using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
 using static EvalFramework.Collector.Tests.Infrastructure.Events;
 using static EvalFramework.Collector.Tests.Infrastructure.PrometheusText;
@@ -106,6 +107,7 @@ public sealed class VocabularyLabelTests : IClassFixture<CollectorFactory>
                     Arm = arm,
                     StartedMs = started.ToUnixTimeMilliseconds(),
                     CompletedMs = started.AddMinutes(30 + i).ToUnixTimeMilliseconds(),
+                    Outcome = CaseOutcomes.Resolved,
                     EffortSeconds = 300 + i,
                     Reviews = 1,
                 });

@@ -19,12 +19,12 @@ public sealed class ConfigValidationTests
         Assert.Equal(0.95, config.ConfidenceLevel);
         Assert.Equal(30, config.MinSamplePerArm);
         Assert.Equal(5, config.KAnonymity);
-        Assert.Equal(NonInferiorityMargins.None, config.NonInferiorityMargins);
+        Assert.Equal(14, config.FollowUpDays);
         Assert.Equal(EnergyFactors.Default, config.Energy);
         var pilot = Assert.Single(config.Pilots);
         Assert.Equal(["channel-detail", "office", "language"], pilot.AttributeKeys);
         Assert.Null(pilot.Maintenance.DefaultArm);
-        Assert.Equal("1.0.0", config.Methodology.Version);
+        Assert.Equal("2.0.0", config.Methodology.Version);
     }
 
     [Fact]
@@ -209,28 +209,12 @@ public sealed class ConfigValidationTests
     }
 
     [Fact]
-    public void Parse_NegativeErrorRateMargin_Reported()
+    public void Parse_TopLevelMargins_SaysWhereTheyMoved()
     {
-        var error = SingleError("nonInferiorityMargins:\n  error_rate: -0.01\n" + TestConfig.Valid);
+        var error = SingleError("nonInferiorityMargins:\n  error_rate: 0.02\n" + TestConfig.Valid);
 
-        Assert.Equal((2, "nonInferiorityMargins.error_rate"), (error.Line, error.Key));
-        Assert.Contains("must not be negative", error.Message, StringComparison.Ordinal);
-    }
-
-    [Fact]
-    public void Parse_NegativeCsatMargin_Reported()
-    {
-        var error = SingleError("nonInferiorityMargins:\n  csat_mean: -0.2\n" + TestConfig.Valid);
-
-        Assert.Equal("evaluation.yaml:2: nonInferiorityMargins.csat_mean: must not be negative (points on the 1–5 scale)", error.ToString());
-    }
-
-    [Fact]
-    public void Parse_Margins_Read()
-    {
-        var config = TestConfig.Load("nonInferiorityMargins:\n  error_rate: 0.02\n  csat_mean: 0.2\n" + TestConfig.Valid);
-
-        Assert.Equal(new NonInferiorityMargins(0.02, 0.2), config.NonInferiorityMargins);
+        Assert.Equal((1, "nonInferiorityMargins"), (error.Line, error.Key));
+        Assert.Contains("analysisPlan.guardrails", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -249,7 +233,7 @@ public sealed class ConfigValidationTests
             [
                 "evaluation.yaml:1: confidenceLevel: must be between 0 and 1, exclusive (e.g. 0.95)",
                 "evaluation.yaml:3: pilots[0].displayName: required key is missing",
-                "evaluation.yaml:4: pilots[0].displayNam: unknown key (expected one of: slug, displayName, caseTypes, arms, baselineArm, staffRoles, aiModels, fixedCosts, oneOffCosts, maintenance, attributeKeys, attributeValues, channels, escalationReasons, integrationSystems, integrationFailureKinds, maintenanceKinds, teams, caseIds)",
+                "evaluation.yaml:4: pilots[0].displayNam: unknown key (expected one of: slug, displayName, caseTypes, arms, baselineArm, staffRoles, aiModels, fixedCosts, oneOffCosts, maintenance, attributeKeys, attributeValues, channels, escalationReasons, integrationSystems, integrationFailureKinds, maintenanceKinds, teams, caseIds, analysisPlan)",
                 "evaluation.yaml:8: pilots[0].arms[0].share: must be a number (found 'half')",
                 "evaluation.yaml:11: pilots[0].baselineArm: baseline arm 'control' is not defined in arms (manual, ai_assisted)",
                 "evaluation.yaml:14: pilots[0].staffRoles.handlaggare.hourlyCostSek: must not be negative",

@@ -227,11 +227,29 @@ public sealed class PilotSimulatorTests
     }
 
     [Fact]
+    public void Events_DefaultEffects_AiCasesAbandonedMoreAndSomeRejectedInEveryArm()
+    {
+        var settings = Simulations.Demo(days: 120);
+        var profile = CaseTypeProfiles.BuildingPermitQuestion;
+        var closed = SimulatedCases.From(Simulations.Events(settings)).Values
+            .Where(c => c.Case.CaseType == Permits && c.Completed is not null).ToList();
+        var manual = closed.Where(c => c.Case.Arm == "manual").ToList();
+        var ai = closed.Where(c => c.Case.Arm == "ai_assisted").ToList();
+
+        // The default effects add 2 points of abandoned cases to ai_assisted; rejections are the profile's in both arms.
+        Simulations.AssertShare(profile.AbandonedShare, manual.Count(c => c.Outcome == CaseOutcomes.Abandoned), manual.Count, "manual abandoned");
+        Simulations.AssertShare(profile.AbandonedShare + 0.02, ai.Count(c => c.Outcome == CaseOutcomes.Abandoned), ai.Count, "ai_assisted abandoned");
+        Simulations.AssertShare(profile.RejectedShare, manual.Count(c => c.Outcome == CaseOutcomes.Rejected), manual.Count, "manual rejected");
+        Simulations.AssertShare(profile.RejectedShare, ai.Count(c => c.Outcome == CaseOutcomes.Rejected), ai.Count, "ai_assisted rejected");
+        Assert.InRange(profile.AbandonedShare + profile.RejectedShare, 0.01, 0.05);
+    }
+
+    [Fact]
     public void Events_CompletedCases_OutcomesAndValuesWithinTheContract()
     {
         var events = Simulations.Events(Simulations.Demo(days: 30));
 
-        Assert.All(events.OfType<SimulatedCaseCompletion>(), c => Assert.Contains(c.Outcome, new[] { CaseOutcomes.Resolved, CaseOutcomes.Abandoned }));
+        Assert.All(events.OfType<SimulatedCaseCompletion>(), c => Assert.Contains(c.Outcome, new[] { CaseOutcomes.Resolved, CaseOutcomes.Abandoned, CaseOutcomes.Rejected }));
         Assert.All(events.OfType<SimulatedEffort>(), e => Assert.InRange(e.Seconds, double.Epsilon, 86_400));
         Assert.All(events.OfType<SimulatedCitizenSurvey>(), s => Assert.InRange(s.Csat, 1, 5));
         Assert.All(events.OfType<SimulatedCitizenSurvey>().Where(s => s.Nps is not null), s => Assert.InRange(s.Nps!.Value, 0, 10));

@@ -11,6 +11,8 @@ internal sealed class SimulatedCases
 
         public DateTimeOffset? Completed { get; set; }
 
+        public string? Outcome { get; set; }
+
         public double Effort { get; set; }
 
         public int AiCalls { get; set; }
@@ -42,7 +44,7 @@ internal sealed class SimulatedCases
 
             switch (e)
             {
-                case SimulatedCaseCompletion: c.Completed = e.Time; break;
+                case SimulatedCaseCompletion x: (c.Completed, c.Outcome) = (e.Time, x.Outcome); break;
                 case SimulatedEffort x: c.Effort += x.Seconds; break;
                 case SimulatedAiUsage: c.AiCalls++; break;
                 case SimulatedReview x:

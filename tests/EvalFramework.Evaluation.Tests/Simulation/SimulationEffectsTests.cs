@@ -84,6 +84,17 @@ public sealed class SimulationEffectsTests
     }
 
     [Fact]
+    public void Validate_AbandonedAndRejectedSharesAboveOneTogether_NamesTheArm()
+    {
+        var effects = SimulationEffects.Parse("ai_assisted:\n  abandonment_rate: +0.6\n  rejection_rate: +0.5\n", "effects.yaml").Effects;
+
+        var errors = PilotSimulator.Validate(Simulations.Demo(effects: effects)).Select(e => e.ToString());
+
+        // building-permit-question: abandoned 0.02 + 0.6, rejected 0.01 + 0.5.
+        Assert.Contains("effects.yaml:1: ai_assisted: makes abandonment_rate + rejection_rate of case type 'building-permit-question' 1.13, above 1", errors);
+    }
+
+    [Fact]
     public void Default_ForAPilotWithoutTheAutomatedArm_Valid()
     {
         Assert.Contains("ai_automated", SimulationEffects.Default.Arms);

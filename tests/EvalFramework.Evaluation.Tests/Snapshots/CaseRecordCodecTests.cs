@@ -1,4 +1,5 @@
 using System.Globalization;
+using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
 
 namespace EvalFramework.Evaluation.Tests.Snapshots;
@@ -16,6 +17,7 @@ public sealed class CaseRecordCodecTests
             Arm = arm,
             StartedMs = From.AddMinutes(i).ToUnixTimeMilliseconds(),
             CompletedMs = i % 9 == 0 ? null : From.AddMinutes(i).ToUnixTimeMilliseconds() + (60_000L * (1 + (i % 13))),
+            Outcome = i % 9 == 0 ? null : CaseOutcomes.All[i % 4],
             EffortSeconds = 100.5 + (i % 7),
             AiDurationMs = arm == "manual" ? 0 : 1500 + i,
             Escalations = i % 11 == 0 ? 1 : 0,
@@ -53,7 +55,9 @@ public sealed class CaseRecordCodecTests
 
         Assert.Equal(record.Length, CaseRecordCodec.Length(row));
         Assert.Equal(row.CaseId, back.CaseId);
-        Assert.Equal((row.CaseType, row.Arm, row.StartedMs, row.CompletedMs), (back.CaseType, back.Arm, back.StartedMs, back.CompletedMs));
+        Assert.Equal((row.CaseType, row.Arm, row.StartedMs, row.CompletedMs, row.Outcome),
+            (back.CaseType, back.Arm, back.StartedMs, back.CompletedMs, back.Outcome));
+        Assert.Equal(CaseOutcomes.Abandoned, back.Outcome);
         Assert.Equal((row.EffortSeconds, row.AiDurationMs, row.Errors, row.ReviewsIncorrect, row.CsatSum, row.NpsDetractors),
             (back.EffortSeconds, back.AiDurationMs, back.Errors, back.ReviewsIncorrect, back.CsatSum, back.NpsDetractors));
         Assert.Equal(row.EffortByRole, back.EffortByRole);
@@ -70,6 +74,7 @@ public sealed class CaseRecordCodecTests
         CaseRecordCodec.Read(CaseRecordCodec.Encode(row), back, new Utf8StringCache(), withCaseId: false);
 
         Assert.Null(back.CompletedMs);
+        Assert.Null(back.Outcome);
         Assert.Equal("", back.CaseId);
         Assert.Empty(back.AiUsage);
     }
@@ -171,6 +176,7 @@ public sealed class CaseRecordCodecTests
                 Text(r.Arm);
                 w.Write(r.StartedMs);
                 w.Write(r.CompletedMs ?? long.MinValue);
+                Text(r.Outcome ?? "");
                 w.Write(r.EffortSeconds);
                 w.Write(r.AiDurationMs);
                 foreach (var n in new[] { r.Escalations, r.Errors, r.Reviews, r.ReviewsIncorrect, r.ReviewsConsistencySet, r.ReviewsConsistent,

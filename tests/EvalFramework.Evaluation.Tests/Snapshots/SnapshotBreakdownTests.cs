@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EvalFramework.Contract;
 using EvalFramework.Evaluation.Models;
 using EvalFramework.Evaluation.Snapshots;
 
@@ -23,6 +24,7 @@ public sealed class SnapshotBreakdownTests
             Arm = arm,
             StartedMs = started.ToUnixTimeMilliseconds(),
             CompletedMs = completed?.ToUnixTimeMilliseconds(),
+            Outcome = completed is null ? null : CaseOutcomes.Resolved,
             EffortSeconds = effortSeconds,
         };
         if (effortSeconds > 0)
@@ -77,7 +79,7 @@ public sealed class SnapshotBreakdownTests
         var row = new CaseRow
         {
             CaseId = "a0", CaseType = "a-question", Arm = "ai_assisted", StartedMs = From.ToUnixTimeMilliseconds(),
-            CompletedMs = From.AddHours(1).ToUnixTimeMilliseconds(), EffortSeconds = 1000,
+            CompletedMs = From.AddHours(1).ToUnixTimeMilliseconds(), Outcome = CaseOutcomes.Resolved, EffortSeconds = 1000,
         };
         row.EffortByRole.Add(new RoleEffort("handlaggare", 700));
         row.EffortByRole.Add(new RoleEffort("handlaggare", 300));
@@ -152,7 +154,7 @@ public sealed class SnapshotBreakdownTests
         // A model without a price and size in the config: no cost and no energy for any case, so no parts either.
         using var engine = Engine(7);
         AddCase(engine, "a0", "ai_assisted", From, From.AddHours(1), 60);
-        var row = new CaseRow { CaseId = "m0", CaseType = "a-question", Arm = "manual", StartedMs = From.ToUnixTimeMilliseconds(), CompletedMs = From.AddHours(1).ToUnixTimeMilliseconds() };
+        var row = new CaseRow { CaseId = "m0", CaseType = "a-question", Arm = "manual", StartedMs = From.ToUnixTimeMilliseconds(), CompletedMs = From.AddHours(1).ToUnixTimeMilliseconds(), Outcome = CaseOutcomes.Resolved };
         row.AiUsage.Add(new ModelUsage("unpriced-model", 10, 10, 0, 0, 0));
         engine.AddCase(row);
 

@@ -38,6 +38,7 @@ public sealed class SnapshotDocumentTests
                 Arm = c.Case.Arm,
                 StartedMs = c.Case.Started.ToUnixTimeMilliseconds(),
                 CompletedMs = c.Completed?.ToUnixTimeMilliseconds(),
+                Outcome = c.Outcome,
                 EffortSeconds = c.Effort,
                 Errors = c.Errors,
                 Reviews = c.Reviews,
@@ -168,18 +169,34 @@ public sealed class SnapshotDocumentTests
 
             foreach (var c in caseType.GetProperty("comparisons").EnumerateArray())
             {
-                expected.Add(string.Join(',', Raw(c, "difference"), Raw(c, "ciLow"), Raw(c, "ciHigh"), Raw(c, "treatmentN")));
-                expected.Add(string.Join(',', Raw(c, "relativeChange"), "", "", Raw(c, "treatmentN")));
-                expected.Add(string.Join(',', Raw(c, "pValue"), "", "", Raw(c, "treatmentN")));
-                expected.Add(string.Join(',', Raw(c, "adjustedPValue"), "", "", Raw(c, "treatmentN")));
-                expected.Add(string.Join(',', Raw(c, "minimumDetectableEffect"), "", "", Raw(c, "treatmentN")));
-                expected.Add(string.Join(',', c.GetProperty("verdict").GetString(), "", "", Raw(c, "treatmentN")));
+                Comparison(c);
             }
         }
 
         foreach (var m in json.RootElement.GetProperty("pilotMetrics").EnumerateArray())
         {
             expected.Add(string.Join(',', Raw(m, "value"), Raw(m, "ciLow"), Raw(m, "ciHigh"), Raw(m, "n")));
+        }
+
+        foreach (var c in json.RootElement.TryGetProperty("pilotComparisons", out var pilotComparisons) ? pilotComparisons.EnumerateArray() : default)
+        {
+            Comparison(c);
+        }
+
+        void Comparison(JsonElement c)
+        {
+            expected.Add(string.Join(',', Raw(c, "difference"), Raw(c, "ciLow"), Raw(c, "ciHigh"), Raw(c, "treatmentN")));
+            expected.Add(string.Join(',', Raw(c, "relativeChange"), "", "", Raw(c, "treatmentN")));
+            expected.Add(string.Join(',', Raw(c, "pValue"), "", "", Raw(c, "treatmentN")));
+            expected.Add(string.Join(',', Raw(c, "adjustedPValue"), "", "", Raw(c, "treatmentN")));
+            expected.Add(string.Join(',', Raw(c, "minimumDetectableEffect"), "", "", Raw(c, "treatmentN")));
+            expected.Add(string.Join(',', c.GetProperty("verdict").GetString(), "", "", Raw(c, "treatmentN")));
+            if (c.TryGetProperty("role", out var role))
+            {
+                var word = role.GetString() == ComparisonRoles.Secondary ? "secondary (exploratory)" : role.GetString();
+                expected.Add(string.Join(',', word, "", "", Raw(c, "treatmentN")));
+                expected.Add(string.Join(',', c.GetProperty("unit").GetString(), "", "", Raw(c, "treatmentN")));
+            }
         }
 
         var lines = SnapshotCsv.FromJson(stored).Split('\n', StringSplitOptions.RemoveEmptyEntries);

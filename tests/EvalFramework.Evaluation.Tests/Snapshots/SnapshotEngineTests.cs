@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using EvalFramework.Contract;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
 
@@ -23,6 +24,7 @@ public sealed class SnapshotEngineTests
             row.Arm = arm;
             row.StartedMs = From.AddMinutes(i).ToUnixTimeMilliseconds();
             row.CompletedMs = row.StartedMs + 60_000;
+            row.Outcome = CaseOutcomes.Resolved;
             row.EffortSeconds = 100 + (i % 7);
             row.EffortByRole.Add(new RoleEffort("handlaggare", row.EffortSeconds));
             shape?.Invoke(i, row);
@@ -111,7 +113,7 @@ public sealed class SnapshotEngineTests
     [Fact]
     public void Compute_ErrorRatesEqualWithMargin_NonInferior()
     {
-        var config = TestConfig.Load("nonInferiorityMargins:\n  error_rate: 0.1\n" + TestConfig.Valid);
+        var config = TestConfig.Load(TestConfig.Valid + "\n    analysisPlan:\n      guardrails:\n        - {metric: error_rate, margin: 0.1}\n");
         using var engine = Engine(config);
         void Reviewed(int i, CaseRow r)
         {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
+using EvalFramework.Contract;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
 
@@ -32,6 +33,7 @@ public sealed class SnapshotVocabularyTests
                 row.Arm = arm;
                 row.StartedMs = Monday.AddHours(n).ToUnixTimeMilliseconds();
                 row.CompletedMs = row.StartedMs + 600_000;
+                row.Outcome = CaseOutcomes.Resolved;
                 row.EffortSeconds = 200 + i;
                 row.EffortByRole.Add(new RoleEffort("handlaggare", row.EffortSeconds));
                 shape?.Invoke(row);

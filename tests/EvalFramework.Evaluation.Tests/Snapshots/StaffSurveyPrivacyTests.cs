@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
 
 namespace EvalFramework.Evaluation.Tests.Snapshots;
@@ -94,6 +95,7 @@ public sealed class StaffSurveyPrivacyTests
                     Arm = arm,
                     StartedMs = Monday.AddHours(i + 1).ToUnixTimeMilliseconds(),
                     CompletedMs = Monday.AddHours(i + 2).ToUnixTimeMilliseconds(),
+                    Outcome = CaseOutcomes.Resolved,
                     EffortSeconds = 300 + i,
                 };
                 row.EffortByRole.Add(new RoleEffort("handlaggare", row.EffortSeconds));

@@ -21,7 +21,7 @@ internal static class PostgresMigrations
     /// Each entry is applied once; never edit a shipped entry, add a new one. A new case column is added with
     /// <c>ALTER TABLE cases ADD COLUMN</c> and <see cref="CaseColumns.PostgresDefinition"/> of its line in <see cref="CaseColumns"/>.
     /// </summary>
-    internal static readonly IReadOnlyList<(int Version, string Name, string Sql)> All =
+    internal static readonly IReadOnlyList<(int Version, string Name, string Sql, Action<NpgsqlConnection, NpgsqlTransaction>? Then)> All =
     [
         (1, "events, cases, case records and snapshots", """
             CREATE TABLE events (
@@ -124,7 +124,12 @@ internal static class PostgresMigrations
             $$;
             CREATE TRIGGER snapshots_immutable BEFORE UPDATE ON snapshots
                 FOR EACH ROW EXECUTE FUNCTION snapshots_refuse_update();
-            """),
+            """, null),
+        (2, "case records with the outcome", """
+            -- The record now carries the case's outcome after its completion time: every stored record is rebuilt
+            -- from the case rows, so snapshots of data stored before this version hash the outcome too.
+            DELETE FROM case_records;
+            """, (connection, transaction) => PostgresCaseRecordBackfill.Run(connection, transaction, chunkSize: 1000)),
     ];
 
     /// <summary>Applies what is pending, all in one transaction under an advisory lock, so replicas starting together take turns.</summary>
@@ -136,7 +141,7 @@ internal static class PostgresMigrations
             "CREATE TABLE IF NOT EXISTS schema_version (version integer PRIMARY KEY, name text NOT NULL, applied_ms bigint NOT NULL)",
             transaction: transaction);
         var applied = CurrentVersion(connection, transaction);
-        foreach (var (version, name, sql) in All)
+        foreach (var (version, name, sql, then) in All)
         {
             if (version <= applied)
             {
@@ -144,6 +149,7 @@ internal static class PostgresMigrations
             }
 
             connection.Execute(sql, transaction: transaction);
+            then?.Invoke(connection, transaction);
             connection.Execute(
                 "INSERT INTO schema_version (version, name, applied_ms) VALUES (@version, @name, @now)",
                 new { version, name, now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds() },

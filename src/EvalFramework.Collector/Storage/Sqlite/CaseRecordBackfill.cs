@@ -3,7 +3,10 @@ using Microsoft.Data.Sqlite;
 
 namespace EvalFramework.Collector.Storage.Sqlite;
 
-/// <summary>Migration 3's data step: a record for every case row already stored, built from the source tables.</summary>
+/// <summary>
+/// The data step of migrations 3 and 4: a record for every case row already stored, built from the source tables
+/// (the row's values, its effort events and its AI usage rows).
+/// </summary>
 internal static class CaseRecordBackfill
 {
     private const string SelectCases = $"SELECT pilot, case_id, {CaseRecordRow.Columns} FROM cases";

@@ -118,6 +118,11 @@ internal static class SqliteMigrations
                 PRIMARY KEY (pilot, case_id)
             ) WITHOUT ROWID;
             """, CaseRecordBackfill.Run),
+        (4, "case records with the outcome", """
+            -- The record now carries the case's outcome after its completion time: every stored record is rebuilt
+            -- from the case rows, so snapshots of data stored before this version hash the outcome too.
+            DELETE FROM case_records;
+            """, CaseRecordBackfill.Run),
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -15,6 +15,8 @@ internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
 
     public long Started;
     public long Completed;
+    public long Abandoned;
+    public long Rejected;
     public long NegativeLeadTimes;
     public readonly DoubleBuffer LeadTimes = new();
     public Moments LeadTime;

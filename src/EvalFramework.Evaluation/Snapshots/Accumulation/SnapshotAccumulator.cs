@@ -1,3 +1,4 @@
+using EvalFramework.Contract;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Models;
 using EvalFramework.Evaluation.Privacy;
@@ -88,6 +89,9 @@ internal sealed class SnapshotAccumulator : IDisposable
 
     /// <summary>Distinct AI models in the data without a price and size.</summary>
     public int MissingModels => _missingModels.Count;
+
+    /// <summary>The earliest <c>case.started</c> of the cases used, Unix ms (<see cref="long.MaxValue"/> when none).</summary>
+    public long FirstStartedMs { get; private set; } = long.MaxValue;
 
     /// <summary>Case rows of the pilot with events but no <c>case.started</c>.</summary>
     public long CasesWithoutStart { get; set; }
@@ -181,8 +185,14 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// <inheritdoc />
     public void Dispose() => _hasher.Dispose();
 
+    /// <summary>
+    /// Adds a case to its group. A case is closed when it has a <c>case.completed</c>, whatever the outcome; every
+    /// per-case figure is over closed cases, except lead time, which is over the closed cases with outcome
+    /// <c>resolved</c> only (the time to an answer: an escalated, abandoned or rejected case got none in the pilot).
+    /// </summary>
     private void Accumulate(GroupAccumulator group, CaseRow row)
     {
+        FirstStartedMs = Math.Min(FirstStartedMs, row.StartedMs);
         group.Started++;
         if (row.CompletedMs is not { } completed)
         {
@@ -191,16 +201,13 @@ internal sealed class SnapshotAccumulator : IDisposable
 
         group.Completed++;
         AddToWeek(group, completed);
-        var lead = (completed - row.StartedMs) / 1000.0;
-        if (lead < 0)
+        if (row.Outcome == CaseOutcomes.Resolved)
         {
-            group.NegativeLeadTimes++;
+            AddLeadTime(group, (completed - row.StartedMs) / 1000.0);
         }
-        else
-        {
-            group.LeadTimes.Add(lead);
-            group.LeadTime.Add(lead);
-        }
+
+        group.Abandoned += row.Outcome == CaseOutcomes.Abandoned ? 1 : 0;
+        group.Rejected += row.Outcome == CaseOutcomes.Rejected ? 1 : 0;
 
         group.Effort.Add(row.EffortSeconds);
         group.AiSeconds.Add(row.AiDurationMs / 1000);
@@ -215,7 +222,7 @@ internal sealed class SnapshotAccumulator : IDisposable
 
         group.ConsistencySet += row.ReviewsConsistencySet;
         group.Consistent += row.ReviewsConsistent;
-        group.Escalated += row.Escalations > 0 ? 1 : 0;
+        group.Escalated += row.Escalations > 0 || row.Outcome == CaseOutcomes.Escalated ? 1 : 0;
         group.IntegrationFailed += row.IntegrationFailures > 0 ? 1 : 0;
         if (row.CsatCount > 0)
         {
@@ -232,6 +239,18 @@ internal sealed class SnapshotAccumulator : IDisposable
         {
             AddCostAndEnergy(group, row, completed, _costModel, _energyModel);
         }
+    }
+
+    private static void AddLeadTime(GroupAccumulator group, double lead)
+    {
+        if (lead < 0)
+        {
+            group.NegativeLeadTimes++;
+            return;
+        }
+
+        group.LeadTimes.Add(lead);
+        group.LeadTime.Add(lead);
     }
 
     /// <summary>

@@ -8,26 +8,30 @@ namespace EvalFramework.Evaluation.Snapshots.Calculation;
 /// <summary>The comparisons of a treatment arm with the baseline arm in one case type, before the Holm adjustment.</summary>
 internal static class ArmComparisons
 {
-    /// <summary>Every comparison of <paramref name="t"/> with <paramref name="b"/>, in the snapshot's metric order.</summary>
+    /// <summary>
+    /// Every comparison of <paramref name="t"/> with <paramref name="b"/>, in the snapshot's metric order; descriptive
+    /// metrics (<see cref="MetricKeys.Descriptive"/>) have none.
+    /// </summary>
     public static IEnumerable<PendingComparison> Compare(GroupAccumulator b, GroupAccumulator t, LeadTimeSample bLead,
         LeadTimeSample tLead, double level, CostFigures costs, int seed)
     {
-        PendingComparison Means(string metric, in Moments mb, in Moments mt) =>
-            new(metric, b.Arm, t.Arm, "welch_t", mb.Count, mt.Count, mb.Count > 0 ? mb.Mean : null, WelchTest.Compare(mb, mt, level));
+        PendingComparison Means(string metric, Moments mb, Moments mt) =>
+            new(metric, b.Arm, t.Arm, "welch_t", mb.Count, mt.Count, mb.Count > 0 ? mb.Mean : null, l => WelchTest.Compare(mb, mt, l), level);
 
         PendingComparison Shares(string metric, long xb, long nb, long xt, long nt) =>
             new(metric, b.Arm, t.Arm, "newcombe_hybrid_score", nb, nt, nb > 0 ? (double)xb / nb : null,
-                Proportions.Compare(xb, nb, xt, nt, level));
+                l => Proportions.Compare(xb, nb, xt, nt, l), level);
 
         yield return new PendingComparison(MetricKeys.LeadTimeMedian, b.Arm, t.Arm, "percentile_bootstrap_median", bLead.Count,
-            tLead.Count, bLead.Median.Value, bLead.Count > 0 && tLead.Count > 0
-                ? MedianBootstrap.Compare(bLead.Sample, tLead.Sample, level, seed)
-                : new TestResult(double.NaN, null, null, double.NaN));
+            tLead.Count, bLead.Median.Value, l => bLead.Count > 0 && tLead.Count > 0
+                ? MedianBootstrap.Compare(bLead.Sample, tLead.Sample, l, seed)
+                : new TestResult(double.NaN, null, null, double.NaN), level);
         yield return Means(MetricKeys.LeadTimeMean, b.LeadTime, t.LeadTime);
         yield return Means(MetricKeys.EffortMean, b.Effort, t.Effort);
-        yield return Means(MetricKeys.AiSecondsMean, b.AiSeconds, t.AiSeconds);
         yield return Shares(MetricKeys.ErrorRate, b.Erroneous, b.Reviewed, t.Erroneous, t.Reviewed);
         yield return Shares(MetricKeys.ConsistencyRate, b.Consistent, b.ConsistencySet, t.Consistent, t.ConsistencySet);
+        yield return Shares(MetricKeys.AbandonmentRate, b.Abandoned, b.Completed, t.Abandoned, t.Completed);
+        yield return Shares(MetricKeys.RejectionRate, b.Rejected, b.Completed, t.Rejected, t.Completed);
         yield return Shares(MetricKeys.EscalationRate, b.Escalated, b.Completed, t.Escalated, t.Completed);
         yield return Shares(MetricKeys.IntegrationFailureRate, b.IntegrationFailed, b.Completed, t.IntegrationFailed, t.Completed);
         yield return Means(MetricKeys.CsatMean, b.Csat, t.Csat);
@@ -41,6 +45,7 @@ internal static class ArmComparisons
 
         if (costs.EnergyMoments(b) is { } eb && costs.EnergyMoments(t) is { } et)
         {
+            // co2e is energy times the grid factor: the same test, scaled (it shares energy's role and adjusted p-value).
             yield return Means(MetricKeys.EnergyPerCase, eb, et);
             yield return Means(MetricKeys.Co2ePerCase, eb.Scaled(costs.Co2ePerWh), et.Scaled(costs.Co2ePerWh));
         }

@@ -23,6 +23,8 @@ internal static class ArmMetrics
         Add(MetricKeys.AiSecondsMean, Mean(g.AiSeconds, level));
         Add(MetricKeys.ErrorRate, Proportion(g.Erroneous, g.Reviewed, level));
         Add(MetricKeys.ConsistencyRate, Proportion(g.Consistent, g.ConsistencySet, level));
+        Add(MetricKeys.AbandonmentRate, Proportion(g.Abandoned, g.Completed, level));
+        Add(MetricKeys.RejectionRate, Proportion(g.Rejected, g.Completed, level));
         Add(MetricKeys.EscalationRate, Proportion(g.Escalated, g.Completed, level));
         Add(MetricKeys.IntegrationFailureRate, Proportion(g.IntegrationFailed, g.Completed, level));
         Add(MetricKeys.CsatMean, Mean(g.Csat, level));

@@ -88,6 +88,44 @@ internal sealed class DataQualityWarnings
         IfAny(withoutStart, $"{withoutStart} case(s) of the pilot have events but no case.started (in no snapshot); {surveysWithoutCase} of them carry citizen surveys with no matching case");
     }
 
+    /// <summary>What a reader must know about the analysis plan the verdicts follow.</summary>
+    /// <param name="plan">The plan used.</param>
+    /// <param name="firstStartedMs">The earliest case start used (<see cref="long.MaxValue"/> when none).</param>
+    public void Plan(PlanSummary plan, long firstStartedMs)
+    {
+        if (plan.Primary.Count == 0)
+        {
+            Add("the analysis plan names no primary metric: no verdict answers the pilot's question; guardrails are tested, every other comparison is exploratory (secondary)");
+        }
+
+        if (plan.Registered is not { } registered)
+        {
+            Add("the analysis plan is not registered (evalctl plan register): nothing shows it was fixed before the data were seen");
+            return;
+        }
+
+        var at = registered.RegisteredAt.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture);
+        if (plan.ChangedAfterRegistration == true)
+        {
+            Add($"analysis plan changed after data arrived: the plan used ({plan.Sha256[..12]}) is not the one registered on {at} ({registered.Sha256[..12]}); the primary family may have been chosen after seeing data, so read its verdicts as exploratory");
+        }
+        else if (firstStartedMs != long.MaxValue && registered.RegisteredAt.ToUnixTimeMilliseconds() > firstStartedMs)
+        {
+            Add($"the analysis plan was registered on {at}, after the period's first case started: it may have been chosen after seeing data");
+        }
+    }
+
+    /// <summary>Says when the period ends inside the follow-up window before the snapshot was made.</summary>
+    public void FollowUp(DateTimeOffset to, DateTimeOffset createdAt, int followUpDays)
+    {
+        var complete = new DateTimeOffset(createdAt.UtcDateTime.Date, TimeSpan.Zero).AddDays(-followUpDays);
+        if (to > complete)
+        {
+            Add(Invariant(
+                $"the period ends less than {followUpDays} follow-up day(s) before the last complete day of the snapshot: cases still open are left out (their lead times censored), and surveys and reviews of the last cases may not have arrived"));
+        }
+    }
+
     /// <summary>Adds the warning when <paramref name="count"/> is above 0.</summary>
     private void IfAny(long count, FormattableString text)
     {

@@ -1,49 +1,72 @@
-using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Statistics;
 
 namespace EvalFramework.Evaluation.Snapshots.Calculation;
 
-/// <summary>A comparison before the Holm adjustment across the snapshot.</summary>
+/// <summary>A comparison before its role's verdict rule is applied (see <see cref="PlannedComparisons"/>).</summary>
+/// <param name="Metric">The metric key.</param>
+/// <param name="Baseline">The baseline arm.</param>
+/// <param name="Treatment">The treatment arm.</param>
+/// <param name="Method">The statistical method.</param>
+/// <param name="BaselineN">Units in the baseline arm.</param>
+/// <param name="TreatmentN">Units in the treatment arm.</param>
+/// <param name="BaselineValue">The baseline arm's value.</param>
+/// <param name="TestAt">The test at a confidence level (a guardrail's one-sided bound needs a second level).</param>
+/// <param name="Level">The snapshot's confidence level: <see cref="Test"/> is at it.</param>
 internal sealed record PendingComparison(
-    string Metric, string Baseline, string Treatment, string Method, long BaselineN, long TreatmentN, double? BaselineValue, TestResult Test)
+    string Metric, string Baseline, string Treatment, string Method, long BaselineN, long TreatmentN, double? BaselineValue,
+    Func<double, TestResult> TestAt, double Level)
 {
+    /// <summary>The test at the snapshot's level: the interval and p-value shown.</summary>
+    public TestResult Test { get; } = TestAt(Level);
+
     /// <summary>Whether both arms have at least the minimum sample (and a p-value exists).</summary>
     public bool Sufficient(int minimum) => BaselineN >= minimum && TreatmentN >= minimum && Test.PValue is not null;
 
-    /// <summary>The comparison with its verdict.</summary>
-    public ComparisonResult Finish(double? adjustedPValue, int minimum, double level, NonInferiorityMargins? margins)
+    /// <summary>The comparison with its role and verdict.</summary>
+    /// <param name="role">One of <see cref="ComparisonRoles"/>.</param>
+    /// <param name="adjustedPValue">The Holm-adjusted p-value (primary comparisons only).</param>
+    /// <param name="minimum">The fewest units per arm for a verdict.</param>
+    /// <param name="alpha">The plan's significance level.</param>
+    /// <param name="margin">A guardrail's non-inferiority margin.</param>
+    public ComparisonResult Finish(string role, double? adjustedPValue, int minimum, double alpha, double? margin)
     {
         var difference = double.IsNaN(Test.Difference) ? (double?)null : Test.Difference;
-        var relative = difference is { } d && BaselineValue is { } b && b != 0 ? d / b : (double?)null;
-        var mde = Power.MinimumDetectableEffect(Test.StandardError, level);
-        var mdeRelative = mde is { } e && BaselineValue is { } bv && bv != 0 ? e / Math.Abs(bv) : (double?)null;
-        var margin = Metric switch
-        {
-            MetricKeys.ErrorRate => margins?.ErrorRate,
-            MetricKeys.CsatMean => margins?.CsatMean,
-            _ => null,
-        };
+        var relativeScale = MetricKeys.HasRelativeChange(Metric) && BaselineValue is > 0;
+        var relative = relativeScale && difference is { } d ? d / BaselineValue!.Value : (double?)null;
+        var mde = Power.MinimumDetectableEffect(Test.StandardError, Level);
+        var mdeRelative = relativeScale && mde is { } e ? e / BaselineValue!.Value : (double?)null;
+        var sufficient = Sufficient(minimum);
+        var oneSided = role == ComparisonRoles.Guardrail && margin is not null && sufficient ? TestAt(1 - (2 * alpha)).Interval : null;
+        var bound = oneSided is { } b ? MetricKeys.HigherIsBetter(Metric) ? b.Low : b.High : (double?)null;
         return new ComparisonResult(Metric, Baseline, Treatment, Method, BaselineN, TreatmentN, difference, Test.Interval?.Low,
-            Test.Interval?.High, relative, Test.PValue, Sufficient(minimum) ? adjustedPValue : null,
-            Verdict(adjustedPValue, minimum, level, margin), margin, mde, mdeRelative);
+            Test.Interval?.High, relative, Test.PValue, role == ComparisonRoles.Primary && sufficient ? adjustedPValue : null,
+            Verdict(role, adjustedPValue, sufficient, alpha, margin, oneSided), margin, mde, mdeRelative)
+        {
+            Role = role,
+            Unit = MetricKeys.UnitOf(Metric),
+            SameTestAs = MetricKeys.TestedAs(Metric) is var tested && tested != Metric ? tested : null,
+            NonInferiorityBound = bound,
+        };
     }
 
-    private string Verdict(double? adjustedPValue, int minimum, double level, double? margin)
+    private string Verdict(string role, double? adjustedPValue, bool sufficient, double alpha, double? margin, Interval? oneSided)
     {
-        if (!Sufficient(minimum) || Test.Interval is not { } ci)
+        if (!sufficient || Test.Interval is null)
         {
             return Verdicts.InsufficientData;
         }
 
         var higherIsBetter = MetricKeys.HigherIsBetter(Metric);
-        if (margin is { } m)
+        if (role == ComparisonRoles.Guardrail && margin is { } m && oneSided is { } ci)
         {
-            // The worst acceptable difference is −m when higher is better, +m when lower is better.
+            // One-sided at alpha: the (1 − 2·alpha) interval's end on the bad side against the worst acceptable
+            // difference, −m when higher is better, +m when lower is better.
             var (good, bad) = higherIsBetter ? (ci.Low > -m, ci.High < -m) : (ci.High < m, ci.Low > m);
             return good ? Verdicts.NonInferior : bad ? Verdicts.Inferior : Verdicts.Inconclusive;
         }
 
-        if (adjustedPValue is not { } p || p >= 1 - level)
+        var p = role == ComparisonRoles.Primary ? adjustedPValue : Test.PValue;
+        if (p is not { } value || value >= alpha)
         {
             return Verdicts.NoSignificantDifference;
         }

@@ -9,8 +9,8 @@ namespace EvalFramework.Evaluation.Snapshots.Calculation;
 
 /// <summary>
 /// The second half of a snapshot: from the accumulated data, the metrics per case type and arm, the comparisons with
-/// the baseline arm (Holm-adjusted across the snapshot) and their verdicts, the pilot metrics, the breakdowns and the
-/// data-quality report.
+/// the baseline arm with their roles and verdicts from the pilot's analysis plan (<see cref="PlannedComparisons"/>), the
+/// pilot metrics and pilot-level comparisons, the breakdowns and the data-quality report.
 /// </summary>
 /// <param name="request">Pilot, period, id and config.</param>
 /// <param name="pilot">The pilot's config, if any.</param>
@@ -48,7 +48,7 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
         var periodDays = data.Period.Days;
         var groups = data.Groups.Values.OrderBy(g => g.CaseType, StringComparer.Ordinal).ToList();
         var samples = PrepareLeadTimes(groups, level);
-        var pending = new List<(string CaseType, PendingComparison Comparison)>();
+        var pending = new List<(string? CaseType, PendingComparison Comparison)>();
         var caseTypes = new List<(string CaseType, List<ArmResult> Arms)>();
         foreach (var caseTypeGroups in groups.GroupBy(g => g.CaseType))
         {
@@ -78,13 +78,13 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             }
         }
 
-        var eligible = pending.Select(p => p.Comparison.Sufficient(minimum) ? p.Comparison.Test.PValue : null).ToList();
-        var adjusted = Holm.Adjust(eligible);
-        var comparisons = pending.Select((p, i) => (p.CaseType, Result: p.Comparison.Finish(adjusted[i], minimum, level, config?.NonInferiorityMargins)))
-            .ToList();
+        pending.AddRange(PilotLevel(wellbeing, baseline, armOrder, level));
+        var plan = pilot?.AnalysisPlan ?? AnalysisPlan.Default(1 - level);
+        var comparisons = PlannedComparisons.Finish(pending, plan, pilot?.CaseTypes ?? [],
+            pilot?.Arms.Select(a => a.Name).Where(a => a != baseline).ToList() ?? [], minimum);
         var belowMinimum = comparisons.Where(c => c.Result.Verdict == Verdicts.InsufficientData)
             .Select(c => string.Create(CultureInfo.InvariantCulture,
-                $"{c.CaseType}/{c.Result.Metric}: {c.Result.Baseline} n={c.Result.BaselineN}, {c.Result.Treatment} n={c.Result.TreatmentN} (minimum {minimum})"))
+                $"{c.CaseType ?? "pilot"}/{c.Result.Metric}: {c.Result.Baseline} n={c.Result.BaselineN}, {c.Result.Treatment} n={c.Result.TreatmentN} (minimum {minimum})"))
             .ToList();
         if (belowMinimum.Count > 0)
         {
@@ -93,6 +93,10 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
 
         var caseTypeResults = caseTypes.Select(ct => new CaseTypeResult(ct.CaseType, ct.Arms,
             [.. comparisons.Where(c => c.CaseType == ct.CaseType).Select(c => c.Result)])).ToList();
+        var planSummary = PlanSummary.Of(plan, request.RegisteredPlan);
+        warnings.Plan(planSummary, data.FirstStartedMs);
+        var followUpDays = config?.FollowUpDays ?? ConfigDefaults.FollowUpDays;
+        warnings.FollowUp(request.To, request.CreatedAt, followUpDays);
 
         var started = groups.Sum(g => g.Started);
         var completed = groups.Sum(g => g.Completed);
@@ -103,7 +107,28 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
         var quality = new DataQualityReport(warnings.All, started, started - completed, data.CasesWithoutStart, data.SurveysWithoutCase,
             staff.SuppressedGroups, sampleRatio, belowMinimum);
         return new Snapshot(request, config?.Methodology.ConfigSha256, dataSha256, level, minimum, k, baseline,
-            caseTypeResults, pilotMetrics, quality, SnapshotBreakdownBuilder.Build(data, caseTypeResults, costs));
+            caseTypeResults, pilotMetrics, quality, SnapshotBreakdownBuilder.Build(data, caseTypeResults, costs),
+            [.. comparisons.Where(c => c.CaseType is null).Select(c => c.Result)], planSummary, followUpDays);
+    }
+
+    /// <summary>
+    /// The pilot-level comparisons: staff well-being per arm (its unit is a person, each person's answers averaged
+    /// first; see <see cref="StaffSurveySelection"/>), Welch on the person means.
+    /// </summary>
+    private static IEnumerable<(string? CaseType, PendingComparison Comparison)> PilotLevel(Dictionary<string, Moments> wellbeing,
+        string baseline, List<string> armOrder, double level)
+    {
+        if (!wellbeing.TryGetValue(baseline, out var b))
+        {
+            yield break;
+        }
+
+        foreach (var arm in armOrder.Where(a => a != baseline && wellbeing.ContainsKey(a)))
+        {
+            var t = wellbeing[arm];
+            yield return (null, new PendingComparison(MetricKeys.StaffWellbeingMean, baseline, arm, "welch_t", b.Count, t.Count,
+                b.Count > 0 ? b.Mean : null, l => WelchTest.Compare(b, t, l), level));
+        }
     }
 
     private static Dictionary<GroupAccumulator, LeadTimeSample> PrepareLeadTimes(List<GroupAccumulator> groups, double level)

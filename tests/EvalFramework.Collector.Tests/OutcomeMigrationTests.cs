@@ -1,0 +1,146 @@
+using System.Buffers.Binary;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using EvalFramework.Collector.Storage;
+using EvalFramework.Collector.Storage.Postgres;
+using EvalFramework.Collector.Storage.Sqlite;
+using EvalFramework.Collector.Tests.Infrastructure;
+using EvalFramework.Contract;
+using EvalFramework.Evaluation.Snapshots;
+using Microsoft.Extensions.Options;
+using static EvalFramework.Collector.Tests.Infrastructure.Events;
+
+namespace EvalFramework.Collector.Tests;
+
+/// <summary>
+/// A database written before case records carried the outcome (SQLite schema 3, PostgreSQL schema 1: records in the
+/// old layout, without the outcome string after the completion time), opened by this collector: the migration rebuilds
+/// every record from the case rows, so each carries its case's outcome, byte for byte what the writer now stores.
+/// One suite, run on SQLite and on PostgreSQL (<see cref="StorageSuites"/>).
+/// </summary>
+public abstract class OutcomeMigrationTests<TCollector>(TCollector collector) : IClassFixture<TCollector>
+    where TCollector : CollectorFactory
+{
+    private readonly TCollector _collector = collector;
+
+    /// <summary>The schema version before the outcome entered the records.</summary>
+    private int OldVersion => _collector.Provider == "postgres" ? 1 : 3;
+
+    [StorageFact]
+    public async Task Migrate_DatabaseWithRecordsWithoutOutcome_EveryRecordRebuiltWithItsOutcome()
+    {
+        var prefix = "mig-" + Token(6) + "-";
+        var outcomes = new[] { CaseOutcomes.Resolved, CaseOutcomes.Escalated, CaseOutcomes.Abandoned, CaseOutcomes.Rejected, null };
+        var events = new List<JsonNode>();
+        var start = DateTimeOffset.UtcNow.AddDays(-2);
+        foreach (var (outcome, i) in outcomes.Select((o, i) => (o, i)))
+        {
+            var id = prefix + i;
+            events.Add(Started(id, arm: i % 2 == 0 ? "manual" : "ai_assisted", at: start.AddMinutes(i)));
+            events.Add(Effort(id, 100.25 + i, "handler"));
+            events.Add(AiUsage(id, "gpt-4o-mini", 1000 + i, 200, costSek: i == 1 ? 0.5 : null));
+            if (outcome is not null)
+            {
+                events.Add(Completed(id, outcome, start.AddMinutes(i).AddHours(1)));
+            }
+        }
+
+        using (var client = _collector.ClientWith(_collector.WriterKey))
+        {
+            var response = await client.PostAsync([.. events]);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var written = Records(prefix);
+        Assert.Equal(outcomes, written.Select(r => Decode(r.Record).Outcome));
+        TakeBackToOldSchema();
+        Assert.All(Records(prefix), r => Assert.Throws<FormatException>(() => Decode(r.Record)));
+
+        Migrate();
+
+        var latest = _collector.Provider == "postgres" ? PostgresMigrations.All[^1].Version : SqliteMigrations.All[^1].Version;
+        Assert.Equal(latest, Convert.ToInt32(_collector.Scalar("SELECT MAX(version) FROM schema_version"), CultureInfo.InvariantCulture));
+        var migrated = Records(prefix);
+        Assert.Equal(written.Select(r => Convert.ToHexString(r.Record)), migrated.Select(r => Convert.ToHexString(r.Record)));
+        Assert.Equal(outcomes, migrated.Select(r => Decode(r.Record).Outcome));
+    }
+
+    /// <summary>
+    /// Makes the store what an older collector left: every record in the old layout (the outcome string cut out) and
+    /// the schema versions since then not applied.
+    /// </summary>
+    private void TakeBackToOldSchema()
+    {
+        using var connection = _collector.OpenStore();
+        var all = new List<(string Pilot, string CaseId, byte[] Record)>();
+        using (var select = connection.Command("SELECT pilot, case_id, record FROM case_records"))
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                all.Add((reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2)));
+            }
+        }
+
+        foreach (var (pilot, caseId, record) in all)
+        {
+            using var update = connection.Command("UPDATE case_records SET record = @r WHERE pilot = @p AND case_id = @c",
+                ("@r", WithoutOutcome(record)), ("@p", pilot), ("@c", caseId));
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+
+        using var versions = connection.Command("DELETE FROM schema_version WHERE version > @v", ("@v", OldVersion));
+        Assert.True(versions.ExecuteNonQuery() >= 1);
+    }
+
+    /// <summary>A record in the layout before the outcome: the same bytes without the outcome string after the two times.</summary>
+    private static byte[] WithoutOutcome(byte[] record)
+    {
+        var at = 1;
+        for (var i = 0; i < 3; i++)
+        {
+            at += 4 + BinaryPrimitives.ReadInt32LittleEndian(record.AsSpan(at));
+        }
+
+        at += 16;
+        var outcome = 4 + BinaryPrimitives.ReadInt32LittleEndian(record.AsSpan(at));
+        return [.. record.AsSpan(0, at), .. record.AsSpan(at + outcome)];
+    }
+
+    /// <summary>What a collector does at start: applies the migrations its store has not had.</summary>
+    private void Migrate()
+    {
+        if (_collector.Provider == "postgres")
+        {
+            using var postgres = new PostgresDatabase(Options.Create(
+                new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = _collector.PostgresConnectionString }));
+            postgres.Migrate();
+        }
+        else
+        {
+            new SqliteDatabase(Options.Create(new StorageOptions { SqlitePath = _collector.DatabasePath })).Migrate();
+        }
+    }
+
+    private List<(string CaseId, byte[] Record)> Records(string prefix)
+    {
+        using DbConnection connection = _collector.OpenStore();
+        using var select = connection.Command("SELECT case_id, record FROM case_records WHERE case_id LIKE @p ORDER BY case_id", ("@p", prefix + "%"));
+        using var reader = select.ExecuteReader();
+        var records = new List<(string, byte[])>();
+        while (reader.Read())
+        {
+            records.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
+        }
+
+        return records;
+    }
+
+    private static CaseRow Decode(byte[] record)
+    {
+        var row = new CaseRow();
+        CaseRecordCodec.Read(record, row, new Utf8StringCache(), withCaseId: true);
+        return row;
+    }
+}
