@@ -59,6 +59,7 @@ public sealed class SimulateVocabularyTests : IClassFixture<SimulateVocabularyTe
                 ("integrationSystems: [case-register, e-service-platform, procurement-system, journal-system]", "integrationSystems: [case-register]"),
                 ("integrationFailureKinds: [timeout, server-error, unavailable]", "integrationFailureKinds: [error]"),
                 ("maintenanceKinds: [knowledge-base-update, prompt-update, model-update, staff-training]", ""),
+                ("oneOffKinds: [staff-training]", "oneOffKinds: []"), // one-off kinds must be among the maintenance kinds
                 ("teams: [kontaktcenter, upphandling, socialtjanst]", ""),
             })
             {

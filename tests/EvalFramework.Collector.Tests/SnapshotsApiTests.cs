@@ -142,6 +142,39 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
         Assert.Equal(3.5, (double)hours["value"]!);
     }
 
+    [StorageFact]
+    public async Task CreateSnapshot_OneOffTrainingBeforeThePeriod_AmortisedIntoItsOverhead()
+    {
+        // The test config has maintenance 750 SEK/h, training a one-off kind amortised over 12 months, and no fixed costs.
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        JsonObject Maintenance(double hours, string kind, DateTimeOffset at)
+        {
+            var e = Base("pilot.maintenance", caseId: null, at: at);
+            e["hours"] = hours;
+            e["kind"] = kind;
+            e["arm"] = "ai_assisted";
+            return e;
+        }
+
+        var at = new DateTimeOffset(2024, 3, 4, 10, 0, 0, TimeSpan.Zero);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(
+            Maintenance(12, "training", new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero)),
+            Maintenance(5, "prompt-update", new DateTimeOffset(2024, 2, 1, 0, 0, 0, TimeSpan.Zero)),
+            Started("oneoff-case", CaseType, "ai_assisted", at),
+            Completed("oneoff-case", at: at.AddMinutes(30)))).StatusCode);
+
+        var created = await client.PostAsync("/api/v1/snapshots", Body("pilot-a", "2024-03-04", "2024-03-11"));
+        var snapshot = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
+
+        // The training (12 h × 750 = 9 000 SEK) is spread over 2024-01-01 → 2025-01-01, 366 days; 7 of them are in the
+        // period: 9 000 × 7/366 = 172.131147540984 SEK (python3), all on the arm's one closed case. The earlier prompt
+        // update is not one-off: it belongs to February, not to this period, and neither event is in its hours.
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        Assert.Equal(172.13114754098362, (double)Metric(snapshot, "ai_assisted", "overhead_per_case_sek")["value"]!, 9);
+        var hours = snapshot["pilotMetrics"]!.AsArray().First(m => (string)m!["metric"]! == "maintenance_hours")!;
+        Assert.Equal(0, (double)hours["value"]!);
+    }
+
     [StorageTheory]
     [InlineData("Pilot-A", "2025-01-01", "2025-02-01", "pilot")]
     [InlineData("pilot-a", "yesterday", "2025-02-01", "from")]
@@ -232,8 +265,9 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
     [StorageFact]
     public async Task CreateSnapshot_WithEvaluationConfig_CostsAndEnergyByHand()
     {
-        // One manual case with one hour of handlaggare effort (650 SEK/h) in February 2025: the manual arm's only case
-        // that month, so it bears the whole manual knowledge-base licence (4000 SEK/month). Energy 150 W × 1 h.
+        // One manual case with one hour of handlaggare effort (650 SEK/h) in a 7-day period of February 2025 (28 days):
+        // the manual arm's only closed case, so it bears the period's 7/28 of the manual knowledge-base licence
+        // (4000 SEK/month), 1000 SEK. Energy 150 W × 1 h.
         using var client = _configured.ClientWith(_configured.AdminKey);
         const string Demo = SnapshotCollectorFactory.Pilot;
         var start = new DateTimeOffset(2025, 2, 3, 9, 0, 0, TimeSpan.Zero);
@@ -250,11 +284,12 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
         var snapshot = JsonNode.Parse(await created.Content.ReadAsByteArrayAsync())!;
 
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
-        Assert.Equal(650 + 4000, (double)Metric(snapshot, "manual", "cost_per_case_sek")["value"]!, 6);
+        Assert.Equal(650 + (4000 * 7 / 28.0), (double)Metric(snapshot, "manual", "cost_per_case_sek")["value"]!, 6);
+        Assert.Equal(4000 * 7 / 28.0, (double)Metric(snapshot, "manual", "overhead_per_case_sek")["value"]!, 6);
         Assert.Equal(150, (double)Metric(snapshot, "manual", "energy_wh_per_case")["value"]!, 6);
         Assert.Equal(6, (double)Metric(snapshot, "manual", "co2e_g_per_case")["value"]!, 6);
-        // AI arm: 0.5 h × 650 + 1.05 + 3.15 SEK of tokens + 35 000 SEK of AI-arm fixed costs for its one case.
-        Assert.Equal(325 + 1.05 + 3.15 + 35_000, (double)Metric(snapshot, "ai_assisted", "cost_per_case_sek")["value"]!, 6);
+        // AI arm: 0.5 h × 650 + 1.05 + 3.15 SEK of tokens + 7/28 of 35 000 SEK of AI-arm fixed costs for its one case.
+        Assert.Equal(325 + 1.05 + 3.15 + (35_000 * 7 / 28.0), (double)Metric(snapshot, "ai_assisted", "cost_per_case_sek")["value"]!, 6);
         Assert.Matches("^[0-9a-f]{64}$", (string)snapshot["methodology"]!["configSha256"]!);
         Assert.Equal(0.5, (double)snapshot["dataQuality"]!["sampleRatio"]!["expectedShares"]!["manual"]!);
     }

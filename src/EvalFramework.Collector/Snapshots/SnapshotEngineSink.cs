@@ -12,7 +12,7 @@ internal sealed class SnapshotEngineSink(SnapshotEngine engine) : ISnapshotDataS
     public void AddEarlierSnapshot(DateTimeOffset from, DateTimeOffset to, DateTimeOffset created) =>
         engine.AddEarlierSnapshot(from, to, created);
 
-    public void AddMaintenance(DateTimeOffset time, double hours, string? arm) => engine.AddMaintenance(time, hours, arm);
+    public void AddMaintenance(DateTimeOffset time, double hours, string? arm, string? kind) => engine.AddMaintenance(time, hours, arm, kind);
 
     public void SetUnmatched(long withoutStart, long surveysWithoutCase) => engine.SetUnmatched(withoutStart, surveysWithoutCase);
 

@@ -13,8 +13,11 @@ internal interface ISnapshotDataSink
     /// <summary>One of the pilot's stored snapshots (they fix the staff answers of the weeks they published).</summary>
     void AddEarlierSnapshot(DateTimeOffset from, DateTimeOffset to, DateTimeOffset created);
 
-    /// <summary>One <c>pilot.maintenance</c> event of the period.</summary>
-    void AddMaintenance(DateTimeOffset time, double hours, string? arm);
+    /// <summary>
+    /// One <c>pilot.maintenance</c> event of the period or of the longest amortisation before it (one-off work done
+    /// earlier can be amortised into the period; the snapshot code decides).
+    /// </summary>
+    void AddMaintenance(DateTimeOffset time, double hours, string? arm, string? kind);
 
     /// <summary>The pilot's cases without a start, and how many of them carry a citizen survey.</summary>
     void SetUnmatched(long withoutStart, long surveysWithoutCase);

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using Dapper;
+using EvalFramework.Evaluation.Configuration;
 
 namespace EvalFramework.Collector.Storage;
 
@@ -21,13 +22,15 @@ internal static class SnapshotSideData
     /// <summary>
     /// Reads the side data into <paramref name="sink"/> inside the caller's read <paramref name="transaction"/>:
     /// <paramref name="staffSurveys"/> is the provider's SQL giving time_ms, received_ms, team, arm and wellbeing of the
-    /// pilot's <c>survey.staff</c> events in [@From, @To); <paramref name="maintenance"/> gives time_ms, hours (a real) and
-    /// arm of its <c>pilot.maintenance</c> events.
+    /// pilot's <c>survey.staff</c> events in [@From, @To); <paramref name="maintenance"/> gives time_ms, hours (a real), arm
+    /// and kind of its <c>pilot.maintenance</c> events in [@MaintenanceFrom, @To): from the longest amortisation
+    /// (<see cref="MaintenanceConfig.MaxAmortisationMonths"/> months) before the period, for one-off work amortised into it.
     /// </summary>
     public static void Read(DbConnection connection, DbTransaction transaction, ISnapshotDataSink sink, string pilot, long fromMs,
         long toMs, string staffSurveys, string maintenance, CancellationToken cancellationToken)
     {
-        var args = new { Pilot = pilot, From = fromMs, To = toMs };
+        var maintenanceFrom = DateTimeOffset.FromUnixTimeMilliseconds(fromMs).AddMonths(-MaintenanceConfig.MaxAmortisationMonths);
+        var args = new { Pilot = pilot, From = fromMs, To = toMs, MaintenanceFrom = maintenanceFrom.ToUnixTimeMilliseconds() };
         foreach (var (timeMs, receivedMs, team, arm, wellbeing) in connection.Query<(long, long, string, string, long)>(
                      new CommandDefinition(staffSurveys, args, transaction, cancellationToken: cancellationToken)))
         {
@@ -42,10 +45,10 @@ internal static class SnapshotSideData
                 DateTimeOffset.FromUnixTimeMilliseconds(createdMs));
         }
 
-        foreach (var (timeMs, hours, arm) in connection.Query<(long, double, string?)>(
+        foreach (var (timeMs, hours, arm, kind) in connection.Query<(long, double, string?, string?)>(
                      new CommandDefinition(maintenance, args, transaction, cancellationToken: cancellationToken)))
         {
-            sink.AddMaintenance(DateTimeOffset.FromUnixTimeMilliseconds(timeMs), hours, arm);
+            sink.AddMaintenance(DateTimeOffset.FromUnixTimeMilliseconds(timeMs), hours, arm, kind);
         }
 
         var (withoutStart, surveysWithoutCase) = connection.QuerySingle<(long, long)>(

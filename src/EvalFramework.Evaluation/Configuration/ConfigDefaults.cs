@@ -42,6 +42,9 @@ public static class ConfigDefaults
     /// <summary>EcoLogits energy-per-output-token fit: intercept γ, Wh per token.</summary>
     public const double TokenEnergyGamma = 4.0529e-5;
 
+    /// <summary>Months a one-off cost or one-off maintenance is amortised over when the config does not say: 12.</summary>
+    public const int AmortisationMonths = 12;
+
     /// <summary>
     /// Attribute keys a pilot may send when it lists none: <c>channel-detail</c>, <c>office</c>, <c>language</c>.
     /// Short, low-cardinality descriptors that cannot identify a person. An explicit empty list allows none.

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text.Json;
 
@@ -63,6 +64,29 @@ internal static class ConfigHasher
         {
             pilot["attributeValues"] = new SortedDictionary<string, object?>(
                 p.AttributeValues.ToDictionary(a => a.Key, a => (object?)Sorted(a.Value)), StringComparer.Ordinal);
+        }
+
+        // One-off costs and their amortisation enter the hash only where a pilot sets them, as the vocabulary does.
+        if (p.OneOffCosts.Count > 0)
+        {
+            pilot["oneOffCosts"] = p.OneOffCosts
+                .OrderBy(c => c.Date).ThenBy(c => c.Name, StringComparer.Ordinal).ThenBy(c => c.Arm, StringComparer.Ordinal)
+                .ThenBy(c => c.AmountSek).ThenBy(c => c.AmortisationMonths)
+                .Select(c => (object?)Map(("name", c.Name), ("amountSek", c.AmountSek),
+                    ("date", c.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("arm", c.Arm),
+                    ("amortisationMonths", c.AmortisationMonths)))
+                .ToList();
+        }
+
+        var maintenance = (SortedDictionary<string, object?>)pilot["maintenance"]!;
+        if (p.Maintenance.OneOffKinds.Count > 0)
+        {
+            maintenance["oneOffKinds"] = Sorted(p.Maintenance.OneOffKinds);
+        }
+
+        if (p.Maintenance.AmortisationMonths != ConfigDefaults.AmortisationMonths)
+        {
+            maintenance["amortisationMonths"] = p.Maintenance.AmortisationMonths;
         }
 
         if (p.CaseIds != CaseIdRule.Pseudonym)

@@ -27,6 +27,9 @@ public sealed record PilotConfig
     /// <summary>Fixed monthly costs (<c>fixedCosts</c>, optional, default none).</summary>
     public required IReadOnlyList<FixedCostConfig> FixedCosts { get; init; }
 
+    /// <summary>One-off costs, amortised over their months (<c>oneOffCosts</c>, optional, default none).</summary>
+    public IReadOnlyList<OneOffCostConfig> OneOffCosts { get; init; } = [];
+
     /// <summary>How maintenance hours are costed (<c>maintenance</c>, required).</summary>
     public required MaintenanceConfig Maintenance { get; init; }
 

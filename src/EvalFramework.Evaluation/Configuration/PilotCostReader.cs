@@ -1,9 +1,13 @@
+using System.Globalization;
 using EvalFramework.Contract;
 using YamlDotNet.RepresentationModel;
 
 namespace EvalFramework.Evaluation.Configuration;
 
-/// <summary>Reads a pilot's prices: <c>staffRoles</c>, <c>aiModels</c>, <c>fixedCosts</c> and <c>maintenance</c>.</summary>
+/// <summary>
+/// Reads a pilot's prices: <c>staffRoles</c>, <c>aiModels</c>, <c>fixedCosts</c>, <c>oneOffCosts</c> and
+/// <c>maintenance</c>.
+/// </summary>
 internal sealed class PilotCostReader(ErrorSink errors)
 {
     private static readonly string[] _roleKeys = ["hourlyCostSek"];
@@ -12,7 +16,11 @@ internal sealed class PilotCostReader(ErrorSink errors)
 
     private static readonly string[] _fixedCostKeys = ["name", "monthlySek", "arm"];
 
-    private static readonly string[] _maintenanceKeys = ["hourlyCostSek", "defaultArm"];
+    private static readonly string[] _oneOffCostKeys = ["name", "amountSek", "date", "arm", "amortisationMonths"];
+
+    private static readonly string[] _maintenanceKeys = ["hourlyCostSek", "defaultArm", "oneOffKinds", "amortisationMonths"];
+
+    private const string AmortisationRule = "must be a whole number of months from 1 to 120";
 
     private readonly ErrorSink _errors = errors;
 
@@ -120,7 +128,40 @@ internal sealed class PilotCostReader(ErrorSink errors)
         return costs;
     }
 
-    public MaintenanceConfig? Maintenance(MappingReader m, List<string>? armNames)
+    public List<OneOffCostConfig>? OneOffCosts(MappingReader m, List<string>? armNames)
+    {
+        var costs = new List<OneOffCostConfig>();
+        if (m.Sequence("oneOffCosts", false) is not { } node)
+        {
+            return m.Get("oneOffCosts", false) is null ? costs : null;
+        }
+
+        var path = m.KeyOf("oneOffCosts");
+        for (var i = 0; i < node.Children.Count; i++)
+        {
+            if (node.Children[i] is not YamlMappingNode item)
+            {
+                _errors.At(node.Children[i], ConfigRules.Index(path, i), "must be a mapping with name, amountSek, date and arm" + MappingReader.Found(node.Children[i]));
+                continue;
+            }
+
+            var f = new MappingReader(_errors, item, ConfigRules.Index(path, i), _oneOffCostKeys);
+            var name = f.Text("name", true, s => s.Length > 0, "must not be empty");
+            var amount = f.Number("amountSek", true, x => x >= 0, ConfigRules.NotNegative);
+            var date = f.Text("date", true, s => ParseDate(s) is not null, "must be a date as yyyy-MM-dd");
+            var arm = ReadArmReference(f, "arm", true, armNames);
+            var months = AmortisationMonths(f);
+            if (name is not null && amount is not null && date is not null && arm is not null && months is not null)
+            {
+                costs.Add(new OneOffCostConfig(name, amount.Value, ParseDate(date)!.Value, arm, months.Value));
+            }
+        }
+
+        return costs;
+    }
+
+    /// <summary>Reads <c>maintenance</c>; its <c>oneOffKinds</c> must be among <paramref name="maintenanceKinds"/>.</summary>
+    public MaintenanceConfig? Maintenance(MappingReader m, List<string>? armNames, List<string>? maintenanceKinds)
     {
         if (m.Mapping("maintenance", true) is not { } node)
         {
@@ -130,8 +171,54 @@ internal sealed class PilotCostReader(ErrorSink errors)
         var r = new MappingReader(_errors, node, m.KeyOf("maintenance"), _maintenanceKeys);
         var cost = r.Number("hourlyCostSek", true, x => x >= 0, ConfigRules.NotNegative);
         var defaultArm = ReadArmReference(r, "defaultArm", false, armNames);
-        return cost is null ? null : new MaintenanceConfig(cost.Value, defaultArm);
+        var oneOffKinds = OneOffKinds(r, maintenanceKinds);
+        var months = AmortisationMonths(r);
+        return cost is null || oneOffKinds is null || months is null
+            ? null
+            : new MaintenanceConfig(cost.Value, defaultArm) { OneOffKinds = oneOffKinds, AmortisationMonths = months.Value };
     }
+
+    /// <summary>The optional <c>amortisationMonths</c> of a mapping, default <see cref="ConfigDefaults.AmortisationMonths"/>.</summary>
+    private int? AmortisationMonths(MappingReader r) => r.Get("amortisationMonths", false) is null
+        ? ConfigDefaults.AmortisationMonths
+        : r.Integer("amortisationMonths", false, x => x is >= 1 and <= MaintenanceConfig.MaxAmortisationMonths, AmortisationRule);
+
+    /// <summary>Reads <c>maintenance.oneOffKinds</c>: a list of the pilot's maintenance kinds, no duplicate (default none).</summary>
+    private List<string>? OneOffKinds(MappingReader r, List<string>? maintenanceKinds)
+    {
+        if (r.Sequence("oneOffKinds", false) is not { } node)
+        {
+            return r.Get("oneOffKinds", false) is null ? [] : null;
+        }
+
+        var path = r.KeyOf("oneOffKinds");
+        var kinds = new List<string>();
+        var valid = true;
+        for (var i = 0; i < node.Children.Count; i++)
+        {
+            var item = node.Children[i];
+            var kind = (item as YamlScalarNode)?.Value;
+            string? error = kind is null ? "must be a maintenance kind" + MappingReader.Found(item)
+                : kinds.Contains(kind, StringComparer.Ordinal) ? "duplicate kind '" + kind + "'"
+                : maintenanceKinds is not null && !maintenanceKinds.Contains(kind, StringComparer.Ordinal)
+                    ? "kind '" + kind + "' is not one of the pilot's maintenanceKinds ("
+                      + (maintenanceKinds.Count > 0 ? string.Join(", ", maintenanceKinds) : "it lists none") + ")"
+                : null;
+            if (error is not null)
+            {
+                _errors.At(item, ConfigRules.Index(path, i), error);
+                valid = false;
+                continue;
+            }
+
+            kinds.Add(kind!);
+        }
+
+        return valid ? kinds : null;
+    }
+
+    private static DateOnly? ParseDate(string text) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null;
 
     private string? ReadArmReference(MappingReader r, string key, bool required, List<string>? armNames)
     {

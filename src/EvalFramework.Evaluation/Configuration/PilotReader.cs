@@ -14,7 +14,7 @@ internal sealed class PilotReader
     private static readonly string[] _pilotKeys =
     [
         "slug", "displayName", "caseTypes", "arms", "baselineArm", "staffRoles", "aiModels", "fixedCosts",
-        "maintenance", "attributeKeys", "attributeValues", "channels", "escalationReasons", "integrationSystems",
+        "oneOffCosts", "maintenance", "attributeKeys", "attributeValues", "channels", "escalationReasons", "integrationSystems",
         "integrationFailureKinds", "maintenanceKinds", "teams", "caseIds", "analysisPlan",
     ];
 
@@ -55,7 +55,7 @@ internal sealed class PilotReader
         var roles = _costs.Roles(m);
         var models = _costs.Models(m);
         var fixedCosts = _costs.FixedCosts(m, armNames);
-        var maintenance = _costs.Maintenance(m, armNames);
+        var oneOffCosts = _costs.OneOffCosts(m, armNames);
         var attributeKeys = _vocabulary.SlugList(m, "attributeKeys", false, "attribute key", atLeastOne: false);
         var attributeValues = _vocabulary.AttributeValues(m, attributeKeys ?? ConfigDefaults.AttributeKeys);
         var channels = _vocabulary.SlugList(m, "channels", false, "channel", atLeastOne: false);
@@ -63,6 +63,7 @@ internal sealed class PilotReader
         var systems = _vocabulary.SlugList(m, "integrationSystems", false, "integration system", atLeastOne: false);
         var failureKinds = _vocabulary.SlugList(m, "integrationFailureKinds", false, "integration failure kind", atLeastOne: false);
         var maintenanceKinds = _vocabulary.SlugList(m, "maintenanceKinds", false, "maintenance kind", atLeastOne: false);
+        var maintenance = _costs.Maintenance(m, armNames, m.Get("maintenanceKinds", false) is null ? [] : maintenanceKinds);
         var teams = _vocabulary.SlugList(m, "teams", false, "team", atLeastOne: false);
         var caseIds = m.Text("caseIds", false, s => s is "pseudonym" or "any", "must be pseudonym or any");
         var plan = _plan.Read(m, caseTypes, defaultAlpha);
@@ -82,6 +83,7 @@ internal sealed class PilotReader
             StaffRoles = roles!,
             AiModels = models!,
             FixedCosts = fixedCosts!,
+            OneOffCosts = oneOffCosts!,
             Maintenance = maintenance!,
             AttributeKeys = attributeKeys ?? ConfigDefaults.AttributeKeys,
             AttributeValues = attributeValues ?? new Dictionary<string, IReadOnlyList<string>>(StringComparer.Ordinal),

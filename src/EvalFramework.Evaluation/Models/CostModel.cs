@@ -3,11 +3,10 @@ using EvalFramework.Evaluation.Configuration;
 namespace EvalFramework.Evaluation.Models;
 
 /// <summary>
-/// Cost per case of one pilot, SEK:
-/// staff effort hours × the role's loaded hourly cost
-/// + AI tokens × the model's price per million (or the event's <c>costSek</c> when given)
-/// + the arm's fixed monthly costs ÷ the arm's completed cases of that month
-/// + the arm's maintenance hours of that month × the maintenance hourly cost ÷ the same cases.
+/// Cost per case of one pilot, SEK: a variable part of each case
+/// (staff effort hours × the role's loaded hourly cost + AI tokens × the model's price per million, or the event's
+/// <c>costSek</c> when given) plus the arm's overhead per closed case (<see cref="Overhead"/>: fixed monthly costs
+/// pro-rated to the days of the period, maintenance, amortised one-off costs, ÷ the arm's closed cases).
 /// </summary>
 /// <remarks>
 /// Pure: takes values, no I/O. A model, role or arm missing from the config throws
@@ -28,21 +27,20 @@ public sealed class CostModel
         _pilot = pilot;
     }
 
-    /// <summary>The cost of one case.</summary>
+    /// <summary>The cost of one case: its variable parts and its arm's overhead per closed case.</summary>
     /// <param name="input">What the case used.</param>
-    /// <param name="activity">What the case's arm did in the case's completion month (it includes this case, so ≥ 1 case).</param>
+    /// <param name="overhead">The overhead of the case's arm in the period (<see cref="Overhead"/>); the case is one of its closed cases.</param>
     /// <returns>The cost by part.</returns>
-    public CaseCost CostOf(CaseInput input, ArmMonthActivity activity)
+    public CaseCost CostOf(CaseInput input, ArmOverhead overhead)
     {
         ArgumentNullException.ThrowIfNull(input);
-        ArgumentNullException.ThrowIfNull(activity);
-        if (activity.CompletedCases < 1)
+        ArgumentNullException.ThrowIfNull(overhead);
+        if (overhead.Arm != input.Arm || overhead.ClosedCases < 1)
         {
             throw new ArgumentException(
-                "the arm's completed cases of the month include this case, so there is at least one", nameof(activity));
+                "the overhead must be of the case's arm, whose closed cases include this case (so there is at least one)", nameof(overhead));
         }
 
-        var overhead = Overhead(input.Arm, input.CompletionMonth, activity);
         return new CaseCost(
             StaffCostSek(input.EffortSecondsByRole),
             input.AiUsage.Sum(AiCostSek),
@@ -126,23 +124,41 @@ public sealed class CostModel
         return _pilot.FixedCosts.Where(f => f.Arm == arm).Sum(f => f.MonthlySek);
     }
 
-    /// <summary>An arm's fixed and maintenance cost of a month and its spread over the arm's completed cases.</summary>
+    /// <summary>
+    /// An arm's overhead in the period [<paramref name="from"/>, <paramref name="to"/>) and its spread over the arm's
+    /// closed cases:
+    /// fixed = Σ <c>monthlySek</c> × (days of the period in the month ÷ days in the month) over the months it touches;
+    /// one-off = Σ <c>amountSek</c> × the share of its amortisation window inside the period;
+    /// maintenance = hours × <c>maintenance.hourlyCostSek</c> of the arm's events in the period, a one-off kind
+    /// (<c>maintenance.oneOffKinds</c>) instead × the share of its window (<c>maintenance.amortisationMonths</c> from
+    /// the event) inside the period, wherever the event lies.
+    /// </summary>
     /// <param name="arm">The arm.</param>
-    /// <param name="month">The month.</param>
-    /// <param name="activity">The arm's completed cases and maintenance hours of the month (0 cases allowed).</param>
-    /// <returns>The overhead; with 0 cases it is all unallocated.</returns>
-    public ArmMonthOverhead Overhead(string arm, PilotMonth month, ArmMonthActivity activity)
+    /// <param name="from">Period start (inclusive).</param>
+    /// <param name="to">Period end (exclusive).</param>
+    /// <param name="closedCases">The arm's closed cases in the snapshot, all case types (0 allowed: all unallocated).</param>
+    /// <param name="maintenance">
+    /// The pilot's maintenance events: those of the period and earlier ones whose amortisation may reach it. Events
+    /// of other arms are skipped (<see cref="MaintenanceArmOf"/>).
+    /// </param>
+    /// <returns>The overhead.</returns>
+    public ArmOverhead Overhead(string arm, DateTimeOffset from, DateTimeOffset to, long closedCases, IEnumerable<MaintenanceWork> maintenance)
     {
-        ArgumentNullException.ThrowIfNull(activity);
-        ArgumentOutOfRangeException.ThrowIfNegative(activity.CompletedCases);
-        ArgumentOutOfRangeException.ThrowIfNegative(activity.MaintenanceHours);
-        return new ArmMonthOverhead(
-            arm,
-            month,
-            activity.CompletedCases,
-            FixedMonthlySek(arm),
-            activity.MaintenanceHours,
-            activity.MaintenanceHours * _pilot.Maintenance.HourlyCostSek);
+        ArgumentOutOfRangeException.ThrowIfNegative(closedCases);
+        ArgumentNullException.ThrowIfNull(maintenance);
+        var months = CostPeriods.MonthsIn(from, to);
+        var fixedSek = FixedMonthlySek(arm) * months;
+        var oneOffSek = _pilot.OneOffCosts.Where(c => c.Arm == arm).Sum(c =>
+            c.AmountSek * CostPeriods.AmortisedShare(new DateTimeOffset(c.Date, TimeOnly.MinValue, TimeSpan.Zero), c.AmortisationMonths, from, to));
+        var hours = 0.0;
+        foreach (var work in maintenance.Where(w => MaintenanceArmOf(w.Arm) == arm))
+        {
+            hours += _pilot.Maintenance.IsOneOff(work.Kind)
+                ? work.Hours * CostPeriods.AmortisedShare(work.Time, _pilot.Maintenance.AmortisationMonths, from, to)
+                : work.Time >= from && work.Time < to ? work.Hours : 0;
+        }
+
+        return new ArmOverhead(arm, closedCases, fixedSek, oneOffSek, hours * _pilot.Maintenance.HourlyCostSek);
     }
 
     /// <summary>

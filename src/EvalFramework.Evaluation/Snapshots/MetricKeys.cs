@@ -54,7 +54,7 @@ public static class MetricKeys
     /// <summary>Share of completed cases with a citizen survey.</summary>
     public const string SurveyResponseRate = "survey_response_rate";
 
-    /// <summary>Mean cost per completed case, SEK.</summary>
+    /// <summary>Mean cost per closed case, SEK: the variable cost per case plus <see cref="OverheadPerCase"/>.</summary>
     public const string CostPerCase = "cost_per_case_sek";
 
     /// <summary>Overhead per closed case (fixed, maintenance and one-off costs of the period), SEK: a known quantity.</summary>

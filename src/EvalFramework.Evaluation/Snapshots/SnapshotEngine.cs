@@ -94,11 +94,17 @@ public sealed class SnapshotEngine : IDisposable
     public void AddEarlierSnapshot(DateTimeOffset from, DateTimeOffset to, DateTimeOffset createdAt) =>
         _data.AddEarlierSnapshot(new EarlierSnapshot(from.ToUnixTimeMilliseconds(), to.ToUnixTimeMilliseconds(), createdAt.ToUnixTimeMilliseconds()));
 
-    /// <summary>Adds one maintenance event of the period (<c>pilot.maintenance</c>).</summary>
+    /// <summary>
+    /// Adds one maintenance event (<c>pilot.maintenance</c>) of the period, or one from up to
+    /// <see cref="MaintenanceConfig.MaxAmortisationMonths"/> months before it: earlier one-off work
+    /// (<c>maintenance.oneOffKinds</c>) is amortised into the period; other earlier events are ignored.
+    /// </summary>
     /// <param name="time">Event time.</param>
     /// <param name="hours">Hours.</param>
     /// <param name="arm">The event's arm, if any.</param>
-    public void AddMaintenance(DateTimeOffset time, double hours, string? arm) => _data.AddMaintenance(time.ToUnixTimeMilliseconds(), hours, arm);
+    /// <param name="kind">The event's kind, if any.</param>
+    public void AddMaintenance(DateTimeOffset time, double hours, string? arm, string? kind) =>
+        _data.AddMaintenance(time.ToUnixTimeMilliseconds(), hours, arm, kind);
 
     /// <summary>Data-quality counts found outside the period's cases.</summary>
     /// <param name="casesWithoutStart">Case rows of the pilot with events but no <c>case.started</c>.</param>

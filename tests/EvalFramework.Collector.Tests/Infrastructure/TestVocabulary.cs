@@ -67,6 +67,7 @@ public static class TestVocabulary
                 activeParamsBillions: 70
             maintenance:
               hourlyCostSek: 750
+              oneOffKinds: [training]
             channels: [{string.Join(", ", Channels)}]
             escalationReasons: [{string.Join(", ", EscalationReasons)}]
             integrationSystems: [{string.Join(", ", IntegrationSystems)}]

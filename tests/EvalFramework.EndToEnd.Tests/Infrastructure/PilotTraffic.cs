@@ -23,7 +23,7 @@ internal static class PilotTraffic
     [
         "cases_completed", "throughput_per_week", "lead_time_seconds_median", "lead_time_seconds_p90", "lead_time_seconds_mean",
         "effort_seconds_mean", "ai_seconds_mean", "error_rate", "consistency_rate", "escalation_rate", "integration_failure_rate",
-        "csat_mean", "csat_satisfied_share", "nps", "survey_response_rate", "cost_per_case_sek", "energy_wh_per_case",
+        "csat_mean", "csat_satisfied_share", "nps", "survey_response_rate", "cost_per_case_sek", "overhead_per_case_sek", "energy_wh_per_case",
         "co2e_g_per_case", "staff_wellbeing_mean",
     ];
 

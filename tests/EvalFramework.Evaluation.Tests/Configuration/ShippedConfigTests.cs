@@ -39,10 +39,15 @@ public sealed class ShippedConfigTests
             new Dictionary<string, double> { ["handlaggare"] = 600 },
             [new AiUsageInput("mistral-small-3.1", 2000, 500)]);
 
-        var cost = model.CostOf(input, new ArmMonthActivity(CompletedCases: 200, MaintenanceHours: 10));
+        var march = new DateTimeOffset(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
+        var overhead = model.Overhead("ai_assisted", march, march.AddMonths(1), 200,
+            [new MaintenanceWork(march.AddDays(9), 10, null, "prompt-update")]);
+
+        var cost = model.CostOf(input, overhead);
 
         // staff 600 s / 3600 × 650 = 108.3333; AI 2000/1e6 × 1.05 + 500/1e6 × 3.15 = 0.0021 + 0.001575 = 0.003675;
-        // fixed (15000 + 6000 + 10000 + 4000) / 200 = 175; maintenance 10 h × 750 / 200 = 37.5; total 320.837008
+        // fixed (15000 + 6000 + 10000 + 4000) × all of March / 200 = 175; maintenance without an arm goes to the
+        // default arm ai_assisted: 10 h × 750 / 200 = 37.5; total 320.837008
         Assert.Equal(108.333333, cost.StaffSek, 6);
         Assert.Equal(0.003675, cost.AiSek, 9);
         Assert.Equal(175, cost.FixedSek, 9);

@@ -155,7 +155,7 @@ public sealed class CaseRecordCodecTests
 
         engine.AddStaffSurvey(From.AddDays(4), From.AddDays(4), "procurement", "manual", 2);
         engine.AddStaffSurvey(From.AddDays(11), From.AddDays(11), "permits", "manual", 1);
-        engine.AddMaintenance(From.AddHours(5), 1.5, null);
+        engine.AddMaintenance(From.AddHours(5), 1.5, null, null);
         engine.ComputeJson();
 
         using var stream = new MemoryStream();
@@ -219,7 +219,8 @@ public sealed class CaseRecordCodecTests
             w.Write((byte)'M');
             w.Write(From.AddHours(5).ToUnixTimeMilliseconds());
             w.Write(1.5);
-            Text("");
+            Text(""); // arm
+            Text(""); // kind
         }
 
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream.ToArray())), engine.DataSha256);

@@ -47,8 +47,8 @@ public sealed class SnapshotBreakdownTests
     public void Compute_CostByHand_PartsAreStaffAiFixedAndAddUpToCostPerCase()
     {
         // TestConfig: handlaggare 600 SEK/h; small-model 2 + 8 SEK per million tokens; a 10 000 SEK/month licence borne by
-        // ai_assisted; maintenance 800 SEK/h with no default arm. Four AI cases in March: each bears 2 500 SEK of licence
-        // and 2 hours of AI-arm maintenance × 800 ÷ 4 = 400 SEK.
+        // ai_assisted; maintenance 800 SEK/h with no default arm. Four AI cases in a 14-day period of March: each bears
+        // 10 000 × 14/31 ÷ 4 = 1 129.03 SEK of licence and 2 hours of AI-arm maintenance × 800 ÷ 4 = 400 SEK.
         using var engine = Engine(14);
         for (var i = 0; i < 4; i++)
         {
@@ -56,14 +56,14 @@ public sealed class SnapshotBreakdownTests
         }
 
         AddCase(engine, "m0", "manual", From, From.AddHours(2), 3600);
-        engine.AddMaintenance(From.AddDays(1), 2, "ai_assisted");
+        engine.AddMaintenance(From.AddDays(1), 2, "ai_assisted", null);
 
         var snapshot = engine.Compute();
 
         var ai = Arm(snapshot, "ai_assisted").Cost!;
         Assert.Equal(300, ai.StaffSek, 9);
         Assert.Equal(10, ai.AiSek, 9);
-        Assert.Equal(2500, ai.FixedSek, 9);
+        Assert.Equal(10_000 * 14 / 31.0 / 4, ai.FixedSek, 9);
         Assert.Equal(400, ai.MaintenanceSek, 9);
         var aiTotal = snapshot.CaseTypes.Single().Arms.Single(a => a.Arm == "ai_assisted")[MetricKeys.CostPerCase].Value!.Value;
         Assert.Equal(aiTotal, ai.StaffSek + ai.AiSek + ai.FixedSek + ai.MaintenanceSek, 9);
@@ -135,8 +135,8 @@ public sealed class SnapshotBreakdownTests
         AddCase(engine, "m2", "manual", From.AddDays(8), From.AddDays(9.5), 60);
         AddCase(engine, "m3", "manual", From.AddDays(9), From.AddDays(12), 60);
         AddCase(engine, "m4", "manual", From.AddDays(9), null, 60);
-        engine.AddMaintenance(From.AddDays(2), 1.5, null);
-        engine.AddMaintenance(From.AddDays(8), 0.5, "ai_assisted");
+        engine.AddMaintenance(From.AddDays(2), 1.5, null, null);
+        engine.AddMaintenance(From.AddDays(8), 0.5, "ai_assisted", null);
 
         var snapshot = engine.Compute();
 

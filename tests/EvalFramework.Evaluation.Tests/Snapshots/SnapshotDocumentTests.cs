@@ -67,7 +67,7 @@ public sealed class SnapshotDocumentTests
                     engine.AddStaffSurvey(s.Time, s.Time.AddSeconds(1), s.Team, s.Arm, s.Wellbeing);
                     break;
                 case SimulatedMaintenance m:
-                    engine.AddMaintenance(m.Time, m.Hours, m.Arm);
+                    engine.AddMaintenance(m.Time, m.Hours, m.Arm, m.Kind);
                     break;
             }
         }

@@ -160,7 +160,8 @@ public sealed class SnapshotEngineTests
     [Fact]
     public void Compute_ManualCaseWithConfig_CostIsStaffPlusMonthlyShareOfFixed()
     {
-        // TestConfig: handlaggare 600 SEK/h; the only fixed cost (10 000 SEK/month) is borne by ai_assisted.
+        // TestConfig: handlaggare 600 SEK/h; the only fixed cost (10 000 SEK/month) is borne by ai_assisted. The period is
+        // 14 days of March (31 days), so it bears 10 000 × 14/31 SEK, spread over the arm's 4 closed cases.
         using var engine = Engine(TestConfig.Load());
         AddCases(engine, "ai_assisted", 4, (_, r) =>
         {
@@ -178,6 +179,8 @@ public sealed class SnapshotEngineTests
         var snapshot = engine.Compute();
 
         Assert.Equal(600, Metric(snapshot, "manual", MetricKeys.CostPerCase).Value!.Value, 9);
-        Assert.Equal(2 + 8 + (10_000 / 4.0), Metric(snapshot, "ai_assisted", MetricKeys.CostPerCase).Value!.Value, 9);
+        Assert.Equal(2 + 8 + (10_000 * 14 / 31.0 / 4), Metric(snapshot, "ai_assisted", MetricKeys.CostPerCase).Value!.Value, 9);
+        Assert.Equal(10_000 * 14 / 31.0 / 4, Metric(snapshot, "ai_assisted", MetricKeys.OverheadPerCase).Value!.Value, 9);
+        Assert.Equal(0, Metric(snapshot, "manual", MetricKeys.OverheadPerCase).Value!.Value);
     }
 }

@@ -138,8 +138,8 @@ public sealed class SnapshotVocabularyTests
     {
         using var engine = Engine(PilotAConfig.Load());
         AddCases(engine, ("building-permit-question", "manual", 3, null));
-        engine.AddMaintenance(Monday.AddHours(3), 2, "ai_assisted");
-        engine.AddMaintenance(Monday.AddHours(4), 5, "ai_automated");
+        engine.AddMaintenance(Monday.AddHours(3), 2, "ai_assisted", null);
+        engine.AddMaintenance(Monday.AddHours(4), 5, "ai_automated", null);
 
         var json = engine.ComputeJson();
 

@@ -99,9 +99,9 @@ internal static class PostgresSql
         """;
 
     public const string Maintenance = """
-        SELECT time_ms, (body::jsonb ->> 'hours')::double precision, body::jsonb ->> 'arm'
+        SELECT time_ms, (body::jsonb ->> 'hours')::double precision, body::jsonb ->> 'arm', body::jsonb ->> 'kind'
         FROM events
-        WHERE pilot = @Pilot AND type = 'pilot.maintenance' AND case_id IS NULL AND time_ms >= @From AND time_ms < @To
+        WHERE pilot = @Pilot AND type = 'pilot.maintenance' AND case_id IS NULL AND time_ms >= @MaintenanceFrom AND time_ms < @To
         """;
 
     /// <summary>The period's records in case id byte order (the primary key's order), the order the data hash reads.</summary>

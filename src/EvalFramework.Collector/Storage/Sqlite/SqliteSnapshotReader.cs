@@ -26,9 +26,9 @@ internal static class SqliteSnapshotReader
         """;
 
     private const string SelectMaintenance = """
-        SELECT time_ms, CAST(json_extract(body, '$.hours') AS REAL), json_extract(body, '$.arm')
+        SELECT time_ms, CAST(json_extract(body, '$.hours') AS REAL), json_extract(body, '$.arm'), json_extract(body, '$.kind')
         FROM events
-        WHERE pilot = @Pilot AND type = 'pilot.maintenance' AND case_id IS NULL AND time_ms >= @From AND time_ms < @To
+        WHERE pilot = @Pilot AND type = 'pilot.maintenance' AND case_id IS NULL AND time_ms >= @MaintenanceFrom AND time_ms < @To
         """;
 
     /// <summary>Reads everything the snapshot needs into <paramref name="sink"/>.</summary>

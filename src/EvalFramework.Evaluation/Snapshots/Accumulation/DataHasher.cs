@@ -69,12 +69,13 @@ internal sealed class DataHasher : IDisposable
         FlushIfFull();
     }
 
-    public void Maintenance(long timeMs, double hours, string? arm)
+    public void Maintenance(long timeMs, double hours, string? arm, string? kind)
     {
         Byte((byte)'M');
         Int64(timeMs);
         Double(hours);
         String(arm ?? "");
+        String(kind ?? "");
         FlushIfFull();
     }
 

@@ -27,7 +27,8 @@ internal sealed class SnapshotAccumulator : IDisposable
     private readonly Dictionary<string, (AiPrice Price, AiEnergy Energy)> _modelRates = new(StringComparer.Ordinal);
     private readonly List<StaffAnswer> _surveys = [];
     private readonly List<EarlierSnapshot> _earlier = [];
-    private readonly List<(long TimeMs, double Hours, string? Arm)> _maintenance = [];
+    private readonly List<(long TimeMs, double Hours, string? Arm, string? Kind)> _maintenance = [];
+    private readonly List<(long TimeMs, double Hours, string? Arm, string? Kind)> _earlierOneOffMaintenance = [];
     private readonly HashSet<string> _caseTypes = new(StringComparer.Ordinal);
     private readonly HashSet<string> _arms = new(StringComparer.Ordinal);
     private readonly HashSet<string> _teams = new(StringComparer.Ordinal);
@@ -65,8 +66,11 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// <summary>The pilot's earlier snapshots.</summary>
     public IReadOnlyList<EarlierSnapshot> Earlier => _earlier;
 
-    /// <summary>The maintenance events used, as added.</summary>
-    public IReadOnlyList<(long TimeMs, double Hours, string? Arm)> Maintenance => _maintenance;
+    /// <summary>The maintenance events of the period used, as added.</summary>
+    public IReadOnlyList<(long TimeMs, double Hours, string? Arm, string? Kind)> Maintenance => _maintenance;
+
+    /// <summary>One-off maintenance events before the period whose amortisation reaches into it, as added.</summary>
+    public IReadOnlyList<(long TimeMs, double Hours, string? Arm, string? Kind)> EarlierOneOffMaintenance => _earlierOneOffMaintenance;
 
     /// <summary>The pilot's teams (empty without a config).</summary>
     public IReadOnlySet<string> Teams => _teams;
@@ -128,21 +132,34 @@ internal sealed class SnapshotAccumulator : IDisposable
 
     public void AddEarlierSnapshot(EarlierSnapshot earlier) => _earlier.Add(earlier);
 
-    /// <summary>Adds a maintenance event, or counts it as left out when the pilot or its arm is not in the config.</summary>
-    public void AddMaintenance(long timeMs, double hours, string? arm)
+    /// <summary>
+    /// Adds a maintenance event of the period, or counts it as left out when the pilot or its arm is not in the config.
+    /// An event before the period is kept only when its kind is one-off (<c>maintenance.oneOffKinds</c>) and its
+    /// amortisation reaches into the period; else it is not part of the snapshot's data.
+    /// </summary>
+    public void AddMaintenance(long timeMs, double hours, string? arm, string? kind)
     {
+        var earlier = timeMs < Period.FromMs;
         if (_pilot is null || (arm is not null && !_arms.Contains(arm)))
         {
-            MaintenanceLeftOut++;
+            MaintenanceLeftOut += earlier ? 0 : 1;
             return;
         }
 
-        _maintenance.Add((timeMs, hours, arm));
+        if (!earlier)
+        {
+            _maintenance.Add((timeMs, hours, arm, kind));
+        }
+        else if (_pilot.Maintenance.IsOneOff(kind) && CostPeriods.AmortisedShare(DateTimeOffset.FromUnixTimeMilliseconds(timeMs),
+                     _pilot.Maintenance.AmortisationMonths, Period.From, Period.To) > 0)
+        {
+            _earlierOneOffMaintenance.Add((timeMs, hours, arm, kind));
+        }
     }
 
     /// <summary>
     /// Ends the data hash: after the cases, per arm shown (in <paramref name="armsShown"/> order) the sums its
-    /// well-being figure is computed from, then the maintenance events, sorted. Never a team, a group or an answer:
+    /// well-being figure is computed from, then the maintenance events used (earlier one-off work included), sorted. Never a team, a group or an answer:
     /// the hash is of low-entropy data, so anything finer in it could be brute-forced back out.
     /// </summary>
     /// <returns>The SHA-256 of the data used, lower-case hex.</returns>
@@ -156,10 +173,10 @@ internal sealed class SnapshotAccumulator : IDisposable
             }
         }
 
-        foreach (var (time, hours, arm) in _maintenance.OrderBy(m => m.TimeMs).ThenBy(m => m.Hours)
-                     .ThenBy(m => m.Arm ?? "", StringComparer.Ordinal))
+        foreach (var (time, hours, arm, kind) in _earlierOneOffMaintenance.Concat(_maintenance).OrderBy(m => m.TimeMs).ThenBy(m => m.Hours)
+                     .ThenBy(m => m.Arm ?? "", StringComparer.Ordinal).ThenBy(m => m.Kind ?? "", StringComparer.Ordinal))
         {
-            _hasher.Maintenance(time, hours, arm);
+            _hasher.Maintenance(time, hours, arm, kind);
         }
 
         return _hasher.Finish();

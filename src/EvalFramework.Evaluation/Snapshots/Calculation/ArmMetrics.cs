@@ -33,6 +33,7 @@ internal static class ArmMetrics
         Add(MetricKeys.SurveyResponseRate, Proportion(g.Responded, g.Completed, level));
         var cost = costs.CostMoments(g);
         Add(MetricKeys.CostPerCase, cost is { } c ? Mean(c, level) : MetricValue.Empty(g.Completed));
+        Add(MetricKeys.OverheadPerCase, costs.OverheadPerCase(g) is { } o ? new MetricValue(o, null, null, g.Completed) : MetricValue.Empty(g.Completed));
         var energy = costs.EnergyMoments(g);
         Add(MetricKeys.EnergyPerCase, energy is { } e ? Mean(e, level) : MetricValue.Empty(g.Completed));
         Add(MetricKeys.Co2ePerCase, energy is { } e2 ? Mean(e2.Scaled(costs.Co2ePerWh), level) : MetricValue.Empty(g.Completed));

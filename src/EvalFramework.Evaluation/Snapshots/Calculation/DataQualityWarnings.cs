@@ -24,15 +24,15 @@ internal sealed class DataQualityWarnings
     }
 
     public void NoConfig() =>
-        Add("no evaluation config loaded: cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null (not zero)");
+        Add("no evaluation config loaded: cost_per_case_sek, overhead_per_case_sek, energy_wh_per_case and co2e_g_per_case are null (not zero)");
 
     public void PilotNotInConfig(string pilot) =>
-        Add($"pilot '{pilot}' is not in the evaluation config: cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null (not zero)");
+        Add($"pilot '{pilot}' is not in the evaluation config: cost_per_case_sek, overhead_per_case_sek, energy_wh_per_case and co2e_g_per_case are null (not zero)");
 
     public void MissingPrices(int roles, int models)
     {
-        IfAny(roles, $"{roles} staff role(s) in the data have no hourly cost in the pilot's staffRoles (not named here): cost_per_case_sek is null");
-        IfAny(models, $"{models} AI model(s) in the data have no price and size in the pilot's aiModels (not named here): cost_per_case_sek, energy_wh_per_case and co2e_g_per_case are null");
+        IfAny(roles, $"{roles} staff role(s) in the data have no hourly cost in the pilot's staffRoles (not named here): cost_per_case_sek and overhead_per_case_sek are null");
+        IfAny(models, $"{models} AI model(s) in the data have no price and size in the pilot's aiModels (not named here): cost_per_case_sek, overhead_per_case_sek, energy_wh_per_case and co2e_g_per_case are null");
     }
 
     /// <summary>Which staff-survey answers count (k-anonymity, see <see cref="StaffSurveySelection"/>) and what was left out.</summary>
@@ -59,10 +59,19 @@ internal sealed class DataQualityWarnings
 
     public void Unallocated(string arm, double sek) =>
         Add(Invariant(
-            $"{sek:0.##} SEK of fixed and maintenance cost of arm '{arm}' fall in months with no completed case: not in cost_per_case_sek (unallocated)"));
+            $"{sek:0.##} SEK of fixed, one-off and maintenance cost of arm '{arm}' in the period fall on no closed case (the arm closed none): not in cost_per_case_sek (unallocated)"));
 
-    public void OverheadSpread() =>
-        Add("fixed and maintenance costs are spread over the snapshot's completed cases of each calendar month; months cut by the period edges carry a whole month's fixed cost");
+    public void UnassignedMaintenance(double sek) =>
+        Add(Invariant(
+            $"{sek:0.##} SEK of maintenance in the period has no arm and the config sets no maintenance.defaultArm: borne by no arm, not in cost_per_case_sek (unallocated)"));
+
+    /// <summary>How overhead enters cost per case, and the uncertainty its interval leaves out.</summary>
+    public void OverheadAdded() =>
+        Add("cost_per_case_sek = the variable cost per closed case (staff time, AI tokens), whose spread gives the interval, "
+            + "plus overhead_per_case_sek: the arm's fixed monthly costs pro-rated to the days of the period, its maintenance, "
+            + "and one-off costs amortised over their months (the part inside the period), divided by the arm's closed cases of all case types. "
+            + "The overhead is added to each case as a known amount: the intervals leave out its own uncertainty (estimated prices and hours) "
+            + "and the allocation choices (pro-rating by days, the amortisation period, one amount per case whatever its type)");
 
     public void NoBaseline(string caseType, string baseline) =>
         Add($"case type '{caseType}' has no cases in the baseline arm '{baseline}': no comparisons");

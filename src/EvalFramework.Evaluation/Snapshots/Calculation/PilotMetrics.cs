@@ -10,7 +10,7 @@ internal static class PilotMetrics
     private const double SecondsPerHour = 3600;
     private const double DaysPerMonth = 365.2425 / 12;
 
-    public static List<PilotMetric> Of(List<GroupAccumulator> groups, IReadOnlyList<(long TimeMs, double Hours, string? Arm)> maintenance,
+    public static List<PilotMetric> Of(List<GroupAccumulator> groups, IReadOnlyList<(long TimeMs, double Hours, string? Arm, string? Kind)> maintenance,
         CostModel? costModel, string baseline, List<string> armOrder, double level, double periodDays)
     {
         var metrics = new List<PilotMetric>

@@ -20,7 +20,7 @@ internal static class SnapshotBreakdownBuilder
         if (period.Weeks > 0)
         {
             maintenance = new double[period.Weeks];
-            foreach (var (time, hours, _) in data.Maintenance.OrderBy(m => m.TimeMs).ThenBy(m => m.Hours))
+            foreach (var (time, hours, _, _) in data.Maintenance.OrderBy(m => m.TimeMs).ThenBy(m => m.Hours))
             {
                 maintenance[period.WeekOf(time)] += hours;
             }

@@ -42,8 +42,8 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
 
         var wellbeing = staff.ByArm.ToDictionary(a => a.Key, a => a.Value.ToMoments(), StringComparer.Ordinal);
         var sampleRatio = SampleRatio.Check(pilot, data.Groups.Values, warnings);
-        var shares = available ? OverheadAllocation.Shares(data, pilot!, costModel!, warnings) : [];
-        var costs = new CostFigures(available, energyAvailable, shares, energyModel?.Co2eGrams(1) ?? double.NaN);
+        var overheads = available ? OverheadAllocation.Overheads(data, pilot!, costModel!, warnings) : [];
+        var costs = new CostFigures(available, energyAvailable, overheads, energyModel?.Co2eGrams(1) ?? double.NaN);
 
         var periodDays = data.Period.Days;
         var groups = data.Groups.Values.OrderBy(g => g.CaseType, StringComparer.Ordinal).ToList();
