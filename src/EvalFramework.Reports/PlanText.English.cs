@@ -48,6 +48,13 @@ internal sealed partial class PlanText
         SameTest = "The same test as {0} (a constant multiple of it).",
         Persons = "Persons",
 
+        VerdictExplanations = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Verdicts.Improved] = "the difference is statistically clear and in the good direction: for a primary measure after the Holm adjustment over the primary measures; for a secondary one unadjusted, so exploratory.",
+            [Verdicts.NonInferior] = "for a guardrail: the one-sided bound of the difference, at the plan's alpha, is within the agreed margin, so the AI arm is not worse by more than it.",
+            [Verdicts.Inferior] = "for a guardrail: the whole one-sided interval is beyond the agreed margin.",
+            [Verdicts.Inconclusive] = "for a guardrail: the one-sided interval includes the margin: more cases are needed.",
+        },
         RoleLabels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [ComparisonRoles.Primary] = "Primary",

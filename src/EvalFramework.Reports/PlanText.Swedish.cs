@@ -48,6 +48,13 @@ internal sealed partial class PlanText
         SameTest = "Samma prövning som {0} (en konstant gånger det).",
         Persons = "Personer",
 
+        VerdictExplanations = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            [Verdicts.Improved] = "skillnaden är statistiskt säker och åt rätt håll: för ett primärt mått efter Holm-justering över de primära måtten; för ett sekundärt utan justering, alltså utforskande.",
+            [Verdicts.NonInferior] = "för ett skyddsmått: skillnadens ensidiga gräns, på planens alfanivå, ligger inom den överenskomna marginalen, så AI-gruppen är inte sämre än så.",
+            [Verdicts.Inferior] = "för ett skyddsmått: hela det ensidiga intervallet ligger bortom den överenskomna marginalen.",
+            [Verdicts.Inconclusive] = "för ett skyddsmått: det ensidiga intervallet rymmer marginalen: fler ärenden behövs.",
+        },
         RoleLabels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             [ComparisonRoles.Primary] = "Primärt",

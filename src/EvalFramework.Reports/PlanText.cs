@@ -42,6 +42,12 @@ internal sealed partial class PlanText
     public required string SameTest { get; init; }
     public required string Persons { get; init; }
 
+    /// <summary>
+    /// What the verdicts mean in a snapshot with an analysis plan, where they differ from the older reading (every
+    /// comparison Holm-adjusted; a guardrail's whole two-sided interval against the margin).
+    /// </summary>
+    public required IReadOnlyDictionary<string, string> VerdictExplanations { get; init; }
+
     /// <summary>The role's short label (a tag beside a verdict): primary, guardrail, exploratory.</summary>
     public required IReadOnlyDictionary<string, string> RoleLabels { get; init; }
 

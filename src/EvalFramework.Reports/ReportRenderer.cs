@@ -291,8 +291,9 @@ internal sealed partial class ReportRenderer
         _h.Element("p", _t.Verify);
         _h.Element("p", _t.Format(_t.ApiPaths, "/api/v1/snapshots/" + _s.Id, "/api/v1/snapshots/" + _s.Id + "?format=csv"), ("class", "notes"));
         _h.Element("h3", _t.HowToRead).Open("dl", ("class", "facts"));
-        foreach (var (verdict, explanation) in _t.VerdictExplanations)
+        foreach (var (verdict, general) in _t.VerdictExplanations)
         {
+            var explanation = _s.Plan is null ? general : P.VerdictExplanations.GetValueOrDefault(verdict, general);
             _h.Open("dt");
             Badge(verdict);
             _h.Close("dt").Element("dd", explanation);

@@ -129,6 +129,7 @@ public sealed partial class ReportRolesTests
         Assert.Contains("Error rate – all case types, margin 5.0\u00A0percentage points", html, StringComparison.Ordinal);
         Assert.Contains("Citizen satisfaction (CSAT, 1–5) – all case types, margin 0.30\u00A0points", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"role r-secondary\">Exploratory</span>", html, StringComparison.Ordinal);
+        Assert.Contains("for a primary measure after the Holm adjustment over the primary measures", Section(html, "data"), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -258,6 +259,7 @@ public sealed partial class ReportRolesTests
         Assert.DoesNotContain("data-role", html, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"role ", html, StringComparison.Ordinal);
         Assert.Single(Regex.Matches(html, "<svg class=\"chart forest\""));
+        Assert.Contains("(after allowing for the many comparisons made)", Section(html, "data"), StringComparison.Ordinal);
         Assert.Contains("id=\"forest-title\"", html, StringComparison.Ordinal);
         Assert.Equal(JsonComparisons(json).Count(), ForestRow().Matches(html).Count);
     }
