@@ -47,6 +47,8 @@ internal sealed partial class PlanText
         GuardrailBound = "One-sided bound {0} against the margin {1}.",
         SameTest = "The same test as {0} (a constant multiple of it).",
         Persons = "Persons",
+        AdjustedP = "p, Holm-adjusted",
+        BoundColumn = "One-sided bound (margin)",
 
         VerdictExplanations = new Dictionary<string, string>(StringComparer.Ordinal)
         {

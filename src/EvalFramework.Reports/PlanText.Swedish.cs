@@ -47,6 +47,8 @@ internal sealed partial class PlanText
         GuardrailBound = "Ensidig gräns {0} mot marginalen {1}.",
         SameTest = "Samma prövning som {0} (en konstant gånger det).",
         Persons = "Personer",
+        AdjustedP = "p, Holm-justerat",
+        BoundColumn = "Ensidig gräns (marginal)",
 
         VerdictExplanations = new Dictionary<string, string>(StringComparer.Ordinal)
         {

@@ -41,6 +41,8 @@ internal sealed partial class PlanText
     public required string GuardrailBound { get; init; }
     public required string SameTest { get; init; }
     public required string Persons { get; init; }
+    public required string AdjustedP { get; init; }
+    public required string BoundColumn { get; init; }
 
     /// <summary>
     /// What the verdicts mean in a snapshot with an analysis plan, where they differ from the older reading (every

@@ -157,6 +157,17 @@ internal sealed partial class ReportRenderer
 
         _h.Element("th", _t.Format(_t.Difference, Level), ("scope", "col"), ("class", "num"))
             .Element("th", _t.Format(_t.ForestAxis, BaselineName) + " (+ " + _t.Better + ")", ("scope", "col"), ("class", "num"));
+        var extra = role switch
+        {
+            ComparisonRoles.Primary => P.AdjustedP,
+            ComparisonRoles.Guardrail => P.BoundColumn,
+            _ => null,
+        };
+        if (extra is not null)
+        {
+            _h.Element("th", extra, ("scope", "col"), ("class", "num"));
+        }
+
         _h.Element("th", _t.Verdict, ("scope", "col")).Close("tr").Close("thead").Open("tbody");
         for (var i = 0; i < comparisons.Count; i++)
         {
@@ -172,12 +183,38 @@ internal sealed partial class ReportRenderer
                 ? "–"
                 : _f.Signed(e * 100, Math.Abs(e) >= 0.1 ? 0 : 1) + ReportFormat.UnitSpace + "%"
                     + (rows[i].Low is { } l && rows[i].High is { } hi ? " (" + _f.Range(l, hi, v => _f.Number(v * 100, 0)) + ")" : ""), ("class", "num"));
+            if (extra is not null)
+            {
+                _h.Element("td", role == ComparisonRoles.Primary ? PValue(c.AdjustedPValue) : BoundText(c), ("class", "num"));
+            }
+
             _h.Open("td");
             Badge(c);
             _h.Close("td").Close("tr");
         }
 
         _h.Close("tbody").Close("table").Line();
+    }
+
+    /// <summary>A p-value with three decimals, or "&lt; 0.001"; a dash without one.</summary>
+    private string PValue(double? p) => p switch
+    {
+        null => "–",
+        < 0.001 => "< " + _f.Number(0.001, 3),
+        { } v => _f.Number(v, 3),
+    };
+
+    /// <summary>A guardrail's one-sided bound and, in brackets, the margin on the bad side, both as signed differences.</summary>
+    private string BoundText(ComparisonResult c)
+    {
+        if (c.NonInferiorityBound is not { } bound || c.NonInferiorityMargin is not { } margin)
+        {
+            return "–";
+        }
+
+        var unit = ReportMetrics.Unit(c.Metric);
+        var badSide = ReportMetrics.HigherIsBetter(c.Metric) ? -Math.Abs(margin) : Math.Abs(margin);
+        return _f.Difference(unit, bound, null, null) + " (" + _f.Difference(unit, badSide, null, null) + ")";
     }
 
     /// <summary>The verdict badge and, in a snapshot with roles, the role beside it (a secondary verdict reads "exploratory").</summary>

@@ -200,6 +200,25 @@ public sealed partial class ReportRolesTests
         var expected = "One-sided bound " + (bound < 0 ? "\u2212" : "+") + Math.Abs(bound).ToString("0.00", CultureInfo.InvariantCulture)
             + "\u00A0points against the margin \u22120.30\u00A0points.";
         Assert.Contains(expected, Group(html, "guardrail"), StringComparison.Ordinal);
+        var row = Regex.Match(Group(html, "guardrail"), "<tr data-metric=\"csat_mean\">(.*?)</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("<td class=\"num\">" + (bound < 0 ? "\u2212" : "+") + Math.Abs(bound).ToString("0.00", CultureInfo.InvariantCulture)
+            + "\u00A0points (\u22120.30\u00A0points)</td>", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_Primary_TableShowsTheHolmAdjustedPValue()
+    {
+        var json = SnapshotJson();
+        var consistency = JsonComparisons(json).Single(c => (string?)c["metric"] == MetricKeys.ConsistencyRate);
+        var adjusted = (double)consistency["adjustedPValue"]!;
+        Assert.True(adjusted >= 0.001, $"the test needs an adjusted p of at least 0.001, not {adjusted}");
+
+        var html = Render(json);
+
+        var row = Regex.Match(Group(html, "primary"), "<tr data-metric=\"consistency_rate\">(.*?)</tr>", RegexOptions.Singleline).Value;
+        Assert.Contains("<td class=\"num\">" + adjusted.ToString("0.000", CultureInfo.InvariantCulture) + "</td>", row, StringComparison.Ordinal);
+        Assert.Contains("p, Holm-adjusted", Group(html, "primary"), StringComparison.Ordinal);
+        Assert.DoesNotContain("p, Holm-adjusted", Group(html, "secondary"), StringComparison.Ordinal);
     }
 
     [Fact]
