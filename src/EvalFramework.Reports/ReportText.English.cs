@@ -106,7 +106,7 @@ internal sealed partial class ReportText
             [MetricKeys.OverheadPerCase] = new("Overhead per case (fixed, maintenance, one-off)"),
             [MetricKeys.EnergyPerCase] = MetricWords.Directed("Energy per case", "{0} used {1} {2} energy per case", "less", "more"),
             [MetricKeys.Co2ePerCase] = MetricWords.Directed("Emissions per case", "{0} caused {1} {2} emissions per case", "lower", "higher"),
-            [MetricKeys.StaffWellbeingMean] = new("Staff well-being (1–5)"),
+            [MetricKeys.StaffWellbeingMean] = MetricWords.Directed("Staff well-being (1–5)", "{0} scored {1} {2} on staff well-being", "lower", "higher"),
             [MetricKeys.MaintenanceHours] = new("Maintenance hours"),
             [MetricKeys.StaffHoursFreedPerMonth] = new("Staff hours freed per month"),
             [ReportMetrics.CasesPerStaffHour] = new("Cases per staff hour"),

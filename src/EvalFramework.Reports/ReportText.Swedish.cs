@@ -106,7 +106,7 @@ internal sealed partial class ReportText
             [MetricKeys.OverheadPerCase] = new("Omkostnad per ärende (fasta, underhåll, engångs)"),
             [MetricKeys.EnergyPerCase] = MetricWords.Directed("Energi per ärende", "{0} använde {1} {2} energi per ärende", "mindre", "mer"),
             [MetricKeys.Co2ePerCase] = MetricWords.Directed("Utsläpp per ärende", "{0} orsakade {1} {2} utsläpp per ärende", "lägre", "högre"),
-            [MetricKeys.StaffWellbeingMean] = new("Personalens välmående (1–5)"),
+            [MetricKeys.StaffWellbeingMean] = MetricWords.Directed("Personalens välmående (1–5)", "{0} fick {1} {2} välmående bland personalen", "lägre", "högre"),
             [MetricKeys.MaintenanceHours] = new("Underhållstimmar"),
             [MetricKeys.StaffHoursFreedPerMonth] = new("Frigjorda personaltimmar per månad"),
             [ReportMetrics.CasesPerStaffHour] = new("Ärenden per personaltimme"),

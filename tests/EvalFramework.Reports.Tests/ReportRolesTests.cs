@@ -249,13 +249,15 @@ public sealed partial class ReportRolesTests
         wellbeing["nonInferiorityMargin"] = null;
         wellbeing["nonInferiorityBound"] = null;
         wellbeing["verdict"] = "no_significant_difference";
+        (wellbeing["difference"], wellbeing["ciLow"], wellbeing["ciHigh"]) = (0.25, -0.05, 0.55);
         json["pilotComparisons"] = new JsonArray(wellbeing);
 
         var html = Render(json);
 
         Assert.Matches("<g class=\"forest-row\" data-case-type=\"_pilot\" data-metric=\"staff_wellbeing_mean\"[^>]*data-role=\"secondary\"", Group(html, "secondary"));
         Assert.Contains("Whole pilot · Staff well-being (1–5)", html, StringComparison.Ordinal);
-        Assert.Contains("Staff well-being (1–5) (unit of analysis: person):", Section(html, "q3-wellbeing"), StringComparison.Ordinal);
+        Assert.Contains("Staff well-being (1–5) (unit of analysis: person):</strong> AI-assisted handling scored 0.25\u00A0points higher on staff "
+            + "well-being (95\u00A0% interval from 0.05\u00A0points lower to 0.55\u00A0points higher).", Section(html, "q3-wellbeing"), StringComparison.Ordinal);
     }
 
     [Fact]
