@@ -126,8 +126,8 @@ internal sealed partial class ReportRenderer
         _ => (P.SecondaryTitle, P.SecondaryIntro),
     };
 
-    /// <summary>The primary comparisons with a verdict of their own (the Holm family's size).</summary>
-    private int PrimaryCount => _s.AllComparisons().Count(c => RoleOf(c.Comparison) == ComparisonRoles.Primary && c.Comparison.AdjustedPValue is not null);
+    /// <summary>The Holm family's size: every planned primary comparison, with enough data or not.</summary>
+    private int PrimaryCount => _s.PrimaryFamilySize();
 
     /// <summary>A comparison's role: a stored role, secondary for an unknown one, null in a snapshot without roles.</summary>
     private string? RoleOf(ComparisonResult c) =>

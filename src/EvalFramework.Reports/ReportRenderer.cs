@@ -25,8 +25,7 @@ internal sealed partial class ReportRenderer
         _t = text;
         _page = page;
         _f = new ReportFormat(text);
-        _phrases = new VerdictPhrases(_f, snapshot.Settings.ConfidenceLevel, snapshot.Settings.MinSamplePerArm,
-            snapshot.AllComparisons().Count(c => c.Comparison.Role == ComparisonRoles.Primary && c.Comparison.AdjustedPValue is not null));
+        _phrases = new VerdictPhrases(_f, snapshot.Settings.ConfidenceLevel, snapshot.Settings.MinSamplePerArm, snapshot.PrimaryFamilySize());
         _arms = snapshot.Arms();
         _treatments = [.. _arms.Where(a => a != snapshot.Settings.BaselineArm)];
     }

@@ -124,12 +124,29 @@ public sealed partial class ReportRolesTests
         }
 
         Assert.Equal(["effort_seconds_mean", "consistency_rate"], ForestRow().Matches(Group(html, "primary")).Select(m => m.Groups["metric"].Value));
+        // The Holm family: two primary entries × one case type × one treatment arm.
+        Assert.Contains("adjusted (Holm) over the 2 primary comparisons", Group(html, "primary"), StringComparison.Ordinal);
         Assert.Contains("Staff time per case – all case types", html, StringComparison.Ordinal);
         Assert.Contains("Consistent answers – Building-permit questions", html, StringComparison.Ordinal);
         Assert.Contains("Error rate – all case types, margin 5.0\u00A0percentage points", html, StringComparison.Ordinal);
         Assert.Contains("Citizen satisfaction (CSAT, 1–5) – all case types, margin 0.30\u00A0points", html, StringComparison.Ordinal);
         Assert.Contains("<span class=\"role r-secondary\">Exploratory</span>", html, StringComparison.Ordinal);
         Assert.Contains("for a primary measure after the Holm adjustment over the primary measures", Section(html, "data"), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_PrimaryWithTooFewCases_StillCountsInTheHolmFamily()
+    {
+        // The family is fixed by the plan: a primary comparison without enough data counts (with p = 1), so the size
+        // said on the page does not change with the data.
+        var json = SnapshotJson();
+        var consistency = JsonComparisons(json).Single(c => (string?)c["metric"] == MetricKeys.ConsistencyRate).AsObject();
+        consistency["adjustedPValue"] = null;
+        consistency["verdict"] = "insufficient_data";
+
+        var html = Render(json);
+
+        Assert.Contains("adjusted (Holm) over the 2 primary comparisons", Group(html, "primary"), StringComparison.Ordinal);
     }
 
     [Fact]
