@@ -16,7 +16,8 @@ internal static class ForestPlot
     private const double Bottom = 16;
     private static readonly double[] NiceLimits = [0.1, 0.2, 0.5, 1, 2];
 
-    public static void Write(HtmlBuilder h, IReadOnlyList<ForestRow> rows, ReportFormat format, string title, string description,
+    /// <summary>Writes the plot; <paramref name="id"/> prefixes the ids of its title and description (several plots on a page).</summary>
+    public static void Write(HtmlBuilder h, string id, IReadOnlyList<ForestRow> rows, ReportFormat format, string title, string description,
         string axisLabel)
     {
         var text = format.Text;
@@ -25,8 +26,8 @@ internal static class ForestPlot
         double X(double v) => PlotLeft + ((Math.Clamp(v, -limit, limit) + limit) / (2 * limit) * (PlotRight - PlotLeft));
 
         h.Open("svg", ("class", "chart forest"), ("role", "img"), ("viewBox", $"0 0 {HtmlBuilder.Svg(Width)} {HtmlBuilder.Svg(height)}"),
-            ("aria-labelledby", "forest-title forest-desc"));
-        h.Element("title", title, ("id", "forest-title")).Element("desc", description, ("id", "forest-desc"));
+            ("aria-labelledby", id + "-title " + id + "-desc"));
+        h.Element("title", title, ("id", id + "-title")).Element("desc", description, ("id", id + "-desc"));
         h.Element("text", axisLabel, ("x", HtmlBuilder.Svg((PlotLeft + PlotRight) / 2)), ("y", "14"), ("text-anchor", "middle"), ("class", "axis-title"));
         h.Element("text", "← " + text.Worse, ("x", HtmlBuilder.Svg(PlotLeft)), ("y", "32"), ("class", "axis-note"));
         h.Element("text", text.Better + " →", ("x", HtmlBuilder.Svg(PlotRight)), ("y", "32"), ("text-anchor", "end"), ("class", "axis-note"));
@@ -45,7 +46,8 @@ internal static class ForestPlot
             var y = Top + (i * RowHeight);
             var middle = HtmlBuilder.Svg(y + (RowHeight / 2));
             var colour = VerdictStyle.Colour(row.Verdict);
-            h.Open("g", ("class", "forest-row"), ("data-case-type", row.CaseType), ("data-metric", row.Metric), ("data-verdict", row.Verdict));
+            h.Open("g", ("class", "forest-row"), ("data-case-type", row.CaseType), ("data-metric", row.Metric), ("data-verdict", row.Verdict),
+                ("data-role", row.Role));
             h.Element("title", row.Sentence);
             if (i % 2 == 1)
             {

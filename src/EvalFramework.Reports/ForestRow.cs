@@ -10,5 +10,7 @@ namespace EvalFramework.Reports;
 /// <param name="Verdict">The verdict key.</param>
 /// <param name="VerdictLabel">The verdict in words.</param>
 /// <param name="Sentence">The plain-language sentence (the row's tooltip).</param>
+/// <param name="Role">The comparison's role (a data attribute), or null in a snapshot without roles.</param>
 internal sealed record ForestRow(
-    string CaseType, string Metric, string Label, double? Estimate, double? Low, double? High, string Verdict, string VerdictLabel, string Sentence);
+    string CaseType, string Metric, string Label, double? Estimate, double? Low, double? High, string Verdict, string VerdictLabel, string Sentence,
+    string? Role = null);

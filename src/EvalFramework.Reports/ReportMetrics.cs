@@ -15,10 +15,11 @@ internal static class ReportMetrics
         MetricKeys.LeadTimeMedian or MetricKeys.LeadTimeP90 or MetricKeys.LeadTimeMean or MetricKeys.EffortMean
             or MetricKeys.AiSecondsMean => MetricUnit.Seconds,
         MetricKeys.ErrorRate or MetricKeys.ConsistencyRate or MetricKeys.EscalationRate or MetricKeys.IntegrationFailureRate
+            or MetricKeys.AbandonmentRate or MetricKeys.RejectionRate
             or MetricKeys.CsatSatisfiedShare or MetricKeys.SurveyResponseRate => MetricUnit.Share,
         MetricKeys.CsatMean or MetricKeys.StaffWellbeingMean => MetricUnit.Score,
         MetricKeys.Nps => MetricUnit.Nps,
-        MetricKeys.CostPerCase => MetricUnit.Sek,
+        MetricKeys.CostPerCase or MetricKeys.OverheadPerCase => MetricUnit.Sek,
         MetricKeys.EnergyPerCase => MetricUnit.Wh,
         MetricKeys.Co2ePerCase => MetricUnit.GramsCo2e,
         _ => MetricUnit.Hours,

@@ -7,6 +7,8 @@ internal sealed partial class ReportRenderer
 {
     private void MetricTable(string section, CaseTypeResult caseType, IReadOnlyList<string> metrics)
     {
+        // A metric the snapshot does not have (one added after it was made) gets no row.
+        metrics = [.. metrics.Where(m => caseType.Arms.Any(a => ArmValue(a, m) is not null) || caseType.Comparisons.Any(c => c.Metric == m))];
         var caseName = _t.CaseTypeName(caseType.CaseType);
         _h.Element("h3", caseName).Line();
         _h.Open("table", ("class", "figures")).Element("caption", _t.Sections[section].Title + " – " + caseName).Open("thead").Open("tr");
@@ -27,7 +29,7 @@ internal sealed partial class ReportRenderer
         foreach (var metric in metrics)
         {
             var unit = ReportMetrics.Unit(metric);
-            _h.Open("tr").Element("th", _t.Metric(metric).Name, ("scope", "row"));
+            _h.Open("tr", ("data-metric", metric)).Element("th", _t.Metric(metric).Name, ("scope", "row"));
             foreach (var arm in caseType.Arms)
             {
                 ValueCell(unit, ArmValue(arm, metric));
@@ -40,7 +42,13 @@ internal sealed partial class ReportRenderer
                 _h.Open("td");
                 foreach (var c in comparisons)
                 {
-                    Badge(c.Verdict);
+                    Badge(c);
+                }
+
+                if (comparisons.Count == 0 && _s.Plan is not null && MetricKeys.IsDescriptive(metric))
+                {
+                    // Shown as a figure, never with a verdict: a count, throughput, an AI-only figure, the p90, the overhead.
+                    _h.Element("span", P.Descriptive, ("class", "role r-descriptive"));
                 }
 
                 _h.Close("td");
@@ -64,8 +72,8 @@ internal sealed partial class ReportRenderer
         _h.Open("ul", ("class", "verdicts"));
         foreach (var c in sentences)
         {
-            _h.Open("li");
-            Badge(c.Verdict);
+            _h.Open("li", ("data-metric", c.Metric), ("data-role", RoleOf(c)));
+            Badge(c);
             _h.Text(" ").Element("strong", MetricLabel(c) + ":").Text(" " + Sentence(caseType.CaseType, c)).Close("li");
         }
 
@@ -111,6 +119,9 @@ internal sealed partial class ReportRenderer
 
     private void Wellbeing()
     {
+        // Snapshots with the pilot-level comparison count persons (each person's answers averaged first), older ones answers.
+        var comparisons = (_s.PilotComparisons ?? []).Where(c => c.Metric == MetricKeys.StaffWellbeingMean).ToList();
+        var perPerson = comparisons.Any(c => c.Unit == "person");
         var arms = _arms.Select(a => (Arm: a, Value: _s.CaseTypes.Select(c => c.Arm(a)?.Find(MetricKeys.StaffWellbeingMean)).FirstOrDefault(v => v is not null)))
             .ToList();
         if (arms.All(a => a.Value is not { N: > 0 }))
@@ -121,7 +132,7 @@ internal sealed partial class ReportRenderer
         {
             _h.Open("table", ("class", "wellbeing")).Element("caption", _t.Sections[ReportSections.Wellbeing].Title).Open("thead").Open("tr");
             _h.Element("th", _t.Arm, ("scope", "col")).Element("th", _t.Metric(MetricKeys.StaffWellbeingMean).Name, ("scope", "col"), ("class", "num"))
-                .Element("th", _t.Answers, ("scope", "col"), ("class", "num")).Close("tr").Close("thead").Open("tbody");
+                .Element("th", perPerson ? P.Persons : _t.Answers, ("scope", "col"), ("class", "num")).Close("tr").Close("thead").Open("tbody");
             foreach (var (arm, value) in arms)
             {
                 _h.Open("tr", ("data-arm", arm)).Element("th", _t.ArmNameCapitalised(arm), ("scope", "row"));
@@ -149,6 +160,20 @@ internal sealed partial class ReportRenderer
             }
 
             _h.Close("tbody").Close("table").Line();
+        }
+
+        if (comparisons.Count > 0)
+        {
+            _h.Open("ul", ("class", "verdicts"));
+            foreach (var c in comparisons)
+            {
+                _h.Open("li", ("data-metric", c.Metric), ("data-role", RoleOf(c)));
+                Badge(c);
+                _h.Text(" ").Element("strong", MetricLabel(c) + " (" + P.UnitOfAnalysis.ToLower(_t.Culture) + ": " + P.Unit(c.Unit) + "):")
+                    .Text(" " + Sentence(SnapshotLookups.PilotLevel, c)).Close("li");
+            }
+
+            _h.Close("ul").Line();
         }
 
         if (_s.DataQuality.SuppressedStaffGroups > 0)

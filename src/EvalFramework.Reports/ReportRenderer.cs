@@ -3,8 +3,8 @@ using EvalFramework.Evaluation.Snapshots;
 namespace EvalFramework.Reports;
 
 /// <summary>
-/// Renders the report page of one snapshot as a complete HTML document: header, data quality, the forest plot of all
-/// comparisons, the nine questions and three goals, and the data with its hashes. No script, no external asset:
+/// Renders the report page of one snapshot as a complete HTML document: header, the analysis plan, data quality, the
+/// comparisons grouped by role with their forest plots, the nine questions and three goals, and the data with its hashes. No script, no external asset:
 /// charts are inline SVG, each followed by a table with the same figures. Everything from the snapshot or the config
 /// is written through <see cref="HtmlBuilder"/>, so it is encoded.
 /// </summary>
@@ -25,7 +25,7 @@ internal sealed partial class ReportRenderer
         _t = text;
         _page = page;
         _f = new ReportFormat(text);
-        _phrases = new VerdictPhrases(_f, snapshot.Settings.ConfidenceLevel, snapshot.Settings.MinSamplePerArm);
+        _phrases = new VerdictPhrases(_f, snapshot.Settings.ConfidenceLevel, snapshot.Settings.MinSamplePerArm, snapshot.PrimaryFamilySize());
         _arms = snapshot.Arms();
         _treatments = [.. _arms.Where(a => a != snapshot.Settings.BaselineArm)];
     }
@@ -54,6 +54,11 @@ internal sealed partial class ReportRenderer
         Header();
         _h.Open("main").Line();
         Contents();
+        if (_s.Plan is { } plan)
+        {
+            PlanSection(plan);
+        }
+
         DataQuality();
         Comparisons();
         foreach (var id in ReportSections.QuestionsAndGoals)
@@ -134,7 +139,8 @@ internal sealed partial class ReportRenderer
     private void Contents()
     {
         _h.Open("nav", ("class", "toc"), ("aria-labelledby", "toc-h")).Element("h2", _t.Contents, ("id", "toc-h")).Open("ul");
-        foreach (var (id, title) in new[] { (ReportSections.DataQuality, _t.DataQualityTitle), (ReportSections.Comparisons, _t.ForestTitle) }
+        var first = _s.Plan is null ? [] : new[] { (ReportSections.Plan, P.Title) };
+        foreach (var (id, title) in first.Concat([(ReportSections.DataQuality, _t.DataQualityTitle), (ReportSections.Comparisons, _t.ForestTitle)])
                      .Concat(ReportSections.QuestionsAndGoals.Select(id => (id, _t.Sections[id].Title)))
                      .Append((ReportSections.Data, _t.DataTitle)))
         {
@@ -162,6 +168,11 @@ internal sealed partial class ReportRenderer
             plain.Add(_t.NoConfig);
         }
 
+        if (_s.Plan is { } plan && PlanWarning(plan) is { } planWarning)
+        {
+            plain.Add(planWarning);
+        }
+
         if (q.SampleRatio is { Mismatch: true } ratio)
         {
             plain.Add(_t.Format(_t.SampleRatioMismatch, string.Join(", ", ratio.Observed.Select(o => _t.ArmName(o.Key) + " " + _f.Count(o.Value)))));
@@ -177,7 +188,7 @@ internal sealed partial class ReportRenderer
             plain.Add(_t.Format(_t.WithoutStart, _f.Count(q.CasesWithoutStart), _f.Count(q.SurveysWithoutCase)));
         }
 
-        var tooFew = _s.Comparisons().Count(c => c.Comparison.Verdict == Verdicts.InsufficientData);
+        var tooFew = _s.AllComparisons().Count(c => c.Comparison.Verdict == Verdicts.InsufficientData);
         if (tooFew > 0)
         {
             plain.Add(_t.Format(_t.BelowMinimum, _f.Count(tooFew), _f.Count(_s.Settings.MinSamplePerArm)));
@@ -215,53 +226,6 @@ internal sealed partial class ReportRenderer
             _h.Close("ul").Line();
         }
 
-        CloseSection();
-    }
-
-    private void Comparisons()
-    {
-        OpenSection(ReportSections.Comparisons, _t.ForestTitle);
-        var intro = _t.Format(_t.ForestIntro, TreatmentNames, BaselineName, Level);
-        _h.Element("p", intro, ("class", "lead"));
-        var comparisons = _s.Comparisons().Select(c => (Type: c.CaseType.CaseType, c.Comparison)).ToList();
-        if (comparisons.Count == 0)
-        {
-            _h.Element("p", _t.NoComparisons, ("class", "na"));
-            CloseSection();
-            return;
-        }
-
-        var rows = comparisons.Select(x =>
-        {
-            var (type, c) = x;
-            var oriented = VerdictPhrases.OrientedRelative(c, BaselineValue(type, c));
-            return new ForestRow(type, c.Metric, RowLabel(type, c), oriented?.Estimate, oriented?.Low, oriented?.High, c.Verdict,
-                VerdictLabel(c.Verdict), Sentence(type, c));
-        }).ToList();
-        _h.Open("figure", ("aria-labelledby", "forest-caption"));
-        ForestPlot.Write(_h, rows, _f, _t.ForestTitle, intro, _t.Format(_t.ForestAxis, BaselineName));
-        _h.Element("figcaption", _t.ForestTitle, ("id", "forest-caption")).Close("figure").Line();
-
-        _h.Open("table", ("class", "forest-table")).Element("caption", _t.Format(_t.TableOf, _t.ForestTitle)).Open("thead").Open("tr");
-        _h.Element("th", _t.CaseType, ("scope", "col")).Element("th", _t.Measure, ("scope", "col"))
-            .Element("th", _t.Format(_t.Difference, Level), ("scope", "col"), ("class", "num"))
-            .Element("th", _t.Format(_t.ForestAxis, BaselineName) + " (+ " + _t.Better + ")", ("scope", "col"), ("class", "num"))
-            .Element("th", _t.Verdict, ("scope", "col")).Close("tr").Close("thead").Open("tbody");
-        for (var i = 0; i < comparisons.Count; i++)
-        {
-            var (type, c) = comparisons[i];
-            _h.Open("tr").Element("td", _t.CaseTypeName(type)).Element("th", MetricLabel(c), ("scope", "row"));
-            _h.Element("td", DifferenceText(c), ("class", "num"));
-            _h.Element("td", c.Verdict == Verdicts.InsufficientData || rows[i].Estimate is not { } e
-                ? "–"
-                : _f.Signed(e * 100, Math.Abs(e) >= 0.1 ? 0 : 1) + ReportFormat.UnitSpace + "%"
-                    + (rows[i].Low is { } l && rows[i].High is { } hi ? " (" + _f.Range(l, hi, v => _f.Number(v * 100, 0)) + ")" : ""), ("class", "num"));
-            _h.Open("td");
-            Badge(c.Verdict);
-            _h.Close("td").Close("tr");
-        }
-
-        _h.Close("tbody").Close("table").Line();
         CloseSection();
     }
 
@@ -326,8 +290,9 @@ internal sealed partial class ReportRenderer
         _h.Element("p", _t.Verify);
         _h.Element("p", _t.Format(_t.ApiPaths, "/api/v1/snapshots/" + _s.Id, "/api/v1/snapshots/" + _s.Id + "?format=csv"), ("class", "notes"));
         _h.Element("h3", _t.HowToRead).Open("dl", ("class", "facts"));
-        foreach (var (verdict, explanation) in _t.VerdictExplanations)
+        foreach (var (verdict, general) in _t.VerdictExplanations)
         {
+            var explanation = _s.Plan is null ? general : P.VerdictExplanations.GetValueOrDefault(verdict, general);
             _h.Open("dt");
             Badge(verdict);
             _h.Close("dt").Element("dd", explanation);
@@ -341,8 +306,10 @@ internal sealed partial class ReportRenderer
 
     private string VerdictLabel(string verdict) => _t.VerdictLabels.GetValueOrDefault(verdict, verdict);
 
-    private double? BaselineValue(string caseType, ComparisonResult c) =>
-        _s.CaseTypes.FirstOrDefault(ct => ct.CaseType == caseType)?.Arm(c.Baseline)?.Find(c.Metric)?.Value;
+    /// <summary>The baseline arm's value; for a pilot-level comparison the arm's value as the case types carry it.</summary>
+    private double? BaselineValue(string caseType, ComparisonResult c) => caseType == SnapshotLookups.PilotLevel
+        ? _s.CaseTypes.Select(ct => ct.Arm(c.Baseline)?.Find(c.Metric)?.Value).FirstOrDefault(v => v is not null)
+        : _s.CaseTypes.FirstOrDefault(ct => ct.CaseType == caseType)?.Arm(c.Baseline)?.Find(c.Metric)?.Value;
 
     private string Sentence(string caseType, ComparisonResult c) => _phrases.Sentence(c, BaselineValue(caseType, c));
 
@@ -352,7 +319,7 @@ internal sealed partial class ReportRenderer
     private string MetricLabel(ComparisonResult c) =>
         _t.Metric(c.Metric).Name + (_treatments.Count > 1 ? " (" + _t.ArmName(c.Treatment) + ")" : "");
 
-    private string RowLabel(string caseType, ComparisonResult c) => _t.CaseTypeName(caseType) + " · " + MetricLabel(c);
+    private string RowLabel(string caseType, ComparisonResult c) => CaseTypeLabel(caseType) + " · " + MetricLabel(c);
 
     private string DifferenceText(ComparisonResult c) =>
         c.Verdict == Verdicts.InsufficientData || c.Difference is not { } d ? "–" : _f.Difference(ReportMetrics.Unit(c.Metric), d, c.CiLow, c.CiHigh);

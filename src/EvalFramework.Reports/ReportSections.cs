@@ -8,6 +8,7 @@ namespace EvalFramework.Reports;
 /// </summary>
 internal static class ReportSections
 {
+    public const string Plan = "plan";
     public const string DataQuality = "data-quality";
     public const string Comparisons = "comparisons";
     public const string Time = "q1-time";
@@ -33,8 +34,9 @@ internal static class ReportSections
     {
         Time => [MetricKeys.LeadTimeMedian, MetricKeys.LeadTimeMean, MetricKeys.LeadTimeP90, MetricKeys.EffortMean, MetricKeys.AiSecondsMean],
         Environment => [MetricKeys.EnergyPerCase, MetricKeys.Co2ePerCase],
-        Cost or LowerCost => [MetricKeys.CostPerCase],
-        Errors => [MetricKeys.ErrorRate],
+        Cost => [MetricKeys.CostPerCase, MetricKeys.OverheadPerCase],
+        LowerCost => [MetricKeys.CostPerCase],
+        Errors => [MetricKeys.ErrorRate, MetricKeys.AbandonmentRate, MetricKeys.RejectionRate],
         Satisfaction => [MetricKeys.CsatMean, MetricKeys.CsatSatisfiedShare, MetricKeys.Nps, MetricKeys.SurveyResponseRate],
         Throughput => [MetricKeys.CasesCompleted, MetricKeys.ThroughputPerWeek, ReportMetrics.CasesPerStaffHour],
         Integration => [MetricKeys.EscalationRate, MetricKeys.IntegrationFailureRate],

@@ -37,6 +37,12 @@ internal static class ReportStyle
         .v-unsure{background:#fff8c5;color:#7d4e00}
         .v-none{background:#eaeef2;color:#424a53}
         .v-neutral{background:#ddf4ff;color:#0a3069}
+        .role{display:inline-block;border:1px solid #8c959f;border-radius:3px;padding:0 .35em;font-size:.8em;color:#424a53}
+        .r-primary{border-color:#0b5cad;color:#0b5cad;font-weight:600}
+        .r-secondary{font-style:italic}
+        .r-descriptive{border-style:dashed}
+        .role-group{margin-top:1.5em}
+        dl.plan ul{margin:0;padding-left:1.2em}
         ul.verdicts{padding-left:1.2em}
         ul.verdicts li{margin:.35em 0}
         ul.warnings li{margin:.3em 0}

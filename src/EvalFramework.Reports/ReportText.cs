@@ -121,6 +121,9 @@ internal sealed partial class ReportText
     public required string SekUnit { get; init; }
     public required string Footer { get; init; }
 
+    /// <summary>The words for the analysis plan and the comparisons' roles.</summary>
+    public required PlanText Plan { get; init; }
+
     /// <summary>The language of a <c>lang</c> value (<c>sv</c>, <c>en</c>), or null.</summary>
     public static ReportText? ForCode(string? code) => code switch
     {

@@ -5,6 +5,9 @@ namespace EvalFramework.Reports;
 /// <summary>How the report looks things up in a snapshot document, where a snapshot may lack what another has.</summary>
 internal static class SnapshotLookups
 {
+    /// <summary>The case type the page gives pilot-level comparisons (as the CSV does).</summary>
+    public const string PilotLevel = SnapshotCsv.PilotLevel;
+
     /// <summary>The metric, or null when the snapshot does not have it.</summary>
     public static MetricValue? Find(this ArmResult arm, string metric)
     {
@@ -25,6 +28,43 @@ internal static class SnapshotLookups
     /// <summary>Every comparison of the snapshot with its case type, in stored order (case types, then their comparisons).</summary>
     public static IEnumerable<(CaseTypeResult CaseType, ComparisonResult Comparison)> Comparisons(this SnapshotDocument snapshot) =>
         snapshot.CaseTypes.SelectMany(t => t.Comparisons.Select(c => (t, c)));
+
+    /// <summary>
+    /// Every comparison with its case type: the case types' in stored order, then the pilot-level ones (staff well-being
+    /// per person) with <see cref="PilotLevel"/>.
+    /// </summary>
+    public static IEnumerable<(string CaseType, ComparisonResult Comparison)> AllComparisons(this SnapshotDocument snapshot) =>
+        snapshot.Comparisons().Select(c => (c.CaseType.CaseType, c.Comparison))
+            .Concat((snapshot.PilotComparisons ?? []).Select(c => (PilotLevel, c)));
+
+    /// <summary>
+    /// The size of the Holm family: every planned primary comparison (a metric for its case type, or for every case type
+    /// of the snapshot; a pilot-level metric once; each treatment arm), whether or not it had enough data. Zero without a plan.
+    /// </summary>
+    public static int PrimaryFamilySize(this SnapshotDocument snapshot)
+    {
+        if (snapshot.Plan is not { } plan)
+        {
+            return 0;
+        }
+
+        var treatments = snapshot.Arms().Where(a => a != snapshot.Settings.BaselineArm).ToList();
+        var keys = new HashSet<(string?, string, string)>();
+        foreach (var entry in plan.Primary)
+        {
+            IEnumerable<string?> types = MetricKeys.PlannablePilotLevel.Contains(entry.Metric) ? [null]
+                : entry.CaseType is { } one ? [one] : snapshot.CaseTypes.Select(c => (string?)c.CaseType);
+            foreach (var type in types)
+            {
+                foreach (var treatment in treatments)
+                {
+                    keys.Add((type, entry.Metric, treatment));
+                }
+            }
+        }
+
+        return keys.Count;
+    }
 
     /// <summary>The arms over all case types: the baseline first, then the others in the order the snapshot lists them.</summary>
     public static IReadOnlyList<string> Arms(this SnapshotDocument snapshot) =>

@@ -5,9 +5,14 @@ namespace EvalFramework.Reports;
 /// <summary>
 /// Puts a comparison in plain words: "AI-assisted handling was 21 % faster (95 % interval 15–27 %)". Durations, costs
 /// and energy are said relative to the baseline; shares in percentage points; scores in points. The interval is said
-/// in the estimate's direction when it lies on one side of zero, else from its low end to its high end.
+/// in the estimate's direction when it lies on one side of zero, else from its low end to its high end. A guardrail's
+/// sentence names its one-sided bound and the margin; a primary one that is not clear after Holm says over how many.
 /// </summary>
-internal sealed class VerdictPhrases(ReportFormat format, double level, int minimumPerArm)
+/// <param name="format">The language's formats.</param>
+/// <param name="level">The confidence level.</param>
+/// <param name="minimumPerArm">The fewest units per arm for a verdict.</param>
+/// <param name="primaryCount">The size of the primary (Holm) family.</param>
+internal sealed class VerdictPhrases(ReportFormat format, double level, int minimumPerArm, int primaryCount)
 {
     private ReportText Text => format.Text;
 
@@ -24,26 +29,56 @@ internal sealed class VerdictPhrases(ReportFormat format, double level, int mini
         var effect = Effect(c, difference, baselineValue) + ".";
         var unit = ReportMetrics.Unit(c.Metric);
         var margin = c.NonInferiorityMargin is { } m ? format.Magnitude(unit, m, m) : "";
-        return c.Verdict switch
+        var sentence = c.Verdict switch
         {
-            Verdicts.NoSignificantDifference => string.Join(" ", effect,
-                c.CiLow > 0 || c.CiHigh < 0 ? Text.NotClearAdjusted : Text.NotClear, Detectable(c, baselineValue)).TrimEnd(),
+            Verdicts.NoSignificantDifference => string.Join(" ", effect, NotClear(c), Detectable(c, baselineValue)).TrimEnd(),
             Verdicts.NonInferior => Text.Format(Text.NonInferior, margin, Text.ArmName(c.Baseline)) + " " + effect,
             Verdicts.Inferior => Text.Format(Text.Inferior, margin) + " " + effect,
             Verdicts.Inconclusive => Text.Format(Text.Inconclusive, margin) + " " + effect,
             _ => effect,
         };
+        return string.Join(" ", sentence, Bound(c), SameTest(c)).TrimEnd();
     }
+
+    /// <summary>Why a difference whose interval excludes zero is not clear: the Holm adjustment (of the primary family, or of all in an older snapshot).</summary>
+    private string NotClear(ComparisonResult c) => !(c.CiLow > 0 || c.CiHigh < 0)
+        ? Text.NotClear
+        : c.Role switch
+        {
+            null => Text.NotClearAdjusted,
+            ComparisonRoles.Primary => Text.Format(Text.Plan.NotClearAfterHolm, format.Count(primaryCount)),
+            _ => Text.NotClear,
+        };
+
+    /// <summary>A guardrail's one-sided bound against the margin on the bad side, both signed as differences.</summary>
+    private string Bound(ComparisonResult c)
+    {
+        if (c.Role != ComparisonRoles.Guardrail || c.NonInferiorityBound is not { } bound || c.NonInferiorityMargin is not { } margin)
+        {
+            return "";
+        }
+
+        var unit = ReportMetrics.Unit(c.Metric);
+        var badSide = ReportMetrics.HigherIsBetter(c.Metric) ? -Math.Abs(margin) : Math.Abs(margin);
+        return Text.Format(Text.Plan.GuardrailBound, format.Difference(unit, bound, null, null), format.Difference(unit, badSide, null, null));
+    }
+
+    /// <summary>For a metric that is another times a constant: which test it shares.</summary>
+    private string SameTest(ComparisonResult c) =>
+        c.SameTestAs is { } other ? Text.Format(Text.Plan.SameTest, Text.Metric(other).Name) : "";
 
     /// <summary>"Too few cases to tell (manual handling 12, AI-assisted handling 8; at least 30 per arm are needed)."</summary>
     public string TooFew(ComparisonResult c) => Text.Format(Text.TooFewCases,
         Text.ArmName(c.Baseline) + " " + format.Count(c.BaselineN) + ", " + Text.ArmName(c.Treatment) + " " + format.Count(c.TreatmentN),
         format.Count(minimumPerArm));
 
-    /// <summary>The difference as a share of the baseline, in the good direction (positive: better), or null without a scale.</summary>
+    /// <summary>
+    /// The difference as a share of the baseline, in the good direction (positive: better), or null without a scale (a
+    /// zero baseline, or a metric in points only: NPS).
+    /// </summary>
     public static (double Estimate, double? Low, double? High)? OrientedRelative(ComparisonResult c, double? baselineValue)
     {
-        if (c.Difference is not { } d || baselineValue is not { } b || b == 0)
+        if (c.Difference is not { } d || baselineValue is not { } b || b == 0 || !MetricKeys.HasRelativeChange(c.Metric))
         {
             return null;
         }

@@ -203,6 +203,56 @@ public sealed partial class DashboardLintTests
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    [Fact]
+    public void Overview_VerdictTables_PrimaryFirstThenGuardrailsThenExploratoryAboveEverythingElse()
+    {
+        var overview = Dashboards.All().Single(d => d.File == "evalframework-overview.json").Dashboard;
+        var panels = Dashboards.DataPanels(overview).Select(p => (Panel: p, Y: p["gridPos"]!["y"]!.GetValue<int>(), Role: VerdictRole(p))).ToList();
+
+        var roles = panels.Where(p => p.Role is not null).OrderBy(p => p.Y).ToList();
+
+        Assert.Equal(["primary", "guardrail", "secondary"], roles.Select(r => r.Role));
+        Assert.Contains("exploratory", roles[2].Panel["title"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.All(panels.Where(p => p.Role is null), p => Assert.True(p.Y > roles[^1].Y, $"'{p.Panel["title"]}' is above the verdicts"));
+    }
+
+    [Fact]
+    public void Queries_EveryComparisonGauge_NoVerdictOnADescriptiveMetric()
+    {
+        // A comparison query names its metrics (none descriptive) or a role; the collector never exports a comparison of
+        // a descriptive metric under any role (LatestSnapshotGaugesTests).
+        var problems = new List<string>();
+        var uses = 0;
+        foreach (var (file, dashboard) in Dashboards.All())
+        {
+            foreach (var (panel, expr) in Dashboards.Queries(dashboard).Where(q => q.Expr.Contains("evalfw_snapshot_comparison_", StringComparison.Ordinal)))
+            {
+                uses++;
+                var metric = MetricMatcher().Match(expr);
+                var role = RoleMatcher().Match(expr);
+                if (metric.Success)
+                {
+                    var pattern = new Regex("^(?:" + metric.Groups[1].Value + ")$");
+                    problems.AddRange(EvalFramework.Evaluation.Snapshots.MetricKeys.Descriptive.Where(m => pattern.IsMatch(m))
+                        .Select(m => $"{file}: '{panel["title"]}' shows a verdict on the descriptive metric {m}"));
+                }
+                else if (!role.Success)
+                {
+                    problems.Add($"{file}: '{panel["title"]}' reads comparisons without naming their metrics or role");
+                }
+            }
+        }
+
+        Assert.True(uses >= 12, $"{uses} comparison queries");
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    /// <summary>The role a panel's verdict query is filtered to, or null for a panel without one.</summary>
+    private static string? VerdictRole(JsonObject panel) =>
+        (panel["targets"]?.AsArray() ?? []).Select(t => t!["expr"]?.GetValue<string>() ?? "")
+            .Where(e => e.Contains("evalfw_snapshot_comparison_verdict", StringComparison.Ordinal))
+            .Select(e => RoleMatcher().Match(e)).Where(m => m.Success).Select(m => m.Groups[1].Value).FirstOrDefault();
+
     internal static string ProvisionedDatasourceUid()
     {
         var yaml = new YamlStream();
@@ -215,6 +265,12 @@ public sealed partial class DashboardLintTests
         var datasource = (YamlMappingNode)((YamlSequenceNode)root["datasources"])[0];
         return ((YamlScalarNode)datasource["uid"]).Value!;
     }
+
+    [GeneratedRegex("role=\"(primary|guardrail|secondary)\"")]
+    private static partial Regex RoleMatcher();
+
+    [GeneratedRegex("metric=~?\"([^\"]*)\"")]
+    private static partial Regex MetricMatcher();
 
     [GeneratedRegex("[{,]([a-zA-Z_][a-zA-Z0-9_]*)=\"")]
     private static partial Regex LabelName();

@@ -35,7 +35,8 @@ public sealed class ReportPageBrowserTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.Created, created.StatusCode);
         var snapshot = JsonNode.Parse(await created.Content.ReadAsStringAsync())!;
         var id = (string)snapshot["id"]!;
-        var comparisons = snapshot["caseTypes"]!.AsArray().Sum(c => c!["comparisons"]!.AsArray().Count);
+        var comparisons = snapshot["caseTypes"]!.AsArray().Sum(c => c!["comparisons"]!.AsArray().Count) + snapshot["pilotComparisons"]!.AsArray().Count;
+        var primary = snapshot["caseTypes"]!.AsArray().Sum(c => c!["comparisons"]!.AsArray().Count(x => (string?)x!["role"] == "primary"));
         var artifacts = Chromium.ArtifactsDirectory("report-page");
 
         using var playwright = await Playwright.CreateAsync();
@@ -65,8 +66,21 @@ public sealed class ReportPageBrowserTests(ITestOutputHelper output)
         Assert.True(comparisons >= 40, $"the simulated pilot has {comparisons} comparisons");
         Assert.Equal(comparisons, await page.Locator("svg.forest g.forest-row").CountAsync());
         Assert.Equal(comparisons, await page.Locator("table.forest-table tbody tr").CountAsync());
-        var forest = await page.Locator("svg.forest").BoundingBoxAsync();
-        Assert.True(forest is { Width: > 800, Height: > 900 }, $"forest plot drawn at {forest?.Width}×{forest?.Height}");
+        // The plan first, with its warning (the demo's plan is not registered), then the comparisons by role: primary,
+        // guardrails, exploratory; a forest plot each, and no verdict on a descriptive metric.
+        Assert.True(await page.Locator("#plan .plan-warning").IsVisibleAsync());
+        Assert.Equal(["primary", "guardrail", "secondary"],
+            await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#comparisons .role-group')].map(g => g.dataset.role)"));
+        Assert.True(primary > 0, "the shipped plan gave no primary comparison");
+        Assert.Equal(primary, await page.Locator("#comparisons-primary svg.forest g.forest-row").CountAsync());
+        Assert.Equal(0, await page.Locator("g.forest-row[data-metric=ai_seconds_mean], g.forest-row[data-metric=cases_completed]").CountAsync());
+        Assert.True(await page.GetByText("Utforskande").First.IsVisibleAsync());
+        foreach (var role in new[] { "primary", "guardrail", "secondary" })
+        {
+            var forest = await page.Locator($"#comparisons-{role} svg.forest").BoundingBoxAsync();
+            Assert.True(forest is { Width: > 800, Height: > 100 }, $"{role} forest plot drawn at {forest?.Width}×{forest?.Height}");
+        }
+
         foreach (var (chart, table) in new[] { ("#weekly-chart", "#q7-throughput table.weeks"), ("#cost-chart", "#q4-cost table.parts"),
                      ("#co2e-chart", "#q2-environment table.parts"), ("#maintenance-chart", "#q9-sustainability table.weeks") })
         {

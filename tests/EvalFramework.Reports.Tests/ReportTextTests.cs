@@ -55,8 +55,8 @@ public sealed class ReportTextTests
     {
         var c = Comparison(MetricKeys.LeadTimeMedian, -210, -270, -150, Verdicts.Improved);
 
-        Assert.Equal("AI-assisted handling was 21 % faster (95 % interval 15–27 %).", Spaces(new VerdictPhrases(En, 0.95, 30).Sentence(c, 1000)));
-        Assert.Equal("AI-stödd handläggning var 21 % snabbare (95 % konfidensintervall 15–27 %).", Spaces(new VerdictPhrases(Sv, 0.95, 30).Sentence(c, 1000)));
+        Assert.Equal("AI-assisted handling was 21 % faster (95 % interval 15–27 %).", Spaces(new VerdictPhrases(En, 0.95, 30, primaryCount: 0).Sentence(c, 1000)));
+        Assert.Equal("AI-stödd handläggning var 21 % snabbare (95 % konfidensintervall 15–27 %).", Spaces(new VerdictPhrases(Sv, 0.95, 30, primaryCount: 0).Sentence(c, 1000)));
     }
 
     [Fact]
@@ -64,7 +64,7 @@ public sealed class ReportTextTests
     {
         var c = Comparison(MetricKeys.LeadTimeMean, -30, -80, 20, Verdicts.NoSignificantDifference);
 
-        var sentence = Spaces(new VerdictPhrases(En, 0.95, 30).Sentence(c, 1000));
+        var sentence = Spaces(new VerdictPhrases(En, 0.95, 30, primaryCount: 0).Sentence(c, 1000));
 
         Assert.Equal("AI-assisted handling was 3.0 % faster (95 % interval from 8.0 % faster to 2.0 % slower). "
             + "Not a clear difference: the interval includes no change. With this many cases only a change of about 4.0 % could be detected.", sentence);
@@ -75,7 +75,7 @@ public sealed class ReportTextTests
     {
         var c = Comparison(MetricKeys.ErrorRate, 0.004, -0.01, 0.015, Verdicts.NonInferior, margin: 0.02);
 
-        var sentence = Spaces(new VerdictPhrases(En, 0.95, 30).Sentence(c, 0.05));
+        var sentence = Spaces(new VerdictPhrases(En, 0.95, 30, primaryCount: 0).Sentence(c, 0.05));
 
         Assert.Equal("Within the agreed margin of 2.0 percentage points: not worse than manual handling. AI-assisted handling had an error rate "
             + "0.4 percentage points higher (95 % interval from 1.0 percentage points lower to 1.5 percentage points higher).", sentence);
@@ -87,8 +87,8 @@ public sealed class ReportTextTests
         var c = Comparison(MetricKeys.EffortMean, -100, -150, -50, Verdicts.InsufficientData) with { BaselineN = 12, TreatmentN = 8 };
 
         Assert.Equal("Too few cases to tell (manual handling 12, AI-assisted handling 8; at least 30 per arm are needed).",
-            new VerdictPhrases(En, 0.95, 30).Sentence(c, 600));
+            new VerdictPhrases(En, 0.95, 30, primaryCount: 0).Sentence(c, 600));
         Assert.Equal("För få ärenden för att avgöra (manuell handläggning 12, AI-stödd handläggning 8; minst 30 per grupp behövs).",
-            new VerdictPhrases(Sv, 0.95, 30).Sentence(c, 600));
+            new VerdictPhrases(Sv, 0.95, 30, primaryCount: 0).Sentence(c, 600));
     }
 }

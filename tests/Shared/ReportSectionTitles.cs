@@ -8,6 +8,7 @@ public static class ReportSectionTitles
 {
     public static IReadOnlyList<(string Id, string Swedish, string English)> All { get; } =
     [
+        ("plan", "Analysplan", "Analysis plan"),
         ("data-quality", "Datakvalitet", "Data quality"),
         ("comparisons", "Alla jämförelser i överblick", "All comparisons at a glance"),
         ("q1-time", "1. Tid", "1. Time"),

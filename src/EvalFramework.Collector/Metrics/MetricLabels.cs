@@ -16,6 +16,9 @@ internal sealed class MetricLabels
     /// <summary>The metric label values of snapshot gauges: every per-arm and pilot-level metric key.</summary>
     private static readonly LabelSet SnapshotMetrics = new([.. MetricKeys.PerArm, MetricKeys.MaintenanceHours, MetricKeys.StaffHoursFreedPerMonth]);
 
+    /// <summary>The role label values of comparison gauges.</summary>
+    private static readonly LabelSet Roles = new([ComparisonRoles.Primary, ComparisonRoles.Guardrail, ComparisonRoles.Secondary]);
+
     private readonly Dictionary<string, (LabelSet CaseTypes, LabelSet Arms)> _byPilot = new(StringComparer.Ordinal);
 
     public MetricLabels(EvaluationSettings evaluation)
@@ -50,7 +53,9 @@ internal sealed class MetricLabels
 
     /// <summary>
     /// The snapshot as its gauges may show it: only rows whose case type, arm, baseline, treatment and metric are in
-    /// its pilot's vocabulary (or the pilot-level <c>_all</c>); null when the config has no such pilot.
+    /// its pilot's vocabulary (or the pilot-level <c>_all</c>) and comparisons whose role is one of the three; never a
+    /// comparison of a descriptive metric (a stored snapshot from before analysis plans has them: no verdict is shown
+    /// on a count, throughput or AI-only figure). Null when the config has no such pilot.
     /// </summary>
     public SnapshotGauges? Closed(SnapshotGauges snapshot)
     {
@@ -66,8 +71,9 @@ internal sealed class MetricLabels
         {
             Pilot = Pilots.Map(snapshot.Pilot),
             Metrics = [.. snapshot.Metrics.Where(r => CaseType(r.CaseType) && Arm(r.Arm) && SnapshotMetrics.Contains(r.Metric))],
-            Comparisons = [.. snapshot.Comparisons.Where(c => pilot.CaseTypes.Contains(c.CaseType) && pilot.Arms.Contains(c.Baseline)
-                && pilot.Arms.Contains(c.Treatment) && SnapshotMetrics.Contains(c.Metric))],
+            Comparisons = [.. snapshot.Comparisons.Where(c => CaseType(c.CaseType) && pilot.Arms.Contains(c.Baseline)
+                && pilot.Arms.Contains(c.Treatment) && SnapshotMetrics.Contains(c.Metric) && !MetricKeys.IsDescriptive(c.Metric)
+                && Roles.Contains(c.Role))],
         };
     }
 

@@ -7,7 +7,7 @@ namespace EvalFramework.Collector.Snapshots;
 
 /// <summary>
 /// Turns stored snapshots into the gauge rows <c>/metrics</c> exports (value, interval and n per case type, arm and
-/// metric; each comparison's difference, interval and verdict). Loads the newest snapshot of every pilot at start
+/// metric; each comparison's difference, interval, verdict and role). Loads the newest snapshot of every pilot at start
 /// and on the refresh schedule, and publishes each new snapshot as it is made.
 /// </summary>
 internal sealed class SnapshotGaugeSource(ICollectorDatabase database) : ISnapshotGaugeLoader
@@ -44,8 +44,7 @@ internal sealed class SnapshotGaugeSource(ICollectorDatabase database) : ISnapsh
 
             foreach (var c in caseType.Comparisons)
             {
-                comparisons.Add(new SnapshotComparisonRow(caseType.CaseType, c.Metric, c.Baseline, c.Treatment, c.Difference, c.CiLow, c.CiHigh,
-                    c.Verdict));
+                comparisons.Add(Row(caseType.CaseType, c));
             }
         }
 
@@ -55,6 +54,15 @@ internal sealed class SnapshotGaugeSource(ICollectorDatabase database) : ISnapsh
                 m.Value.CiLow, m.Value.CiHigh, m.Value.N));
         }
 
+        comparisons.AddRange((snapshot.PilotComparisons ?? []).Select(c => Row(LatestSnapshotGauges.AllCaseTypes, c)));
         return new SnapshotGauges(snapshot.Pilot, snapshot.Id, snapshot.CreatedAt, metrics, comparisons);
     }
+
+    /// <summary>
+    /// A comparison's row. A snapshot made before analysis plans has no roles: a comparison with a non-inferiority
+    /// margin was a guardrail, every other one counts as secondary (exploratory), none as primary.
+    /// </summary>
+    private static SnapshotComparisonRow Row(string caseType, ComparisonResult c) =>
+        new(caseType, c.Metric, c.Baseline, c.Treatment, c.Difference, c.CiLow, c.CiHigh, c.Verdict,
+            c.Role ?? (c.NonInferiorityMargin is null ? ComparisonRoles.Secondary : ComparisonRoles.Guardrail));
 }

@@ -22,8 +22,8 @@ public sealed class LatestSnapshotGaugesTests
         Assert.Contains("evalfw_snapshot_ci_low{arm=\"manual\",case_type=\"building-permit-question\",metric=\"error_rate\",pilot=\"demo\"} 0.03\n", text, StringComparison.Ordinal);
         Assert.Contains("evalfw_snapshot_ci_high{arm=\"manual\",case_type=\"building-permit-question\",metric=\"error_rate\",pilot=\"demo\"} 0.08\n", text, StringComparison.Ordinal);
         Assert.Contains("evalfw_snapshot_sample_size{arm=\"manual\",case_type=\"building-permit-question\",metric=\"error_rate\",pilot=\"demo\"} 400\n", text, StringComparison.Ordinal);
-        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"effort_seconds_mean\",pilot=\"demo\",treatment=\"ai_assisted\"} 2\n", text, StringComparison.Ordinal);
-        Assert.Contains("evalfw_snapshot_comparison_difference{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"effort_seconds_mean\",pilot=\"demo\",treatment=\"ai_assisted\"} -120\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"effort_seconds_mean\",pilot=\"demo\",role=\"primary\",treatment=\"ai_assisted\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_difference{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"effort_seconds_mean\",pilot=\"demo\",role=\"primary\",treatment=\"ai_assisted\"} -120\n", text, StringComparison.Ordinal);
         Assert.Contains("evalfw_snapshot_created_seconds{pilot=\"demo\"} " + Made.ToUnixTimeSeconds() + "\n", text, StringComparison.Ordinal);
     }
 
@@ -38,7 +38,7 @@ public sealed class LatestSnapshotGaugesTests
         var text = await pipeline.ScrapeAsync();
 
         Assert.DoesNotContain("metric=\"error_rate\"", text, StringComparison.Ordinal);
-        Assert.Contains("treatment=\"ai_assisted\"} -2\n", text, StringComparison.Ordinal);
+        Assert.Contains("role=\"primary\",treatment=\"ai_assisted\"} -2\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -89,10 +89,10 @@ public sealed class LatestSnapshotGaugesTests
             Comparisons =
             [
                 .. snapshot.Comparisons,
-                new SnapshotComparisonRow("zq-case-type", "effort_seconds_mean", "manual", "ai_assisted", -1, -2, 0, "improved"),
-                new SnapshotComparisonRow("building-permit-question", "effort_seconds_mean", "zq-arm", "ai_assisted", -1, -2, 0, "improved"),
-                new SnapshotComparisonRow("building-permit-question", "effort_seconds_mean", "manual", "zq-arm", -1, -2, 0, "improved"),
-                new SnapshotComparisonRow("building-permit-question", "zq_metric", "manual", "ai_assisted", -1, -2, 0, "improved"),
+                new SnapshotComparisonRow("zq-case-type", "effort_seconds_mean", "manual", "ai_assisted", -1, -2, 0, "improved", "primary"),
+                new SnapshotComparisonRow("building-permit-question", "effort_seconds_mean", "zq-arm", "ai_assisted", -1, -2, 0, "improved", "primary"),
+                new SnapshotComparisonRow("building-permit-question", "effort_seconds_mean", "manual", "zq-arm", -1, -2, 0, "improved", "primary"),
+                new SnapshotComparisonRow("building-permit-question", "zq_metric", "manual", "ai_assisted", -1, -2, 0, "improved", "primary"),
             ],
         });
 
@@ -101,7 +101,40 @@ public sealed class LatestSnapshotGaugesTests
         Assert.DoesNotContain("zq", text, StringComparison.Ordinal);
         Assert.Contains("metric=\"error_rate\",pilot=\"demo\"} 0.05\n", text, StringComparison.Ordinal);
         Assert.Contains("evalfw_snapshot_value{arm=\"_all\",case_type=\"_all\",metric=\"maintenance_hours\",pilot=\"demo\"} 12\n", text, StringComparison.Ordinal);
-        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"effort_seconds_mean\",pilot=\"demo\",treatment=\"ai_assisted\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"effort_seconds_mean\",pilot=\"demo\",role=\"primary\",treatment=\"ai_assisted\"} 2\n", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Publish_ComparisonsWithRoles_RoleLabelFromTheClosedSetAndNoVerdictOnADescriptiveMetric()
+    {
+        using var pipeline = new Pipeline();
+        var snapshot = Snapshot("s1", Made, errorRate: 0.05, verdict: "improved");
+        pipeline.Gauges.Publish(snapshot with
+        {
+            Comparisons =
+            [
+                .. snapshot.Comparisons,
+                new SnapshotComparisonRow("building-permit-question", "error_rate", "manual", "ai_assisted", 0.01, -0.02, 0.04, "non_inferior", "guardrail"),
+                new SnapshotComparisonRow("building-permit-question", "escalation_rate", "manual", "ai_assisted", 0.05, 0.03, 0.07, "worsened", "secondary"),
+                new SnapshotComparisonRow("_all", "staff_wellbeing_mean", "manual", "ai_assisted", 0.2, -0.1, 0.5, "no_significant_difference", "secondary"),
+                // Descriptive metrics (as a snapshot from before analysis plans has them) and an unknown role: not exported.
+                new SnapshotComparisonRow("building-permit-question", "ai_seconds_mean", "manual", "ai_assisted", 30, 29, 31, "worsened", "secondary"),
+                new SnapshotComparisonRow("building-permit-question", "cases_completed", "manual", "ai_assisted", 3, 1, 5, "improved", "secondary"),
+                new SnapshotComparisonRow("building-permit-question", "csat_mean", "manual", "ai_assisted", 0.1, 0, 0.2, "improved", "zq-role"),
+            ],
+        });
+
+        var text = await pipeline.ScrapeAsync();
+
+        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"error_rate\",pilot=\"demo\",role=\"guardrail\",treatment=\"ai_assisted\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"escalation_rate\",pilot=\"demo\",role=\"secondary\",treatment=\"ai_assisted\"} -2\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_difference{baseline=\"manual\",case_type=\"_all\",metric=\"staff_wellbeing_mean\",pilot=\"demo\",role=\"secondary\",treatment=\"ai_assisted\"} 0.2\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("metric=\"ai_seconds_mean\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("metric=\"cases_completed\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("zq-role", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("metric=\"csat_mean\"", text, StringComparison.Ordinal);
+        var roles = System.Text.RegularExpressions.Regex.Matches(text, "role=\"([^\"]*)\"").Select(m => m.Groups[1].Value).ToHashSet();
+        Assert.Subset(new HashSet<string> { "primary", "guardrail", "secondary" }, roles);
     }
 
     [Fact]
@@ -146,7 +179,7 @@ public sealed class LatestSnapshotGaugesTests
         errorRate is null
             ? [new SnapshotMetricRow("building-permit-question", "manual", "cases_completed", 400, null, null, 400)]
             : [new SnapshotMetricRow("building-permit-question", "manual", "error_rate", errorRate, 0.03, 0.08, 400)],
-        [new SnapshotComparisonRow("building-permit-question", "effort_seconds_mean", "manual", "ai_assisted", -120, -150, -90, verdict)]);
+        [new SnapshotComparisonRow("building-permit-question", "effort_seconds_mean", "manual", "ai_assisted", -120, -150, -90, verdict, "primary")]);
 
     /// <summary>The collector's instruments on their own meter factory, read through the real exporter.</summary>
     private sealed class Pipeline : IDisposable

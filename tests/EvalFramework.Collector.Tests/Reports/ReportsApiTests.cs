@@ -109,15 +109,16 @@ public sealed class ReportsApiTests : IClassFixture<SimulatedReportFixture>
     [Fact]
     public async Task Report_SimulatedPilot_OneForestRowAndOneTableRowPerComparison()
     {
-        var comparisons = _fixture.Snapshot["caseTypes"]!.AsArray().Sum(c => c!["comparisons"]!.AsArray().Count);
+        var comparisons = _fixture.Snapshot["caseTypes"]!.AsArray().Sum(c => c!["comparisons"]!.AsArray().Count)
+            + _fixture.Snapshot["pilotComparisons"]!.AsArray().Count;
 
         var (_, html) = await GetPageAsync($"/reports/{_fixture.SnapshotId}?lang=en", Collector.AdminKey);
 
         Assert.True(comparisons >= 40, $"the simulated pilot has {comparisons} comparisons");
         Assert.Equal(comparisons, Regex.Count(html, "<g class=\"forest-row\""));
-        var table = html[html.IndexOf("<table class=\"forest-table\">", StringComparison.Ordinal)..];
-        table = table[..table.IndexOf("</table>", StringComparison.Ordinal)];
-        Assert.Equal(comparisons, Regex.Count(table, "<tr><td>"));
+        var tables = Regex.Matches(html, "<table class=\"forest-table\" data-role=\"(?<role>[a-z]+)\">(?<body>.*?)</table>", RegexOptions.Singleline);
+        Assert.Equal(["primary", "guardrail", "secondary"], tables.Select(t => t.Groups["role"].Value));
+        Assert.Equal(comparisons, tables.Sum(t => Regex.Count(t.Groups["body"].Value, "<tr data-metric=\"[a-z0-9_]+\"><td>")));
         Assert.Contains("<svg class=\"chart bars\"", html, StringComparison.Ordinal);
         Assert.Contains("<svg class=\"chart stacked\" role=\"img\" viewBox=\"0 0 960 ", html, StringComparison.Ordinal);
     }

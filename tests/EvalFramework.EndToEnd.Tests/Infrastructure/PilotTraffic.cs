@@ -72,7 +72,8 @@ internal static class PilotTraffic
     {
         var rows = new List<SnapshotMetricRow>();
         var comparisons = new List<SnapshotComparisonRow>();
-        string[] verdicts = ["improved", "no_significant_difference", "worsened", "non_inferior", "insufficient_data"];
+        string[] verdicts = ["improved", "no_significant_difference", "worsened", "insufficient_data"];
+        string[] guardrailVerdicts = ["non_inferior", "inconclusive", "inferior"];
         var v = 0;
         foreach (var caseType in CaseTypes)
         {
@@ -81,12 +82,29 @@ internal static class PilotTraffic
                 rows.AddRange(MetricKeys.Select(m => new SnapshotMetricRow(caseType, arm, m, 10 * factor, 8 * factor, 12 * factor, 40)));
             }
 
-            comparisons.AddRange(MetricKeys.Select(m => new SnapshotComparisonRow(caseType, m, "manual", "ai_assisted", -2, -3, -1, verdicts[v++ % verdicts.Length])));
+            comparisons.AddRange(MetricKeys.Where(m => RoleOf(m) is not null && m != "staff_wellbeing_mean").Select(m => new SnapshotComparisonRow(
+                caseType, m, "manual", "ai_assisted", -2, -3, -1,
+                RoleOf(m) == "guardrail" ? guardrailVerdicts[v++ % guardrailVerdicts.Length] : verdicts[v++ % verdicts.Length], RoleOf(m)!)));
         }
+
+        comparisons.Add(new SnapshotComparisonRow(LatestSnapshotGauges.AllCaseTypes, "staff_wellbeing_mean", "manual", "ai_assisted", 0.2, -0.1, 0.5,
+            "no_significant_difference", "secondary"));
 
         rows.AddRange(PilotMetricKeys.Select(m => new SnapshotMetricRow(LatestSnapshotGauges.AllCaseTypes, LatestSnapshotGauges.AllArms, m, 20, 15, 25, 80)));
         return new SnapshotGauges(Pilot, "e2e-snapshot", DateTimeOffset.UtcNow.AddMinutes(-1), rows, comparisons);
     }
+
+    /// <summary>
+    /// A metric's role in the shipped config's analysis plan (primary: the three effect goals; guardrails: errors and
+    /// CSAT); null for a descriptive metric, which has no comparison.
+    /// </summary>
+    public static string? RoleOf(string metric) => metric switch
+    {
+        "effort_seconds_mean" or "cost_per_case_sek" or "consistency_rate" => "primary",
+        "error_rate" or "csat_mean" => "guardrail",
+        _ when EvalFramework.Evaluation.Snapshots.MetricKeys.IsDescriptive(metric) => null,
+        _ => "secondary",
+    };
 
     private static IEnumerable<JsonObject> Case(string caseId, string caseType, string arm, DateTimeOffset started, DateTimeOffset completed)
     {
