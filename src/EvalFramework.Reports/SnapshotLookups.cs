@@ -37,34 +37,8 @@ internal static class SnapshotLookups
         snapshot.Comparisons().Select(c => (c.CaseType.CaseType, c.Comparison))
             .Concat((snapshot.PilotComparisons ?? []).Select(c => (PilotLevel, c)));
 
-    /// <summary>
-    /// The size of the Holm family: every planned primary comparison (a metric for its case type, or for every case type
-    /// of the snapshot; a pilot-level metric once; each treatment arm), whether or not it had enough data. Zero without a plan.
-    /// </summary>
-    public static int PrimaryFamilySize(this SnapshotDocument snapshot)
-    {
-        if (snapshot.Plan is not { } plan)
-        {
-            return 0;
-        }
-
-        var treatments = snapshot.Arms().Where(a => a != snapshot.Settings.BaselineArm).ToList();
-        var keys = new HashSet<(string?, string, string)>();
-        foreach (var entry in plan.Primary)
-        {
-            IEnumerable<string?> types = MetricKeys.PlannablePilotLevel.Contains(entry.Metric) ? [null]
-                : entry.CaseType is { } one ? [one] : snapshot.CaseTypes.Select(c => (string?)c.CaseType);
-            foreach (var type in types)
-            {
-                foreach (var treatment in treatments)
-                {
-                    keys.Add((type, entry.Metric, treatment));
-                }
-            }
-        }
-
-        return keys.Count;
-    }
+    /// <summary>The size of the Holm family (every planned primary comparison, with enough data or not); zero without a plan.</summary>
+    public static int PrimaryFamilySize(this SnapshotDocument snapshot) => snapshot.Plan?.PrimaryFamilySize ?? 0;
 
     /// <summary>The arms over all case types: the baseline first, then the others in the order the snapshot lists them.</summary>
     public static IReadOnlyList<string> Arms(this SnapshotDocument snapshot) =>

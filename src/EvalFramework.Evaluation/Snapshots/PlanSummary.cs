@@ -9,13 +9,16 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <param name="Guardrails">The guardrails with their margins.</param>
 /// <param name="Configured">Whether the pilot's config has a plan (else the default plan was used).</param>
 /// <param name="Registered">The registered plan, or null when none was registered before the snapshot.</param>
+/// <param name="PrimaryFamilySize">
+/// The comparisons in the Holm family: every primary metric × case type × treatment arm of the config, with enough data or not.
+/// </param>
 public sealed record PlanSummary(string Sha256, double Alpha, IReadOnlyList<PlannedMetric> Primary, IReadOnlyList<PlannedMetric> Guardrails,
-    bool Configured, RegisteredPlan? Registered)
+    bool Configured, RegisteredPlan? Registered, int PrimaryFamilySize)
 {
     /// <summary>Whether the plan differs from the registered one; null when none is registered.</summary>
     public bool? ChangedAfterRegistration => Registered is null ? null : Registered.Sha256 != Sha256;
 
     /// <summary>The summary of <paramref name="plan"/>.</summary>
-    internal static PlanSummary Of(AnalysisPlan plan, RegisteredPlan? registered) =>
-        new(plan.Sha256, plan.Alpha, plan.Primary, plan.Guardrails, plan.IsConfigured, registered);
+    internal static PlanSummary Of(AnalysisPlan plan, RegisteredPlan? registered, int primaryFamilySize) =>
+        new(plan.Sha256, plan.Alpha, plan.Primary, plan.Guardrails, plan.IsConfigured, registered, primaryFamilySize);
 }

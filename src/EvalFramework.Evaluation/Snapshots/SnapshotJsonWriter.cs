@@ -182,6 +182,7 @@ public static class SnapshotJsonWriter
         w.WriteNumber("alpha", plan.Alpha);
         WritePlanned(w, "primary", plan.Primary);
         WritePlanned(w, "guardrails", plan.Guardrails);
+        w.WriteNumber("primaryFamilySize", plan.PrimaryFamilySize);
         if (plan.Registered is { } registered)
         {
             w.WriteStartObject("registered");

@@ -48,9 +48,11 @@ public sealed class SnapshotPlanTests
         AddCases(engine, "ai_assisted", 60, effortShift: -1.5);
         AddCases(engine, "manual", 60);
 
-        var effort = Comparison(engine.Compute(), MetricKeys.EffortMean);
+        var snapshot = engine.Compute();
+        var effort = Comparison(snapshot, MetricKeys.EffortMean);
 
         Assert.Equal(ComparisonRoles.Primary, effort.Role);
+        Assert.Equal(2, snapshot.Plan.PrimaryFamilySize);
         Assert.Equal(Math.Min(1, 2 * effort.PValue!.Value), effort.AdjustedPValue!.Value, 12);
     }
 

@@ -21,8 +21,9 @@ internal static class PlannedComparisons
     /// <param name="caseTypes">The pilot's case types.</param>
     /// <param name="treatments">The pilot's arms other than the baseline.</param>
     /// <param name="minimum">The fewest units per arm for a verdict.</param>
+    /// <param name="familySize">The number of comparisons in the primary family (those without data included).</param>
     public static List<(string? CaseType, ComparisonResult Result)> Finish(List<(string? CaseType, PendingComparison Comparison)> pending,
-        AnalysisPlan plan, IReadOnlyList<string> caseTypes, IReadOnlyList<string> treatments, int minimum)
+        AnalysisPlan plan, IReadOnlyList<string> caseTypes, IReadOnlyList<string> treatments, int minimum, out int familySize)
     {
         var roles = pending.Select(p => plan.RoleOf(p.CaseType, p.Comparison.Metric) ?? ComparisonRoles.Secondary).ToList();
         var family = new List<double?>();
@@ -43,6 +44,7 @@ internal static class PlannedComparisons
         var missing = PlannedFamily(plan, caseTypes, treatments).Count(k => !present.Contains(k));
         family.AddRange(Enumerable.Repeat<double?>(1, missing));
         var adjusted = Holm.Adjust(family);
+        familySize = family.Count;
 
         var results = new List<(string?, ComparisonResult)>(pending.Count);
         for (var i = 0; i < pending.Count; i++)

@@ -81,7 +81,7 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
         pending.AddRange(PilotLevel(wellbeing, baseline, armOrder, level));
         var plan = pilot?.AnalysisPlan ?? AnalysisPlan.Default(1 - level);
         var comparisons = PlannedComparisons.Finish(pending, plan, pilot?.CaseTypes ?? [],
-            pilot?.Arms.Select(a => a.Name).Where(a => a != baseline).ToList() ?? [], minimum);
+            pilot?.Arms.Select(a => a.Name).Where(a => a != baseline).ToList() ?? [], minimum, out var familySize);
         var belowMinimum = comparisons.Where(c => c.Result.Verdict == Verdicts.InsufficientData)
             .Select(c => string.Create(CultureInfo.InvariantCulture,
                 $"{c.CaseType ?? "pilot"}/{c.Result.Metric}: {c.Result.Baseline} n={c.Result.BaselineN}, {c.Result.Treatment} n={c.Result.TreatmentN} (minimum {minimum})"))
@@ -93,7 +93,7 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
 
         var caseTypeResults = caseTypes.Select(ct => new CaseTypeResult(ct.CaseType, ct.Arms,
             [.. comparisons.Where(c => c.CaseType == ct.CaseType).Select(c => c.Result)])).ToList();
-        var planSummary = PlanSummary.Of(plan, request.RegisteredPlan);
+        var planSummary = PlanSummary.Of(plan, request.RegisteredPlan, familySize);
         warnings.Plan(planSummary, data.FirstStartedMs);
         var followUpDays = config?.FollowUpDays ?? ConfigDefaults.FollowUpDays;
         warnings.FollowUp(request.To, request.CreatedAt, followUpDays);
