@@ -36,7 +36,7 @@ public static class CaseTypeProfiles
         OutputTokensMedian = 350,
         MsPerOutputToken = 15,
         AiCallOverheadMs = 400,
-        ReviewShare = 0.15,
+        ReviewShare = 0.3,
         ErrorRate = 0.05,
         ConsistencyRate = 0.82,
         IntegrationFailureRate = 0.02,

@@ -26,7 +26,7 @@ public sealed class SimulationEffects
           effort_seconds_mean: -25%
           lead_time_seconds_mean: -20%
           error_rate: +0.01
-          consistency_rate: +0.06
+          consistency_rate: +0.08
           escalation_rate: +0.06
           abandonment_rate: +0.02
           integration_failure_rate: +0.01
