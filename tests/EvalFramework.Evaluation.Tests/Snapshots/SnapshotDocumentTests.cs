@@ -64,7 +64,7 @@ public sealed class SnapshotDocumentTests
             switch (e)
             {
                 case SimulatedStaffSurvey s:
-                    engine.AddStaffSurvey(s.Time, s.Time.AddSeconds(1), s.Team, s.Arm, s.Wellbeing);
+                    engine.AddStaffSurvey(s.Time, s.Time.AddSeconds(1), s.Team, s.Arm, s.Respondent, s.Wellbeing);
                     break;
                 case SimulatedMaintenance m:
                     engine.AddMaintenance(m.Time, m.Hours, m.Arm, m.Kind);
