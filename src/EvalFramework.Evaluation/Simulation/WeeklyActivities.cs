@@ -13,13 +13,13 @@ namespace EvalFramework.Evaluation.Simulation;
 /// Each team member is a person with a level of their own: a well-being value drawn once from the arm's distribution;
 /// each week they answer it with probability <see cref="OwnLevelShare"/>, else a fresh draw from the same distribution.
 /// So an arm's answers keep the arm's distribution (and its effect), and one person's answers are correlated (intraclass
-/// correlation ½), as repeated answers of real people are.
+/// correlation ¼: two answers share the level when both take it), as repeated answers of real people are.
 /// </summary>
 internal sealed class WeeklyActivities : IEventSource
 {
     private const double TrainingHoursPerMember = 1.5;
 
-    /// <summary>How often a member answers their own level rather than a fresh draw: the intraclass correlation.</summary>
+    /// <summary>How often a member answers their own level rather than a fresh draw (the intraclass correlation is its square).</summary>
     private const double OwnLevelShare = 0.5;
 
     /// <summary>Each member's own well-being level, by team, arm and member number (stable across weeks).</summary>

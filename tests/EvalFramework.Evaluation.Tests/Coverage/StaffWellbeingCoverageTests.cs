@@ -9,9 +9,9 @@ namespace EvalFramework.Evaluation.Tests.Coverage;
 /// probability 0.7 (about 7 answers each). Each person has a level of their own (a value drawn once from the arm's
 /// distribution); each answer is that level with probability ½, else a fresh draw from the same distribution, so every
 /// answer has the arm's distribution (true mean 3.68) and one person's answers are correlated (intraclass correlation
-/// ½). The 95 % interval must cover the true mean in 95 ± 1.5 % of pilots (the binomial standard error at 2,000 pilots
-/// is 0.49 points). The same data analysed per answer, as if the answers were independent, covers far less often: the
-/// person is the unit.
+/// ¼: two answers share the level only when both take it). The 95 % interval must cover the true mean in 95 ± 1.5 % of
+/// pilots (the binomial standard error at 2,000 pilots is 0.49 points). The same data analysed per answer, as if the
+/// answers were independent, covers far less often: the person is the unit.
 /// </summary>
 public sealed class StaffWellbeingCoverageTests
 {
