@@ -26,7 +26,7 @@ public static class EventShapes
         new(EventTypes.SurveyCitizen, new(WireFields.Csat, true), new(WireFields.Nps, false)),
         new(EventTypes.SurveyStaff,
             new(WireFields.Team, true, "teams"), new(WireFields.Arm, true, "arms"), new(WireFields.Wellbeing, true),
-            new(WireFields.Workload, true), new(WireFields.Stress, true)),
+            new(WireFields.Workload, true), new(WireFields.Stress, true), new(WireFields.Respondent, false)),
         new(EventTypes.PilotMaintenance,
             new(WireFields.Hours, true), new(WireFields.Kind, true, "maintenanceKinds"), new(WireFields.Arm, false, "arms")),
     ];

@@ -23,4 +23,7 @@ public enum FieldKind
 
     /// <summary>A nested object whose own rules <see cref="WireField.CheckObject"/> applies.</summary>
     Object,
+
+    /// <summary>An HMAC-SHA256 pseudonym made by the SDK: 64 lower-case hex digits; any other value is checked for personal identifiers.</summary>
+    Pseudonym,
 }

@@ -109,4 +109,10 @@ public sealed class WireEvent
 
     /// <summary><c>pilot.maintenance</c>: hours spent, ≥ 0.001 and ≤ 8784.</summary>
     public double? Hours { get; set; }
+
+    /// <summary>
+    /// <c>survey.staff</c>: the staff member's pseudonym (contract v2, optional): 64 lower-case hex digits, the HMAC-SHA256
+    /// the SDK makes, so the repeated answers of one person are one unit.
+    /// </summary>
+    public string? Respondent { get; set; }
 }

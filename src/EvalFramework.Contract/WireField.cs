@@ -85,6 +85,9 @@ public sealed class WireField
                     ? Invariant($"must be between {Min} and {Max}")
                     : Invariant($"must be at least {Min} and at most {Max}"));
                 break;
+            case FieldKind.Pseudonym when value is not string s || !EventValidator.IsPseudonym(s):
+                yield return new(Name, EventErrorCodes.Invalid, "must be a pseudonym: 64 lower-case hex characters (HMAC-SHA256, as the SDK makes it)");
+                break;
             case FieldKind.Object when CheckObject is not null:
                 foreach (var error in CheckObject(value))
                 {
@@ -101,6 +104,7 @@ public sealed class WireField
     {
         (FieldKind.Slug, string s) => IdentifierGuard.FindInSlug(s),
         (FieldKind.Text, string s) => IdentifierGuard.Find(s),
+        (FieldKind.Pseudonym, string s) when !EventValidator.IsPseudonym(s) => IdentifierGuard.Find(s),
         _ => null,
     };
 

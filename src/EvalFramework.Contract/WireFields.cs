@@ -89,11 +89,14 @@ public static class WireFields
         CheckObject = AssignmentRules.Check, Members = AssignmentRules.Members, ClosedMembers = AssignmentRules.Closed,
     };
 
+    /// <summary><c>respondent</c> (contract v2): the staff member's pseudonym, so one person's answers are one unit.</summary>
+    public static readonly WireField Respondent = new("respondent", FieldKind.Pseudonym, e => e.Respondent);
+
     /// <summary>Every field, in <see cref="WireEvent"/>'s order (the order of "does not belong" and identifier errors).</summary>
     public static IReadOnlyList<WireField> All { get; } =
     [
         CaseType, Arm, Channel, Outcome, Model, InputTokens, OutputTokens, DurationMs, CostSek, Role, Seconds, Reason,
         Source, Severity, Correct, Consistent, Score, System, Kind, Csat, Nps, Team, Wellbeing, Workload, Stress, Hours,
-        Assignment,
+        Assignment, Respondent,
     ];
 }

@@ -194,7 +194,7 @@ public sealed class SimulationPlayer : IAsyncDisposable
 
                 break;
             case SimulatedStaffSurvey s:
-                _tracker.RecordStaffSurvey(s.Team, s.Arm, s.Wellbeing, s.Workload, s.Stress);
+                _tracker.RecordStaffSurvey(s.Team, s.Arm, s.Respondent, s.Wellbeing, s.Workload, s.Stress);
                 break;
             case SimulatedMaintenance m:
                 _tracker.RecordMaintenance(m.Hours, m.Kind, m.Arm);

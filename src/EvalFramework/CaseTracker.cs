@@ -19,6 +19,9 @@ namespace EvalFramework;
 /// </summary>
 public sealed class CaseTracker : IAsyncDisposable, IDisposable
 {
+    /// <summary>What a staff reference is prefixed with before it is pseudonymised: keeps it apart from case references.</summary>
+    private const string RespondentPrefix = "respondent:";
+
     private readonly Channel<WireEvent> _queue;
     private readonly string _pilot;
     private readonly Pseudonymiser _pseudonymiser;
@@ -163,6 +166,31 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
         var e = NewEvent(EventTypes.SurveyStaff, caseId: null);
         e.Team = team;
         e.Arm = arm;
+        e.Wellbeing = wellbeing;
+        e.Workload = workload;
+        e.Stress = stress;
+        Enqueue(e);
+    }
+
+    /// <summary>
+    /// Records a staff survey answer (<c>survey.staff</c>) with its respondent, so the evaluation can average each
+    /// person's answers before comparing arms (contract v2). <paramref name="respondent"/> is the service's own reference
+    /// for the staff member (an employee number, a user id); only its pseudonym is sent: HMAC-SHA256 under the
+    /// <see cref="EvalFrameworkOptions.PseudonymKey"/> of <c>respondent:</c> followed by the reference, so it never equals a
+    /// case's pseudonym. The same person gets the same pseudonym in every answer. It belongs to no case.
+    /// </summary>
+    /// <param name="team">The team (slug).</param>
+    /// <param name="arm">The arm the team works in (slug).</param>
+    /// <param name="respondent">The service's own reference for the staff member; never sent as it is.</param>
+    /// <param name="wellbeing">Well-being, 1–5.</param>
+    /// <param name="workload">Workload, 1–5.</param>
+    /// <param name="stress">Stress, 1–5.</param>
+    public void RecordStaffSurvey(string team, string arm, string respondent, int wellbeing, int workload, int stress)
+    {
+        var e = NewEvent(EventTypes.SurveyStaff, caseId: null);
+        e.Team = team;
+        e.Arm = arm;
+        e.Respondent = respondent is null ? null : _pseudonymiser.Pseudonymise(RespondentPrefix + respondent);
         e.Wellbeing = wellbeing;
         e.Workload = workload;
         e.Stress = stress;

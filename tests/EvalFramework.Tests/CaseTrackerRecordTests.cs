@@ -170,6 +170,40 @@ public sealed class CaseTrackerRecordTests
     }
 
     [Fact]
+    public async Task RecordStaffSurvey_WithRespondent_SendsItsHmacPseudonymNeverTheReference()
+    {
+        const string staffReference = "anställd-4711";
+
+        var (e, request, _) = await RecordOne((t, _) => t.RecordStaffSurvey("permits-team", "manual", staffReference, 4, 3, 2));
+
+        // Expected: HMAC-SHA256 under the pilot's key of "respondent:" + the reference, computed here with the BCL.
+        var expected = Convert.ToHexStringLower(System.Security.Cryptography.HMACSHA256.HashData(
+            System.Text.Encoding.UTF8.GetBytes(TestTrackers.PseudonymKey), System.Text.Encoding.UTF8.GetBytes("respondent:" + staffReference)));
+        Assert.Equal(EventTypes.SurveyStaff, e.Type);
+        Assert.Equal(expected, e.Respondent);
+        Assert.Equal((4, 3, 2), (e.Wellbeing, e.Workload, e.Stress));
+        Assert.DoesNotContain("4711", request.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task RecordStaffSurvey_SamePersonTwice_SamePseudonymAndNotACaseIdsPseudonym()
+    {
+        var handler = new RecordingHandler();
+        await using var tracker = TestTrackers.Create(handler);
+        tracker.RecordStaffSurvey("permits-team", "manual", "4711", 4, 3, 2);
+        tracker.RecordStaffSurvey("permits-team", "manual", "4711", 2, 3, 2);
+        tracker.RecordStaffSurvey("permits-team", "manual", "4712", 5, 3, 2);
+        using var handle = tracker.Case("4711");
+        await tracker.FlushWithin();
+
+        var respondents = handler.Requests.SelectMany(r => r.Events).Select(e => e.Respondent).ToList();
+        Assert.Equal(3, respondents.Count);
+        Assert.Equal(respondents[0], respondents[1]);
+        Assert.NotEqual(respondents[0], respondents[2]);
+        Assert.NotEqual(handle.CaseId, respondents[0]);
+    }
+
+    [Fact]
     public async Task RecordMaintenance_HoursKindArm_SendsPilotMaintenanceWithoutCaseId()
     {
         var (e, _, _) = await RecordOne((t, _) => t.RecordMaintenance(2.5, "prompt-update", "ai_assisted"));

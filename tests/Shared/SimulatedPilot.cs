@@ -79,7 +79,7 @@ public sealed class SimulatedPilot
                     var ai = arm == "ai_assisted";
                     events.Add(Event("survey.staff", null, at, new()
                     {
-                        ["team"] = team, ["arm"] = arm, ["wellbeing"] = Score(ai ? 3.9 : 3.5), ["workload"] = Score(ai ? 3.0 : 3.6), ["stress"] = Score(ai ? 2.6 : 3.1),
+                        ["team"] = team, ["arm"] = arm, ["respondent"] = Respondent($"{team}/{arm}/{a}"), ["wellbeing"] = Score(ai ? 3.9 : 3.5), ["workload"] = Score(ai ? 3.0 : 3.6), ["stress"] = Score(ai ? 2.6 : 3.1),
                     }));
                 }
             }
@@ -174,6 +174,9 @@ public sealed class SimulatedPilot
         WireEvent(_prefix + "e" + (++_sequence).ToString(CultureInfo.InvariantCulture) + "x", type, Pilot, caseId, at, extra);
 
     /// <summary>A 1–5 answer around a mean.</summary>
+    /// <summary>A staff member's respondent pseudonym, as the SDK sends it: 64 lower-case hex digits, the same every week.</summary>
+    private string Respondent(string member) => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(_prefix + "-staff-" + member)));
+
     private int Score(double mean) => Math.Clamp((int)Math.Round(mean + ((_random.NextDouble() - 0.5) * 2.4)), 1, 5);
 
     /// <summary>A log-normal value with the given median and log-scale spread.</summary>

@@ -6,8 +6,8 @@ namespace EvalFramework.Collector.Snapshots;
 /// <summary>Hands what storage reads for a snapshot to the <see cref="SnapshotEngine"/> that computes it.</summary>
 internal sealed class SnapshotEngineSink(SnapshotEngine engine) : ISnapshotDataSink
 {
-    public void AddStaffSurvey(DateTimeOffset time, DateTimeOffset received, string team, string arm, int wellbeing) =>
-        engine.AddStaffSurvey(time, received, team, arm, wellbeing);
+    public void AddStaffSurvey(DateTimeOffset time, DateTimeOffset received, string team, string arm, string? respondent, int wellbeing) =>
+        engine.AddStaffSurvey(time, received, team, arm, respondent, wellbeing);
 
     public void AddEarlierSnapshot(DateTimeOffset from, DateTimeOffset to, DateTimeOffset created) =>
         engine.AddEarlierSnapshot(from, to, created);

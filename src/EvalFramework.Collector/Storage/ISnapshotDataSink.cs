@@ -7,8 +7,8 @@ namespace EvalFramework.Collector.Storage;
 /// </summary>
 internal interface ISnapshotDataSink
 {
-    /// <summary>One <c>survey.staff</c> answer of the period.</summary>
-    void AddStaffSurvey(DateTimeOffset time, DateTimeOffset received, string team, string arm, int wellbeing);
+    /// <summary>One <c>survey.staff</c> answer of the period, with its respondent pseudonym when it carries one.</summary>
+    void AddStaffSurvey(DateTimeOffset time, DateTimeOffset received, string team, string arm, string? respondent, int wellbeing);
 
     /// <summary>One of the pilot's stored snapshots (they fix the staff answers of the weeks they published).</summary>
     void AddEarlierSnapshot(DateTimeOffset from, DateTimeOffset to, DateTimeOffset created);

@@ -21,8 +21,9 @@ internal static class SnapshotSideData
 
     /// <summary>
     /// Reads the side data into <paramref name="sink"/> inside the caller's read <paramref name="transaction"/>:
-    /// <paramref name="staffSurveys"/> is the provider's SQL giving time_ms, received_ms, team, arm and wellbeing of the
-    /// pilot's <c>survey.staff</c> events in [@From, @To); <paramref name="maintenance"/> gives time_ms, hours (a real), arm
+    /// <paramref name="staffSurveys"/> is the provider's SQL giving time_ms, received_ms, team, arm, respondent (null when
+    /// absent) and wellbeing of the pilot's <c>survey.staff</c> events in [@From, @To); <paramref name="maintenance"/> gives
+    /// time_ms, hours (a real), arm
     /// and kind of its <c>pilot.maintenance</c> events in [@MaintenanceFrom, @To): from the longest amortisation
     /// (<see cref="MaintenanceConfig.MaxAmortisationMonths"/> months) before the period, for one-off work amortised into it.
     /// </summary>
@@ -31,11 +32,11 @@ internal static class SnapshotSideData
     {
         var maintenanceFrom = DateTimeOffset.FromUnixTimeMilliseconds(fromMs).AddMonths(-MaintenanceConfig.MaxAmortisationMonths);
         var args = new { Pilot = pilot, From = fromMs, To = toMs, MaintenanceFrom = maintenanceFrom.ToUnixTimeMilliseconds() };
-        foreach (var (timeMs, receivedMs, team, arm, wellbeing) in connection.Query<(long, long, string, string, long)>(
+        foreach (var (timeMs, receivedMs, team, arm, respondent, wellbeing) in connection.Query<(long, long, string, string, string?, long)>(
                      new CommandDefinition(staffSurveys, args, transaction, cancellationToken: cancellationToken)))
         {
             sink.AddStaffSurvey(DateTimeOffset.FromUnixTimeMilliseconds(timeMs), DateTimeOffset.FromUnixTimeMilliseconds(receivedMs), team,
-                arm, (int)wellbeing);
+                arm, respondent, (int)wellbeing);
         }
 
         foreach (var (earlierFrom, earlierTo, createdMs) in connection.Query<(long, long, long)>(

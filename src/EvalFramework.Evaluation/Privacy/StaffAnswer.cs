@@ -5,5 +5,6 @@ namespace EvalFramework.Evaluation.Privacy;
 /// <param name="ReceivedMs">When the collector received it, Unix ms.</param>
 /// <param name="Team">The team slug.</param>
 /// <param name="Arm">The arm slug.</param>
+/// <param name="Respondent">The staff member's pseudonym (contract v2), or null when the answer carries none.</param>
 /// <param name="Wellbeing">Well-being, 1–5.</param>
-internal readonly record struct StaffAnswer(long TimeMs, long ReceivedMs, string Team, string Arm, int Wellbeing);
+internal readonly record struct StaffAnswer(long TimeMs, long ReceivedMs, string Team, string Arm, string? Respondent, int Wellbeing);

@@ -2,7 +2,7 @@ namespace EvalFramework.Evaluation.Simulation;
 
 /// <summary>
 /// Seeds of the simulator's independent random streams, derived from the run's seed with the SplitMix64 finaliser:
-/// one stream for each case type's arrivals, one for each case, one for each week's staff surveys and maintenance.
+/// one stream for each case type's arrivals, one for each case, one for each week's staff surveys and maintenance, one for the staff members' own levels.
 /// A case's events therefore depend only on the seed, its case type and its number, not on what else was drawn.
 /// </summary>
 internal static class StreamSeeds
@@ -15,6 +15,9 @@ internal static class StreamSeeds
 
     /// <summary>The weekly activities, indexed by week number.</summary>
     public const long Weeks = 3_000;
+
+    /// <summary>The staff members' own well-being levels, indexed by member (team × arm × member number).</summary>
+    public const long Staff = 4_000;
 
     /// <summary>The seed of item <paramref name="index"/> of <paramref name="stream"/>.</summary>
     public static long Derive(long seed, long stream, long index)

@@ -1,18 +1,29 @@
+using System.Globalization;
 using EvalFramework.Evaluation.Statistics;
 
 namespace EvalFramework.Evaluation.Simulation;
 
 /// <summary>
 /// What happens once a week, Monday to Sunday in Swedish local time, beside the cases: each team answers the staff
-/// survey on Friday afternoon (per arm, every member with the profile's response rate), and maintenance is
+/// survey on Friday afternoon (per arm, each member with the profile's response rate), and maintenance is
 /// reported: in each AI arm prompt updates every Wednesday (median 2 h), a model update every fourth Thursday
 /// (median 4 h) and staff training on the first Monday of the period (1.5 h per team member); in the baseline arm knowledge-base
 /// updates every Tuesday (median 0.75 h). Teams and maintenance kinds come from the pilot's vocabulary
 /// (<see cref="SimulationVocabulary"/>): without teams no staff survey, without maintenance kinds no maintenance.
+/// Each team member is a person with a level of their own: a well-being value drawn once from the arm's distribution;
+/// each week they answer it with probability <see cref="OwnLevelShare"/>, else a fresh draw from the same distribution.
+/// So an arm's answers keep the arm's distribution (and its effect), and one person's answers are correlated (intraclass
+/// correlation ¼: two answers share the level when both take it), as repeated answers of real people are.
 /// </summary>
 internal sealed class WeeklyActivities : IEventSource
 {
     private const double TrainingHoursPerMember = 1.5;
+
+    /// <summary>How often a member answers their own level rather than a fresh draw (the intraclass correlation is its square).</summary>
+    private const double OwnLevelShare = 0.5;
+
+    /// <summary>Each member's own well-being level, by team, arm and member number (stable across weeks).</summary>
+    private readonly Dictionary<(string Team, string Arm), int[]> _levels = [];
     private readonly IReadOnlyList<(string Name, CaseTypeProfile Team, IReadOnlyList<ArmBehaviour> Arms, DiscreteDistribution Workload, DiscreteDistribution Stress)> _teams;
     private readonly IReadOnlyList<ArmBehaviour> _arms;
     private readonly SimulationVocabulary _vocabulary;
@@ -36,6 +47,16 @@ internal sealed class WeeklyActivities : IEventSource
                 new DiscreteDistribution(1, g.First().Profile.StressWeights)))];
         _arms = caseTypes.Count > 0 ? caseTypes[0].Arms : [];
         _seed = seed;
+        var member = 0L;
+        foreach (var (name, team, arms, _, _) in _teams)
+        {
+            foreach (var arm in arms)
+            {
+                _levels[(name, arm.Arm)] = [.. Enumerable.Range(0, team.TeamSizePerArm)
+                    .Select(_ => arm.Wellbeing.Sample(new SeededRandom(StreamSeeds.Derive(seed, StreamSeeds.Staff, member++))))];
+            }
+        }
+
         _startTicks = startTicks;
         _endTicks = endTicks;
         var local = SwedishTime.ToLocal(new DateTime(startTicks, DateTimeKind.Utc)).Date;
@@ -54,11 +75,17 @@ internal sealed class WeeklyActivities : IEventSource
         {
             foreach (var arm in arms)
             {
-                var answers = random.Binomial(team.TeamSizePerArm, team.StaffSurveyResponseRate);
-                for (var i = 0; i < answers; i++)
+                var levels = _levels[(name, arm.Arm)];
+                for (var i = 0; i < levels.Length; i++)
                 {
-                    queue.Add(new SimulatedStaffSurvey(At(4, 13 + random.Uniform(0, 3)), name, arm.Arm, arm.Wellbeing.Sample(random),
-                        workload.Sample(random), stress.Sample(random)));
+                    if (random.NextDouble() >= team.StaffSurveyResponseRate)
+                    {
+                        continue;
+                    }
+
+                    var wellbeing = random.NextDouble() < OwnLevelShare ? levels[i] : arm.Wellbeing.Sample(random);
+                    queue.Add(new SimulatedStaffSurvey(At(4, 13 + random.Uniform(0, 3)), name, arm.Arm,
+                        string.Create(CultureInfo.InvariantCulture, $"{name}/{arm.Arm}/{i + 1}"), wellbeing, workload.Sample(random), stress.Sample(random)));
                 }
             }
         }

@@ -66,7 +66,7 @@ public static class MetricKeys
     /// <summary>Mean emissions per completed case, g CO2e.</summary>
     public const string Co2ePerCase = "co2e_g_per_case";
 
-    /// <summary>Mean staff well-being (1–5) of the arm; null below k answers.</summary>
+    /// <summary>Staff well-being (1–5) of the arm: the mean of its person means (unit: person); null without a group of k persons.</summary>
     public const string StaffWellbeingMean = "staff_wellbeing_mean";
 
     /// <summary>Pilot level: maintenance hours in the period.</summary>

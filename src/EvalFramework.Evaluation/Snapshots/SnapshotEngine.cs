@@ -70,18 +70,20 @@ public sealed class SnapshotEngine : IDisposable
 
     /// <summary>
     /// Adds one staff survey answer of the period (<c>survey.staff</c>). Whether it counts is decided when the snapshot
-    /// is computed (whole weeks, groups of at least k answers, see <see cref="StaffSurveySelection"/>).
+    /// is computed (whole weeks, groups in which at least k persons answered, answers with a respondent; see
+    /// <see cref="StaffSurveySelection"/>).
     /// </summary>
     /// <param name="time">The answer's time.</param>
     /// <param name="received">When the collector received it.</param>
     /// <param name="team">The team slug.</param>
     /// <param name="arm">The arm slug.</param>
+    /// <param name="respondent">The staff member's pseudonym (<c>respondent</c>, contract v2), or null when the answer has none.</param>
     /// <param name="wellbeing">Well-being, 1–5.</param>
-    public void AddStaffSurvey(DateTimeOffset time, DateTimeOffset received, string team, string arm, int wellbeing)
+    public void AddStaffSurvey(DateTimeOffset time, DateTimeOffset received, string team, string arm, string? respondent, int wellbeing)
     {
         ArgumentNullException.ThrowIfNull(team);
         ArgumentNullException.ThrowIfNull(arm);
-        _data.AddStaffSurvey(new StaffAnswer(time.ToUnixTimeMilliseconds(), received.ToUnixTimeMilliseconds(), team, arm, wellbeing));
+        _data.AddStaffSurvey(new StaffAnswer(time.ToUnixTimeMilliseconds(), received.ToUnixTimeMilliseconds(), team, arm, respondent, wellbeing));
     }
 
     /// <summary>

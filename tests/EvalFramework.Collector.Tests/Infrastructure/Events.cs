@@ -104,6 +104,7 @@ public static class Events
         staff["wellbeing"] = 4;
         staff["workload"] = 3;
         staff["stress"] = 2;
+        staff["respondent"] = new string('b', 64);
         var maintenance = Base("pilot.maintenance", caseId: null);
         maintenance["hours"] = 2.5;
         maintenance["kind"] = "prompt-update";

@@ -54,7 +54,11 @@ internal static class PilotTraffic
         {
             for (var i = 0; i < 10; i++)
             {
-                events.Add(Event("survey.staff", null, now, new() { ["team"] = "kontaktcenter", ["arm"] = arm, ["wellbeing"] = 4, ["workload"] = 3, ["stress"] = 2 }));
+                var respondent = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes("e2e-staff-" + arm + "-" + i.ToString(CultureInfo.InvariantCulture))));
+                events.Add(Event("survey.staff", null, now, new()
+                {
+                    ["team"] = "kontaktcenter", ["arm"] = arm, ["respondent"] = respondent, ["wellbeing"] = 4, ["workload"] = 3, ["stress"] = 2,
+                }));
             }
 
             events.Add(Event("pilot.maintenance", null, now, new() { ["hours"] = 1.5, ["kind"] = "prompt-update", ["arm"] = arm }));

@@ -14,10 +14,10 @@ public sealed class SimulationVocabularyTests
     /// <summary>
     /// The fingerprint of the demo pilot's first 35 days (seed 1, from 2025-01-06). The shipped config lists exactly what
     /// the built-in demo sends, so both give these events; it changes only when the demo's simulation is changed on
-    /// purpose (last: outcomes with rejections, and a review share and consistency effect that give the demo's
-    /// consistency goal about 80 % power).
+    /// purpose (last: outcomes with rejections, staff answering as persons, and a review share and consistency effect
+    /// that give the demo's consistency goal about 80 % power).
     /// </summary>
-    private const string DemoFingerprint = "3a9290d31fa39c45cf5abdecbc68cc0b71db8cf83dff1e5ceabf675e0e7727b3";
+    private const string DemoFingerprint = "8c2211cd77baa5150e6dc4c925c7f800368cba53f7d7b2c738402648f154fce0";
 
     /// <summary>A vocabulary that lists some of the simulator's own values and replaces the rest.</summary>
     private static readonly SimulationPilot Replacing = SimulationPilot.Demo with

@@ -128,9 +128,9 @@ public sealed class CaseRecordCodecTests
     [Fact]
     public void DataSha256_CasesSurveyAndMaintenance_IsSha256OfTheDocumentedByteStream()
     {
-        // Hashed: the cases used, per arm the sums of the staff answers counted (groups of 5 and 6 in week 0), the
-        // maintenance. Not hashed: a case whose arm is not in the config, a group under k = 5, an answer of week 1 (not
-        // closed 2 days before the snapshot), any team.
+        // Hashed: the cases used, per arm the person-level sums of the staff answers counted (groups of 5 and 6 persons
+        // in week 0), the maintenance. Not hashed: a case whose arm is not in the config, a group under k = 5 persons, an
+        // answer of week 1 (not closed 2 days before the snapshot), an answer without a respondent, any team or person.
         var rows = new[] { Row(3, "ai_assisted"), Row(4, "manual") };
         var period = new SnapshotRequest("s", PilotAConfig.Pilot, From, From.AddDays(14), From.AddDays(15), PilotAConfig.Load());
         using var engine = new SnapshotEngine(period);
@@ -149,12 +149,13 @@ public sealed class CaseRecordCodecTests
         {
             foreach (var (score, i) in scores.Select((s, i) => (s, i)))
             {
-                engine.AddStaffSurvey(From.AddDays(4).AddMinutes(i), From.AddDays(4).AddMinutes(i), team, arm, score);
+                engine.AddStaffSurvey(From.AddDays(4).AddMinutes(i), From.AddDays(4).AddMinutes(i), team, arm, Person(team + arm + i), score);
             }
         }
 
-        engine.AddStaffSurvey(From.AddDays(4), From.AddDays(4), "procurement", "manual", 2);
-        engine.AddStaffSurvey(From.AddDays(11), From.AddDays(11), "permits", "manual", 1);
+        engine.AddStaffSurvey(From.AddDays(4), From.AddDays(4), "procurement", "manual", Person("alone"), 2);
+        engine.AddStaffSurvey(From.AddDays(4), From.AddDays(4), "permits", "manual", null, 1);
+        engine.AddStaffSurvey(From.AddDays(11), From.AddDays(11), "permits", "manual", Person("permitsmanual0"), 1);
         engine.AddMaintenance(From.AddHours(5), 1.5, null, null);
         engine.ComputeJson();
 
@@ -204,16 +205,24 @@ public sealed class CaseRecordCodecTests
                 }
             }
 
-            // Per arm shown, in byte order, the sums of its counted answers over all teams and weeks: count, sum and
-            // sum of squares (ai_assisted: 11, 38, 146; manual: 5, 19, 75).
+            // Per arm shown, in byte order, the person-level sums: persons (i64), then the sum and the sum of squares of
+            // the person means (f64, added in ascending order). Here every person answered once, so a person's mean is
+            // their answer (ai_assisted: 11 persons, 38, 146; manual: 5, 19, 75).
             foreach (var arm in new[] { "ai_assisted", "manual" })
             {
-                var scores = counted.Where(g => g.Arm == arm).SelectMany(g => g.Scores).ToList();
-                w.Write((byte)'S');
+                var means = counted.Where(g => g.Arm == arm).SelectMany(g => g.Scores).Select(x => (double)x).Order().ToList();
+                double sum = 0, squares = 0;
+                foreach (var mean in means)
+                {
+                    sum += mean;
+                    squares += mean * mean;
+                }
+
+                w.Write((byte)'P');
                 Text(arm);
-                w.Write((long)scores.Count);
-                w.Write((long)scores.Sum());
-                w.Write((long)scores.Sum(x => x * x));
+                w.Write((long)means.Count);
+                w.Write(sum);
+                w.Write(squares);
             }
 
             w.Write((byte)'M');
@@ -225,6 +234,10 @@ public sealed class CaseRecordCodecTests
 
         Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream.ToArray())), engine.DataSha256);
     }
+
+    /// <summary>A respondent pseudonym (64 lower-case hex digits) for a test person.</summary>
+    private static string Person(string name) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)));
 
     [Fact]
     public void Get_SameBytesTwice_SameStringInstance()

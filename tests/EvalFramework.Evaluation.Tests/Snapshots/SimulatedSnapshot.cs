@@ -10,7 +10,7 @@ internal static class SimulatedSnapshot
 {
     /// <summary>
     /// An engine fed with the cases of <paramref name="events"/> started in [<paramref name="from"/>, <paramref name="to"/>),
-    /// the staff surveys and the period's maintenance, for a snapshot of <paramref name="pilot"/> made at <paramref name="createdAt"/>
+    /// the staff surveys and the maintenance (the engine takes what falls in the period), for a snapshot of <paramref name="pilot"/> made at <paramref name="createdAt"/>
     /// with <paramref name="config"/> (<paramref name="id"/> its id). Effort is booked on <paramref name="role"/>;
     /// <paramref name="rename"/> maps a simulated case type to one the config knows.
     /// </summary>
@@ -58,9 +58,9 @@ internal static class SimulatedSnapshot
             switch (e)
             {
                 case SimulatedStaffSurvey s:
-                    engine.AddStaffSurvey(s.Time, s.Time.AddSeconds(1), s.Team, s.Arm, s.Wellbeing);
+                    engine.AddStaffSurvey(s.Time, s.Time.AddSeconds(1), s.Team, s.Arm, s.Respondent, s.Wellbeing);
                     break;
-                case SimulatedMaintenance m when m.Time >= from && m.Time < to:
+                case SimulatedMaintenance m:
                     engine.AddMaintenance(m.Time, m.Hours, m.Arm, m.Kind);
                     break;
             }

@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using EvalFramework.Evaluation.Simulation;
 using EvalFramework.Evaluation.Snapshots;
 using EvalFramework.Evaluation.Tests.Simulation;
 
@@ -27,51 +26,10 @@ public sealed class SnapshotDocumentTests
         };
         var pilot = name == "pilot-a" ? PilotAConfig.Pilot : "demo";
         var to = From.AddDays(35);
-        using var engine = new SnapshotEngine(new SnapshotRequest("snap-" + name, pilot, From, to, to.AddHours(3), config));
-        var events = Simulations.Events(Simulations.Demo(days: 35));
-        foreach (var (reference, c) in SimulatedCases.From(events).OrderBy(p => p.Key, StringComparer.Ordinal))
-        {
-            var row = new CaseRow
-            {
-                CaseId = reference,
-                CaseType = name == "pilot-a" && c.Case.CaseType == "social-services-documentation" ? "direct-procurement-advice" : c.Case.CaseType,
-                Arm = c.Case.Arm,
-                StartedMs = c.Case.Started.ToUnixTimeMilliseconds(),
-                CompletedMs = c.Completed?.ToUnixTimeMilliseconds(),
-                Outcome = c.Outcome,
-                EffortSeconds = c.Effort,
-                Errors = c.Errors,
-                Reviews = c.Reviews,
-                ReviewsIncorrect = c.ReviewFailed ? 1 : 0,
-                ReviewsConsistencySet = c.Consistent is null ? 0 : 1,
-                ReviewsConsistent = c.Consistent == true ? 1 : 0,
-                Escalations = c.Escalated ? 1 : 0,
-                IntegrationFailures = c.IntegrationFailed ? 1 : 0,
-                CsatCount = c.Csat is null ? 0 : 1,
-                CsatSum = c.Csat ?? 0,
-            };
-            row.EffortByRole.Add(new RoleEffort(name == "pilot-a" ? "handlaggare" : "kommunvagledare", c.Effort));
-            if (c.AiCalls > 0)
-            {
-                row.AiUsage.Add(new ModelUsage("mistral-small-3.1", 800L * c.AiCalls, 200L * c.AiCalls, 0, 0, 0));
-            }
-
-            engine.AddCase(row);
-        }
-
-        foreach (var e in events)
-        {
-            switch (e)
-            {
-                case SimulatedStaffSurvey s:
-                    engine.AddStaffSurvey(s.Time, s.Time.AddSeconds(1), s.Team, s.Arm, s.Wellbeing);
-                    break;
-                case SimulatedMaintenance m:
-                    engine.AddMaintenance(m.Time, m.Hours, m.Arm, m.Kind);
-                    break;
-            }
-        }
-
+        using var engine = SimulatedSnapshot.Engine(config, pilot, Simulations.Events(Simulations.Demo(days: 35)), From, to, to.AddHours(3),
+            role: name == "pilot-a" ? "handlaggare" : "kommunvagledare",
+            rename: t => name == "pilot-a" && t == "social-services-documentation" ? "direct-procurement-advice" : t,
+            id: "snap-" + name);
         return engine.ComputeJson();
     }
 

@@ -119,9 +119,10 @@ public sealed class SnapshotVocabularyTests
         var friday = Monday.AddDays(4).AddHours(14);
         for (var i = 0; i < 6; i++)
         {
-            engine.AddStaffSurvey(friday.AddMinutes(i), friday.AddMinutes(i), "permits", "manual", 4);
-            engine.AddStaffSurvey(friday.AddMinutes(i), friday.AddMinutes(i), "social", "manual", 1);
-            engine.AddStaffSurvey(friday.AddMinutes(i), friday.AddMinutes(i), "permits", "ai_automated", 1);
+            var person = new string((char)('a' + i), 64);
+            engine.AddStaffSurvey(friday.AddMinutes(i), friday.AddMinutes(i), "permits", "manual", person, 4);
+            engine.AddStaffSurvey(friday.AddMinutes(i), friday.AddMinutes(i), "social", "manual", person, 1);
+            engine.AddStaffSurvey(friday.AddMinutes(i), friday.AddMinutes(i), "permits", "ai_automated", person, 1);
         }
 
         var json = engine.ComputeJson();

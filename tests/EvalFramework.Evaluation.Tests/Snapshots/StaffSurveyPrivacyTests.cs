@@ -6,10 +6,12 @@ using EvalFramework.Evaluation.Snapshots;
 namespace EvalFramework.Evaluation.Tests.Snapshots;
 
 /// <summary>
-/// Staff-survey answers in snapshots are k-anonymous against differencing: a figure counts only whole ISO weeks (UTC)
-/// that lie inside the period and have closed, only groups (team × arm × week) of at least k answers, and a week once
-/// published never changes. So no two snapshots, whatever their periods and whenever they are made, differ by fewer
-/// than k answers of a group.
+/// Staff-survey answers in snapshots are k-anonymous against differencing and analysed per person: a figure counts only
+/// whole ISO weeks (UTC) that lie inside the period and have closed, only answers with a respondent, only groups
+/// (team × arm × week) in which at least k persons answered, and a week once published never changes. So no two
+/// snapshots, whatever their periods and whenever they are made, differ by the answers of fewer than k persons of a
+/// group. Each person's answers are averaged per week, then over the weeks; the arm's figure is the mean of the person
+/// means, n the persons.
 /// </summary>
 public sealed class StaffSurveyPrivacyTests
 {
@@ -18,16 +20,23 @@ public sealed class StaffSurveyPrivacyTests
     private static readonly DateTimeOffset Made = Monday.AddDays(60);
     private const int K = 5;
 
-    private sealed record Answer(DateTimeOffset Time, string Team, string Arm, int Wellbeing, DateTimeOffset? Received = null)
+    private sealed record Answer(DateTimeOffset Time, string Team, string Arm, int Wellbeing, DateTimeOffset? Received = null, string? Person = null)
     {
         public DateTimeOffset ReceivedAt => Received ?? Time.AddSeconds(1);
+
+        /// <summary>The respondent pseudonym sent: 64 hex digits from the person's name (none when the name is empty).</summary>
+        public string? Respondent => Person is "" ? null : Pseudonym(Person ?? Team + "/" + Arm + "/" + Wellbeing);
     }
+
+    private static string Pseudonym(string name) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name)));
 
     private sealed record Earlier(DateTimeOffset From, DateTimeOffset To, DateTimeOffset CreatedAt);
 
     /// <summary>
-    /// Four weeks of answers on the Friday of each week: permits 6 per arm, procurement 5 in the AI arm and 2 in the
-    /// manual arm (under k: suppressed every week). Scores 2–5, so an answer of 1 would show in any mean it entered.
+    /// Four weeks of answers on the Friday of each week, by the same persons every week (person i of a group answers the
+    /// i-th score): permits 6 per arm, procurement 5 in the AI arm and 2 in the manual arm (under k: suppressed every
+    /// week). Scores 2–5, so an answer of 1 would show in any mean it entered.
     /// </summary>
     private static List<Answer> Background(int[]? smallGroupScores = null)
     {
@@ -44,7 +53,7 @@ public sealed class StaffSurveyPrivacyTests
             };
             foreach (var (team, arm, scores) in groups)
             {
-                answers.AddRange(scores.Select((score, i) => new Answer(friday.AddMinutes(i), team, arm, score)));
+                answers.AddRange(scores.Select((score, i) => new Answer(friday.AddMinutes(i), team, arm, score, Person: $"{team}/{arm}/{i}")));
             }
         }
 
@@ -70,7 +79,7 @@ public sealed class StaffSurveyPrivacyTests
 
         foreach (var a in answers.Where(a => a.Time >= from && a.Time < to && a.ReceivedAt <= made))
         {
-            engine.AddStaffSurvey(a.Time, a.ReceivedAt, a.Team, a.Arm, a.Wellbeing);
+            engine.AddStaffSurvey(a.Time, a.ReceivedAt, a.Team, a.Arm, a.Respondent, a.Wellbeing);
         }
 
         foreach (var e in earlier)
@@ -135,7 +144,7 @@ public sealed class StaffSurveyPrivacyTests
     {
         var time = DateTimeOffset.Parse(at, CultureInfo.InvariantCulture);
         var answers = Background();
-        answers.Add(new Answer(time, "permits", "ai_assisted", 1));
+        answers.Add(new Answer(time, "permits", "ai_assisted", 1, Person: "permits/ai_assisted/0"));
 
         var before = Make(Monday, time, answers);
         var after = Make(Monday, time.AddSeconds(1), answers);
@@ -151,7 +160,7 @@ public sealed class StaffSurveyPrivacyTests
     {
         var time = Monday.AddDays(9).AddHours(8); // Wednesday of week 1
         var answers = Background();
-        answers.Add(new Answer(time, "permits", "ai_assisted", 1));
+        answers.Add(new Answer(time, "permits", "ai_assisted", 1, Person: "permits/ai_assisted/0"));
 
         var from = Make(time, Monday.AddDays(28), answers);
         var fromNextSecond = Make(time.AddSeconds(1), Monday.AddDays(28), answers);
@@ -164,17 +173,20 @@ public sealed class StaffSurveyPrivacyTests
     [Fact]
     public void Snapshots_EndingOneSecondApartAroundTheLastSecondOfAWeek_DifferByTheWholeWeekNeverOneAnswer()
     {
-        // The later snapshot takes in the whole week that ends with the answer: its 12 AI-arm answers (permits 6 + the
-        // answer, procurement 5) and 6 manual ones (procurement's 2 stay suppressed), never the one answer alone.
+        // The later snapshot takes in the whole week that ends with the answer (all of its groups of at least k persons),
+        // never the one answer alone: its staff figures are those of the two whole weeks before and of the three whole
+        // weeks up to the answer's week's end.
         var time = Monday.AddDays(21).AddSeconds(-1);
         var answers = Background();
-        answers.Add(new Answer(time, "permits", "ai_assisted", 1));
+        answers.Add(new Answer(time, "permits", "ai_assisted", 1, Person: "permits/ai_assisted/0"));
 
         var before = Make(Monday, time, answers);
         var after = Make(Monday, time.AddSeconds(1), answers);
 
-        Assert.Equal(12, (long)Wellbeing(after, "ai_assisted")["n"]! - (long)Wellbeing(before, "ai_assisted")["n"]!);
-        Assert.Equal(6, (long)Wellbeing(after, "manual")["n"]! - (long)Wellbeing(before, "manual")["n"]!);
+        Assert.Equal(Wellbeing(Make(Monday, Monday.AddDays(14), answers), "ai_assisted").ToJsonString(), Wellbeing(before, "ai_assisted").ToJsonString());
+        Assert.Equal(Wellbeing(Make(Monday, Monday.AddDays(21), answers), "ai_assisted").ToJsonString(), Wellbeing(after, "ai_assisted").ToJsonString());
+        Assert.NotEqual(Wellbeing(before, "ai_assisted").ToJsonString(), Wellbeing(after, "ai_assisted").ToJsonString());
+        Assert.Equal(11, (long)Wellbeing(after, "ai_assisted")["n"]!);
     }
 
     [Fact]
@@ -196,8 +208,8 @@ public sealed class StaffSurveyPrivacyTests
 
         Assert.Equal(JsonNode.Parse(with)!["caseTypes"]!.ToJsonString(), JsonNode.Parse(without)!["caseTypes"]!.ToJsonString());
         Assert.Equal((string)JsonNode.Parse(with)!["dataSha256"]!, (string)JsonNode.Parse(without)!["dataSha256"]!);
-        // permits 6 a week in the manual arm, over four weeks: the 8 suppressed answers are in no figure.
-        Assert.Equal(24, (long)Wellbeing(with, "manual")["n"]!);
+        // permits' 6 persons in the manual arm: the 2 persons of the suppressed group are in no figure.
+        Assert.Equal(6, (long)Wellbeing(with, "manual")["n"]!);
     }
 
     [Fact]
@@ -207,7 +219,7 @@ public sealed class StaffSurveyPrivacyTests
         // answer, or one person's late answer): a snapshot made after it must show the same staff figures.
         var to = Monday.AddDays(28);
         var first = Make(Monday, to, Background());
-        var late = new Answer(Monday.AddDays(9), "permits", "ai_assisted", 1, Received: Made.AddHours(1));
+        var late = new Answer(Monday.AddDays(9), "permits", "ai_assisted", 1, Received: Made.AddHours(1), Person: "permits/ai_assisted/0");
 
         var second = Make(Monday, to, [.. Background(), late], Made.AddDays(1), new Earlier(Monday, to, Made));
 
@@ -223,7 +235,9 @@ public sealed class StaffSurveyPrivacyTests
 
         var snapshot = Make(Monday, Monday.AddDays(28), backfill, Made, earlierOfAnotherPeriod);
 
-        Assert.Equal(4 * (6 + 5), (long)Wellbeing(snapshot, "ai_assisted")["n"]!);
+        Assert.Equal(6 + 5, (long)Wellbeing(snapshot, "ai_assisted")["n"]!);
+        Assert.Contains(JsonNode.Parse(snapshot)!["dataQuality"]!["warnings"]!.AsArray(), w => ((string)w!).Contains(
+            ": 4 complete week(s)", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -233,6 +247,8 @@ public sealed class StaffSurveyPrivacyTests
         var snapshot = Make(Monday, Monday.AddDays(14), Background(), createdAt: Monday.AddDays(14).AddHours(1));
 
         Assert.Equal(6 + 5, (long)Wellbeing(snapshot, "ai_assisted")["n"]!);
+        Assert.Contains(JsonNode.Parse(snapshot)!["dataQuality"]!["warnings"]!.AsArray(), w => ((string)w!).Contains(
+            ": 1 complete week(s), 2025-03-03 to 2025-03-09", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -241,7 +257,7 @@ public sealed class StaffSurveyPrivacyTests
         // From Wednesday of week 0 to Wednesday of week 3: weeks 1 and 2 are whole.
         var snapshot = Make(Monday.AddDays(2), Monday.AddDays(23), Background());
 
-        Assert.Equal(2 * (6 + 5), (long)Wellbeing(snapshot, "ai_assisted")["n"]!);
+        Assert.Equal(6 + 5, (long)Wellbeing(snapshot, "ai_assisted")["n"]!);
         Assert.Contains(JsonNode.Parse(snapshot)!["dataQuality"]!["warnings"]!.AsArray(), w => ((string)w!).Contains(
             "2 complete week(s), 2025-03-10 to 2025-03-23", StringComparison.Ordinal));
     }
@@ -249,7 +265,7 @@ public sealed class StaffSurveyPrivacyTests
     [Fact]
     public void Snapshot_GroupOfExactlyKInAWeek_ShownWithItsMean()
     {
-        var answers = new[] { 3, 4, 4, 5, 4 }.Select((s, i) => new Answer(Monday.AddDays(4).AddMinutes(i), "permits", "manual", s));
+        var answers = new[] { 3, 4, 4, 5, 4 }.Select((s, i) => new Answer(Monday.AddDays(4).AddMinutes(i), "permits", "manual", s, Person: "p" + i));
 
         var wellbeing = Wellbeing(Make(Monday, Monday.AddDays(7), answers), "manual");
 
@@ -260,7 +276,7 @@ public sealed class StaffSurveyPrivacyTests
     [Fact]
     public void Snapshot_GroupOfKMinusOneInAWeek_NoFigure()
     {
-        var answers = new[] { 3, 4, 4, 5 }.Select((s, i) => new Answer(Monday.AddDays(4).AddMinutes(i), "permits", "manual", s));
+        var answers = new[] { 3, 4, 4, 5 }.Select((s, i) => new Answer(Monday.AddDays(4).AddMinutes(i), "permits", "manual", s, Person: "p" + i));
 
         var snapshot = Make(Monday, Monday.AddDays(7), answers);
 
@@ -269,9 +285,10 @@ public sealed class StaffSurveyPrivacyTests
         Assert.Equal(1, (long)JsonNode.Parse(snapshot)!["dataQuality"]!["suppressedStaffGroups"]!);
     }
 
-    /// <summary>One week's answers: each group's scores in order, on the Friday of week 0.</summary>
+    /// <summary>One week's answers: each group's scores in order, on the Friday of week 0, each by a person of its own.</summary>
     private static List<Answer> Week(params (string Team, string Arm, int[] Scores)[] groups) =>
-        [.. groups.SelectMany((g, j) => g.Scores.Select((score, i) => new Answer(Monday.AddDays(4).AddHours(j).AddMinutes(i), g.Team, g.Arm, score)))];
+        [.. groups.SelectMany((g, j) => g.Scores.Select((score, i) =>
+            new Answer(Monday.AddDays(4).AddHours(j).AddMinutes(i), g.Team, g.Arm, score, Person: $"{g.Team}/{g.Arm}/{i}")))];
 
     private static string Text(byte[] json) => System.Text.Encoding.UTF8.GetString(json);
 
@@ -294,10 +311,10 @@ public sealed class StaffSurveyPrivacyTests
     }
 
     [Fact]
-    public void Snapshots_AnswersWithTheSameCountSumAndSumOfSquares_SameBytes()
+    public void Snapshots_PersonMeansWithTheSameCountSumAndSumOfSquares_SameBytes()
     {
-        // 1, 4, 4 and 2, 2, 5 have the same count, sum (9) and sum of squares (33), hence the same mean, n and
-        // interval: the snapshot, its data hash included, must not tell them apart.
+        // Person means 1, 4, 4 and 2, 2, 5 have the same count, sum (9) and sum of squares (33), hence the same mean, n
+        // and interval: the snapshot, its data hash included, must not tell them apart.
         var one = Make(Monday, Monday.AddDays(7), Week(("permits", "manual", [1, 4, 4, 3, 3])));
         var other = Make(Monday, Monday.AddDays(7), Week(("permits", "manual", [2, 2, 5, 3, 3])));
 
@@ -334,58 +351,82 @@ public sealed class StaffSurveyPrivacyTests
     }
 
     [Fact]
-    public void DataSha256_StaffRecordsRebuiltFromThePublishedFiguresAlone_SameHash()
+    public void Snapshots_DifferentAnswersGivingTheSamePersonMeans_SameBytes()
     {
-        // Whatever the hash takes of staff answers follows from the published figures (n, mean, interval and the
-        // confidence level), so brute-forcing the hash can find nothing finer than what the snapshot shows.
-        var answerSets = new[]
+        // The hash takes staff answers only as person-level sums: answers that give every person the same mean (3 from
+        // 3 and 3, or from 2 and 4, or from 1 in one week and 5 in the next) give the same snapshot, byte for byte.
+        List<Answer> Of(params int[][] weeks) => [.. weeks.SelectMany((scores, w) => scores.Select((score, i) =>
+            new Answer(Monday.AddDays((7 * w) + 4).AddMinutes(i), "permits", "manual", score, Person: "p" + (i % 5))))];
+
+        var plain = Make(Monday, Monday.AddDays(14), Of([3, 3, 3, 3, 3], [3, 3, 3, 3, 3]));
+        var spread = Make(Monday, Monday.AddDays(14), Of([2, 3, 3, 3, 3], [4, 3, 3, 3, 3]));
+        var twice = Make(Monday, Monday.AddDays(14), Of([1, 3, 3, 3, 3], [5, 3, 3, 3, 3, 5]));
+
+        Assert.Equal(5, (long)Wellbeing(plain, "manual")["n"]!);
+        Assert.Equal(Text(plain), Text(spread));
+        Assert.Equal(Text(plain), Text(twice));
+    }
+
+    [Fact]
+    public void Snapshot_KAnswersFromFewerThanKPersons_NoFigure()
+    {
+        // Five answers, but by two persons: k counts persons, so one person answering often fills no group.
+        var answers = new[] { 3, 4, 4, 5, 4 }.Select((s, i) => new Answer(Monday.AddDays(4).AddMinutes(i), "permits", "manual", s, Person: "p" + (i % 2)));
+
+        var snapshot = Make(Monday, Monday.AddDays(7), answers);
+
+        Assert.Null(Wellbeing(snapshot, "manual")["value"]);
+        Assert.Equal(1, (long)JsonNode.Parse(snapshot)!["dataQuality"]!["suppressedStaffGroups"]!);
+        Assert.Contains(JsonNode.Parse(snapshot)!["dataQuality"]!["warnings"]!.AsArray(), w => ((string)w!).StartsWith(
+            "1 staff-survey group(s) (team × arm × week) have fewer than 5 persons answering: their 5 answer(s) are left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Snapshot_AnswersWithoutRespondent_LeftOutAndCountedInAWarning()
+    {
+        var answers = Week(("permits", "manual", [3, 4, 4, 5, 4]));
+        answers.AddRange(new[] { 1, 1, 1, 1, 1, 1 }.Select((s, i) => new Answer(Monday.AddDays(4).AddHours(5).AddMinutes(i), "permits", "manual", s, Person: "")));
+
+        var snapshot = Make(Monday, Monday.AddDays(7), answers);
+
+        Assert.Equal(4, (double)Wellbeing(snapshot, "manual")["value"]!, 12);
+        Assert.Equal(5, (long)Wellbeing(snapshot, "manual")["n"]!);
+        Assert.Contains(JsonNode.Parse(snapshot)!["dataQuality"]!["warnings"]!.AsArray(), w => ((string)w!).StartsWith(
+            "6 staff-survey answer(s) carry no respondent: left out", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Snapshot_PersonAnsweringSeveralTimes_MeanOfPersonMeansWithAStudentTIntervalOnPersons()
+    {
+        // Person means 3 (3, 3), 4, 4 (4, 4, 4), 5 and 4.5 (4, 5), all in one week: the figure is their mean, 4.1, not
+        // the mean of the nine answers (4.0), with n = 5 persons. Expected interval from Python/SciPy:
+        // x = [3, 4, 4, 5, 4.5]; x.mean() ± scipy.stats.t.ppf(0.975, 4) · x.std(ddof=1) / √5.
+        var scores = new (string Person, int Score)[] { ("a", 3), ("a", 3), ("b", 4), ("c", 4), ("c", 4), ("c", 4), ("d", 5), ("e", 4), ("e", 5) };
+        var answers = scores.Select((x, i) => new Answer(Monday.AddDays(4).AddMinutes(i), "permits", "manual", x.Score, Person: x.Person));
+
+        var wellbeing = Wellbeing(Make(Monday, Monday.AddDays(7), answers), "manual");
+
+        Assert.Equal(4.1, (double)wellbeing["value"]!, 12);
+        Assert.Equal(5, (long)wellbeing["n"]!);
+        Assert.Equal(3.179157333504007, (double)wellbeing["ciLow"]!, 9);
+        Assert.Equal(5.020842666495993, (double)wellbeing["ciHigh"]!, 9);
+    }
+
+    [Fact]
+    public void Snapshot_PersonAnsweringInTwoWeeks_EachWeekWeighsTheSame()
+    {
+        // Person p0 answers 1 in week 0 and 5 twice in week 1: week means 1 and 5, person mean 3 (not 11/3); the other
+        // four answer 3 once a week. Every person mean is 3.
+        var answers = new List<Answer> { new(Monday.AddDays(4), "permits", "manual", 1, Person: "p0") };
+        answers.AddRange(new[] { 5, 5 }.Select((s, i) => new Answer(Monday.AddDays(11).AddMinutes(i), "permits", "manual", s, Person: "p0")));
+        for (var week = 0; week < 2; week++)
         {
-            Background(),
-            Week(("permits", "manual", [1, 3, 3, 4, 4, 5]), ("procurement", "manual", [2, 3, 3, 4, 4])),
-            Week(("permits", "manual", [4, 4, 4, 4, 4]), ("procurement", "ai_assisted", [1, 5, 1, 5, 1, 5, 3])),
-        };
-        foreach (var answers in answerSets)
-        {
-            var json = Make(Monday, Monday.AddDays(28), answers);
-            var root = JsonNode.Parse(json)!;
-            var level = (double)root["settings"]!["confidenceLevel"]!;
-
-            using var stream = new MemoryStream();
-            using (var w = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-            {
-                foreach (var row in Cases(["ai_assisted", "manual"]))
-                {
-                    w.Write(CaseRecordCodec.Encode(row));
-                }
-
-                foreach (var arm in new[] { "ai_assisted", "manual" })
-                {
-                    var figure = Wellbeing(json, arm);
-                    var n = (long)figure["n"]!;
-                    if (n == 0)
-                    {
-                        continue;
-                    }
-
-                    var sum = Math.Round((double)figure["value"]! * n);
-                    var sumOfSquares = sum * sum / n;
-                    if (n > 1)
-                    {
-                        var t = MathNet.Numerics.Distributions.StudentT.InvCDF(0, 1, n - 1, 1 - ((1 - level) / 2));
-                        var s = ((double)figure["ciHigh"]! - (double)figure["ciLow"]!) / 2 * Math.Sqrt(n) / t;
-                        sumOfSquares += (n - 1) * s * s;
-                    }
-
-                    w.Write((byte)'S');
-                    w.Write(System.Text.Encoding.UTF8.GetByteCount(arm));
-                    w.Write(System.Text.Encoding.UTF8.GetBytes(arm));
-                    w.Write(n);
-                    w.Write((long)sum);
-                    w.Write((long)Math.Round(sumOfSquares));
-                }
-            }
-
-            Assert.Equal(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(stream.ToArray())), DataSha256(json));
+            answers.AddRange(Enumerable.Range(1, 4).Select(i => new Answer(Monday.AddDays((7 * week) + 4).AddHours(i), "permits", "manual", 3, Person: "p" + i)));
         }
+
+        var wellbeing = Wellbeing(Make(Monday, Monday.AddDays(14), answers), "manual");
+
+        Assert.Equal(3, (double)wellbeing["value"]!, 12);
+        Assert.Equal(5, (long)wellbeing["n"]!);
     }
 }

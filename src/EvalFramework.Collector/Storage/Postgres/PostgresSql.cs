@@ -93,7 +93,8 @@ internal static class PostgresSql
         """;
 
     public const string StaffSurveys = """
-        SELECT time_ms, received_ms, body::jsonb ->> 'team', body::jsonb ->> 'arm', (body::jsonb ->> 'wellbeing')::bigint
+        SELECT time_ms, received_ms, body::jsonb ->> 'team', body::jsonb ->> 'arm', body::jsonb ->> 'respondent',
+               (body::jsonb ->> 'wellbeing')::bigint
         FROM events
         WHERE pilot = @Pilot AND type = 'survey.staff' AND case_id IS NULL AND time_ms >= @From AND time_ms < @To
         """;

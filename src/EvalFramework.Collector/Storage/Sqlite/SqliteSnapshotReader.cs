@@ -20,7 +20,8 @@ internal static class SqliteSnapshotReader
         """;
 
     private const string SelectStaffSurveys = """
-        SELECT time_ms, received_ms, json_extract(body, '$.team'), json_extract(body, '$.arm'), json_extract(body, '$.wellbeing')
+        SELECT time_ms, received_ms, json_extract(body, '$.team'), json_extract(body, '$.arm'), json_extract(body, '$.respondent'),
+               json_extract(body, '$.wellbeing')
         FROM events
         WHERE pilot = @Pilot AND type = 'survey.staff' AND case_id IS NULL AND time_ms >= @From AND time_ms < @To
         """;

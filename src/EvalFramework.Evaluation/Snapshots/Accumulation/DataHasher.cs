@@ -7,8 +7,8 @@ namespace EvalFramework.Evaluation.Snapshots.Accumulation;
 /// <summary>
 /// SHA-256 over the canonical binary encoding of the data a snapshot used (README.md, "Verifying a
 /// snapshot"): little-endian integers and IEEE-754 doubles, strings as a 4-byte length and UTF-8 bytes, one record
-/// per case used in ascending UTF-8 byte order of the case id, then per arm shown the sums of its counted staff-survey
-/// answers (what its well-being figure is computed from) and the maintenance records, sorted.
+/// per case used in ascending UTF-8 byte order of the case id, then per arm shown the person-level sums of its counted
+/// staff-survey answers (what its well-being figure is computed from) and the maintenance records, sorted.
 /// </summary>
 internal sealed class DataHasher : IDisposable
 {
@@ -56,16 +56,16 @@ internal sealed class DataHasher : IDisposable
     public void Skip(ReadOnlySpan<byte> caseId) => CheckOrder(caseId);
 
     /// <summary>
-    /// Hashes one arm's counted staff-survey answers as the published well-being figure's exact sums (count, sum and
-    /// sum of squares): no team, group or answer.
+    /// Hashes one arm's staff well-being at its unit, the person, as the sums the published figure is computed from
+    /// (persons, sum and sum of squares of the person means): no person, team, group or answer.
     /// </summary>
-    public void StaffWellbeing(string arm, long count, long sum, long sumOfSquares)
+    public void StaffWellbeing(string arm, long persons, double sum, double sumOfSquares)
     {
-        Byte((byte)'S');
+        Byte((byte)'P');
         String(arm);
-        Int64(count);
-        Int64(sum);
-        Int64(sumOfSquares);
+        Int64(persons);
+        Double(sum);
+        Double(sumOfSquares);
         FlushIfFull();
     }
 

@@ -163,13 +163,13 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// the hash is of low-entropy data, so anything finer in it could be brute-forced back out.
     /// </summary>
     /// <returns>The SHA-256 of the data used, lower-case hex.</returns>
-    public string FinishHash(IEnumerable<string> armsShown, IReadOnlyDictionary<string, StaffSums> staffByArm)
+    public string FinishHash(IEnumerable<string> armsShown, IReadOnlyDictionary<string, StaffPersonSums> staffByArm)
     {
         foreach (var arm in armsShown)
         {
             if (staffByArm.TryGetValue(arm, out var sums))
             {
-                _hasher.StaffWellbeing(arm, sums.Count, sums.Sum, sums.SumOfSquares);
+                _hasher.StaffWellbeing(arm, sums.Persons, sums.Sum, sums.SumOfSquares);
             }
         }
 

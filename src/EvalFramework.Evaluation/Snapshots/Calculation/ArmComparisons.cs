@@ -36,7 +36,9 @@ internal static class ArmComparisons
         yield return Shares(MetricKeys.IntegrationFailureRate, b.IntegrationFailed, b.Completed, t.IntegrationFailed, t.Completed);
         yield return Means(MetricKeys.CsatMean, b.Csat, t.Csat);
         yield return Shares(MetricKeys.CsatSatisfiedShare, b.Satisfied, b.Responded, t.Satisfied, t.Responded);
-        yield return Means(MetricKeys.Nps, ArmMetrics.NpsMoments(b), ArmMetrics.NpsMoments(t));
+        yield return new PendingComparison(MetricKeys.Nps, b.Arm, t.Arm, NetPromoterScore.Method, b.NpsCount, t.NpsCount,
+            b.NpsCount > 0 ? NetPromoterScore.Value(b.NpsPromoters, b.NpsDetractors, b.NpsCount) : null,
+            l => NetPromoterScore.Compare(b.NpsPromoters, b.NpsDetractors, b.NpsCount, t.NpsPromoters, t.NpsDetractors, t.NpsCount, l), level);
         yield return Shares(MetricKeys.SurveyResponseRate, b.Responded, b.Completed, t.Responded, t.Completed);
         if (costs.CostMoments(b) is { } cb && costs.CostMoments(t) is { } ct)
         {

@@ -41,18 +41,16 @@ internal static class ArmMetrics
         return m;
     }
 
-    /// <summary>NPS as a mean of +100 (promoter), 0 and −100 (detractor) per answer.</summary>
-    public static Moments NpsMoments(GroupAccumulator g) =>
-        Moments.FromSums(g.NpsCount, g.NpsPromoters - g.NpsDetractors, g.NpsPromoters + g.NpsDetractors).Scaled(100);
-
+    /// <summary>NPS in points with its adjusted Wald interval (<see cref="NetPromoterScore"/>); unit: answer.</summary>
     private static MetricValue NpsValue(GroupAccumulator g, double level)
     {
-        var value = Mean(NpsMoments(g), level);
-        return value with
+        if (g.NpsCount == 0)
         {
-            CiLow = value.CiLow is { } low ? Math.Max(-100, low) : null,
-            CiHigh = value.CiHigh is { } high ? Math.Min(100, high) : null,
-        };
+            return MetricValue.Empty(0);
+        }
+
+        var ci = NetPromoterScore.Of(g.NpsPromoters, g.NpsDetractors, g.NpsCount, level);
+        return new MetricValue(NetPromoterScore.Value(g.NpsPromoters, g.NpsDetractors, g.NpsCount), ci?.Low, ci?.High, g.NpsCount);
     }
 
     private static MetricValue Mean(in Moments m, double level)

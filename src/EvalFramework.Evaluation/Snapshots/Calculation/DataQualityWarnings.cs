@@ -45,7 +45,8 @@ internal sealed class DataQualityWarnings
             ? Rule + ": there is none, so no staff figure is shown"
             : Invariant(
                 $"{Rule}: {staff.Weeks} complete week(s), {Day(staff.FirstWeekMs)} to {Day(staff.FirstWeekMs + (staff.Weeks * StaffWeeks.WeekMs) - StaffWeeks.DayMs)}; answers of other weeks, and answers received after a week was first published, are left out"));
-        IfAny(staff.SuppressedGroups, $"{staff.SuppressedGroups} staff-survey group(s) (team × arm × week) have fewer than {k} answers: their {staff.SuppressedAnswers} answer(s) are left out of every figure");
+        IfAny(staff.SuppressedGroups, $"{staff.SuppressedGroups} staff-survey group(s) (team × arm × week) have fewer than {k} persons answering: their {staff.SuppressedAnswers} answer(s) are left out of every figure");
+        IfAny(staff.WithoutRespondent, $"{staff.WithoutRespondent} staff-survey answer(s) carry no respondent: left out, since staff well-being is averaged per person");
         IfAny(staff.OutsideVocabulary, $"{staff.OutsideVocabulary} staff-survey answer(s) name a team or arm that is not in the pilot's config: left out");
 
         static string Day(long ms) => DateTimeOffset.FromUnixTimeMilliseconds(ms).UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
