@@ -31,7 +31,7 @@ internal sealed partial class ReportText
         WithoutStart = "{0} cases have events but no recorded start, so they are in no comparison ({1} of them have citizen surveys).",
         SampleRatioMismatch = "The cases are not split between the arms as planned ({0}): check how cases are allocated before trusting the comparisons.",
         BelowMinimum = "{0} comparisons have too few cases to tell (fewer than {1} per arm).",
-        Suppressed = "{0} staff-survey groups (team × arm × week) had fewer than {1} answers: to protect the staff's anonymity, their answers are left out of every figure.",
+        Suppressed = "{0} staff-survey groups (team × arm × week) had fewer than {1} persons answering: to protect the staff's anonymity, their answers are left out of every figure.",
         NoConfig = "The collector had no evaluation config for this snapshot, so cost, energy and emissions could not be computed.",
         TechnicalNotes = "Technical notes as recorded in the snapshot (in English)",
 
@@ -126,7 +126,7 @@ internal sealed partial class ReportText
         {
             [ReportSections.Time] = ("1. Time", "How long the citizen waits (lead time, from opening to completion), and how much staff time and AI processing time each completed case takes."),
             [ReportSections.Environment] = ("2. Environmental impact", "Energy and emissions per completed case: the staff's workstation while they work on the case, and AI inference estimated from tokens and model size."),
-            [ReportSections.Wellbeing] = ("3. Staff well-being", "The staff survey's well-being score (1–5) per arm, over the complete weeks (Monday to Sunday) of the period. To protect the staff's anonymity, groups (team × arm × week) with fewer than {0} answers and weeks not wholly in the period are left out of every figure, and a week once shown never changes."),
+            [ReportSections.Wellbeing] = ("3. Staff well-being", "The staff survey's well-being score (1–5) per arm: each person's answers averaged first, then the mean of the persons, over the complete weeks (Monday to Sunday) of the period. To protect the staff's anonymity, groups (team × arm × week) with fewer than {0} persons answering and weeks not wholly in the period are left out of every figure, and a week once shown never changes."),
             [ReportSections.Cost] = ("4. Cost-effectiveness", "Cost per completed case: staff time at the loaded hourly cost, AI tokens, and fixed costs (licences, hosting, maintenance) spread over the cases."),
             [ReportSections.Errors] = ("5. Error rate", "Among reviewed cases, the share with an error found in quality review, a reopened case or a complaint; among closed cases, the shares abandoned and rejected."),
             [ReportSections.Satisfaction] = ("6. Citizen satisfaction", "The citizen survey: mean satisfaction (CSAT 1–5), the share satisfied (4–5), the net promoter score and how many answered."),
@@ -156,9 +156,9 @@ internal sealed partial class ReportText
         PartAiInference = "AI inference",
         Part = "Part",
 
-        WellbeingSuppressed = "Not shown: too few answers to protect anonymity",
+        WellbeingSuppressed = "Not shown: too few persons answered to protect anonymity",
         Answers = "Answers",
-        NoStaffSurvey = "No staff-survey figure for this period: only complete weeks count, and only groups with enough answers.",
+        NoStaffSurvey = "No staff-survey figure for this period: only complete weeks count, and only groups where enough persons answered.",
         CasesPerStaffHour = "Cases per staff hour",
         MaintenanceInPeriod = "Maintenance hours in the period",
         PerMonth = "Per month",
@@ -175,7 +175,7 @@ internal sealed partial class ReportText
         DataHash = "Hash of the case data used (dataSha256)",
         ConfigHash = "Hash of the evaluation config (configSha256)",
         MethodologyVersion = "Methodology version",
-        Settings = "Confidence level {0}; at least {1} cases per arm for a verdict; staff-survey groups (team × arm × week) counted from {2} answers.",
+        Settings = "Confidence level {0}; at least {1} cases per arm for a verdict; staff-survey groups (team × arm × week) counted from {2} persons.",
         Verify = "Check a download with sha256sum: the result must equal the SHA-256 above.",
         ApiPaths = "The same data through the API (with a key): {0} and {1}.",
         None = "none",

@@ -31,7 +31,7 @@ internal sealed partial class ReportText
         WithoutStart = "{0} ärenden har händelser men ingen registrerad start och ingår därför inte i någon jämförelse ({1} av dem har medborgarenkäter).",
         SampleRatioMismatch = "Ärendena är inte fördelade mellan grupperna som planerat ({0}): kontrollera hur ärenden fördelas innan jämförelserna används.",
         BelowMinimum = "{0} jämförelser har för få ärenden för att avgöra (färre än {1} per grupp).",
-        Suppressed = "{0} grupper i personalenkäten (team × grupp × vecka) hade färre än {1} svar: för att skydda personalens anonymitet ingår deras svar inte i någon siffra.",
+        Suppressed = "{0} grupper i personalenkäten (team × grupp × vecka) hade färre än {1} personer som svarade: för att skydda personalens anonymitet ingår deras svar inte i någon siffra.",
         NoConfig = "Insamlaren hade ingen utvärderingskonfiguration för ögonblicksbilden, så kostnad, energi och utsläpp kunde inte beräknas.",
         TechnicalNotes = "Tekniska anmärkningar som de står i ögonblicksbilden (på engelska)",
 
@@ -126,7 +126,7 @@ internal sealed partial class ReportText
         {
             [ReportSections.Time] = ("1. Tid", "Hur länge medborgaren väntar (ledtid, från öppnat till avslutat ärende) och hur mycket personaltid och AI-bearbetningstid varje avslutat ärende tar."),
             [ReportSections.Environment] = ("2. Miljöpåverkan", "Energi och utsläpp per avslutat ärende: personalens arbetsplats medan de arbetar med ärendet, och AI-beräkningar uppskattade från antal token och modellens storlek."),
-            [ReportSections.Wellbeing] = ("3. Personalens välmående", "Personalenkätens välmåendepoäng (1–5) per grupp, över periodens hela veckor (måndag till söndag). För att skydda personalens anonymitet lämnas grupper (team × grupp × vecka) med färre än {0} svar och veckor som inte ligger helt inom perioden utanför alla siffror, och en vecka som en gång visats ändras aldrig."),
+            [ReportSections.Wellbeing] = ("3. Personalens välmående", "Personalenkätens välmåendepoäng (1–5) per grupp: först varje persons svar i genomsnitt, sedan medelvärdet över personerna, över periodens hela veckor (måndag till söndag). För att skydda personalens anonymitet lämnas grupper (team × grupp × vecka) där färre än {0} personer svarat och veckor som inte ligger helt inom perioden utanför alla siffror, och en vecka som en gång visats ändras aldrig."),
             [ReportSections.Cost] = ("4. Kostnadseffektivitet", "Kostnad per avslutat ärende: personaltid till full timkostnad, AI-token och fasta kostnader (licenser, drift, underhåll) fördelade på ärendena."),
             [ReportSections.Errors] = ("5. Felfrekvens", "Bland granskade ärenden, andelen med ett fel som hittats vid kvalitetsgranskning, ett återöppnat ärende eller ett klagomål; bland avslutade ärenden, andelen avbrutna och avvisade."),
             [ReportSections.Satisfaction] = ("6. Medborgarnöjdhet", "Medborgarenkäten: genomsnittlig nöjdhet (CSAT 1–5), andelen nöjda (4–5), rekommendationsindex (NPS) och hur många som svarade."),
@@ -156,9 +156,9 @@ internal sealed partial class ReportText
         PartAiInference = "AI-beräkning",
         Part = "Del",
 
-        WellbeingSuppressed = "Visas inte: för få svar för att skydda anonymiteten",
+        WellbeingSuppressed = "Visas inte: för få personer svarade för att skydda anonymiteten",
         Answers = "Svar",
-        NoStaffSurvey = "Ingen siffra från personalenkäten för perioden: bara hela veckor räknas, och bara grupper med tillräckligt många svar.",
+        NoStaffSurvey = "Ingen siffra från personalenkäten för perioden: bara hela veckor räknas, och bara grupper där tillräckligt många personer svarat.",
         CasesPerStaffHour = "Ärenden per personaltimme",
         MaintenanceInPeriod = "Underhållstimmar under perioden",
         PerMonth = "Per månad",
@@ -175,7 +175,7 @@ internal sealed partial class ReportText
         DataHash = "Hash av ärendedata som användes (dataSha256)",
         ConfigHash = "Hash av utvärderingskonfigurationen (configSha256)",
         MethodologyVersion = "Metodversion",
-        Settings = "Konfidensnivå {0}; minst {1} ärenden per grupp för en bedömning; grupper i personalenkäten (team × grupp × vecka) räknas från {2} svar.",
+        Settings = "Konfidensnivå {0}; minst {1} ärenden per grupp för en bedömning; grupper i personalenkäten (team × grupp × vecka) räknas från {2} personer.",
         Verify = "Kontrollera en nedladdning med sha256sum: resultatet ska vara samma SHA-256 som ovan.",
         ApiPaths = "Samma data via API:t (med nyckel): {0} och {1}.",
         None = "ingen",

@@ -12,7 +12,7 @@ public static class ConfigDefaults
     /// <summary>Fewest completed cases per arm before a comparison gets a verdict: 30.</summary>
     public const int MinSamplePerArm = 30;
 
-    /// <summary>Fewest staff-survey answers a group needs before its mean is shown (k-anonymity): 5.</summary>
+    /// <summary>Fewest persons answering in a staff-survey group (team × arm × week) before it counts (k-anonymity): 5.</summary>
     public const int KAnonymity = 5;
 
     /// <summary>

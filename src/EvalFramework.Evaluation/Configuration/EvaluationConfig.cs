@@ -13,7 +13,7 @@ public sealed record EvaluationConfig
     /// <summary>Fewest completed cases per arm for a verdict, ≥ 2 (<c>minSamplePerArm</c>, default 30).</summary>
     public int MinSamplePerArm { get; init; } = ConfigDefaults.MinSamplePerArm;
 
-    /// <summary>Fewest staff-survey answers per shown group, ≥ 2 (<c>kAnonymity</c>, default 5).</summary>
+    /// <summary>Fewest persons answering in a shown staff-survey group, ≥ 2 (<c>kAnonymity</c>, default 5).</summary>
     public int KAnonymity { get; init; } = ConfigDefaults.KAnonymity;
 
     /// <summary>

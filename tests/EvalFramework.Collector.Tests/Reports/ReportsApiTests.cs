@@ -185,8 +185,8 @@ public sealed class ReportsApiTests : IClassFixture<SimulatedReportFixture>
         var en = WebUtility.HtmlDecode(english);
         Assert.Contains($"Staff time per case:</strong> Too few cases to tell (manual handling {(long)effort["baselineN"]!}, "
             + $"AI-assisted handling {(long)effort["treatmentN"]!}; at least 30 per arm are needed).", en, StringComparison.Ordinal);
-        Assert.Contains("3 staff-survey groups (team × arm × week) had fewer than 5 answers: to protect the staff's anonymity, their answers are left out of every figure.", en, StringComparison.Ordinal);
-        Assert.Contains("groups (team × arm × week) with fewer than 5 answers and weeks not wholly in the period are left out of every figure", en, StringComparison.Ordinal);
+        Assert.Contains("3 staff-survey groups (team × arm × week) had fewer than 5 persons answering: to protect the staff's anonymity, their answers are left out of every figure.", en, StringComparison.Ordinal);
+        Assert.Contains("groups (team × arm × week) with fewer than 5 persons answering and weeks not wholly in the period are left out of every figure", en, StringComparison.Ordinal);
         Assert.Contains("No staff-survey figure for this period", en, StringComparison.Ordinal);
         Assert.DoesNotContain("<tr data-arm=", WellbeingSection(english), StringComparison.Ordinal);
 
