@@ -193,7 +193,7 @@ public sealed class ReportsApiTests : IClassFixture<SimulatedReportFixture>
         var sv = WebUtility.HtmlDecode(swedish);
         Assert.Contains("Personaltid per ärende:</strong> För få ärenden för att avgöra (manuell handläggning ", sv, StringComparison.Ordinal);
         Assert.Contains("för få ärenden för att avgöra", sv.ToLowerInvariant(), StringComparison.Ordinal);
-        Assert.Contains("grupper (team × grupp × vecka) med färre än 5 svar och veckor som inte ligger helt inom perioden utanför alla siffror", sv, StringComparison.Ordinal);
+        Assert.Contains("grupper (team × grupp × vecka) där färre än 5 personer svarat och veckor som inte ligger helt inom perioden utanför alla siffror", sv, StringComparison.Ordinal);
         Assert.Contains("Ingen siffra från personalenkäten för perioden", sv, StringComparison.Ordinal);
         Assert.DoesNotContain("<tr data-arm=", WellbeingSection(swedish), StringComparison.Ordinal);
     }
