@@ -155,6 +155,7 @@ public static class SnapshotJsonWriter
         if (c.Role is { } role)
         {
             w.WriteString("role", role);
+            w.WriteBoolean("exploratory", role == ComparisonRoles.Secondary);
             w.WriteString("unit", c.Unit);
             w.WriteString("sameTestAs", c.SameTestAs);
         }

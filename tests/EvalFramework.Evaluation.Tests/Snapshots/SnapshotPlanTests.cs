@@ -235,6 +235,11 @@ public sealed class SnapshotPlanTests
         var document = SnapshotDocumentReader.Read(json);
 
         Assert.Equal(json, SnapshotJsonWriter.Write(document));
+        using var parsed = System.Text.Json.JsonDocument.Parse(json);
+        var comparisons = parsed.RootElement.GetProperty("caseTypes")[0].GetProperty("comparisons").EnumerateArray().ToList();
+        Assert.All(comparisons, c => Assert.Equal(c.GetProperty("role").GetString() == ComparisonRoles.Secondary,
+            c.GetProperty("exploratory").GetBoolean()));
+        Assert.Contains(comparisons, c => c.GetProperty("exploratory").GetBoolean());
         Assert.Equal([new PlannedMetric(null, MetricKeys.EffortMean)], document.Plan!.Primary);
         Assert.Equal(0.02, document.Plan.Guardrails.Single(g => g.Metric == MetricKeys.ErrorRate).Margin);
         Assert.Equal(14, document.Settings.FollowUpDays);
