@@ -26,6 +26,9 @@ internal sealed partial class PlanText
         NotRegistered = "The analysis plan is not registered: nothing shows that it was fixed before the data were seen. Read the verdicts with that in mind.",
         NotRegisteredShort = "Not registered.",
         ChangedShort = "Registered {0}, then changed: the plan used is not the registered one.",
+        RegisteredAfterData = "The analysis plan was registered {0}, after the period's first case started: it may have been chosen after "
+            + "the first data were seen. Read the verdicts with that in mind.",
+        RegisteredLateShort = "Registered {0}, after the period's first case started; the plan used is the registered one.",
         PlanHash = "Plan hash (SHA-256)",
 
         PrimaryTitle = "Primary measures: the answer",

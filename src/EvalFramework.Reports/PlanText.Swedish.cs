@@ -26,6 +26,9 @@ internal sealed partial class PlanText
         NotRegistered = "Analysplanen är inte registrerad: inget visar att den bestämdes innan data setts. Läs bedömningarna med det i åtanke.",
         NotRegisteredShort = "Inte registrerad.",
         ChangedShort = "Registrerad {0}, sedan ändrad: planen som används är inte den registrerade.",
+        RegisteredAfterData = "Analysplanen registrerades {0}, efter att periodens första ärende startat: den kan ha valts efter att "
+            + "de första data setts. Läs bedömningarna med det i åtanke.",
+        RegisteredLateShort = "Registrerad {0}, efter att periodens första ärende startat; planen som används är den registrerade.",
         PlanHash = "Planens kontrollsumma (SHA-256)",
 
         PrimaryTitle = "Primära mått: svaret",

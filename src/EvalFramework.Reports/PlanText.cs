@@ -23,6 +23,8 @@ internal sealed partial class PlanText
     public required string NotRegistered { get; init; }
     public required string NotRegisteredShort { get; init; }
     public required string ChangedShort { get; init; }
+    public required string RegisteredAfterData { get; init; }
+    public required string RegisteredLateShort { get; init; }
     public required string PlanHash { get; init; }
 
     public required string PrimaryTitle { get; init; }

@@ -38,18 +38,23 @@ internal sealed partial class ReportRenderer
         PlannedList(plan.Guardrails, "plan-guardrails", "–");
         _h.Close("dd").Element("dt", P.Secondary).Element("dd", P.SecondaryAll);
         _h.Element("dt", P.Registration).Element("dd", plan.Registered is { } r
-            ? _t.Format(plan.ChangedAfterRegistration == true ? P.ChangedShort : P.RegisteredSame, _f.DateTime(r.RegisteredAt))
+            ? _t.Format(plan.ChangedAfterRegistration == true ? P.ChangedShort
+                : plan.RegisteredAfterData == true ? P.RegisteredLateShort : P.RegisteredSame, _f.DateTime(r.RegisteredAt))
             : P.NotRegisteredShort);
         _h.Element("dt", P.PlanHash).Open("dd").Element("code", plan.Sha256, ("class", "hash")).Close("dd");
         _h.Close("dl").Line();
         CloseSection();
     }
 
-    /// <summary>The warning a reader must see before the verdicts: a plan changed after registration, or none registered.</summary>
+    /// <summary>
+    /// The warning a reader must see before the verdicts: a plan changed after registration, one registered only after
+    /// the period's first case started, or none registered.
+    /// </summary>
     private string? PlanWarning(PlanSummary plan) => plan switch
     {
         { Registered: { } r, ChangedAfterRegistration: true } =>
             _t.Format(P.ChangedAfterRegistration, _f.DateTime(r.RegisteredAt), Short(r.Sha256), Short(plan.Sha256)),
+        { Registered: { } r, RegisteredAfterData: true } => _t.Format(P.RegisteredAfterData, _f.DateTime(r.RegisteredAt)),
         { Registered: null } => P.NotRegistered,
         _ => null,
     };

@@ -190,6 +190,24 @@ public sealed partial class ReportRolesTests
         Assert.Contains("Registered 2 March 2025 09:00 UTC; the plan used is the registered one.", Section(html, "plan"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "The analysis plan was registered 4 March 2025 12:00 UTC, after the period's first case started",
+        "Registered 4 March 2025 12:00 UTC, after the period's first case started; the plan used is the registered one.")]
+    [InlineData("sv", "Analysplanen registrerades 4 mars 2025 12:00 UTC, efter att periodens första ärende startat",
+        "Registrerad 4 mars 2025 12:00 UTC, efter att periodens första ärende startat; planen som används är den registrerade.")]
+    public void Render_RegisteredAfterTheFirstCase_WarningInThePlanAndInDataQuality(string language, string warning, string registration)
+    {
+        var json = SnapshotJson(new RegisteredPlan(PlanSha256, From.AddDays(1).AddHours(12)));
+
+        var html = Render(json, language);
+
+        Assert.True(json["analysisPlan"]!["registeredAfterDataArrived"]!.GetValue<bool>());
+        Assert.Contains("plan-warning", html, StringComparison.Ordinal);
+        Assert.Contains(warning, Section(html, "plan"), StringComparison.Ordinal);
+        Assert.Contains(registration, Section(html, "plan"), StringComparison.Ordinal);
+        Assert.Contains(warning, Section(html, "data-quality"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_PlanChangedAfterRegistration_WarningNamesTheRegistrationAndBothHashes()
     {

@@ -69,15 +69,15 @@ internal sealed class AnalysisPlanReader(ErrorSink errors)
 
             var r = new MappingReader(errors, item, itemPath, keys);
             var caseType = r.Text("caseType", false);
-            if (caseType is not null && caseTypes is not null && !caseTypes.Contains(caseType, StringComparer.Ordinal))
+            var unknownCaseType = caseType is not null && caseTypes is not null && !caseTypes.Contains(caseType, StringComparer.Ordinal);
+            if (unknownCaseType)
             {
-                errors.At(r.NodeOf("caseType"), r.KeyOf("caseType"), "is not one of the pilot's caseTypes (" + string.Join(", ", caseTypes) + ")");
-                continue;
+                errors.At(r.NodeOf("caseType"), r.KeyOf("caseType"), "is not one of the pilot's caseTypes (" + string.Join(", ", caseTypes!) + ")");
             }
 
             var metric = r.Text("metric", true);
             var margin = guardrail ? r.Number("margin", true, x => x >= 0, ConfigRules.NotNegative) : null;
-            if (metric is null || (guardrail && margin is null))
+            if (metric is null || (guardrail && margin is null) || (unknownCaseType && MetricError(metric, null) is null))
             {
                 continue;
             }

@@ -74,7 +74,7 @@ public static class SnapshotDocumentReader
             ? new RegisteredPlan(String(r, "sha256") ?? "", Time(r, "at"))
             : null;
         return new PlanSummary(String(plan, "sha256") ?? "", Number(plan, "alpha") ?? 0.05, Planned("primary"), Planned("guardrails"),
-            Bool(plan, "configured") ?? false, registered, (int)(Long(plan, "primaryFamilySize") ?? 0));
+            Bool(plan, "configured") ?? false, registered, Bool(plan, "registeredAfterDataArrived"), (int)(Long(plan, "primaryFamilySize") ?? 0));
     }
 
     private static CaseTypeResult CaseType(JsonElement caseType)

@@ -191,11 +191,13 @@ public static class SnapshotJsonWriter
             w.WriteString("at", Time(registered.RegisteredAt));
             w.WriteEndObject();
             w.WriteBoolean("changedAfterRegistration", plan.ChangedAfterRegistration == true);
+            w.WriteBoolean("registeredAfterDataArrived", plan.RegisteredAfterData == true);
         }
         else
         {
             w.WriteNull("registered");
             w.WriteNull("changedAfterRegistration");
+            w.WriteNull("registeredAfterDataArrived");
         }
 
         w.WriteEndObject();

@@ -26,7 +26,8 @@ internal static class Proportions
         var denominator = 1 + (z2 / n);
         var centre = (p + (z2 / (2 * n))) / denominator;
         var half = z / denominator * Math.Sqrt((p * (1 - p) / n) + (z2 / (4.0 * n * n)));
-        return new Interval(Math.Max(0, centre - half), Math.Min(1, centre + half));
+        // With no successes (or no failures) the exact end is 0 (or 1); the formula's rounding would leave 1e-18.
+        return new Interval(x == 0 ? 0 : Math.Max(0, centre - half), x == n ? 1 : Math.Min(1, centre + half));
     }
 
     /// <summary>

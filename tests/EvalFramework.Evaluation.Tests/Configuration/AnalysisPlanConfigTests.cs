@@ -93,6 +93,15 @@ public sealed class AnalysisPlanConfigTests
         Assert.NotEqual(a.Methodology.ConfigSha256, TestConfig.Load().Methodology.ConfigSha256);
     }
 
+    [Fact]
+    public void Parse_UnknownCaseTypeAndUnknownMetricInOneEntry_BothReported()
+    {
+        var result = TestConfig.Parse(TestConfig.Valid + "\n    analysisPlan:\n      primary: [{metric: consistancy_rate, caseType: bygglov}]\n");
+
+        Assert.Equal(["pilots[0].analysisPlan.primary[0].caseType", "pilots[0].analysisPlan.primary[0].metric"],
+            result.Errors.Select(e => e.Key).Order(StringComparer.Ordinal));
+    }
+
     [Theory]
     [InlineData("primary: [{metric: effort}]", "analysisPlan.primary[0].metric", "unknown metric (expected one of: lead_time_seconds_median")]
     [InlineData("primary: [{metric: ai_seconds_mean}]", "analysisPlan.primary[0].metric", "is descriptive")]

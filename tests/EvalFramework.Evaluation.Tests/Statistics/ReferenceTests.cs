@@ -54,6 +54,18 @@ public sealed class ReferenceTests
         Assert.Equal(high, ci.High, 4);
     }
 
+    [Theory]
+    [InlineData(0, 211)]
+    [InlineData(0, 7)]
+    [InlineData(13, 13)]
+    public void Wilson_NoSuccessesOrNoFailures_EndIsExactlyZeroOrOne(int x, int n)
+    {
+        var ci = Proportions.Wilson(x, n, 0.95)!.Value;
+
+        Assert.True(x > 0 || ci.Low == 0, ci.Low.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+        Assert.True(x < n || ci.High == 1, ci.High.ToString("R", System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>
     /// Newcombe's hybrid score interval for a difference of proportions: Newcombe (1998b), "Interval estimation
     /// for the difference between independent proportions: comparison of eleven methods", Statistics in Medicine

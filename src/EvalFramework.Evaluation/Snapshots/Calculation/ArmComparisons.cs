@@ -48,10 +48,22 @@ internal static class ArmComparisons
         if (costs.EnergyMoments(b) is { } eb && costs.EnergyMoments(t) is { } et)
         {
             // co2e is energy times the grid factor: the same test, scaled (it shares energy's role and adjusted p-value).
-            yield return Means(MetricKeys.EnergyPerCase, eb, et);
-            yield return Means(MetricKeys.Co2ePerCase, eb.Scaled(costs.Co2ePerWh), et.Scaled(costs.Co2ePerWh));
+            var energy = Means(MetricKeys.EnergyPerCase, eb, et);
+            yield return energy;
+            yield return SameTest(energy, MetricKeys.Co2ePerCase, costs.Co2ePerWh);
         }
     }
+
+    /// <summary>
+    /// The comparison of a metric that is <paramref name="of"/>'s metric times <paramref name="factor"/>: the same test, its
+    /// difference, interval, baseline value and standard error scaled, its p-value the same to the last digit.
+    /// </summary>
+    private static PendingComparison SameTest(PendingComparison of, string metric, double factor) =>
+        new(metric, of.Baseline, of.Treatment, of.Method, of.BaselineN, of.TreatmentN, of.BaselineValue * factor,
+            l => Scaled(of.TestAt(l), factor), of.Level);
+
+    private static TestResult Scaled(TestResult t, double factor) => new(t.Difference * factor,
+        t.Interval is { } ci ? new Interval(ci.Low * factor, ci.High * factor) : null, t.PValue, t.StandardError * factor);
 
     /// <summary>The median bootstrap's seed for a case type and arm: from the data hash, so the same data gives the same draws.</summary>
     public static int Seed(string dataSha256, string caseType, string arm)

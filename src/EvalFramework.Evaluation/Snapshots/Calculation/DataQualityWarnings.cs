@@ -91,8 +91,7 @@ internal sealed class DataQualityWarnings
 
     /// <summary>What a reader must know about the analysis plan the verdicts follow.</summary>
     /// <param name="plan">The plan used.</param>
-    /// <param name="firstStartedMs">The earliest case start used (<see cref="long.MaxValue"/> when none).</param>
-    public void Plan(PlanSummary plan, long firstStartedMs)
+    public void Plan(PlanSummary plan)
     {
         if (plan.Primary.Count == 0)
         {
@@ -110,7 +109,7 @@ internal sealed class DataQualityWarnings
         {
             Add($"analysis plan changed after data arrived: the plan used ({plan.Sha256[..12]}) is not the one registered on {at} ({registered.Sha256[..12]}); the primary family may have been chosen after seeing data, so read its verdicts as exploratory");
         }
-        else if (firstStartedMs != long.MaxValue && registered.RegisteredAt.ToUnixTimeMilliseconds() > firstStartedMs)
+        else if (plan.RegisteredAfterData == true)
         {
             Add($"the analysis plan was registered on {at}, after the period's first case started: it may have been chosen after seeing data");
         }

@@ -93,8 +93,8 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
 
         var caseTypeResults = caseTypes.Select(ct => new CaseTypeResult(ct.CaseType, ct.Arms,
             [.. comparisons.Where(c => c.CaseType == ct.CaseType).Select(c => c.Result)])).ToList();
-        var planSummary = PlanSummary.Of(plan, request.RegisteredPlan, familySize);
-        warnings.Plan(planSummary, data.FirstStartedMs);
+        var planSummary = PlanSummary.Of(plan, request.RegisteredPlan, data.FirstStartedMs, familySize);
+        warnings.Plan(planSummary);
         var followUpDays = config?.FollowUpDays ?? ConfigDefaults.FollowUpDays;
         warnings.FollowUp(request.To, request.CreatedAt, followUpDays);
 
