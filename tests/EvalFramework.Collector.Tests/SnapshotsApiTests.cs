@@ -181,6 +181,10 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
     [InlineData("pilot-a", "12/03/2026", "2026-12-31", "from")]
     [InlineData("pilot-a", "2025-02-01", "2025-01-01", "to")]
     [InlineData("pilot-a", "2025-02-01", "2025-02-01", "to")]
+    [InlineData("pilot-a", "0001-01-01", "2025-02-01", "from")] // before Unix time zero (it gave a 500)
+    [InlineData("pilot-a", "1969-12-31", "2025-02-01", "from")]
+    [InlineData("pilot-a", "2025-01-01", "9999-12-31", "to")] // in the future (the largest date gave a 500)
+    [InlineData("pilot-a", "2025-01-01", "2100-01-01", "to")] // in the future: overhead over days that have not happened
     public async Task CreateSnapshot_BadInput_400NamingTheField(string pilot, string from, string to, string field)
     {
         using var client = _collector.ClientWith(_collector.WriterKey);

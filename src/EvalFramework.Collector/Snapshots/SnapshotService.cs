@@ -21,6 +21,9 @@ internal sealed class SnapshotService(
     /// <summary>The end of a snapshot made now without one given (<see cref="DefaultPeriodEnd"/>).</summary>
     public DateTimeOffset DefaultEnd() => DefaultPeriodEnd.At(time.GetUtcNow(), FollowUpDays);
 
+    /// <summary>Now, by the collector's clock: a period may not end after it.</summary>
+    public DateTimeOffset Now() => time.GetUtcNow();
+
     /// <summary>Computes and stores a snapshot; returns its summary and exact bytes.</summary>
     /// <param name="pilot">The pilot.</param>
     /// <param name="from">The period's start (inclusive).</param>

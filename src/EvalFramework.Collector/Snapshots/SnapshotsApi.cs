@@ -14,6 +14,9 @@ namespace EvalFramework.Collector.Snapshots;
 /// </summary>
 internal static class SnapshotsApi
 {
+    /// <summary>The earliest period start: Unix time zero (times are stored as Unix milliseconds).</summary>
+    private static readonly DateTimeOffset EarliestFrom = DateTimeOffset.UnixEpoch;
+
     private const int MaxBodyBytes = 16 * 1024;
 
     public static RouteGroupBuilder MapSnapshotsApi(this RouteGroupBuilder api)
@@ -48,7 +51,19 @@ internal static class SnapshotsApi
         var from = ParseTime("from", body?.From, errors);
         var defaultEnd = body?.To is null;
         var to = defaultEnd ? snapshots.DefaultEnd() : ParseTime("to", body?.To, errors);
-        if (from is { } f && to is { } t && f >= t)
+        if (from < EarliestFrom)
+        {
+            errors["from"] = ["must be on or after 1970-01-01"];
+        }
+
+        // A period that ends in the future would spread fixed costs and throughput over days that have not happened.
+        var now = snapshots.Now();
+        if (!defaultEnd && to > now)
+        {
+            errors["to"] = [string.Create(CultureInfo.InvariantCulture,
+                $"must not be after now ({now.UtcDateTime:yyyy-MM-dd'T'HH:mm'Z'}): a period cannot hold days that have not happened (leave to out for the default end)")];
+        }
+        else if (from is { } f && to is { } t && f >= t)
         {
             errors["to"] = [defaultEnd
                 ? string.Create(CultureInfo.InvariantCulture,
