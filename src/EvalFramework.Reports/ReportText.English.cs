@@ -56,6 +56,7 @@ internal sealed partial class ReportText
         NotClearAdjusted = "Not a clear difference once the many comparisons of this report are allowed for (Holm adjustment), although the interval alone excludes no change.",
         DetectableChange = "With this many cases only a change of about {0} could be detected.",
         TooFewCases = "Too few cases to tell ({0}; at least {1} per arm are needed).",
+        TooFewPersons = "Too few persons to tell ({0}; at least {1} persons per arm are needed).",
         NonInferior = "Within the agreed margin of {0}: not worse than {1}.",
         Inferior = "Worse than the agreed margin of {0} allows.",
         Inconclusive = "Cannot tell yet whether it stays within the agreed margin of {0}.",

@@ -56,6 +56,7 @@ internal sealed partial class ReportText
         NotClearAdjusted = "Ingen säker skillnad när hänsyn tas till att rapporten gör många jämförelser (Holm-justering), även om intervallet ensamt inte rymmer noll.",
         DetectableChange = "Med så här många ärenden går bara en förändring på omkring {0} att upptäcka.",
         TooFewCases = "För få ärenden för att avgöra ({0}; minst {1} per grupp behövs).",
+        TooFewPersons = "För få personer för att avgöra ({0}; minst {1} personer per grupp behövs).",
         NonInferior = "Inom den överenskomna marginalen {0}: inte sämre än {1}.",
         Inferior = "Sämre än den överenskomna marginalen {0} tillåter.",
         Inconclusive = "Går ännu inte att avgöra om skillnaden håller sig inom den överenskomna marginalen {0}.",

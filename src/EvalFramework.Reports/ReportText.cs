@@ -59,6 +59,8 @@ internal sealed partial class ReportText
     public required string NotClearAdjusted { get; init; }
     public required string DetectableChange { get; init; }
     public required string TooFewCases { get; init; }
+
+    public required string TooFewPersons { get; init; }
     public required string NonInferior { get; init; }
     public required string Inferior { get; init; }
     public required string Inconclusive { get; init; }

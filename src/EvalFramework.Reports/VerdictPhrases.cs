@@ -67,8 +67,11 @@ internal sealed class VerdictPhrases(ReportFormat format, double level, int mini
     private string SameTest(ComparisonResult c) =>
         c.SameTestAs is { } other ? Text.Format(Text.Plan.SameTest, Text.Metric(other).Name) : "";
 
-    /// <summary>"Too few cases to tell (manual handling 12, AI-assisted handling 8; at least 30 per arm are needed)."</summary>
-    public string TooFew(ComparisonResult c) => Text.Format(Text.TooFewCases,
+    /// <summary>
+    /// "Too few cases to tell (manual handling 12, AI-assisted handling 8; at least 30 per arm are needed)", or "too few
+    /// persons" when the comparison's unit is a person.
+    /// </summary>
+    public string TooFew(ComparisonResult c) => Text.Format(c.Unit == "person" ? Text.TooFewPersons : Text.TooFewCases,
         Text.ArmName(c.Baseline) + " " + format.Count(c.BaselineN) + ", " + Text.ArmName(c.Treatment) + " " + format.Count(c.TreatmentN),
         format.Count(minimumPerArm));
 

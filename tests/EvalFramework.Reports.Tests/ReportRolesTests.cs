@@ -295,6 +295,24 @@ public sealed partial class ReportRolesTests
             + "well-being (95\u00A0% interval from 0.05\u00A0points lower to 0.55\u00A0points higher).", Section(html, "q3-wellbeing"), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("en", "Too few persons to tell (manual handling 18, AI-assisted handling 17; at least 30 persons per arm are needed).")]
+    [InlineData("sv", "För få personer för att avgöra (manuell handläggning 18, AI-stödd handläggning 17; minst 30 personer per grupp behövs).")]
+    public void Render_PilotComparisonWithTooFewPersons_SaysPersonsNotCases(string language, string expected)
+    {
+        var json = SnapshotJson();
+        var wellbeing = JsonComparisons(json).First(c => (string?)c["metric"] == MetricKeys.CsatMean)!.DeepClone().AsObject();
+        wellbeing["metric"] = MetricKeys.StaffWellbeingMean;
+        wellbeing["role"] = "secondary";
+        wellbeing["unit"] = "person";
+        wellbeing["verdict"] = "insufficient_data";
+        (wellbeing["baselineN"], wellbeing["treatmentN"]) = (18, 17);
+        json["pilotComparisons"] = new JsonArray(wellbeing);
+
+        var html = Render(json, language);
+        Assert.Contains(expected, Section(html, "q3-wellbeing"), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Render_SnapshotWithoutRoles_OneGroupNoPlanNoRoleTags()
     {

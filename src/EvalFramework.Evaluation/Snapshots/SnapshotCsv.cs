@@ -11,7 +11,8 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// <c>"&lt;treatment&gt; vs &lt;baseline&gt;"</c> and <c>metric</c> is the key with a suffix: <c>.difference</c>
 /// (with the interval; n = treatment n), <c>.relative_change</c>, <c>.p_value</c>, <c>.adjusted_p_value</c>,
 /// <c>.minimum_detectable_effect</c>, <c>.verdict</c> (the verdict word as the value), and in snapshots with an analysis
-/// plan <c>.role</c> (<c>primary</c>, <c>guardrail</c> or <c>secondary (exploratory)</c>) and <c>.unit</c>. Pilot-level
+/// plan <c>.role</c> (<c>primary</c>, <c>guardrail</c> or <c>secondary (exploratory)</c>) and <c>.unit</c>, and for a
+/// guardrail <c>.non_inferiority_margin</c> and <c>.non_inferiority_bound</c>. Pilot-level
 /// metrics and comparisons: <c>case_type</c> is <c>_pilot</c> and <c>arm</c> is the arm or <c>_all</c>.
 /// </summary>
 public static class SnapshotCsv
@@ -68,7 +69,10 @@ public static class SnapshotCsv
         return csv.ToString();
     }
 
-    /// <summary>A comparison's rows; <c>.role</c> (with <c>exploratory</c> for a secondary one) and <c>.unit</c> when it has a role.</summary>
+    /// <summary>
+    /// A comparison's rows; <c>.role</c> (with <c>exploratory</c> for a secondary one) and <c>.unit</c> when it has a role,
+    /// and for a guardrail <c>.non_inferiority_margin</c> and <c>.non_inferiority_bound</c>.
+    /// </summary>
     private static void Comparison(StringBuilder csv, string caseType, ComparisonResult c)
     {
         var pair = c.Treatment + " vs " + c.Baseline;
@@ -83,6 +87,11 @@ public static class SnapshotCsv
         {
             Row(csv, caseType, pair, c.Metric + ".role", role == ComparisonRoles.Secondary ? role + " (exploratory)" : role, "", "", n);
             Row(csv, caseType, pair, c.Metric + ".unit", c.Unit, "", "", n);
+            if (role == ComparisonRoles.Guardrail)
+            {
+                Row(csv, caseType, pair, c.Metric + ".non_inferiority_margin", Number(c.NonInferiorityMargin), "", "", n);
+                Row(csv, caseType, pair, c.Metric + ".non_inferiority_bound", Number(c.NonInferiorityBound), "", "", n);
+            }
         }
     }
 

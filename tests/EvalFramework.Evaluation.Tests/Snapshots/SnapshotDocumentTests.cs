@@ -154,6 +154,11 @@ public sealed class SnapshotDocumentTests
                 var word = role.GetString() == ComparisonRoles.Secondary ? "secondary (exploratory)" : role.GetString();
                 expected.Add(string.Join(',', word, "", "", Raw(c, "treatmentN")));
                 expected.Add(string.Join(',', c.GetProperty("unit").GetString(), "", "", Raw(c, "treatmentN")));
+                if (role.GetString() == ComparisonRoles.Guardrail)
+                {
+                    expected.Add(string.Join(',', Raw(c, "nonInferiorityMargin"), "", "", Raw(c, "treatmentN")));
+                    expected.Add(string.Join(',', Raw(c, "nonInferiorityBound"), "", "", Raw(c, "treatmentN")));
+                }
             }
         }
 
