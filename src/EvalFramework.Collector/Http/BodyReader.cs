@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
+using EvalFramework.Contract;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -9,6 +10,21 @@ namespace EvalFramework.Collector.Http;
 /// <summary>Reads a request body into a pooled buffer, refusing to read past a limit.</summary>
 internal static class BodyReader
 {
+    /// <summary>
+    /// The body's <c>pilot</c> when it is a pilot slug; otherwise an error under <c>pilot</c> in <paramref name="errors"/>
+    /// and an empty string.
+    /// </summary>
+    public static string Pilot(string? pilot, Dictionary<string, string[]> errors)
+    {
+        if (pilot is not null && EventValidator.IsPilotSlug(pilot))
+        {
+            return pilot;
+        }
+
+        errors["pilot"] = ["required, a pilot slug ([a-z0-9][a-z0-9-]{0,62})"];
+        return "";
+    }
+
     /// <summary>
     /// A small JSON body of at most <paramref name="limit"/> bytes, read and deserialised; else the answer to give: 413
     /// when it is longer, 400 naming <c>body</c> with <paramref name="shape"/> when it is not JSON of that shape (the

@@ -31,22 +31,13 @@ internal static class PlansApi
     {
         var (body, tooLarge, notJson) = await BodyReader.ReadJsonAsync(http.Request, MaxBodyBytes, CollectorJsonContext.Default.RegisterPlanBody,
             "{\"pilot\", \"planSha256\"}", Refused, cancellationToken);
-        if (tooLarge is not null)
+        if (((IResult?)tooLarge ?? notJson) is { } refusedBody)
         {
-            return tooLarge;
-        }
-
-        if (notJson is not null)
-        {
-            return notJson;
+            return refusedBody;
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (body?.Pilot is not { } pilot || !EventValidator.IsPilotSlug(pilot))
-        {
-            errors["pilot"] = ["required, a pilot slug ([a-z0-9][a-z0-9-]{0,62})"];
-            pilot = "";
-        }
+        var pilot = BodyReader.Pilot(body?.Pilot, errors);
 
         if (body?.PlanSha256 is { } expected && !IsSha256(expected))
         {

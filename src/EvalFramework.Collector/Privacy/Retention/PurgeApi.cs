@@ -41,11 +41,7 @@ internal static class PurgeApi
         }
 
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
-        if (request?.Pilot is not { } pilot || !EventValidator.IsPilotSlug(pilot))
-        {
-            errors["pilot"] = ["required, a pilot slug"];
-            pilot = "";
-        }
+        var pilot = BodyReader.Pilot(request?.Pilot, errors);
 
         if (request?.Before is not { } text
             || !EventValidator.TryParseDateOrTime(text, out var before))
