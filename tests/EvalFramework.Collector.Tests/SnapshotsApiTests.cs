@@ -195,6 +195,24 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
         Assert.NotNull((await response.ReadObjectAsync())["errors"]![field]);
     }
 
+    [StorageTheory]
+    [InlineData("{\"pilot\": 5, \"from\": \"2025-01-01\", \"to\": \"2025-02-01\"}", "pilot")]
+    [InlineData("{\"pilot\": \"pilot-a\", \"from\": 20250101, \"to\": \"2025-02-01\"}", "from")]
+    [InlineData("{\"pilot\": \"pilot-a\", \"from\": \"2025-01-01\", \"to\": \"2025-02-01\", \"followUpDays\": 0}", "body")]
+    [InlineData("{\"pilot\": \"pilot-a\", \"from\": \"2025-01-01\", \"anna.svensson@example.se\": 1}", "body")]
+    public async Task CreateSnapshot_WrongTypeOrUnknownKey_400NamingTheFieldNeverTheKeySent(string json, string field)
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+
+        var response = await client.PostAsync("/api/v1/snapshots", new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.NotNull(System.Text.Json.Nodes.JsonNode.Parse(text)!["errors"]![field]);
+        Assert.DoesNotContain("anna", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("followUpDays", text, StringComparison.Ordinal);
+    }
+
     [StorageFact]
     public async Task CreateSnapshot_ReadOnlyKey_403()
     {

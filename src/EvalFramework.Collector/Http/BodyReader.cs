@@ -27,8 +27,9 @@ internal static class BodyReader
 
     /// <summary>
     /// A small JSON body of at most <paramref name="limit"/> bytes, read and deserialised; else the answer to give: 413
-    /// when it is longer, 400 naming <c>body</c> with <paramref name="shape"/> when it is not JSON of that shape (the
-    /// parser's message is not passed on: it may quote the input).
+    /// when it is longer; 400 naming the field when a known field has the wrong JSON type; 400 naming <c>body</c> with
+    /// <paramref name="shape"/> when it is not JSON of that shape or has a key the shape does not list. The parser's
+    /// message is not passed on (it may quote the input), nor is a key the client made up.
     /// </summary>
     public static async Task<(T? Value, ProblemHttpResult? TooLarge, ValidationProblem? NotJson)> ReadJsonAsync<T>(HttpRequest request, int limit, JsonTypeInfo<T> type,
         string shape, string title, CancellationToken cancellationToken)
@@ -43,16 +44,24 @@ internal static class BodyReader
         {
             return (JsonSerializer.Deserialize(buffer.AsSpan(0, length), type), null, null);
         }
-        catch (JsonException)
+        catch (JsonException e)
         {
-            return (default, null, TypedResults.ValidationProblem(
-                new Dictionary<string, string[]> { ["body"] = ["must be a JSON object " + shape] }, title: title));
+            var errors = KnownField(e.Path, type) is { } field
+                ? new Dictionary<string, string[]> { [field] = ["has the wrong JSON type: the body must be a JSON object " + shape + " of strings"] }
+                : new Dictionary<string, string[]> { ["body"] = ["must be a JSON object " + shape + ", and nothing else"] };
+            return (default, null, TypedResults.ValidationProblem(errors, title: title));
         }
         finally
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
     }
+
+    /// <summary>The field a parser error is at, when it is a top-level property of the body type (a name of ours, safe to echo).</summary>
+    private static string? KnownField(string? path, JsonTypeInfo type) =>
+        path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal)
+            ? type.Properties.FirstOrDefault(p => p.Name == path[2..])?.Name
+            : null;
 
     /// <summary>
     /// The request's body, or null when it is longer than <paramref name="limit"/>: by its <c>Content-Length</c>, before

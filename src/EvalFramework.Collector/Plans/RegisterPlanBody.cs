@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace EvalFramework.Collector.Plans;
 
 /// <summary>The body of <c>POST /api/v1/plans</c>.</summary>
@@ -6,4 +8,5 @@ namespace EvalFramework.Collector.Plans;
 /// Optional: the hash of the plan the caller means to register (e.g. of its own copy of the config); the collector
 /// refuses when its plan differs, so what is registered is what the caller read.
 /// </param>
+[JsonUnmappedMemberHandling(JsonUnmappedMemberHandling.Disallow)]
 internal sealed record RegisterPlanBody(string? Pilot, string? PlanSha256);
