@@ -17,7 +17,7 @@ namespace EvalFramework.Contract;
 /// <c>[at]</c>, <c>(a)</c>, <c> at </c>, <c>[dot]</c>.
 /// </para>
 /// <para>
-/// In free text (<see cref="Find(string?)"/>) a number may also be glued to letters (<c>x8112189876</c>, <c>ärende811218-9876</c>),
+/// In free text (<see cref="Find(string?)"/>) a number may also be glued to letters (<c>xYYMMDDNNNN</c>, <c>ärendeYYMMDD-NNNN</c>),
 /// except inside a hash-like word (16 or more hex digits) or a UUID, so pseudonyms and commit ids pass; the digit
 /// groups of a UUID that has a hex letter are not taken for phone numbers (an identity number in one is still found).
 /// In a slug (<see cref="FindInSlug"/>) letters and underscores separate words too. A number that fails the date or
@@ -66,7 +66,7 @@ public static partial class IdentifierGuard
             return found;
         }
 
-        // Free text, again as a slug: a number glued to letters ("x8112189876", "ärende811218-9876") counts too, except
+        // Free text, again as a slug: a number glued to letters ("xYYMMDDNNNN", "ärendeYYMMDD-NNNN") counts too, except
         // inside a hash-like word (16 or more hex digits, such as a pseudonym or a commit id), which it can only be by chance.
         // A glued phone number must be written in three groups or more (070-123 45 67): a glued run of digits, or two
         // groups (t071234-12 in a reference made of a hex token and a counter), is as likely not a phone number.
@@ -101,7 +101,7 @@ public static partial class IdentifierGuard
             }
         }
 
-        // A number written in small groups with one kind of separator: 81.12.18.98.76, 811 218 9876, 8 1 1 2 1 8 9 8 7 6,
+        // A number written in small groups with one kind of separator: YY.MM.DD.NN.NN, YYM MDD NNNN, Y Y M M D D N N N N,
         // 0 7 0 1 2 3 4 5 6 7 (one kind, so that times and dates such as 2025-03-01 09:30:00 are not read as one number).
         Span<char> digits = stackalloc char[12];
         foreach (Match match in (slug ? SlugDigitGroupsPattern() : DigitGroupsPattern()).Matches(normal))

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 
 namespace EvalFramework.Contract.Tests;
 
@@ -21,6 +22,37 @@ public static class IdentifierCorpus
             };
         }
     }
+
+    /// <summary>One generated identity number, for tests that write a single one into a pattern (<see cref="WithExample"/>).</summary>
+    public static (string Century, string Date, string Serial) Example { get; } = IdentityNumberParts(1981, 1).First();
+
+    /// <summary>
+    /// <paramref name="pattern"/> with the parts of <see cref="Example"/> written in: <c>{century}</c>, <c>{date}</c> (YYMMDD),
+    /// <c>{serial}</c> (with its check digit), <c>{badserial}</c> (the serial with a wrong check digit), <c>{c0}</c> and
+    /// <c>{c1}</c> the century's digits, <c>{0}</c>…<c>{9}</c> the ten digits of date and serial one by one, and
+    /// <c>{dingbats}</c> date-serial in negative circled digits. Tests write where an identity number goes, never a number
+    /// of their own.
+    /// </summary>
+    public static string WithExample(string pattern)
+    {
+        var (century, date, serial) = Example;
+        var digits = date + serial;
+        return Regex.Replace(pattern, @"\{(century|date|serial|badserial|dingbats|c[01]|[0-9])\}", m => m.Groups[1].Value switch
+        {
+            "century" => century,
+            "date" => date,
+            "serial" => serial,
+            "badserial" => serial[..3] + ((serial[3] - '0' + 1) % 10).ToString(CultureInfo.InvariantCulture),
+            "dingbats" => Dingbats(date) + "-" + Dingbats(serial),
+            "c0" => century[..1],
+            "c1" => century[1..],
+            var d => digits[d[0] - '0'].ToString(),
+        });
+    }
+
+    /// <summary>Digits as dingbat negative circled digits (❶–❾ for 1–9, ⓿ for 0).</summary>
+    private static string Dingbats(string digits) =>
+        string.Concat(digits.Select(d => d == '0' ? "\u24FF" : ((char)('\u2776' + (d - '1'))).ToString()));
 
     /// <summary>The parts of valid identity numbers: century (two digits), date YYMMDD and serial with its check digit.</summary>
     public static IEnumerable<(string Century, string Date, string Serial)> IdentityNumberParts(int seed, int count, bool coordination = false)
@@ -118,8 +150,9 @@ public static class IdentifierCorpus
     /// <summary>Identifiers in slug shape: glued to letters, split by underscores, a country code without +.</summary>
     public static IEnumerable<string> SlugIdentifiers =>
     [
-        "x8112189876", "811218_9876", "19811218_9876", "case-x811218-9876", "x198112189876y", "46701234567", "ref_0701234567",
-        "t0701234567x", "tel-46-70-123-45-67",
+        .. new[] { "x{date}{serial}", "{date}_{serial}", "{century}{date}_{serial}", "case-x{date}-{serial}", "x{century}{date}{serial}y" }
+            .Select(WithExample),
+        "46701234567", "ref_0701234567", "t0701234567x", "tel-46-70-123-45-67",
     ];
 
     public static IEnumerable<string> EmailAddresses =>

@@ -40,9 +40,10 @@ public sealed class RespondentTests
 
     [Theory]
     [InlineData("anna.andersson@example.se", "an e-mail address")]
-    [InlineData("811218-9876", "a personal identity number")]
-    public void Check_RespondentHoldingAnIdentifier_RefusedAsAPersonalIdentifier(string respondent, string described)
+    [InlineData("{date}-{serial}", "a personal identity number")]
+    public void Check_RespondentHoldingAnIdentifier_RefusedAsAPersonalIdentifier(string pattern, string described)
     {
+        var respondent = IdentifierCorpus.WithExample(pattern);
         var errors = EventValidator.Check(Staff(respondent), Now)!;
 
         Assert.Contains(errors, e => e.Field == "respondent" && e.Code == EventErrorCodes.PersonalIdentifier

@@ -1,3 +1,4 @@
+using EvalFramework.Contract.Tests;
 using EvalFramework.Evaluation.Configuration;
 
 namespace EvalFramework.Evaluation.Tests.Configuration;
@@ -57,7 +58,7 @@ public sealed class VocabularyConfigTests
     [Fact]
     public void Parse_VocabularyValueThatIsAnIdentifier_IsAnError()
     {
-        var result = TestConfig.Parse(WithVocabulary(Vocabulary.Replace("[permits]", "[permits, 811218-9876]", StringComparison.Ordinal)));
+        var result = TestConfig.Parse(WithVocabulary(Vocabulary.Replace("[permits]", IdentifierCorpus.WithExample("[permits, {date}-{serial}]"), StringComparison.Ordinal)));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("pilots[0].teams[1]", error.Key);
@@ -68,7 +69,7 @@ public sealed class VocabularyConfigTests
     public void Parse_VocabularySlugWithAnIdentifierGluedToLetters_IsAnError()
     {
         // Read as the collector reads a slug: letters separate numbers, so the value could never be sent anyway.
-        var result = TestConfig.Parse(WithVocabulary(Vocabulary.Replace("[permits]", "[permits, x8112189876]", StringComparison.Ordinal)));
+        var result = TestConfig.Parse(WithVocabulary(Vocabulary.Replace("[permits]", IdentifierCorpus.WithExample("[permits, x{date}{serial}]"), StringComparison.Ordinal)));
 
         var error = Assert.Single(result.Errors);
         Assert.Equal("pilots[0].teams[1]", error.Key);
