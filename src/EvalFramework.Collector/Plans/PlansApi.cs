@@ -39,7 +39,8 @@ internal static class PlansApi
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var pilot = BodyReader.Pilot(body?.Pilot, errors);
 
-        if (body?.PlanSha256 is { } expected && !IsSha256(expected))
+        // A SHA-256 in hex has the shape of the SDK's pseudonyms: 64 lower-case hex digits.
+        if (body?.PlanSha256 is { } expected && !EventValidator.IsPseudonym(expected))
         {
             errors["planSha256"] = ["when given, a SHA-256 in 64 lower-case hex digits"];
         }
@@ -108,6 +109,4 @@ internal static class PlansApi
 
     private static ProblemHttpResult Conflict(string detail) =>
         TypedResults.Problem(statusCode: StatusCodes.Status409Conflict, title: Refused, detail: detail);
-
-    private static bool IsSha256(string text) => text.Length == 64 && text.All(c => c is (>= '0' and <= '9') or (>= 'a' and <= 'f'));
 }
