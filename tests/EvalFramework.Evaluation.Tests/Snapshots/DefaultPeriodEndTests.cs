@@ -1,7 +1,7 @@
 using System.Globalization;
-using EvalFramework.Collector.Snapshots;
+using EvalFramework.Evaluation.Snapshots;
 
-namespace EvalFramework.Collector.Tests;
+namespace EvalFramework.Evaluation.Tests.Snapshots;
 
 /// <summary>The default end of a snapshot's period: the start of the current UTC day minus the follow-up days.</summary>
 public sealed class DefaultPeriodEndTests

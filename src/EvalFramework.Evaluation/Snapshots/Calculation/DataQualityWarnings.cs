@@ -118,8 +118,7 @@ internal sealed class DataQualityWarnings
     /// <summary>Says when the period ends inside the follow-up window before the snapshot was made.</summary>
     public void FollowUp(DateTimeOffset to, DateTimeOffset createdAt, int followUpDays)
     {
-        var complete = new DateTimeOffset(createdAt.UtcDateTime.Date, TimeSpan.Zero).AddDays(-followUpDays);
-        if (to > complete)
+        if (to > DefaultPeriodEnd.At(createdAt, followUpDays))
         {
             Add(Invariant(
                 $"the period ends less than {followUpDays} follow-up day(s) before the last complete day of the snapshot: cases still open are left out (their lead times censored), and surveys and reviews of the last cases may not have arrived"));
