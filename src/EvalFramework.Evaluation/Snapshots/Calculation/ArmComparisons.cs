@@ -15,8 +15,7 @@ internal static class ArmComparisons
     public static IEnumerable<PendingComparison> Compare(GroupAccumulator b, GroupAccumulator t, LeadTimeSample bLead,
         LeadTimeSample tLead, double level, CostFigures costs, int seed)
     {
-        PendingComparison Means(string metric, Moments mb, Moments mt) =>
-            new(metric, b.Arm, t.Arm, "welch_t", mb.Count, mt.Count, mb.Count > 0 ? mb.Mean : null, l => WelchTest.Compare(mb, mt, l), level);
+        PendingComparison Means(string metric, Moments mb, Moments mt) => PendingComparison.Welch(metric, b.Arm, t.Arm, mb, mt, level);
 
         PendingComparison Shares(string metric, long xb, long nb, long xt, long nt) =>
             new(metric, b.Arm, t.Arm, "newcombe_hybrid_score", nb, nt, nb > 0 ? (double)xb / nb : null,

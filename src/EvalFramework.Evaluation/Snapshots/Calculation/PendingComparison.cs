@@ -16,6 +16,10 @@ internal sealed record PendingComparison(
     string Metric, string Baseline, string Treatment, string Method, long BaselineN, long TreatmentN, double? BaselineValue,
     Func<double, TestResult> TestAt, double Level)
 {
+    /// <summary>A difference of two means: Welch's test on the arms' moments (the baseline value is the baseline's mean).</summary>
+    public static PendingComparison Welch(string metric, string baseline, string treatment, Moments mb, Moments mt, double level) =>
+        new(metric, baseline, treatment, "welch_t", mb.Count, mt.Count, mb.Count > 0 ? mb.Mean : null, l => WelchTest.Compare(mb, mt, l), level);
+
     /// <summary>The test at the snapshot's level: the interval and p-value shown.</summary>
     public TestResult Test { get; } = TestAt(Level);
 

@@ -125,9 +125,7 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
 
         foreach (var arm in armOrder.Where(a => a != baseline && wellbeing.ContainsKey(a)))
         {
-            var t = wellbeing[arm];
-            yield return (null, new PendingComparison(MetricKeys.StaffWellbeingMean, baseline, arm, "welch_t", b.Count, t.Count,
-                b.Count > 0 ? b.Mean : null, l => WelchTest.Compare(b, t, l), level));
+            yield return (null, PendingComparison.Welch(MetricKeys.StaffWellbeingMean, baseline, arm, b, wellbeing[arm], level));
         }
     }
 
