@@ -2,12 +2,10 @@ namespace EvalFramework.Evaluation.Models;
 
 /// <summary>What one completed case used: the input of <see cref="CostModel"/> and <see cref="EnergyModel"/>.</summary>
 /// <param name="Arm">The case's arm (from <c>case.started</c>).</param>
-/// <param name="CompletionMonth">The month the case completed in (<see cref="PilotMonth.Of"/> of <c>case.completed</c>).</param>
 /// <param name="EffortSecondsByRole">Summed <c>human.effort</c> seconds by role.</param>
 /// <param name="AiUsage">The case's <c>ai.usage</c> events.</param>
 public sealed record CaseInput(
     string Arm,
-    PilotMonth CompletionMonth,
     IReadOnlyDictionary<string, double> EffortSecondsByRole,
     IReadOnlyList<AiUsageInput> AiUsage)
 {

@@ -35,7 +35,6 @@ public sealed class ShippedConfigTests
         var model = new CostModel(pilot);
         var input = new CaseInput(
             "ai_assisted",
-            new PilotMonth(2025, 3),
             new Dictionary<string, double> { ["handlaggare"] = 600 },
             [new AiUsageInput("mistral-small-3.1", 2000, 500)]);
 
@@ -62,7 +61,6 @@ public sealed class ShippedConfigTests
         var model = new EnergyModel(config.Energy, config.Pilots[0]);
         var input = new CaseInput(
             "ai_assisted",
-            new PilotMonth(2025, 3),
             new Dictionary<string, double> { ["handlaggare"] = 600 },
             [new AiUsageInput("mistral-small-3.1", 2000, 500)]);
 

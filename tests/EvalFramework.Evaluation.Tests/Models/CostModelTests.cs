@@ -6,14 +6,13 @@ namespace EvalFramework.Evaluation.Tests.Models;
 // fixed cost 10 000 SEK/month on ai_assisted; maintenance 800 SEK/h, no default arm.
 public sealed class CostModelTests
 {
-    private static readonly PilotMonth _march = new(2025, 3);
     private static readonly DateTimeOffset _marchStart = new(2025, 3, 1, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset _aprilStart = new(2025, 4, 1, 0, 0, 0, TimeSpan.Zero);
 
     private static CostModel Model() => new(TestConfig.Pilot());
 
     private static CaseInput Case(string arm, double seconds, params AiUsageInput[] usage) =>
-        new(arm, _march, new Dictionary<string, double> { ["handlaggare"] = seconds }, usage);
+        new(arm, new Dictionary<string, double> { ["handlaggare"] = seconds }, usage);
 
     [Fact]
     public void CostOf_AiCase_SumsStaffAiFixedAndMaintenance()
@@ -45,7 +44,7 @@ public sealed class CostModelTests
     public void CostOf_SeveralRoles_SumsEachAtItsOwnRate()
     {
         var pilot = TestConfig.Pilot(TestConfig.With("hourlyCostSek: 600", "hourlyCostSek: 600\n      jurist:\n        hourlyCostSek: 900"));
-        var input = new CaseInput("manual", _march, new Dictionary<string, double> { ["handlaggare"] = 1800, ["jurist"] = 600 }, []);
+        var input = new CaseInput("manual", new Dictionary<string, double> { ["handlaggare"] = 1800, ["jurist"] = 600 }, []);
 
         var cost = new CostModel(pilot).CostOf(input, new ArmOverhead("manual", 1, 0, 0, 0));
 
@@ -95,7 +94,7 @@ public sealed class CostModelTests
     [Fact]
     public void CostOf_RoleMissing_ThrowsNamingRole()
     {
-        var input = new CaseInput("manual", _march, new Dictionary<string, double> { ["jurist"] = 60 }, []);
+        var input = new CaseInput("manual", new Dictionary<string, double> { ["jurist"] = 60 }, []);
 
         var e = Assert.Throws<MissingConfigEntryException>(() => Model().CostOf(input, new ArmOverhead("manual", 1, 0, 0, 0)));
 

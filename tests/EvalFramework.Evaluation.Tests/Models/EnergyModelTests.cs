@@ -11,7 +11,7 @@ public sealed class EnergyModelTests
         new(factors ?? EnergyFactors.Default, TestConfig.Pilot());
 
     private static CaseInput Case(double seconds, params AiUsageInput[] usage) =>
-        new("ai_assisted", new PilotMonth(2025, 3), new Dictionary<string, double> { ["handlaggare"] = seconds }, usage);
+        new("ai_assisted", new Dictionary<string, double> { ["handlaggare"] = seconds }, usage);
 
     [Fact]
     public void WhPerOutputToken_TenBillionParameters_MatchesEcoLogitsFit()
