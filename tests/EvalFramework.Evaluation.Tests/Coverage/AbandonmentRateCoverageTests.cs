@@ -1,6 +1,7 @@
 using System.Globalization;
 using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
+using Xunit.Abstractions;
 
 namespace EvalFramework.Evaluation.Tests.Coverage;
 
@@ -8,7 +9,7 @@ namespace EvalFramework.Evaluation.Tests.Coverage;
 /// Simulated pilots with a known abandonment rate per arm, each made into a snapshot (seeded, so every run is the
 /// same): the 95 % interval of the abandonment_rate difference must cover the true difference in 95 % ± 1.5 % of them.
 /// </summary>
-public sealed class AbandonmentRateCoverageTests
+public sealed class AbandonmentRateCoverageTests(ITestOutputHelper output)
 {
     private const int Pilots = 1000;
     private const int CasesPerPilot = 800;
@@ -57,6 +58,7 @@ public sealed class AbandonmentRateCoverageTests
             covered += comparison.CiLow <= AiAbandoned - ManualAbandoned && AiAbandoned - ManualAbandoned <= comparison.CiHigh ? 1 : 0;
         }
 
+        output.WriteLine($"covered in {covered} of {Pilots}");
         Assert.InRange((double)covered / Pilots, 0.935, 0.965);
     }
 }

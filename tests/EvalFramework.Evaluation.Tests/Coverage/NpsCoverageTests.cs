@@ -1,4 +1,5 @@
 using EvalFramework.Evaluation.Statistics;
+using Xunit.Abstractions;
 
 namespace EvalFramework.Evaluation.Tests.Coverage;
 
@@ -9,7 +10,7 @@ namespace EvalFramework.Evaluation.Tests.Coverage;
 /// band is over four standard errors wide on each side. Exact enumeration (Python, scipy.stats.multinomial) gives the
 /// one-score coverage of these true shares between 94.6 % and 95.3 % for every n from 30 to 200.
 /// </summary>
-public sealed class NpsCoverageTests
+public sealed class NpsCoverageTests(ITestOutputHelper output)
 {
     private const int Pilots = 4000;
     private const double Level = 0.95;
@@ -51,6 +52,7 @@ public sealed class NpsCoverageTests
             covered += ci.Low <= trueNps && trueNps <= ci.High ? 1 : 0;
         }
 
+        output.WriteLine($"covered in {covered} of {Pilots}");
         Assert.InRange((double)covered / Pilots, 0.935, 0.965);
     }
 
@@ -72,6 +74,7 @@ public sealed class NpsCoverageTests
             covered += ci.Low <= trueDifference && trueDifference <= ci.High ? 1 : 0;
         }
 
+        output.WriteLine($"covered in {covered} of {Pilots}");
         Assert.InRange((double)covered / Pilots, 0.935, 0.965);
     }
 }

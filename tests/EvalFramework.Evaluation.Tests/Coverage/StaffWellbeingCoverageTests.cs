@@ -1,5 +1,6 @@
 using EvalFramework.Evaluation.Privacy;
 using EvalFramework.Evaluation.Statistics;
+using Xunit.Abstractions;
 
 namespace EvalFramework.Evaluation.Tests.Coverage;
 
@@ -13,7 +14,7 @@ namespace EvalFramework.Evaluation.Tests.Coverage;
 /// pilots (the binomial standard error at 2,000 pilots is 0.49 points). The same data analysed per answer, as if the
 /// answers were independent, covers far less often: the person is the unit.
 /// </summary>
-public sealed class StaffWellbeingCoverageTests
+public sealed class StaffWellbeingCoverageTests(ITestOutputHelper output)
 {
     private const int Pilots = 2000;
     private const int Persons = 22;
@@ -78,6 +79,7 @@ public sealed class StaffWellbeingCoverageTests
             coveredPerAnswer += naive.Low <= TrueMean && TrueMean <= naive.High ? 1 : 0;
         }
 
+        output.WriteLine($"per person: covered in {covered} of {Pilots}; per answer: {coveredPerAnswer} of {Pilots}");
         Assert.InRange((double)covered / Pilots, 0.935, 0.965);
         Assert.True((double)coveredPerAnswer / Pilots < 0.90, $"per answer: {coveredPerAnswer} of {Pilots}");
     }

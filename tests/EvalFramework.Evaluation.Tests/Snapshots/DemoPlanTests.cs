@@ -1,10 +1,11 @@
 using EvalFramework.Evaluation.Snapshots;
 using EvalFramework.Evaluation.Tests.Simulation;
+using Xunit.Abstractions;
 
 namespace EvalFramework.Evaluation.Tests.Snapshots;
 
 /// <summary>The demo's analysis plan against the demo's simulated effects: a goal with a true effect is found.</summary>
-public sealed class DemoPlanTests
+public sealed class DemoPlanTests(ITestOutputHelper output)
 {
     /// <summary>
     /// The demo's first snapshot (90 days of history) for 20 seeds and start weeks: the building-permit consistency goal
@@ -31,6 +32,7 @@ public sealed class DemoPlanTests
             found += consistency.Verdict == Verdicts.Improved ? 1 : 0;
         }
 
+        output.WriteLine($"found in {found} of {Seeds}");
         Assert.True(found >= 16, $"found in {found} of {Seeds}; adjusted p: {string.Join(", ", adjusted.Select(p => p.ToString("G3", System.Globalization.CultureInfo.InvariantCulture)))}");
     }
 }

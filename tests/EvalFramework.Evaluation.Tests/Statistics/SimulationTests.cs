@@ -2,6 +2,7 @@ using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
 using EvalFramework.Evaluation.Snapshots.Calculation;
 using EvalFramework.Evaluation.Statistics;
+using Xunit.Abstractions;
 
 namespace EvalFramework.Evaluation.Tests.Statistics;
 
@@ -9,7 +10,7 @@ namespace EvalFramework.Evaluation.Tests.Statistics;
 /// Simulated pilots with a known truth (seeded, so every run is the same): 95 % intervals must cover the true value
 /// in 95 % ± 2 % of pilots, and without a true difference the snapshot must rarely claim one.
 /// </summary>
-public sealed class SimulationTests
+public sealed class SimulationTests(ITestOutputHelper output)
 {
     private const int Pilots = 2000;
     private const double Level = 0.95;
@@ -154,6 +155,7 @@ public sealed class SimulationTests
             wrongPilots += wrong > 0 ? 1 : 0;
         }
 
+        output.WriteLine($"false verdicts in {wrongPilots} of {SnapshotPilots} pilots, {wrongComparisons} of {comparisons} comparisons");
         Assert.True(wrongPilots <= SnapshotPilots * 0.05, $"{wrongPilots} of {SnapshotPilots} pilots");
         Assert.True(wrongComparisons <= comparisons * 0.05, $"{wrongComparisons} of {comparisons} comparisons");
     }
