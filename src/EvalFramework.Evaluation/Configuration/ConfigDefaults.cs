@@ -21,6 +21,9 @@ public static class ConfigDefaults
     /// </summary>
     public const int FollowUpDays = 14;
 
+    /// <summary>The fewest units (handlers, teams or periods) per arm for a verdict under a clustered design.</summary>
+    public const int MinUnitsPerArm = 4;
+
     /// <summary>Swedish grid intensity, gCO2e/kWh: 40 (OWID via CodeCarbon 40.7 for 2023; EcoLogits 35.8; sensitivity 36–90).</summary>
     public const double GridIntensityGCo2ePerKwh = 40;
 

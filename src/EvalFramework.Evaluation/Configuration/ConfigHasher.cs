@@ -99,6 +99,14 @@ internal static class ConfigHasher
             pilot["analysisPlan"] = p.AnalysisPlan.Sha256;
         }
 
+        if (p.Design.IsConfigured)
+        {
+            pilot["design"] = Map(("unit", p.Design.Unit), ("periodDays", p.Design.PeriodDays),
+                ("aiStart", p.Design.AiStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("plannedEnd", p.Design.PlannedEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
+                ("minUnitsPerArm", p.Design.MinUnitsPerArm));
+        }
+
         return pilot;
     }
 

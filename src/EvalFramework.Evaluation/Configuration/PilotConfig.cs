@@ -73,6 +73,9 @@ public sealed record PilotConfig
     /// </summary>
     public AnalysisPlan AnalysisPlan { get; init; } = AnalysisPlan.Default(1 - ConfigDefaults.ConfidenceLevel);
 
+    /// <summary>How cases reach their arm (<c>design</c>); without the key, each case on its own (<see cref="DesignConfig.Default"/>).</summary>
+    public DesignConfig Design { get; init; } = DesignConfig.Default;
+
     /// <summary>The file the pilot was read from, for errors found later against data.</summary>
     internal string SourceFile { get; init; } = "";
 

@@ -15,7 +15,7 @@ internal sealed class PilotReader
     [
         "slug", "displayName", "caseTypes", "arms", "baselineArm", "staffRoles", "aiModels", "fixedCosts",
         "oneOffCosts", "maintenance", "attributeKeys", "attributeValues", "channels", "escalationReasons", "integrationSystems",
-        "integrationFailureKinds", "maintenanceKinds", "teams", "caseIds", "analysisPlan",
+        "integrationFailureKinds", "maintenanceKinds", "teams", "caseIds", "analysisPlan", "design",
     ];
 
     private static readonly string[] _armKeys = ["name", "share"];
@@ -24,6 +24,7 @@ internal sealed class PilotReader
     private readonly PilotCostReader _costs;
     private readonly VocabularyReader _vocabulary;
     private readonly AnalysisPlanReader _plan;
+    private readonly DesignReader _design;
 
     public PilotReader(ErrorSink errors)
     {
@@ -31,6 +32,7 @@ internal sealed class PilotReader
         _costs = new PilotCostReader(errors);
         _vocabulary = new VocabularyReader(errors);
         _plan = new AnalysisPlanReader(errors);
+        _design = new DesignReader(errors);
     }
 
     /// <summary>Reads one item of <c>pilots</c>; null when it has an error (reported to the sink).</summary>
@@ -67,6 +69,7 @@ internal sealed class PilotReader
         var teams = _vocabulary.SlugList(m, "teams", false, "team", atLeastOne: false);
         var caseIds = m.Text("caseIds", false, s => s is "pseudonym" or "any", "must be pseudonym or any");
         var plan = _plan.Read(m, caseTypes, defaultAlpha);
+        var design = _design.Read(m);
 
         if (_errors.Count > before)
         {
@@ -95,6 +98,7 @@ internal sealed class PilotReader
             Teams = teams ?? [],
             CaseIds = caseIds == "any" ? CaseIdRule.Any : CaseIdRule.Pseudonym,
             AnalysisPlan = plan!,
+            Design = design!,
             SourceFile = _errors.File,
             KeyPath = m.Path,
             AiModelsLine = ErrorSink.LineOf(m.NodeOf("aiModels")),

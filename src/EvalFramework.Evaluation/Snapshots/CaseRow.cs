@@ -15,6 +15,21 @@ public sealed class CaseRow
     /// <summary>The arm from <c>case.started</c>.</summary>
     public string Arm { get; set; } = "";
 
+    /// <summary>
+    /// The arm the case was assigned to (<c>assignment.assignedArm</c> of <c>case.started</c>); null when the event
+    /// carried no assignment. It differs from <see cref="Arm"/> (the arm used) for a non-compliant case.
+    /// </summary>
+    public string? AssignedArm { get; set; }
+
+    /// <summary>What was assigned (<c>assignment.unit</c>): one of <see cref="Contract.AssignmentUnits"/>; null without an assignment.</summary>
+    public string? AssignmentUnit { get; set; }
+
+    /// <summary>
+    /// The assigned unit's id (<c>assignment.unitId</c>): a handler pseudonym, a team slug or a period key; null without
+    /// an assignment.
+    /// </summary>
+    public string? AssignmentUnitId { get; set; }
+
     /// <summary><c>case.started</c> time, Unix milliseconds.</summary>
     public long StartedMs { get; set; }
 
@@ -79,6 +94,7 @@ public sealed class CaseRow
     public void Clear()
     {
         CaseId = CaseType = Arm = "";
+        AssignedArm = AssignmentUnit = AssignmentUnitId = null;
         StartedMs = 0;
         CompletedMs = null;
         Outcome = null;

@@ -233,7 +233,7 @@ public sealed class ConfigValidationTests
             [
                 "evaluation.yaml:1: confidenceLevel: must be between 0 and 1, exclusive (e.g. 0.95)",
                 "evaluation.yaml:3: pilots[0].displayName: required key is missing",
-                "evaluation.yaml:4: pilots[0].displayNam: unknown key (expected one of: slug, displayName, caseTypes, arms, baselineArm, staffRoles, aiModels, fixedCosts, oneOffCosts, maintenance, attributeKeys, attributeValues, channels, escalationReasons, integrationSystems, integrationFailureKinds, maintenanceKinds, teams, caseIds, analysisPlan)",
+                "evaluation.yaml:4: pilots[0].displayNam: unknown key (expected one of: slug, displayName, caseTypes, arms, baselineArm, staffRoles, aiModels, fixedCosts, oneOffCosts, maintenance, attributeKeys, attributeValues, channels, escalationReasons, integrationSystems, integrationFailureKinds, maintenanceKinds, teams, caseIds, analysisPlan, design)",
                 "evaluation.yaml:8: pilots[0].arms[0].share: must be a number (found 'half')",
                 "evaluation.yaml:11: pilots[0].baselineArm: baseline arm 'control' is not defined in arms (manual, ai_assisted)",
                 "evaluation.yaml:14: pilots[0].staffRoles.handlaggare.hourlyCostSek: must not be negative",
