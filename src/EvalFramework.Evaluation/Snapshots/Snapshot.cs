@@ -15,4 +15,8 @@ internal sealed record Snapshot(
     SnapshotBreakdowns Breakdowns,
     IReadOnlyList<ComparisonResult> PilotComparisons,
     PlanSummary Plan,
-    int FollowUpDays);
+    int FollowUpDays)
+{
+    /// <summary>The cases' compliance with their assignment; null when no case carried one.</summary>
+    public ComplianceSummary? Compliance { get; init; }
+}

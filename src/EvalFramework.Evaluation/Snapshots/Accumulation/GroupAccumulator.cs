@@ -18,7 +18,7 @@ internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
     public long Abandoned;
     public long Rejected;
     public long NegativeLeadTimes;
-    public readonly DoubleBuffer LeadTimes = new();
+    public DoubleBuffer LeadTimes { get; private set; } = new();
     public Moments LeadTime;
     public Moments Effort;
     public Moments AiSeconds;
@@ -36,10 +36,10 @@ internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
     public long NpsDetractors;
 
     /// <summary>Variable cost (staff + AI) by completion month (year × 12 + month − 1).</summary>
-    public readonly Dictionary<int, Moments> VariableCostByMonth = [];
+    public Dictionary<int, Moments> VariableCostByMonth { get; private set; } = [];
 
     /// <summary>Energy, Wh, by completion month.</summary>
-    public readonly Dictionary<int, Moments> EnergyByMonth = [];
+    public Dictionary<int, Moments> EnergyByMonth { get; private set; } = [];
 
     /// <summary>Summed staff cost (SEK) of the completed cases in <see cref="VariableCostByMonth"/>.</summary>
     public double StaffSek;
@@ -54,12 +54,32 @@ internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
     public double AiWh;
 
     /// <summary>Completed cases per 7-day bin from the period's start (by completion time).</summary>
-    public readonly long[] WeeklyCompleted = new long[weeks];
+    public long[] WeeklyCompleted { get; private set; } = new long[weeks];
 
     /// <summary>Completed at or after the period's end: in no bin.</summary>
     public long CompletedAfterPeriod;
 
+    /// <summary>
+    /// A deep copy: the as-treated groups start as copies of the by-assignment ones at the first non-compliant case,
+    /// when every case so far is in the same arm in both. A new field must be copied here (a test checks every field).
+    /// </summary>
+    public GroupAccumulator Copy()
+    {
+        var copy = (GroupAccumulator)MemberwiseClone();
+        copy.CopyCollectionsFrom(this);
+        return copy;
+    }
+
     public void AddCost(int month, double sek) => CollectionsMarshal.GetValueRefOrAddDefault(VariableCostByMonth, month, out _).Add(sek);
 
     public void AddEnergy(int month, double wh) => CollectionsMarshal.GetValueRefOrAddDefault(EnergyByMonth, month, out _).Add(wh);
+
+    /// <summary>Replaces the collections the member-wise clone shares with <paramref name="source"/> by copies of them.</summary>
+    private void CopyCollectionsFrom(GroupAccumulator source)
+    {
+        LeadTimes = source.LeadTimes.Copy();
+        VariableCostByMonth = new Dictionary<int, Moments>(source.VariableCostByMonth);
+        EnergyByMonth = new Dictionary<int, Moments>(source.EnergyByMonth);
+        WeeklyCompleted = (long[])source.WeeklyCompleted.Clone();
+    }
 }

@@ -82,6 +82,9 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
         var plan = pilot?.AnalysisPlan ?? AnalysisPlan.Default(1 - level);
         var comparisons = PlannedComparisons.Finish(pending, plan, pilot?.CaseTypes ?? [],
             pilot?.Arms.Select(a => a.Name).Where(a => a != baseline).ToList() ?? [], minimum, out var familySize);
+        comparisons = AsTreatedComparisons.Attach(comparisons, data, baseline, level, costs, dataSha256);
+        var compliance = data.Compliance.Summary();
+        warnings.Compliance(compliance);
         var belowMinimum = comparisons.Where(c => c.Result.Verdict == Verdicts.InsufficientData)
             .Select(c => string.Create(CultureInfo.InvariantCulture,
                 $"{c.CaseType ?? "pilot"}/{c.Result.Metric}: {c.Result.Baseline} n={c.Result.BaselineN}, {c.Result.Treatment} n={c.Result.TreatmentN} (minimum {minimum})"))
@@ -108,7 +111,10 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             staff.SuppressedGroups, sampleRatio, belowMinimum);
         return new Snapshot(request, config?.Methodology.ConfigSha256, dataSha256, level, minimum, k, baseline,
             caseTypeResults, pilotMetrics, quality, SnapshotBreakdownBuilder.Build(data, caseTypeResults, costs),
-            [.. comparisons.Where(c => c.CaseType is null).Select(c => c.Result)], planSummary, followUpDays);
+            [.. comparisons.Where(c => c.CaseType is null).Select(c => c.Result)], planSummary, followUpDays)
+        {
+            Compliance = compliance,
+        };
     }
 
     /// <summary>
