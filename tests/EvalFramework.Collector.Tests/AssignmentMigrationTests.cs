@@ -83,6 +83,49 @@ public abstract class AssignmentMigrationTests<TCollector>(TCollector collector)
         Assert.Equal(written.Select(r => Convert.ToHexString(r.Record)), Records(prefix).Select(r => Convert.ToHexString(r.Record)));
     }
 
+    [StorageFact]
+    public async Task Ingest_TiedStartsInAnyOrderAndBatching_TheLargestAssignmentWins()
+    {
+        // Each case: four starts at the same time with the same type and arm, one without an assignment and three with;
+        // the winner is the largest assigned arm|unit|unit id (ordinal), the same whatever the order and batching.
+        var assignments = new[] { ("manual", "team", "permits"), ("ai_assisted", "team", "social"), ("manual", "team", "social"),
+            ("ai_assisted", "period", "2026-W49"), ("manual", "period", "2026-W50") };
+        var random = new Random(20261203);
+        var at = DateTimeOffset.UtcNow.AddDays(-1);
+        var expected = new List<(string?, string?, string?)>();
+        var runs = new[] { "asg-tie-" + Token(6) + "-", "asg-tie-" + Token(6) + "-" };
+        var events = runs.ToDictionary(r => r, _ => new List<JsonNode>());
+        for (var i = 0; i < 12; i++)
+        {
+            var chosen = assignments.OrderBy(_ => random.Next()).Take(3).ToList();
+            var winner = chosen.Select(a => a.Item1 + "|" + a.Item2 + "|" + a.Item3).Max(StringComparer.Ordinal)!.Split('|');
+            expected.Add((winner[0], winner[1], winner[2]));
+            foreach (var run in runs)
+            {
+                var id = run + i.ToString("D2", CultureInfo.InvariantCulture);
+                events[run].Add(Started(id, arm: "manual", at: at));
+                events[run].AddRange(chosen.Select(a => Assigned(Started(id, arm: "manual", at: at), a.Item2, a.Item3, a.Item1)));
+            }
+        }
+
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        foreach (var run in runs)
+        {
+            var shuffled = events[run].OrderBy(_ => random.Next()).ToList();
+            for (var from = 0; from < shuffled.Count;)
+            {
+                var size = Math.Min(random.Next(1, 6), shuffled.Count - from);
+                var response = await client.PostAsync([.. shuffled.Skip(from).Take(size)]);
+                Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+                from += size;
+            }
+        }
+
+        Assert.Equal(expected, Columns(runs[0]));
+        Assert.Equal(expected, Columns(runs[1]));
+        Assert.Equal(expected, Records(runs[0]).Select(r => Decode(r.Record)).Select(r => (r.AssignedArm, r.AssignmentUnit, r.AssignmentUnitId)));
+    }
+
     /// <summary>
     /// Makes the store what an older collector left: no assignment columns, every record without its assignment, and
     /// the schema versions since then not applied.
