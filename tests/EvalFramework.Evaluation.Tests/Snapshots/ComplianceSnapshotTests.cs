@@ -135,5 +135,12 @@ public sealed class ComplianceSnapshotTests
         var read = document.CaseTypes.Single(c => c.CaseType == "a-question").Comparisons.Single(c => c.Metric == MetricKeys.EffortMean);
         Assert.Equal(Effort(snapshot, "a-question").AsTreated, read.AsTreated);
         Assert.Equal(json, SnapshotJsonWriter.Write(document));
+
+        var csv = SnapshotCsv.FromJson(json);
+        Assert.Contains("\n_pilot,manual,compliance.assigned_cases,9,,,9\n", csv, StringComparison.Ordinal);
+        Assert.Contains("\n_pilot,manual,compliance.non_compliant,2,,,9\n", csv, StringComparison.Ordinal);
+        Assert.Contains("\n_pilot,_all,compliance.without_assignment,1,,,1\n", csv, StringComparison.Ordinal);
+        Assert.Contains("\na-question,ai_assisted vs manual,effort_seconds_mean.as_treated_difference,-211.66666666666669,", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("b-advice,ai_assisted vs manual,effort_seconds_mean.as_treated_difference", csv, StringComparison.Ordinal);
     }
 }
