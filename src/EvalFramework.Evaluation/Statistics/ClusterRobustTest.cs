@@ -67,6 +67,25 @@ internal static class ClusterRobustTest
     }
 
     /// <summary>
+    /// The interval of one arm's case-weighted mean from its units (the regression y ~ 1 with the unit as cluster):
+    /// ȳ ± t(ν, 1 − α/2)·√V with V = Σ f_j²·(ȳ_j − ȳ)² / (1 − f_j) and ν = N⁻² / D, the one-arm parts of
+    /// <see cref="Estimate"/>. Null below two units with a value or without spread between them.
+    /// </summary>
+    /// <param name="units">The arm's units.</param>
+    /// <param name="level">The confidence level.</param>
+    public static Interval? MeanInterval(IEnumerable<Moments> units, double level)
+    {
+        if (Arm(units) is not { } arm || !(arm.Variance > 0))
+        {
+            return null;
+        }
+
+        var df = 1 / (arm.Cases * arm.Cases) / arm.DfTerm;
+        var half = StudentT.InvCDF(0, 1, df, 1 - ((1 - level) / 2)) * Math.Sqrt(arm.Variance);
+        return new Interval(arm.Mean - half, arm.Mean + half);
+    }
+
+    /// <summary>
     /// The smallest true difference detected with 80 % power by a two-sided t test with <paramref name="degreesOfFreedom"/>
     /// (t quantiles, not normal ones: with a few units per arm the normal ones overstate power).
     /// </summary>

@@ -116,6 +116,26 @@ public sealed class ClusteredSnapshotTests
         Assert.Equal([new("manual", 3), new("ai_assisted", 4)], ratio.Observed);
     }
 
+    /// <summary>Each arm's mean effort with its teams as clusters (Python: cr2_general, y ~ 1, on each arm of D1).</summary>
+    [Fact]
+    public void Compute_TeamDesign_ArmIntervalsByTeamAndNoMedianInterval()
+    {
+        var snapshot = Make(Config("      unit: team\n      minUnitsPerArm: 3\n"), FeedD1);
+
+        var manual = snapshot.CaseTypes.Single().Arms.Single(a => a.Arm == "manual");
+        var ai = snapshot.CaseTypes.Single().Arms.Single(a => a.Arm == "ai_assisted");
+
+        Close(4.641666666666667, manual[MetricKeys.EffortMean].Value);
+        Assert.Equal(12, manual[MetricKeys.EffortMean].N);
+        Assert.Equal(1.2840796660106748, manual[MetricKeys.EffortMean].CiLow!.Value, 1e-8);
+        Assert.Equal(7.999253667322659, manual[MetricKeys.EffortMean].CiHigh!.Value, 1e-8);
+        Assert.Equal(5.2804414799540105, ai[MetricKeys.EffortMean].CiLow!.Value, 1e-8);
+        Assert.Equal(7.759558520045989, ai[MetricKeys.EffortMean].CiHigh!.Value, 1e-8);
+        Assert.NotNull(manual[MetricKeys.LeadTimeMedian].Value);
+        Assert.Null(manual[MetricKeys.LeadTimeMedian].CiLow);
+        Assert.Null(manual[MetricKeys.LeadTimeP90].CiHigh);
+    }
+
     [Fact]
     public void Compute_TeamsBelowMinimum_InsufficientDataAndTheWarningSaysWhy()
     {

@@ -70,6 +70,23 @@ public sealed class ClusterRobustTests
         }
     }
 
+    /// <summary>
+    /// One arm's mean with its units as clusters: Python's cr2_general with the design y ~ 1 on each arm of D1
+    /// (V = 0.5554546957671959, df = 1.9090909090909087 for the 3 manual teams), the interval with scipy's t quantile.
+    /// </summary>
+    [Theory]
+    [InlineData(0, 1.2840796660106748, 7.999253667322659)]
+    [InlineData(1, 5.2804414799540105, 7.759558520045989)]
+    public void MeanInterval_EachArmOfD1_MatchesPython(int arm, double low, double high)
+    {
+        var (baseline, treatment) = Units(D1);
+
+        var ci = ClusterRobustTest.MeanInterval(arm == 0 ? baseline : treatment, 0.95)!.Value;
+
+        Assert.Equal(low, ci.Low, 1e-8);
+        Assert.Equal(high, ci.High, 1e-8);
+    }
+
     /// <summary>ICC (one-way ANOVA, unit means centred within arms): Python's icc_anova on D1 and D2.</summary>
     [Theory]
     [InlineData("D1", 0.5957819864841841)]

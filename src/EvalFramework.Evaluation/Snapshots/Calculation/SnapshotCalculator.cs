@@ -60,7 +60,13 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             foreach (var arm in armOrder.Where(byArm.ContainsKey))
             {
                 var g = byArm[arm];
-                arms.Add(new ArmResult(arm, ArmMetrics.Of(g, samples[g], level, periodDays, costs, wellbeing)));
+                var metrics = ArmMetrics.Of(g, samples[g], level, periodDays, costs, wellbeing);
+                if (design.IsClustered)
+                {
+                    ClusteredArmMetrics.Apply(metrics, g, level, costs);
+                }
+
+                arms.Add(new ArmResult(arm, metrics));
             }
 
             caseTypes.Add((caseTypeGroups.Key, arms));
