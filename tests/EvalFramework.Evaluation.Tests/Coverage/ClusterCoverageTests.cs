@@ -27,17 +27,22 @@ public sealed class ClusterCoverageTests(ITestOutputHelper output)
         var teamDesign = ClusteredPilot.Config(AssignmentUnits.Team);
         var caseDesign = ClusteredPilot.Config(AssignmentUnits.Case);
         int covered = 0, naive = 0, verdicts = 0;
+        var iccSum = 0.0;
         for (var i = 0; i < Pilots; i++)
         {
             var pilot = ClusteredPilot.Teams(random, teamsPerArm: 8, minSize: 20, maxSize: 60, Icc);
-            var byTeam = pilot.EffortComparison(teamDesign);
+            var snapshot = pilot.Snapshot(teamDesign);
+            var byTeam = ClusteredPilot.Effort(snapshot);
+            iccSum += snapshot.Design!.Icc.Single(v => v.Metric == MetricKeys.EffortMean).Value;
             covered += ClusteredPilot.Covers(byTeam) ? 1 : 0;
             verdicts += byTeam.Verdict == Verdicts.InsufficientData ? 0 : 1;
             naive += ClusteredPilot.Covers(pilot.EffortComparison(caseDesign)) ? 1 : 0;
         }
 
         output.WriteLine($"8 teams per arm, ICC {Icc}: by team (CR2, Bell–McCaffrey df) covered in {covered} of {Pilots}; the same data case-level (Welch) in {naive} of {Pilots}");
+        output.WriteLine($"mean ICC estimate (ANOVA, reported at 0 when below): {iccSum / Pilots:0.0000}");
         Assert.Equal(Pilots, verdicts);
+        Assert.InRange(iccSum / Pilots, 0.04, 0.06);
         Assert.InRange((double)covered / Pilots, 0.93, 0.97);
         Assert.True((double)naive / Pilots < 0.85, $"case-level analysis of team-assigned data covered {naive} of {Pilots}");
     }

@@ -110,7 +110,13 @@ internal sealed class ClusteredPilot
     });
 
     /// <summary>The effort comparison of the snapshot of this pilot under <paramref name="config"/>.</summary>
-    public ComparisonResult EffortComparison(EvaluationConfig config)
+    public ComparisonResult EffortComparison(EvaluationConfig config) => Effort(Snapshot(config));
+
+    /// <summary>The effort comparison of a snapshot.</summary>
+    public static ComparisonResult Effort(Snapshot snapshot) => snapshot.CaseTypes.Single().Comparisons.Single(c => c.Metric == MetricKeys.EffortMean);
+
+    /// <summary>The snapshot of this pilot under <paramref name="config"/>.</summary>
+    public Snapshot Snapshot(EvaluationConfig config)
     {
         using var engine = new SnapshotEngine(new SnapshotRequest("cov", "demo", From, From.AddDays(Days), From.AddDays(Days + 20), config));
         var row = new CaseRow();
@@ -135,7 +141,7 @@ internal sealed class ClusteredPilot
             engine.AddCase(row);
         }
 
-        return engine.Compute().CaseTypes.Single().Comparisons.Single(c => c.Metric == MetricKeys.EffortMean);
+        return engine.Compute();
     }
 
     /// <summary>Whether a comparison's interval covers the true effect.</summary>
