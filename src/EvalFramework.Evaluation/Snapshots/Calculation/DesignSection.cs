@@ -61,7 +61,7 @@ internal static class DesignSection
         }
 
         return r.BaselineN >= design.MinUnitsPerArm && r.TreatmentN >= design.MinUnitsPerArm
-            ? $"{name}: {counts}, every {design.Unit} of an arm has the same value: no interval"
+            ? $"{name}: {counts}, no spread between the {design.Unit}s of an arm: no interval"
             : string.Create(CultureInfo.InvariantCulture, $"{name}: {counts} (minimum {design.MinUnitsPerArm})");
     }
 
