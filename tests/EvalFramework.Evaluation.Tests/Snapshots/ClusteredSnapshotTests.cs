@@ -33,6 +33,15 @@ public sealed class ClusteredSnapshotTests
 
     private static readonly bool[] D3Ai = [false, true, true, false, false, true, true, false];
 
+    /// <summary>D2: 0/1 outcomes of 8 handlers, H1–H4 manual (5, 8, 6, 7 cases), H5–H8 AI (4, 9, 6, 5 cases).</summary>
+    private static readonly int[] D2Y =
+    [
+        0, 1, 0, 0, 1, 0, 0, 1, 0, 0, 0, 1, 0, 1, 1, 0, 0, 1, 0, 0, 0, 0, 1, 0, 0, 0, 1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 1, 0, 1, 0, 1, 1, 0, 1, 0,
+        1, 1, 1, 0, 1,
+    ];
+
+    private static readonly int[] D2Sizes = [5, 8, 6, 7, 4, 9, 6, 5];
+
     private static EvaluationConfig Config(string design) => TestConfig.Load(TestConfig.Valid + "\n    design:\n" + design);
 
     private static Snapshot Make(EvaluationConfig config, Action<SnapshotEngine> feed, int days = 14)
@@ -160,6 +169,56 @@ public sealed class ClusteredSnapshotTests
         Assert.Equal(Verdicts.InsufficientData, median.Verdict);
         Assert.Null(median.CiLow);
         Assert.Contains(snapshot.DataQuality.Warnings, w => w.StartsWith("lead_time_seconds_median is not compared when teams are assigned", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// D2 under a handler design: a case with y = 1 is abandoned (abandonment_rate is D2's share) and each case has one
+    /// NPS answer, a promoter when y = 1, else a passive (even case index) or a detractor (odd). The NPS reference is
+    /// Python's cr2_general (the case-level matrix algorithm) on the answers' scores (+100, 0, −100) with y ~ arm and
+    /// the handler as cluster: 54.166666666666664, V = 385.91604545551866, df = 5.5703801193887434, 95 % interval
+    /// [5.184566660335129, 103.14876667299819], p = 0.035626630377077584 (scipy's t).
+    /// </summary>
+    [Fact]
+    public void Compute_HandlerDesign_SharesAndNpsByHandlerAsThePythonReference()
+    {
+        var snapshot = Make(Config("      unit: handler\n"), engine =>
+        {
+            var row = new CaseRow();
+            var i = 0;
+            for (var handler = 0; handler < D2Sizes.Length; handler++)
+            {
+                for (var k = 0; k < D2Sizes[handler]; k++, i++)
+                {
+                    Case(row, i, handler < 4 ? "manual" : "ai_assisted", 300);
+                    row.Outcome = D2Y[i] == 1 ? CaseOutcomes.Abandoned : CaseOutcomes.Resolved;
+                    row.NpsCount = 1;
+                    row.NpsPromoters = D2Y[i];
+                    row.NpsDetractors = D2Y[i] == 0 && i % 2 == 1 ? 1 : 0;
+                    row.AssignedArm = row.Arm;
+                    row.AssignmentUnit = AssignmentUnits.Handler;
+                    row.AssignmentUnitId = "h" + handler.ToString(CultureInfo.InvariantCulture);
+                    engine.AddCase(row);
+                }
+            }
+        });
+
+        var comparisons = snapshot.CaseTypes.Single().Comparisons;
+        var abandonment = comparisons.Single(c => c.Metric == MetricKeys.AbandonmentRate);
+        var nps = comparisons.Single(c => c.Metric == MetricKeys.Nps);
+
+        Assert.Equal("handler", abandonment.Unit);
+        Assert.Equal(4, abandonment.BaselineN);
+        Close(0.35897435897435903, abandonment.Difference);
+        Assert.Equal(0.1143974561421641, abandonment.CiLow!.Value, 1e-8);
+        Assert.Equal(0.6035512618065539, abandonment.CiHigh!.Value, 1e-8);
+        Assert.Equal(0.01206624046722324, abandonment.PValue!.Value, 1e-8);
+        Close(54.166666666666664, nps.Difference);
+        Assert.Equal(5.184566660335129, nps.CiLow!.Value, 1e-7);
+        Assert.Equal(103.14876667299819, nps.CiHigh!.Value, 1e-7);
+        Assert.Equal(0.035626630377077584, nps.PValue!.Value, 1e-8);
+        Assert.Equal("handler", nps.Unit);
+        // Python icc_anova of the scores: −0.026321787623947223, reported as 0.
+        Assert.Equal(0, snapshot.Design!.Icc.Single(v => v.Metric == MetricKeys.Nps).Value);
     }
 
     /// <summary>
