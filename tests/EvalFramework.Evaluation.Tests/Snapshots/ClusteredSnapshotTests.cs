@@ -273,6 +273,40 @@ public sealed class ClusteredSnapshotTests
         Assert.Contains(snapshot.DataQuality.Warnings, w => w.StartsWith("1 case(s) carry no assignment of a team", StringComparison.Ordinal));
     }
 
+    /// <summary>
+    /// Four teams of 20 cases in the manual arm, four of 60 in the AI arm: the cases per arm (80 against 240, chi-square
+    /// 80, p ≈ 4e-19) are far from the shares, the teams (4 against 4) are not, and teams are what was assigned.
+    /// </summary>
+    [Fact]
+    public void Compute_UnequalTeamSizes_SampleRatioCountsTeamsAndFindsNoMismatch()
+    {
+        void Feed(SnapshotEngine engine)
+        {
+            var row = new CaseRow();
+            var i = 0;
+            for (var team = 0; team < 8; team++)
+            {
+                for (var k = 0; k < (team < 4 ? 20 : 60); k++, i++)
+                {
+                    Case(row, i, team < 4 ? "manual" : "ai_assisted", 300 + (k % 5) + team);
+                    row.AssignedArm = row.Arm;
+                    row.AssignmentUnit = AssignmentUnits.Team;
+                    row.AssignmentUnitId = "team-" + team.ToString(CultureInfo.InvariantCulture);
+                    engine.AddCase(row);
+                }
+            }
+        }
+
+        var byTeam = Make(Config("      unit: team\n"), Feed);
+        var byCase = Make(TestConfig.Load(), Feed);
+
+        Assert.Equal([new("manual", 4), new("ai_assisted", 4)], byTeam.DataQuality.SampleRatio!.Observed);
+        Assert.False(byTeam.DataQuality.SampleRatio.Mismatch);
+        Assert.DoesNotContain(byTeam.DataQuality.Warnings, w => w.StartsWith("sample ratio mismatch", StringComparison.Ordinal));
+        Assert.Equal(80, byCase.DataQuality.SampleRatio!.ChiSquare, 1e-9);
+        Assert.True(byCase.DataQuality.SampleRatio.Mismatch);
+    }
+
     [Fact]
     public void Compute_CaseDesign_DesignSectionIsCaseLevelAndComparisonsUnchanged()
     {
