@@ -25,7 +25,7 @@ internal sealed class ClusteredPilot
 
     private static readonly DateTimeOffset From = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly List<(bool Ai, int Unit, long StartedMs, double Effort)> _cases = [];
+    private readonly List<(bool Ai, int Unit, long StartedMs, double Effort, bool Abandoned)> _cases = [];
 
     private ClusteredPilot(string unit, int days)
     {
@@ -53,6 +53,31 @@ internal sealed class ClusteredPilot
             var team = PickWeighted(random, remaining);
             remaining[team]--;
             pilot.Add(teams[team].Ai, team, From.AddMinutes(28.0 * 24 * 60 * i / total), teams[team].Effect, icc, random);
+        }
+
+        return pilot;
+    }
+
+    /// <summary>
+    /// Teams assigned to the arms with a share as the outcome: each team's chance that a case is abandoned is drawn from
+    /// a beta distribution with mean <paramref name="manualShare"/> (manual) or <paramref name="aiShare"/> (AI) and
+    /// a + b = 1/ICC − 1, so two cases of one team are abandoned together with intraclass correlation ICC.
+    /// </summary>
+    public static ClusteredPilot TeamShares(Random random, int teamsPerArm, int minSize, int maxSize, double icc, double manualShare, double aiShare)
+    {
+        var pilot = new ClusteredPilot(AssignmentUnits.Team, 28);
+        var total = (1 / icc) - 1;
+        var i = 0;
+        for (var team = 0; team < 2 * teamsPerArm; team++)
+        {
+            var ai = team >= teamsPerArm;
+            var mean = ai ? aiShare : manualShare;
+            var share = MathNet.Numerics.Distributions.Beta.Sample(random, mean * total, (1 - mean) * total);
+            var size = random.Next(minSize, maxSize + 1);
+            for (var k = 0; k < size; k++, i++)
+            {
+                pilot._cases.Add((ai, team, From.AddMinutes(i).ToUnixTimeMilliseconds(), Mean, random.NextDouble() < share));
+            }
         }
 
         return pilot;
@@ -122,14 +147,14 @@ internal sealed class ClusteredPilot
         var row = new CaseRow();
         for (var i = 0; i < _cases.Count; i++)
         {
-            var (ai, unit, startedMs, effort) = _cases[i];
+            var (ai, unit, startedMs, effort, abandoned) = _cases[i];
             row.Clear();
             row.CaseId = "c" + i.ToString("D6", CultureInfo.InvariantCulture);
             row.CaseType = "a-question";
             row.Arm = ai ? "ai_assisted" : "manual";
             row.StartedMs = startedMs;
             row.CompletedMs = startedMs + 600_000;
-            row.Outcome = CaseOutcomes.Resolved;
+            row.Outcome = abandoned ? CaseOutcomes.Abandoned : CaseOutcomes.Resolved;
             row.EffortSeconds = effort;
             if (Unit == AssignmentUnits.Team)
             {
@@ -148,7 +173,7 @@ internal sealed class ClusteredPilot
     public static bool Covers(ComparisonResult c) => c.CiLow <= Effect && Effect <= c.CiHigh;
 
     private void Add(bool ai, int unit, DateTimeOffset started, double unitEffect, double icc, Random random) =>
-        _cases.Add((ai, unit, started.ToUnixTimeMilliseconds(), Mean + (ai ? Effect : 0) + unitEffect + (Normal(random) * Sd * Math.Sqrt(1 - icc))));
+        _cases.Add((ai, unit, started.ToUnixTimeMilliseconds(), Mean + (ai ? Effect : 0) + unitEffect + (Normal(random) * Sd * Math.Sqrt(1 - icc)), false));
 
     private static int PickWeighted(Random random, int[] remaining)
     {
