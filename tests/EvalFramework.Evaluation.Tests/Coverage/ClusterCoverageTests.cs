@@ -20,6 +20,9 @@ public sealed class ClusterCoverageTests(ITestOutputHelper output)
     private const int Pilots = 1000;
     private const double Icc = 0.05;
 
+    /// <summary>The switchback's season: effort swings by ±0.3σ over the 16 weeks (a spring peak and a summer dip).</summary>
+    private const double Season = 0.3;
+
     [Fact]
     public void TeamDesign_Cr2CoversAndCaseLevelUnderCovers()
     {
@@ -47,6 +50,11 @@ public sealed class ClusterCoverageTests(ITestOutputHelper output)
         Assert.True((double)naive / Pilots < 0.85, $"case-level analysis of team-assigned data covered {naive} of {Pilots}");
     }
 
+    /// <summary>
+    /// A switchback with a season: the weeks are assigned at random (8 of 16 AI), so the season is part of the spread
+    /// between weeks that the interval accounts for. The same scenario of week means in Python (numpy, the closed form
+    /// of cr2.py, scipy's t) covers in 94.6 % of 20,000 pilots.
+    /// </summary>
     [Fact]
     public void SwitchbackByWeek_Cr2CoversAndCaseLevelUnderCovers()
     {
@@ -56,12 +64,12 @@ public sealed class ClusterCoverageTests(ITestOutputHelper output)
         int covered = 0, naive = 0;
         for (var i = 0; i < Pilots; i++)
         {
-            var pilot = ClusteredPilot.Switchback(random, weeks: 16, minSize: 20, maxSize: 60, Icc);
+            var pilot = ClusteredPilot.Switchback(random, weeks: 16, minSize: 20, maxSize: 60, Icc, Season);
             covered += ClusteredPilot.Covers(pilot.EffortComparison(periodDesign)) ? 1 : 0;
             naive += ClusteredPilot.Covers(pilot.EffortComparison(caseDesign)) ? 1 : 0;
         }
 
-        output.WriteLine($"16 weeks, 8 per arm, ICC {Icc}: by week (CR2, Bell–McCaffrey df) covered in {covered} of {Pilots}; the same data case-level (Welch) in {naive} of {Pilots}");
+        output.WriteLine($"16 weeks, 8 per arm, season ±{Season}σ, week ICC {Icc}: by week (CR2, Bell–McCaffrey df) covered in {covered} of {Pilots}; the same data case-level (Welch) in {naive} of {Pilots}");
         Assert.InRange((double)covered / Pilots, 0.93, 0.97);
         Assert.True((double)naive / Pilots < 0.85, $"case-level analysis of switchback data covered {naive} of {Pilots}");
     }

@@ -107,15 +107,16 @@ internal sealed class ClusteredPilot
 
     /// <summary>
     /// A switchback: <paramref name="weeks"/> weeks, half of them (drawn at random) AI, each week's effect shared by its
-    /// cases, week sizes uniform on the range; the cases carry no assignment (the engine puts them in their ISO week).
+    /// cases (a season, <paramref name="season"/>·σ·sin(2π(w + ½)/weeks) in week w, plus a week's own effect of variance
+    /// ICC·σ²), week sizes uniform on the range; the cases carry no assignment (the engine puts them in their ISO week).
     /// </summary>
-    public static ClusteredPilot Switchback(Random random, int weeks, int minSize, int maxSize, double icc)
+    public static ClusteredPilot Switchback(Random random, int weeks, int minSize, int maxSize, double icc, double season)
     {
         var pilot = new ClusteredPilot(AssignmentUnits.Period, 7 * weeks);
         var ai = Enumerable.Range(0, weeks).Select(w => w < weeks / 2).OrderBy(_ => random.Next()).ToArray();
         for (var week = 0; week < weeks; week++)
         {
-            var effect = Normal(random) * Sd * Math.Sqrt(icc);
+            var effect = (season * Sd * Math.Sin(2 * Math.PI * (week + 0.5) / weeks)) + (Normal(random) * Sd * Math.Sqrt(icc));
             var size = random.Next(minSize, maxSize + 1);
             for (var k = 0; k < size; k++)
             {
