@@ -19,4 +19,7 @@ internal sealed record Snapshot(
 {
     /// <summary>The cases' compliance with their assignment; null when no case carried one.</summary>
     public ComplianceSummary? Compliance { get; init; }
+
+    /// <summary>The design section (unit, analysis, units per arm, ICC).</summary>
+    public DesignSummary? Design { get; init; }
 }

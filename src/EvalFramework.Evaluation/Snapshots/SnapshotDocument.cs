@@ -44,6 +44,9 @@ public sealed record SnapshotDocument(
     /// <summary>The cases' compliance with their assignment (<c>compliance</c>); null when no case carried one, and in older snapshots.</summary>
     public ComplianceSummary? Compliance { get; init; }
 
+    /// <summary>The design: what was assigned to the arms and the analysis used; null in snapshots made before designs.</summary>
+    public DesignSummary? Design { get; init; }
+
     /// <summary>The document of a snapshot the engine has just computed.</summary>
     internal static SnapshotDocument Of(Snapshot s) => new(
         s.Request.Id,
@@ -64,5 +67,6 @@ public sealed record SnapshotDocument(
         s.Request.DefaultEnd)
     {
         Compliance = s.Compliance,
+        Design = s.Design,
     };
 }

@@ -65,6 +65,7 @@ public static class SnapshotDocumentReader
             Bool(period, "defaultEnd"))
         {
             Compliance = Child(root, "compliance") is { } compliance ? Compliance(compliance) : null,
+            Design = Child(root, "design") is { ValueKind: JsonValueKind.Object } design ? Design(design) : null,
         };
     }
 
@@ -75,6 +76,14 @@ public static class SnapshotDocumentReader
 
         return new ComplianceSummary(String(c, "unit") ?? "", Counts("assignedCases"), Counts("nonCompliant"), Long(c, "withoutAssignment") ?? 0);
     }
+
+    private static DesignSummary Design(JsonElement d) => new(
+        String(d, "unit") ?? "",
+        String(d, "analysis") ?? "",
+        (int)(Long(d, "minUnitsPerArm") ?? 0),
+        [.. Properties(d, "unitsPerArm").Select(p => new KeyValuePair<string, long>(p.Name, p.Value.TryGetInt64(out var n) ? n : 0))],
+        [.. Array(d, "icc").Select(i => new IccValue(String(i, "caseType") ?? "", String(i, "metric") ?? "", Number(i, "value") ?? double.NaN))],
+        Long(d, "casesWithoutUnit") ?? 0);
 
     private static PlanSummary Plan(JsonElement plan)
     {
@@ -138,7 +147,10 @@ public static class SnapshotDocumentReader
                 Number(r, "chiSquare") ?? double.NaN,
                 (int)(Long(r, "degreesOfFreedom") ?? 0),
                 Number(r, "pValue") ?? double.NaN,
-                r.TryGetProperty("mismatch", out var mismatch) && mismatch.ValueKind == JsonValueKind.True);
+                r.TryGetProperty("mismatch", out var mismatch) && mismatch.ValueKind == JsonValueKind.True)
+            {
+                Unit = String(r, "unit"),
+            };
         }
 
         return new DataQualityReport(

@@ -70,6 +70,27 @@ internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
         return copy;
     }
 
+    /// <summary>
+    /// Whether this is one unit's part of its arm's group (a handler, team or period under a clustered design): it keeps
+    /// no lead-time sample, no weekly series and no units of its own.
+    /// </summary>
+    public bool IsUnit { get; init; }
+
+    /// <summary>The group's parts per assigned unit, by unit id (clustered designs only; empty otherwise).</summary>
+    public Dictionary<string, GroupAccumulator> Units { get; private set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The part of the unit <paramref name="id"/>, added when it is the unit's first case in the group.</summary>
+    public GroupAccumulator Unit(string id)
+    {
+        if (!Units.TryGetValue(id, out var unit))
+        {
+            unit = new GroupAccumulator(CaseType, Arm, 0) { IsUnit = true };
+            Units.Add(id, unit);
+        }
+
+        return unit;
+    }
+
     public void AddCost(int month, double sek) => CollectionsMarshal.GetValueRefOrAddDefault(VariableCostByMonth, month, out _).Add(sek);
 
     public void AddEnergy(int month, double wh) => CollectionsMarshal.GetValueRefOrAddDefault(EnergyByMonth, month, out _).Add(wh);
@@ -81,5 +102,6 @@ internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
         VariableCostByMonth = new Dictionary<int, Moments>(source.VariableCostByMonth);
         EnergyByMonth = new Dictionary<int, Moments>(source.EnergyByMonth);
         WeeklyCompleted = (long[])source.WeeklyCompleted.Clone();
+        Units = source.Units.ToDictionary(u => u.Key, u => u.Value.Copy(), StringComparer.Ordinal);
     }
 }
