@@ -143,4 +143,38 @@ public sealed class ComplianceSnapshotTests
         Assert.Contains("\na-question,ai_assisted vs manual,effort_seconds_mean.as_treated_difference,-211.66666666666669,", csv, StringComparison.Ordinal);
         Assert.DoesNotContain("b-advice,ai_assisted vs manual,effort_seconds_mean.as_treated_difference", csv, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Compute_TeamDesignWithANonCompliantCase_BothAnalysesByTeam()
+    {
+        // Teams t1, t2 assigned manual (effort 10, 20 | 30, 40), t3, t4 assigned ai_assisted (5, 15 | 25, 35), and one case
+        // of t1 handled in ai_assisted (100). By assigned arm: manual mean 200/5 = 40, ai_assisted 20, difference −20.
+        // As treated: manual 25, ai_assisted 180/5 = 36, difference 11 (a cluster-robust estimate weighs every case alike).
+        var config = TestConfig.Load(TestConfig.Valid + "\n    design:\n      unit: team\n      minUnitsPerArm: 2\n");
+        using var engine = new SnapshotEngine(new SnapshotRequest("snap-team", "demo", From, From.AddDays(14), From.AddDays(34), config));
+        var cases = new (string Team, string Assigned, string Arm, double Effort)[]
+        {
+            ("t1", "manual", "manual", 10), ("t1", "manual", "manual", 20), ("t1", "manual", "ai_assisted", 100),
+            ("t2", "manual", "manual", 30), ("t2", "manual", "manual", 40), ("t3", "ai_assisted", "ai_assisted", 5),
+            ("t3", "ai_assisted", "ai_assisted", 15), ("t4", "ai_assisted", "ai_assisted", 25), ("t4", "ai_assisted", "ai_assisted", 35),
+        };
+        for (var i = 0; i < cases.Length; i++)
+        {
+            var (team, assigned, arm, effort) = cases[i];
+            engine.AddCase(new CaseRow
+            {
+                CaseId = "case-" + (char)('a' + i), CaseType = "a-question", Arm = arm, AssignedArm = assigned, AssignmentUnit = "team",
+                AssignmentUnitId = team, StartedMs = From.AddHours(i).ToUnixTimeMilliseconds(),
+                CompletedMs = From.AddHours(i + 1).ToUnixTimeMilliseconds(), Outcome = "resolved", EffortSeconds = effort,
+            });
+        }
+
+        var snapshot = engine.Compute();
+        var effortComparison = Effort(snapshot, "a-question");
+
+        Assert.Equal(("cr2_bell_mccaffrey", 2L, 2L), (effortComparison.Method, effortComparison.BaselineN, effortComparison.TreatmentN));
+        Assert.Equal(-20, effortComparison.Difference!.Value, 9);
+        Assert.Equal(11, effortComparison.AsTreated!.Difference!.Value, 9);
+        Assert.Equal(("team", 1L), (snapshot.Compliance!.Unit, snapshot.Compliance.NonCompliantTotal));
+    }
 }
