@@ -52,4 +52,10 @@ public sealed record ComparisonResult(
     /// side), compared with the margin for the verdict; null for other roles or without enough data.
     /// </summary>
     public double? NonInferiorityBound { get; init; }
+
+    /// <summary>
+    /// How this comparison's interval, p-values and verdict were reached (<see cref="Snapshots.Inference"/>): sequential
+    /// (an always-valid confidence sequence, safe to check every day) or fixed; null in snapshots made before it was recorded.
+    /// </summary>
+    public string? Inference { get; init; }
 }

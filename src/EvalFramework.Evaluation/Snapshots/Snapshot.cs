@@ -15,4 +15,11 @@ internal sealed record Snapshot(
     SnapshotBreakdowns Breakdowns,
     IReadOnlyList<ComparisonResult> PilotComparisons,
     PlanSummary Plan,
-    int FollowUpDays);
+    int FollowUpDays)
+{
+    /// <summary>How the primary and guardrail verdicts were reached: one of <see cref="Snapshots.Inference"/>.</summary>
+    public string Inference { get; init; } = Snapshots.Inference.Fixed;
+
+    /// <summary>The pilot's always-valid analysis when it has a planned end; null otherwise.</summary>
+    public SequentialSettings? Sequential { get; init; }
+}

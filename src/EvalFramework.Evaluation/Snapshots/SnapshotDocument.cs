@@ -41,6 +41,15 @@ public sealed record SnapshotDocument(
     IReadOnlyList<ComparisonResult>? PilotComparisons = null,
     bool? DefaultEnd = null)
 {
+    /// <summary>
+    /// How the primary and guardrail verdicts were reached: <see cref="Snapshots.Inference.Sequential"/> (a look before
+    /// the planned end, safe to check every day) or <see cref="Snapshots.Inference.Fixed"/> (final); null in older snapshots.
+    /// </summary>
+    public string? Inference { get; init; }
+
+    /// <summary>The pilot's always-valid analysis (when it has a planned end); null otherwise and in older snapshots.</summary>
+    public SequentialSettings? Sequential { get; init; }
+
     /// <summary>The document of a snapshot the engine has just computed.</summary>
     internal static SnapshotDocument Of(Snapshot s) => new(
         s.Request.Id,
@@ -58,5 +67,9 @@ public sealed record SnapshotDocument(
         s.Breakdowns,
         s.Plan,
         s.PilotComparisons,
-        s.Request.DefaultEnd);
+        s.Request.DefaultEnd)
+    {
+        Inference = s.Inference,
+        Sequential = s.Sequential,
+    };
 }

@@ -62,8 +62,16 @@ public static class SnapshotDocumentReader
             Child(root, "breakdowns") is { } breakdowns ? Breakdowns(breakdowns) : null,
             Child(root, "analysisPlan") is { } plan ? Plan(plan) : null,
             Child(root, "pilotComparisons") is { } pilotComparisons ? [.. pilotComparisons.EnumerateArray().Select(Comparison)] : null,
-            Bool(period, "defaultEnd"));
+            Bool(period, "defaultEnd"))
+        {
+            Inference = String(root, "inference"),
+            Sequential = Child(root, "sequential") is { } sequential ? Sequential(sequential) : null,
+        };
     }
+
+    private static SequentialSettings Sequential(JsonElement s) => new(Time(s, "plannedEnd"), Number(s, "alpha") ?? double.NaN,
+        Number(s, "finalAlpha") ?? double.NaN, Long(s, "plannedCases") ?? 0, Number(s, "tuningCases") ?? double.NaN,
+        Number(s, "rho2") ?? double.NaN, Number(s, "rho2OneSided") ?? double.NaN);
 
     private static PlanSummary Plan(JsonElement plan)
     {
@@ -108,6 +116,7 @@ public static class SnapshotDocumentReader
         Unit = String(c, "unit"),
         SameTestAs = String(c, "sameTestAs"),
         NonInferiorityBound = Number(c, "nonInferiorityBound"),
+        Inference = String(c, "inference"),
     };
 
     private static DataQualityReport DataQuality(JsonElement? element)

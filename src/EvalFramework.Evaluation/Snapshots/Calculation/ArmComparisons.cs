@@ -19,7 +19,10 @@ internal static class ArmComparisons
 
         PendingComparison Shares(string metric, long xb, long nb, long xt, long nt) =>
             new(metric, b.Arm, t.Arm, "newcombe_hybrid_score", nb, nt, nb > 0 ? (double)xb / nb : null,
-                l => Proportions.Compare(xb, nb, xt, nt, l), level);
+                l => Proportions.Compare(xb, nb, xt, nt, l), level)
+            {
+                FewestOutcomes = Math.Min(Math.Min(xb, nb - xb), Math.Min(xt, nt - xt)),
+            };
 
         yield return new PendingComparison(MetricKeys.LeadTimeMedian, b.Arm, t.Arm, "percentile_bootstrap_median", bLead.Count,
             tLead.Count, bLead.Median.Value, l => bLead.Count > 0 && tLead.Count > 0

@@ -12,7 +12,7 @@ namespace EvalFramework.Evaluation.Snapshots.Calculation;
 /// <param name="BaselineValue">The baseline arm's value.</param>
 /// <param name="TestAt">The test at a confidence level (a guardrail's one-sided bound needs a second level).</param>
 /// <param name="Level">The snapshot's confidence level: <see cref="Test"/> is at it.</param>
-internal sealed record PendingComparison(
+internal sealed partial record PendingComparison(
     string Metric, string Baseline, string Treatment, string Method, long BaselineN, long TreatmentN, double? BaselineValue,
     Func<double, TestResult> TestAt, double Level)
 {
@@ -32,8 +32,18 @@ internal sealed record PendingComparison(
     /// <param name="minimum">The fewest units per arm for a verdict.</param>
     /// <param name="alpha">The plan's significance level.</param>
     /// <param name="margin">A guardrail's non-inferiority margin.</param>
-    public ComparisonResult Finish(string role, double? adjustedPValue, int minimum, double alpha, double? margin)
+    /// <param name="sequential">
+    /// The pilot's always-valid analysis when the snapshot is a look before its planned end: primary and guardrail
+    /// comparisons then get confidence sequences (see <see cref="FinishSequential"/>); null for a fixed-horizon snapshot.
+    /// </param>
+    public ComparisonResult Finish(string role, double? adjustedPValue, int minimum, double alpha, double? margin,
+        SequentialSettings? sequential = null)
     {
+        if (sequential is not null && role is ComparisonRoles.Primary or ComparisonRoles.Guardrail)
+        {
+            return FinishSequential(role, adjustedPValue, minimum, margin, sequential);
+        }
+
         var difference = double.IsNaN(Test.Difference) ? (double?)null : Test.Difference;
         var relativeScale = MetricKeys.HasRelativeChange(Metric) && BaselineValue is > 0;
         var relative = relativeScale && difference is { } d ? d / BaselineValue!.Value : (double?)null;
@@ -44,18 +54,20 @@ internal sealed record PendingComparison(
         var bound = oneSided is { } b ? MetricKeys.HigherIsBetter(Metric) ? b.Low : b.High : (double?)null;
         return new ComparisonResult(Metric, Baseline, Treatment, Method, BaselineN, TreatmentN, difference, Test.Interval?.Low,
             Test.Interval?.High, relative, Test.PValue, role == ComparisonRoles.Primary && sufficient ? adjustedPValue : null,
-            Verdict(role, adjustedPValue, sufficient, alpha, margin, oneSided), margin, mde, mdeRelative)
+            Verdict(role, adjustedPValue, Test.PValue, sufficient && Test.Interval is not null, alpha, margin, oneSided), margin, mde, mdeRelative)
         {
             Role = role,
+            Inference = Inference.Fixed,
             Unit = MetricKeys.UnitOf(Metric),
             SameTestAs = MetricKeys.TestedAs(Metric) is var tested && tested != Metric ? tested : null,
             NonInferiorityBound = bound,
         };
     }
 
-    private string Verdict(string role, double? adjustedPValue, bool sufficient, double alpha, double? margin, Interval? oneSided)
+    /// <summary>The verdict by the role's rule from the p-values and the guardrail's one-sided interval (fixed or sequential).</summary>
+    private string Verdict(string role, double? adjustedPValue, double? ownPValue, bool sufficient, double alpha, double? margin, Interval? oneSided)
     {
-        if (!sufficient || Test.Interval is null)
+        if (!sufficient)
         {
             return Verdicts.InsufficientData;
         }
@@ -69,7 +81,7 @@ internal sealed record PendingComparison(
             return good ? Verdicts.NonInferior : bad ? Verdicts.Inferior : Verdicts.Inconclusive;
         }
 
-        var p = role == ComparisonRoles.Primary ? adjustedPValue : Test.PValue;
+        var p = role == ComparisonRoles.Primary ? adjustedPValue : ownPValue;
         if (p is not { } value || value >= alpha)
         {
             return Verdicts.NoSignificantDifference;

@@ -80,8 +80,10 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
 
         pending.AddRange(PilotLevel(wellbeing, baseline, armOrder, level));
         var plan = pilot?.AnalysisPlan ?? AnalysisPlan.Default(1 - level);
+        var sequential = SequentialSettings.Of(pilot?.Design, plan.Alpha);
+        var inference = sequential?.InferenceAt(request.To) ?? Inference.Fixed;
         var comparisons = PlannedComparisons.Finish(pending, plan, pilot?.CaseTypes ?? [],
-            pilot?.Arms.Select(a => a.Name).Where(a => a != baseline).ToList() ?? [], minimum, out var familySize);
+            pilot?.Arms.Select(a => a.Name).Where(a => a != baseline).ToList() ?? [], minimum, out var familySize, sequential, inference);
         var belowMinimum = comparisons.Where(c => c.Result.Verdict == Verdicts.InsufficientData)
             .Select(c => string.Create(CultureInfo.InvariantCulture,
                 $"{c.CaseType ?? "pilot"}/{c.Result.Metric}: {c.Result.Baseline} n={c.Result.BaselineN}, {c.Result.Treatment} n={c.Result.TreatmentN} (minimum {minimum})"))
@@ -108,7 +110,11 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             staff.SuppressedGroups, sampleRatio, belowMinimum);
         return new Snapshot(request, config?.Methodology.ConfigSha256, dataSha256, level, minimum, k, baseline,
             caseTypeResults, pilotMetrics, quality, SnapshotBreakdownBuilder.Build(data, caseTypeResults, costs),
-            [.. comparisons.Where(c => c.CaseType is null).Select(c => c.Result)], planSummary, followUpDays);
+            [.. comparisons.Where(c => c.CaseType is null).Select(c => c.Result)], planSummary, followUpDays)
+        {
+            Inference = inference,
+            Sequential = sequential,
+        };
     }
 
     /// <summary>
