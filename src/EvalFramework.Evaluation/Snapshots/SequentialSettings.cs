@@ -19,8 +19,8 @@ namespace EvalFramework.Evaluation.Snapshots;
 public sealed record SequentialSettings(DateTimeOffset PlannedEnd, double Alpha, double FinalAlpha, long PlannedCases, double TuningCases,
     double Rho2, double Rho2OneSided)
 {
-    /// <summary>The share of the plan's alpha spent on the looks before the end.</summary>
-    public const double SequentialShare = 0.2;
+    /// <summary>The plan's alpha is divided by this for the looks before the end (a fifth: 0.01 of 0.05).</summary>
+    public const double SequentialDivisor = 5;
 
     /// <summary>Events and non-events each arm needs before a share gets a sequential verdict (the Wald variance is degenerate before).</summary>
     public const int MinimumEvents = 5;
@@ -35,7 +35,7 @@ public sealed record SequentialSettings(DateTimeOffset PlannedEnd, double Alpha,
             return null;
         }
 
-        var alpha = planAlpha * SequentialShare;
+        var alpha = planAlpha / SequentialDivisor;
         var planned = design.PlannedCases ?? DesignConfig.DefaultPlannedCases;
         var tuning = planned / 2.0;
         return new SequentialSettings(end, alpha, planAlpha - alpha, planned, tuning, ConfidenceSequence.Rho2(tuning, alpha, twoSided: true),

@@ -20,6 +20,17 @@ internal sealed partial record PendingComparison(
     public static PendingComparison Welch(string metric, string baseline, string treatment, Moments mb, Moments mt, double level) =>
         new(metric, baseline, treatment, "welch_t", mb.Count, mt.Count, mb.Count > 0 ? mb.Mean : null, l => WelchTest.Compare(mb, mt, l), level);
 
+    /// <summary>
+    /// A difference of two shares (xt/nt − xb/nb): Newcombe's hybrid score interval and the pooled z test (fixed), the
+    /// unpooled Wald standard error for the sequence; the baseline value is the baseline's share.
+    /// </summary>
+    public static PendingComparison Share(string metric, string baseline, string treatment, long xb, long nb, long xt, long nt, double level) =>
+        new(metric, baseline, treatment, "newcombe_hybrid_score", nb, nt, nb > 0 ? (double)xb / nb : null,
+            l => Proportions.Compare(xb, nb, xt, nt, l), level)
+        {
+            FewestOutcomes = Math.Min(Math.Min(xb, nb - xb), Math.Min(xt, nt - xt)),
+        };
+
     /// <summary>The test at the snapshot's level: the interval and p-value shown.</summary>
     public TestResult Test { get; } = TestAt(Level);
 
