@@ -185,5 +185,6 @@ internal sealed partial class ReportText
         SekUnit = "SEK",
         Footer = "Made by EvalFramework from snapshot {0}.",
         Plan = PlanText.English,
+        Inference = InferenceText.English,
     };
 }
