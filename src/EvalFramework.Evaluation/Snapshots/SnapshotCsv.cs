@@ -12,7 +12,8 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// (with the interval; n = treatment n), <c>.relative_change</c>, <c>.p_value</c>, <c>.adjusted_p_value</c>,
 /// <c>.minimum_detectable_effect</c>, <c>.verdict</c> (the verdict word as the value), and in snapshots with an analysis
 /// plan <c>.role</c> (<c>primary</c>, <c>guardrail</c> or <c>secondary (exploratory)</c>) and <c>.unit</c>, and for a
-/// guardrail <c>.non_inferiority_margin</c> and <c>.non_inferiority_bound</c>. Pilot-level
+/// guardrail <c>.non_inferiority_margin</c> and <c>.non_inferiority_bound</c>, and where the snapshot records it
+/// <c>.inference</c> (<c>sequential</c>: a confidence sequence, safe to check every day; or <c>fixed</c>). Pilot-level
 /// metrics and comparisons: <c>case_type</c> is <c>_pilot</c> and <c>arm</c> is the arm or <c>_all</c>.
 /// </summary>
 public static class SnapshotCsv
@@ -71,7 +72,7 @@ public static class SnapshotCsv
 
     /// <summary>
     /// A comparison's rows; <c>.role</c> (with <c>exploratory</c> for a secondary one) and <c>.unit</c> when it has a role,
-    /// and for a guardrail <c>.non_inferiority_margin</c> and <c>.non_inferiority_bound</c>.
+    /// for a guardrail <c>.non_inferiority_margin</c> and <c>.non_inferiority_bound</c>, and <c>.inference</c> when recorded.
     /// </summary>
     private static void Comparison(StringBuilder csv, string caseType, ComparisonResult c)
     {
@@ -92,6 +93,11 @@ public static class SnapshotCsv
                 Row(csv, caseType, pair, c.Metric + ".non_inferiority_margin", Number(c.NonInferiorityMargin), "", "", n);
                 Row(csv, caseType, pair, c.Metric + ".non_inferiority_bound", Number(c.NonInferiorityBound), "", "", n);
             }
+        }
+
+        if (c.Inference is { } inference)
+        {
+            Row(csv, caseType, pair, c.Metric + ".inference", inference, "", "", n);
         }
     }
 

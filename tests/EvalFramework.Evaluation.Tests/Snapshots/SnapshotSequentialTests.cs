@@ -17,9 +17,16 @@ public sealed class SnapshotSequentialTests
         TestConfig.Load(TestConfig.Valid + "\n    analysisPlan:\n      primary: [{metric: " + primary + "}]\n"
             + (plannedEnd is null ? "" : "    design:\n      plannedEnd: " + plannedEnd + "\n" + extraDesign));
 
-    private static Snapshot Compute(EvaluationConfig config, double effortShift, int days = 14)
+    private static Snapshot Compute(EvaluationConfig config, double effortShift)
     {
-        using var engine = new SnapshotEngine(new SnapshotRequest("snap-seq", "demo", From, From.AddDays(days), From.AddDays(40), config));
+        using var engine = Filled(config, effortShift);
+        return engine.Compute();
+    }
+
+    /// <summary>An engine with 60 cases per arm of a-question, effort 100 + i % 7 (+ the shift in the AI arm).</summary>
+    private static SnapshotEngine Filled(EvaluationConfig config, double effortShift)
+    {
+        var engine = new SnapshotEngine(new SnapshotRequest("snap-seq", "demo", From, From.AddDays(14), From.AddDays(40), config));
         var row = new CaseRow();
         foreach (var (arm, shift) in new[] { ("ai_assisted", effortShift), ("manual", 0.0) })
         {
@@ -37,7 +44,7 @@ public sealed class SnapshotSequentialTests
             }
         }
 
-        return engine.Compute();
+        return engine;
     }
 
     private static ComparisonResult Effort(Snapshot s) => s.CaseTypes.Single().Comparisons.Single(c => c.Metric == MetricKeys.EffortMean);
@@ -92,8 +99,7 @@ public sealed class SnapshotSequentialTests
     [Fact]
     public void Json_Sequential_WrittenAndReadBackUnchanged()
     {
-        using var engine = new SnapshotEngine(new SnapshotRequest("snap-seq", "demo", From, From.AddDays(14), From.AddDays(40),
-            Config("2025-06-01")));
+        using var engine = Filled(Config("2025-06-01"), effortShift: -1.5);
         var json = engine.ComputeJson();
         var root = JsonNode.Parse(json)!;
 
@@ -103,6 +109,8 @@ public sealed class SnapshotSequentialTests
         Assert.Equal(2000, (long)root["sequential"]!["plannedCases"]!);
         Assert.Equal("2025-06-01T00:00:00.000Z", (string?)root["sequential"]!["plannedEnd"]);
         Assert.Equal(json, SnapshotJsonWriter.Write(SnapshotDocumentReader.Read(json)));
+        Assert.Contains("\na-question,ai_assisted vs manual,effort_seconds_mean.inference,sequential,,,60\n", SnapshotCsv.FromJson(json),
+            StringComparison.Ordinal);
     }
 
     [Fact]
