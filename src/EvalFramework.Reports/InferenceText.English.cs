@@ -20,6 +20,7 @@ internal sealed partial class InferenceText
             + "acting on the first clear difference makes a false finding much more likely. A planned end in the pilot's design makes "
             + "the snapshots before it safe to check every day.",
         SequenceColumn = "Difference ({0} confidence sequence)",
+        SequenceInterval = "{0} confidence sequence {1}",
         SequentialTag = "safe to check every day",
         FinalTag = "final result",
     };

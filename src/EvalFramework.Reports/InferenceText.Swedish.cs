@@ -21,6 +21,7 @@ internal sealed partial class InferenceText
             + "varje dag och agera på den första tydliga skillnaden gör ett falskt fynd mycket troligare. Ett planerat slut i pilotens "
             + "upplägg gör ögonblicksbilderna före det säkra att titta på varje dag.",
         SequenceColumn = "Skillnad ({0} konfidenssekvens)",
+        SequenceInterval = "{0} konfidenssekvens {1}",
         SequentialTag = "säkert att titta på varje dag",
         FinalTag = "slutresultat",
     };

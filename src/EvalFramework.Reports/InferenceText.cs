@@ -31,6 +31,9 @@ internal sealed partial class InferenceText
     /// <summary>The difference column of goals and guardrails in a sequential snapshot: {0} the level.</summary>
     public required string SequenceColumn { get; init; }
 
+    /// <summary>A sequential comparison's interval in a sentence: {0} the level, {1} the range.</summary>
+    public required string SequenceInterval { get; init; }
+
     /// <summary>The short tag beside a verdict reached by a confidence sequence.</summary>
     public required string SequentialTag { get; init; }
 

@@ -25,7 +25,8 @@ internal sealed partial class ReportRenderer
         _t = text;
         _page = page;
         _f = new ReportFormat(text);
-        _phrases = new VerdictPhrases(_f, snapshot.Settings.ConfidenceLevel, snapshot.Settings.MinSamplePerArm, snapshot.PrimaryFamilySize());
+        _phrases = new VerdictPhrases(_f, snapshot.Settings.ConfidenceLevel, snapshot.Settings.MinSamplePerArm, snapshot.PrimaryFamilySize(),
+            snapshot.Inference == Inference.Sequential ? 1 - snapshot.Sequential?.Alpha : null);
         _arms = snapshot.Arms();
         _treatments = [.. _arms.Where(a => a != snapshot.Settings.BaselineArm)];
     }

@@ -93,6 +93,7 @@ public sealed class ReportInferenceTests
         Assert.Contains("always-valid 99\u00A0% confidence sequences", en, StringComparison.Ordinal);
         Assert.Contains("Difference (99\u00A0% confidence sequence)", en, StringComparison.Ordinal);
         Assert.Contains("data-inference=\"sequential\">safe to check every day</span>", en, StringComparison.Ordinal);
+        Assert.Contains("(99\u00A0% confidence sequence ", en, StringComparison.Ordinal);
         // Goals and guardrails are judged at the daily looks' level, a fifth of the plan's 5 %.
         Assert.Contains("1.0\u00A0%", en, StringComparison.Ordinal);
 
@@ -100,6 +101,7 @@ public sealed class ReportInferenceTests
         Assert.Contains("<dt>Typ av resultat</dt><dd>Säkert att titta på varje dag (piloten pågår)</dd>", sv, StringComparison.Ordinal);
         Assert.Contains("Skillnad (99\u00A0% konfidenssekvens)", sv, StringComparison.Ordinal);
         Assert.Contains(">säkert att titta på varje dag</span>", sv, StringComparison.Ordinal);
+        Assert.Contains("(99\u00A0% konfidenssekvens ", sv, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -113,7 +115,7 @@ public sealed class ReportInferenceTests
         Assert.Contains("This is the final result: the pilot's planned end was 31 March 2025. Its goals and guardrails are tested once, at 4.0\u00A0% "
             + "significance: the rest of the error rate after the daily looks during the pilot (1.0\u00A0%)", en, StringComparison.Ordinal);
         Assert.Contains("data-inference=\"fixed\">final result</span>", en, StringComparison.Ordinal);
-        Assert.DoesNotContain("confidence sequence)", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("confidence sequence", en, StringComparison.Ordinal);
         Assert.Contains("<dd>Slutresultat</dd>", Render(json, "sv"), StringComparison.Ordinal);
     }
 
