@@ -94,6 +94,17 @@ public sealed class SnapshotSequentialTests
         Assert.Equal(0.04, snapshot.Sequential!.FinalAlpha, 15);
         Assert.Equal(600, snapshot.Sequential.TuningCases);
         Assert.Equal(Verdicts.Improved, Effort(snapshot).Verdict);
+        Assert.DoesNotContain(snapshot.DataQuality.Warnings, w => w.Contains("planned end", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Compute_AfterPlannedEnd_WarnsThatItIsALookBeyondThePlan()
+    {
+        var snapshot = Compute(Config("2025-03-10"), effortShift: -1.5);
+
+        Assert.Equal(Inference.Fixed, snapshot.Inference);
+        Assert.Contains(snapshot.DataQuality.Warnings, w => w.StartsWith(
+            "the period ends after the pilot's planned end (2025-03-10): the final result is the snapshot whose period ends on it", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -82,6 +82,7 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
         var plan = pilot?.AnalysisPlan ?? AnalysisPlan.Default(1 - level);
         var sequential = SequentialSettings.Of(pilot?.Design, plan.Alpha);
         var inference = sequential?.InferenceAt(request.To) ?? Inference.Fixed;
+        warnings.PastPlannedEnd(request.To, sequential);
         var comparisons = PlannedComparisons.Finish(pending, plan, pilot?.CaseTypes ?? [],
             pilot?.Arms.Select(a => a.Name).Where(a => a != baseline).ToList() ?? [], minimum, out var familySize, sequential, inference);
         var belowMinimum = comparisons.Where(c => c.Result.Verdict == Verdicts.InsufficientData)
