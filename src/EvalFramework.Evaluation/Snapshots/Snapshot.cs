@@ -22,4 +22,7 @@ internal sealed record Snapshot(
 
     /// <summary>The pilot's always-valid analysis when it has a planned end; null otherwise.</summary>
     public SequentialSettings? Sequential { get; init; }
+
+    /// <summary>The design section (unit, analysis, units per arm, ICC).</summary>
+    public DesignSummary? Design { get; init; }
 }

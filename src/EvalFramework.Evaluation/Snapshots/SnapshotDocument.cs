@@ -50,6 +50,9 @@ public sealed record SnapshotDocument(
     /// <summary>The pilot's always-valid analysis (when it has a planned end); null otherwise and in older snapshots.</summary>
     public SequentialSettings? Sequential { get; init; }
 
+    /// <summary>The design: what was assigned to the arms and the analysis used; null in snapshots made before designs.</summary>
+    public DesignSummary? Design { get; init; }
+
     /// <summary>The document of a snapshot the engine has just computed.</summary>
     internal static SnapshotDocument Of(Snapshot s) => new(
         s.Request.Id,
@@ -71,5 +74,6 @@ public sealed record SnapshotDocument(
     {
         Inference = s.Inference,
         Sequential = s.Sequential,
+        Design = s.Design,
     };
 }

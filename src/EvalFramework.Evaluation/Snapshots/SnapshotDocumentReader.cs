@@ -66,12 +66,21 @@ public static class SnapshotDocumentReader
         {
             Inference = String(root, "inference"),
             Sequential = Child(root, "sequential") is { } sequential ? Sequential(sequential) : null,
+            Design = Child(root, "design") is { ValueKind: JsonValueKind.Object } design ? Design(design) : null,
         };
     }
 
     private static SequentialSettings Sequential(JsonElement s) => new(Time(s, "plannedEnd"), Number(s, "alpha") ?? double.NaN,
         Number(s, "finalAlpha") ?? double.NaN, Long(s, "plannedCases") ?? 0, Number(s, "tuningCases") ?? double.NaN,
         Number(s, "rho2") ?? double.NaN, Number(s, "rho2OneSided") ?? double.NaN);
+
+    private static DesignSummary Design(JsonElement d) => new(
+        String(d, "unit") ?? "",
+        String(d, "analysis") ?? "",
+        (int)(Long(d, "minUnitsPerArm") ?? 0),
+        [.. Properties(d, "unitsPerArm").Select(p => new KeyValuePair<string, long>(p.Name, p.Value.TryGetInt64(out var n) ? n : 0))],
+        [.. Array(d, "icc").Select(i => new IccValue(String(i, "caseType") ?? "", String(i, "metric") ?? "", Number(i, "value") ?? double.NaN))],
+        Long(d, "casesWithoutUnit") ?? 0);
 
     private static PlanSummary Plan(JsonElement plan)
     {
@@ -135,7 +144,10 @@ public static class SnapshotDocumentReader
                 Number(r, "chiSquare") ?? double.NaN,
                 (int)(Long(r, "degreesOfFreedom") ?? 0),
                 Number(r, "pValue") ?? double.NaN,
-                r.TryGetProperty("mismatch", out var mismatch) && mismatch.ValueKind == JsonValueKind.True);
+                r.TryGetProperty("mismatch", out var mismatch) && mismatch.ValueKind == JsonValueKind.True)
+            {
+                Unit = String(r, "unit"),
+            };
         }
 
         return new DataQualityReport(

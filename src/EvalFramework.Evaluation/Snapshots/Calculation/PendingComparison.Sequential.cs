@@ -8,7 +8,7 @@ internal sealed partial record PendingComparison
     /// <summary>For a share: the fewest events or non-events in either arm; null for other methods.</summary>
     public long? FewestOutcomes { get; init; }
 
-    /// <summary>t of the confidence sequence: the observations of both arms.</summary>
+    /// <summary>t of the confidence sequence: the observations of both arms (units under a clustered design).</summary>
     public long Observations => BaselineN + TreatmentN;
 
     /// <summary>
@@ -45,14 +45,16 @@ internal sealed partial record PendingComparison
         var bound = oneSided is { } b ? MetricKeys.HigherIsBetter(Metric) ? b.Low : b.High : (double?)null;
         var relativeScale = MetricKeys.HasRelativeChange(Metric) && BaselineValue is > 0;
         var relative = relativeScale && difference is { } rd ? rd / BaselineValue!.Value : (double?)null;
-        var mde = Power.MinimumDetectableEffect(se, Level);
+        var mde = Test.DegreesOfFreedom is { } df
+            ? ClusterRobustTest.MinimumDetectableEffect(se, Level, df)
+            : Power.MinimumDetectableEffect(se, Level);
         var mdeRelative = relativeScale && mde is { } e ? e / BaselineValue!.Value : (double?)null;
         var adjusted = role == ComparisonRoles.Primary && ready ? adjustedPValue : null;
         return new ComparisonResult(Metric, Baseline, Treatment, Method, BaselineN, TreatmentN, difference, sequence?.Low, sequence?.High,
             relative, p, adjusted, Verdict(role, adjusted, p, ready, s.Alpha, margin, oneSided), margin, mde, mdeRelative)
         {
             Role = role,
-            Unit = MetricKeys.UnitOf(Metric),
+            Unit = Unit ?? MetricKeys.UnitOf(Metric),
             SameTestAs = MetricKeys.TestedAs(Metric) is var tested && tested != Metric ? tested : null,
             NonInferiorityBound = bound,
             Inference = Inference.Sequential,
