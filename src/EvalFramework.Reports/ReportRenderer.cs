@@ -99,9 +99,11 @@ internal sealed partial class ReportRenderer
         var completed = _s.CaseTypes.SelectMany(c => c.Arms).Sum(a => (long)(a.Find(MetricKeys.CasesCompleted)?.Value ?? 0));
         Fact(_t.Cases, _t.Format(_t.CasesSummary, _f.Count(_s.DataQuality.CasesInPeriod), _f.Count(completed)));
         InferenceFact();
+        DesignFact();
         _h.Close("dl").Line();
         _h.Element("p", _t.Format(_t.Intro, TreatmentNames, BaselineName, Level), ("class", "lead")).Line();
         InferenceNote();
+        DesignNote();
         CasesTable();
         _h.Close("header").Line();
     }

@@ -186,5 +186,6 @@ internal sealed partial class ReportText
         Footer = "Made by EvalFramework from snapshot {0}.",
         Plan = PlanText.English,
         Inference = InferenceText.English,
+        Design = DesignText.English,
     };
 }

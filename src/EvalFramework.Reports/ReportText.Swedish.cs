@@ -186,5 +186,6 @@ internal sealed partial class ReportText
         Footer = "Skapad av EvalFramework från ögonblicksbild {0}.",
         Plan = PlanText.Swedish,
         Inference = InferenceText.Swedish,
+        Design = DesignText.Swedish,
     };
 }
