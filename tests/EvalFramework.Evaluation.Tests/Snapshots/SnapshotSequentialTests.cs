@@ -108,6 +108,56 @@ public sealed class SnapshotSequentialTests
     }
 
     [Fact]
+    public void Compute_TeamDesignBeforePlannedEnd_SequenceOnTheClusterRobustErrorWithTeamsAsObservations()
+    {
+        // Six teams per arm of ten cases: the comparison counts teams (n = 6 per arm) and its standard error is CR2 by team;
+        // the sequence is that estimate ± the boundary at t = 12 teams, with t* tuned in cases (1,000): u = 12·rho2 is small,
+        // so the sequence is far wider than the fixed cluster-robust interval (conservative; see methods.md, Limits).
+        var config = Config("2025-06-01", extraDesign: "      unit: team\n");
+        using var engine = new SnapshotEngine(new SnapshotRequest("snap-seq", "demo", From, From.AddDays(14), From.AddDays(40), config));
+        var fixedConfig = TestConfig.Load(TestConfig.Valid + "\n    analysisPlan:\n      primary: [{metric: effort_seconds_mean}]\n    design:\n      unit: team\n");
+        using var fixedEngine = new SnapshotEngine(new SnapshotRequest("snap-fix", "demo", From, From.AddDays(14), From.AddDays(40), fixedConfig));
+        var row = new CaseRow();
+        foreach (var (arm, shift) in new[] { ("ai_assisted", -30.0), ("manual", 0.0) })
+        {
+            for (var i = 0; i < 60; i++)
+            {
+                row.Clear();
+                row.CaseId = arm + "-" + i.ToString("D5", CultureInfo.InvariantCulture);
+                row.CaseType = "a-question";
+                row.Arm = arm;
+                row.AssignmentUnit = "team";
+                row.AssignmentUnitId = arm + "-T" + (i % 6).ToString(CultureInfo.InvariantCulture);
+                row.StartedMs = From.AddMinutes(i).ToUnixTimeMilliseconds();
+                row.CompletedMs = row.StartedMs + 60_000;
+                row.EffortSeconds = 100 + (i % 6 * 5) + (i % 7) + shift;
+                row.EffortByRole.Add(new RoleEffort("handlaggare", row.EffortSeconds));
+                engine.AddCase(row);
+                fixedEngine.AddCase(row);
+            }
+        }
+
+        var snapshot = engine.Compute();
+        var effort = Effort(snapshot);
+        var fixedEffort = Effort(fixedEngine.Compute());
+
+        Assert.Equal(Inference.Sequential, effort.Inference);
+        Assert.Equal("team", effort.Unit);
+        Assert.Equal(6, effort.BaselineN);
+        Assert.Equal(6, effort.TreatmentN);
+        Assert.Equal(-30, effort.Difference!.Value, 9);
+        Assert.Equal("team", fixedEffort.Unit);
+        Assert.Equal(Verdicts.Improved, fixedEffort.Verdict);
+        Assert.True(effort.CiHigh - effort.CiLow > 2 * (fixedEffort.CiHigh - fixedEffort.CiLow));
+
+        // The sequence's p-value is the dual of its interval: recover SE from the half-width and the boundary at u = 12·rho2.
+        var s = snapshot.Sequential!;
+        var u = 12 * s.Rho2;
+        var se = (effort.CiHigh!.Value - effort.CiLow!.Value) / 2 / Math.Sqrt(2 * (u + 1) / u * Math.Log(Math.Sqrt(u + 1) / s.Alpha));
+        Assert.Equal(EvalFramework.Evaluation.Statistics.ConfidenceSequence.PValue(effort.Difference.Value, se, 12, s.Rho2), effort.PValue!.Value, 12);
+    }
+
+    [Fact]
     public void Json_Sequential_WrittenAndReadBackUnchanged()
     {
         using var engine = Filled(Config("2025-06-01"), effortShift: -1.5);
