@@ -18,13 +18,14 @@ internal static class SimulateCommand
 
     public static CliCommand Definition { get; } = new(
         ["simulate"],
-        CollectorRequests.Common + " [--days N] [--seed N] [--effects FILE] [--config FILE] [--pilot P] [--speed N|max] [--start DATE] [--volume X] [--load [--clients N]]",
+        CollectorRequests.Common + " [--days N] [--seed N] [--effects FILE] [--config FILE] [--pilot P] [--speed N|max] [--start DATE] [--volume X] [--load [--clients N]] "
+        + SimulateDesignOptions.Usage,
         "post a simulated pilot (default: the config's first pilot, 90 days to now, seed 1, default effects) through the SDK",
         Run);
 
     private static int Run(CommandContext context)
     {
-        if (CollectorRequests.Parse(context, [], ["days", "seed", "effects", "config", "pilot", "speed", "start", "volume", "clients"], ["load"],
+        if (CollectorRequests.Parse(context, [], ["days", "seed", "effects", "config", "pilot", "speed", "start", "volume", "clients", .. SimulateDesignOptions.Names], ["load"],
                 out var options, out var collector) is { } usage)
         {
             return usage;
@@ -65,7 +66,14 @@ internal static class SimulateCommand
             }
         }
 
-        var settings = new SimulationSettings { Pilot = pilot, Seed = seed, Start = start ?? TimeProvider.System.GetUtcNow().AddDays(-days), Days = days, Effects = effects, VolumeScale = volume };
+        var from = start ?? TimeProvider.System.GetUtcNow().AddDays(-days);
+        var design = SimulateDesignOptions.Read(options, pilot, from, days, out var designError);
+        if (designError is not null)
+        {
+            return context.UsageError(designError);
+        }
+
+        var settings = new SimulationSettings { Pilot = pilot, Seed = seed, Start = from, Days = days, Effects = effects, VolumeScale = volume, Design = design };
         var errors = PilotSimulator.Validate(settings);
         if (errors.Count > 0)
         {
