@@ -64,6 +64,45 @@ public sealed partial class PlanPowerCommandTests
         Assert.Contains("assumptions given", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// History from a stored snapshot (the methodology-1 demo fixture, 5 weeks): manual effort mean 431.23 s with the
+    /// 95 % interval [404.41, 458.05] over 445 cases, so sd = half-width / t(444) · √445 = 287.849 (scipy.stats.t);
+    /// 884 cases in 5 weeks, 176.8 a week.
+    /// </summary>
+    [Fact]
+    public void Plan_FromASnapshot_UsesItsBaselineSpreadAndVolume()
+    {
+        var fixture = Path.Combine(RepoRoot.Path, "tests", "Fixtures", "snapshot-methodology-1-demo.json");
+
+        var (code, output, err) = Run("--pilot", "demo", "--case-type", "building-permit-question", "--metric", "effort_seconds_mean", "--change", "-10%",
+            "--snapshot", fixture, "--simulations", "200");
+
+        Assert.Equal(0, code);
+        Assert.Empty(err);
+        Assert.Contains("baseline 431.2, sd 287.8; change -43.12 (-10 %)", output, StringComparison.Ordinal);
+        Assert.Contains("volume: 176.8 cases a week, 176.8 observations (cases) a week", output, StringComparison.Ordinal);
+        Assert.Contains("from: snapshot snap-demo (2025-01-06 to 2025-02-10, 5 weeks)", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Plan_SnapshotThatIsNotOne_ExitsOneNamingTheFile()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "{\"not\": \"a snapshot\"}");
+        try
+        {
+            var (code, output, err) = Run("--pilot", "demo", "--case-type", "building-permit-question", "--metric", "consistency_rate", "--change", "10%", "--snapshot", path);
+
+            Assert.Equal(1, code);
+            Assert.Empty(output);
+            Assert.Contains("--snapshot: cannot read " + path, err, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Theory]
     [InlineData("--design team --teams 16", "--icc")]
     [InlineData("--design team --icc 0.05", "--teams")]

@@ -6,13 +6,13 @@ namespace EvalFramework.Cli.Commands;
 
 /// <summary>
 /// Baseline figures from a stored snapshot: the baseline arm's value of the metric, its standard deviation (means:
-/// from the arm's interval, SE·√n with SE = half-width / z), and the observations and cases a week over the
-/// snapshot's period.
+/// from the arm's Student t interval, SE·√n with SE = half-width / t(n − 1)), and the observations and cases a week
+/// over the snapshot's period.
 /// </summary>
 internal static class PlanHistory
 {
     /// <summary>The figures, or why they cannot be read (naming the case type, metric or arm).</summary>
-    public static (PlanInputs? Inputs, string? Problem) Read(SnapshotDocument snapshot, string caseType, string metric, string baselineArm, string source)
+    public static (PlanInputs? Inputs, string? Problem) Read(SnapshotDocument snapshot, string caseType, string metric, bool isMean, string baselineArm, string source)
     {
         var result = snapshot.CaseTypes.FirstOrDefault(c => c.CaseType == caseType);
         if (result is null)
@@ -36,10 +36,10 @@ internal static class PlanHistory
 
         var figure = baseline[metric];
         double? sd = null;
-        if (figure is { CiLow: { } low, CiHigh: { } high, N: > 1 })
+        if (isMean && figure is { CiLow: { } low, CiHigh: { } high, N: > 1 })
         {
-            var z = Normal.InvCDF(0, 1, 1 - ((1 - snapshot.Settings.ConfidenceLevel) / 2));
-            sd = (high - low) / (2 * z) * Math.Sqrt(figure.N);
+            var t = StudentT.InvCDF(0, 1, figure.N - 1, 1 - ((1 - snapshot.Settings.ConfidenceLevel) / 2));
+            sd = (high - low) / (2 * t) * Math.Sqrt(figure.N);
         }
 
         var from = string.Create(CultureInfo.InvariantCulture, $"{source} ({snapshot.From:yyyy-MM-dd} to {snapshot.To:yyyy-MM-dd}, {weeks:0.#} weeks)");

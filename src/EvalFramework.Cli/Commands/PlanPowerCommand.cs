@@ -145,7 +145,7 @@ internal static class PlanPowerCommand
                 return null;
             }
 
-            (history, var problem) = PlanHistory.Read(snapshot, caseType, metric, pilot.BaselineArm, "snapshot " + snapshot.Id);
+            (history, var problem) = PlanHistory.Read(snapshot, caseType, metric, kind == PowerMetricKind.Mean, pilot.BaselineArm, "snapshot " + snapshot.Id);
             if (history is null)
             {
                 context.Err.WriteLine("evalctl plan: --snapshot: " + problem);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Simulation;
 using EvalFramework.Playback;
 
@@ -50,7 +51,7 @@ internal static class SimulateCommand
             return context.UsageError("--clients goes with --load: a number of parallel senders from 1 to 64 (default 4)");
         }
 
-        var pilot = ReadPilot(context, options, out var code);
+        var pilot = ReadPilot(context, options, out var code, out var configured);
         if (pilot is null)
         {
             return code;
@@ -67,7 +68,7 @@ internal static class SimulateCommand
         }
 
         var from = start ?? TimeProvider.System.GetUtcNow().AddDays(-days);
-        var design = SimulateDesignOptions.Read(options, pilot, from, days, out var designError);
+        var design = SimulateDesignOptions.Read(options, pilot, from, days, out var designError) ?? SimulateDesignOptions.FromConfig(configured, pilot);
         if (designError is not null)
         {
             return context.UsageError(designError);
@@ -146,11 +147,12 @@ internal static class SimulateCommand
 
     /// <summary>
     /// The pilot from <c>--config</c> (default the shipped file; the built-in demo pilot, with the shipped vocabulary, when
-    /// that is absent) and <c>--pilot</c>.
+    /// that is absent) and <c>--pilot</c>, and its configured design (null for the built-in pilot).
     /// </summary>
-    private static SimulationPilot? ReadPilot(CommandContext context, Dictionary<string, string> options, out int code)
+    private static SimulationPilot? ReadPilot(CommandContext context, Dictionary<string, string> options, out int code, out DesignConfig? design)
     {
         code = ExitCodes.Ok;
+        design = null;
         var explicitConfig = options.TryGetValue("config", out var path);
         path ??= DefaultConfig;
         options.TryGetValue("pilot", out var slug);
@@ -187,6 +189,7 @@ internal static class SimulateCommand
             return null;
         }
 
+        design = pilot.Design;
         return SimulationPilot.FromConfig(pilot);
     }
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using EvalFramework.Contract;
+using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Simulation;
 
 namespace EvalFramework.Cli.Commands;
@@ -7,7 +8,8 @@ namespace EvalFramework.Cli.Commands;
 /// <summary>
 /// <c>evalctl simulate</c>'s design options: <c>--design case|handler|team|period|before-after</c>, <c>--teams N</c>,
 /// <c>--handlers-per-team N</c>, <c>--period-days N</c>, <c>--icc X</c>, <c>--non-compliance X</c>, <c>--ai-start DATE</c>.
-/// Without any of them there is no design (each case on its own, nothing recorded of it: the demo's traffic).
+/// Without any of them the pilot's configured design is simulated; without that either there is no design (each case
+/// on its own, nothing recorded of it: the demo's traffic).
 /// </summary>
 internal static class SimulateDesignOptions
 {
@@ -68,6 +70,21 @@ internal static class SimulateDesignOptions
             AiStart = aiStart, ConcurrentControl = !beforeAfter,
         };
     }
+
+    /// <summary>
+    /// The design of the pilot's config when it sets one (<c>design.unit</c>, <c>periodLength</c>, <c>aiStart</c>; teams
+    /// and handlers: all the pilot's teams), so that <c>evalctl simulate</c> without design options simulates the pilot
+    /// as configured; null when the config sets none (the demo).
+    /// </summary>
+    public static SimulationDesign? FromConfig(DesignConfig? design, SimulationPilot pilot) => design is { IsConfigured: true }
+        ? new SimulationDesign
+        {
+            Unit = design.Unit,
+            Teams = design.Unit is AssignmentUnits.Team or AssignmentUnits.Handler ? pilot.Teams.Count : 0,
+            PeriodDays = design.PeriodDays ?? 7,
+            AiStart = design.AiStart,
+        }
+        : null;
 
     private static bool Int(Dictionary<string, string> options, string name, int fallback, ref string? error, out int value)
     {
