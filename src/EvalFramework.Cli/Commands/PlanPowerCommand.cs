@@ -9,7 +9,8 @@ namespace EvalFramework.Cli.Commands;
 
 /// <summary>
 /// <c>evalctl plan</c>: how many cases and weeks a pilot needs to detect a change in one metric of one case type with
-/// the power wanted, for the pilot's design (or <c>--design</c>), from a snapshot's history (<c>--snapshot FILE</c>)
+/// the power wanted, for the pilot's design (or <c>--design</c>), from a snapshot's history (<c>--snapshot FILE</c>, or
+/// the pilot's newest snapshot in <c>--collector URL</c>)
 /// or stated assumptions (<c>--baseline</c>, <c>--sd</c>, <c>--cases-per-week</c>, ...), else the simulator's
 /// illustrative profile of the case type; then the power at the weeks available, and both checked by a seeded simulation.
 /// </summary>
@@ -20,13 +21,13 @@ internal static class PlanPowerCommand
 
     private static readonly string[] Names =
     [
-        "pilot", "case-type", "metric", "change", "weeks-available", "config", "snapshot", "arm", "baseline", "sd", "cases-per-week",
+        "pilot", "case-type", "metric", "change", "weeks-available", "config", "snapshot", "collector", "key", "arm", "baseline", "sd", "cases-per-week",
         "measured-share", "design", "icc", "teams", "handlers", "period-days", "size-cv", "alpha", "power", "simulations", "seed",
     ];
 
     public static CliCommand Definition { get; } = new(
         ["plan"],
-        "--pilot P --case-type T --metric M --change 10%|X [--weeks-available N] [--config FILE] [--snapshot FILE] [--arm A] "
+        "--pilot P --case-type T --metric M --change 10%|X [--weeks-available N] [--config FILE] [--snapshot FILE | --collector URL [--key KEY]] [--arm A] "
         + "[--baseline X] [--sd X] [--cases-per-week N] [--measured-share X] [--design case|handler|team|period] [--icc X] [--teams N] "
         + "[--handlers N] [--period-days N] [--size-cv X] [--alpha X] [--power X] [--simulations N] [--seed N]",
         "cases and weeks needed to detect a change with 80 % power for the pilot's design, the power at the weeks available, checked by simulation",
@@ -132,23 +133,17 @@ internal static class PlanPowerCommand
     private static PlanInputs? Inputs(CommandContext context, Dictionary<string, string> options, PilotConfig pilot, string caseType, string metric, PowerMetricKind kind)
     {
         PlanInputs? history = null;
-        if (options.TryGetValue("snapshot", out var file))
+        if (PlanSnapshotSource.IsGiven(options))
         {
-            SnapshotDocument snapshot;
-            try
+            if (PlanSnapshotSource.Load(context, options, pilot.Slug) is not { } snapshot)
             {
-                snapshot = SnapshotDocumentReader.Read(File.ReadAllBytes(file));
-            }
-            catch (Exception e) when (CommandContext.IsFileError(e) || e is System.Text.Json.JsonException or FormatException or InvalidOperationException or KeyNotFoundException)
-            {
-                context.Err.WriteLine("evalctl plan: --snapshot: cannot read " + file + " as a snapshot: " + e.Message);
                 return null;
             }
 
             (history, var problem) = PlanHistory.Read(snapshot, caseType, metric, kind == PowerMetricKind.Mean, pilot.BaselineArm, "snapshot " + snapshot.Id);
             if (history is null)
             {
-                context.Err.WriteLine("evalctl plan: --snapshot: " + problem);
+                context.Err.WriteLine("evalctl plan: " + problem);
                 return null;
             }
         }
