@@ -41,6 +41,22 @@ public sealed partial class PlanPowerCommandTests
         }
     }
 
+    /// <summary>
+    /// 10 % of each arm's cases handled in the other arm: the difference by assigned arm is 0.8 · 0.082 = 0.0656, and the
+    /// pooled-z power (scipy) is 77.70 % at 15 weeks, 80.28 % at 16.
+    /// </summary>
+    [Fact]
+    public void Plan_NonCompliance_DilutesTheChangeAndNeedsMoreWeeks()
+    {
+        var (code, output, _) = Run("--pilot", "demo", "--case-type", "building-permit-question", "--metric", "consistency_rate", "--change", "10%",
+            "--non-compliance", "0.1", "--simulations", "200");
+
+        Assert.Equal(0, code);
+        Assert.Contains("change +0.0656 (+8 %)", output, StringComparison.Ordinal);
+        Assert.Contains("needed: 16 weeks", output, StringComparison.Ordinal);
+        Assert.Contains("power 80.3 %", output, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Plan_FewTeams_SaysTheChangeCannotBeReachedAndWhy()
     {
@@ -109,6 +125,7 @@ public sealed partial class PlanPowerCommandTests
     [InlineData("--change ten", "--change")]
     [InlineData("--metric nps", "--metric")]
     [InlineData("--case-type parking", "--case-type")]
+    [InlineData("--non-compliance 0.5", "--non-compliance")]
     public void Plan_BadArguments_UsageErrorNamingTheOption(string extra, string named)
     {
         var args = new List<string> { "--pilot", "demo", "--case-type", "building-permit-question", "--metric", "consistency_rate", "--change", "10%" };

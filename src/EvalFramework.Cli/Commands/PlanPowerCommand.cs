@@ -22,13 +22,13 @@ internal static class PlanPowerCommand
     private static readonly string[] Names =
     [
         "pilot", "case-type", "metric", "change", "weeks-available", "config", "snapshot", "collector", "key", "arm", "baseline", "sd", "cases-per-week",
-        "measured-share", "design", "icc", "teams", "handlers", "period-days", "size-cv", "alpha", "power", "simulations", "seed",
+        "measured-share", "non-compliance", "design", "icc", "teams", "handlers", "period-days", "size-cv", "alpha", "power", "simulations", "seed",
     ];
 
     public static CliCommand Definition { get; } = new(
         ["plan"],
         "--pilot P --case-type T --metric M --change 10%|X [--weeks-available N] [--config FILE] [--snapshot FILE | --collector URL [--key KEY]] [--arm A] "
-        + "[--baseline X] [--sd X] [--cases-per-week N] [--measured-share X] [--design case|handler|team|period] [--icc X] [--teams N] "
+        + "[--baseline X] [--sd X] [--cases-per-week N] [--measured-share X] [--non-compliance X] [--design case|handler|team|period] [--icc X] [--teams N] "
         + "[--handlers N] [--period-days N] [--size-cv X] [--alpha X] [--power X] [--simulations N] [--seed N]",
         "cases and weeks needed to detect a change with 80 % power for the pilot's design, the power at the weeks available, checked by simulation",
         Run);
@@ -118,7 +118,9 @@ internal static class PlanPowerCommand
             return ExitCodes.Usage;
         }
 
-        new PlanPrinter(context.Out, pilot, caseType, metric, treatmentArm, inputs, assumptions).Print(available, simulations ?? PowerSimulation.DefaultPilots, seed ?? 1);
+        // Already checked by Assumptions.
+        var nonCompliance = options.TryGetValue("non-compliance", out var text) ? double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : 0;
+        new PlanPrinter(context.Out, pilot, caseType, metric, treatmentArm, inputs, assumptions, nonCompliance).Print(available, simulations ?? PowerSimulation.DefaultPilots, seed ?? 1);
         return ExitCodes.Ok;
     }
 
@@ -210,10 +212,20 @@ internal static class PlanPowerCommand
             return null;
         }
 
-        if (!TryDouble(context, options, "alpha", out var alpha) || !TryDouble(context, options, "power", out var power) || Design(context, options, pilot) is not { } design)
+        if (!TryDouble(context, options, "alpha", out var alpha) || !TryDouble(context, options, "power", out var power)
+            || !TryDouble(context, options, "non-compliance", out var nonCompliance) || Design(context, options, pilot) is not { } design)
         {
             return null;
         }
+
+        if (nonCompliance is not null and not (>= 0 and < 0.5))
+        {
+            context.UsageError("--non-compliance must be at least 0 and below 0.5 (the share of each arm's cases handled in the other arm)");
+            return null;
+        }
+
+        // Analysed by assigned arm, a share c of each arm handled in the other one dilutes the difference to (1 − 2c)·δ.
+        change *= 1 - (2 * (nonCompliance ?? 0));
 
         var total = pilot.Arms.Sum(a => a.Share);
         return new PowerAssumptions

@@ -7,7 +7,8 @@ using EvalFramework.Evaluation.Statistics;
 namespace EvalFramework.Cli.Commands;
 
 /// <summary>Prints <c>evalctl plan</c>'s answer: the assumptions, the weeks and cases needed, the power at the weeks available, and the simulation's check of both.</summary>
-internal sealed class PlanPrinter(TextWriter output, PilotConfig pilot, string caseType, string metric, string arm, PlanInputs inputs, PowerAssumptions assumptions)
+internal sealed class PlanPrinter(TextWriter output, PilotConfig pilot, string caseType, string metric, string arm, PlanInputs inputs, PowerAssumptions assumptions,
+    double nonCompliance)
 {
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
@@ -22,7 +23,7 @@ internal sealed class PlanPrinter(TextWriter output, PilotConfig pilot, string c
         Line($"plan for pilot '{pilot.Slug}', case type '{caseType}', {metric}: {arm} against {pilot.BaselineArm}");
         Line($"  design: {Design(a.Design)}");
         var sd = a.Kind == PowerMetricKind.Mean ? ", sd " + Number(a.StandardDeviation) : "";
-        Line($"  baseline {Number(a.Baseline)}{sd}; change {Signed(a.Change)} ({Signed(100 * a.Change / a.Baseline)} %) to {Number(a.Treatment)}");
+        Line($"  baseline {Number(a.Baseline)}{sd}; change {Signed(a.Change)} ({Signed(100 * a.Change / a.Baseline)} %) to {Number(a.Treatment)}{Diluted()}");
         Line($"  volume: {inputs.CasesPerWeek:F1} cases a week, {a.ObservationsPerWeek:F1} observations ({unit}) a week; {arm} {a.TreatmentShare:P0}, {pilot.BaselineArm} {a.BaselineShare:P0}");
         Line($"  from: {inputs.Source}");
         Line($"  test: two-sided at α {Number(a.Alpha)}; power wanted {a.TargetPower:P0}");
@@ -58,6 +59,11 @@ internal sealed class PlanPrinter(TextWriter output, PilotConfig pilot, string c
             Line($"  seasonality is not in the average volume: a pilot in a quiet season needs more weeks");
         }
     }
+
+    /// <summary>What non-compliance did to the change, when it did.</summary>
+    private string Diluted() => nonCompliance > 0
+        ? string.Create(Invariant, $", as seen by assigned arm with {nonCompliance:P0} of each arm's cases handled in the other (1 − 2·{Number(nonCompliance)} of the full change)")
+        : "";
 
     private static string Design(PowerDesign d) => d.Unit switch
     {
