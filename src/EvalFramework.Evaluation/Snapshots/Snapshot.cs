@@ -15,4 +15,8 @@ internal sealed record Snapshot(
     SnapshotBreakdowns Breakdowns,
     IReadOnlyList<ComparisonResult> PilotComparisons,
     PlanSummary Plan,
-    int FollowUpDays);
+    int FollowUpDays)
+{
+    /// <summary>The design section (unit, analysis, units per arm, ICC).</summary>
+    public DesignSummary? Design { get; init; }
+}

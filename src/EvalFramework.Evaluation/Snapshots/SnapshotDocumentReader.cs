@@ -62,8 +62,19 @@ public static class SnapshotDocumentReader
             Child(root, "breakdowns") is { } breakdowns ? Breakdowns(breakdowns) : null,
             Child(root, "analysisPlan") is { } plan ? Plan(plan) : null,
             Child(root, "pilotComparisons") is { } pilotComparisons ? [.. pilotComparisons.EnumerateArray().Select(Comparison)] : null,
-            Bool(period, "defaultEnd"));
+            Bool(period, "defaultEnd"))
+        {
+            Design = Child(root, "design") is { ValueKind: JsonValueKind.Object } design ? Design(design) : null,
+        };
     }
+
+    private static DesignSummary Design(JsonElement d) => new(
+        String(d, "unit") ?? "",
+        String(d, "analysis") ?? "",
+        (int)(Long(d, "minUnitsPerArm") ?? 0),
+        [.. Properties(d, "unitsPerArm").Select(p => new KeyValuePair<string, long>(p.Name, p.Value.TryGetInt64(out var n) ? n : 0))],
+        [.. Array(d, "icc").Select(i => new IccValue(String(i, "caseType") ?? "", String(i, "metric") ?? "", Number(i, "value") ?? double.NaN))],
+        Long(d, "casesWithoutUnit") ?? 0);
 
     private static PlanSummary Plan(JsonElement plan)
     {
@@ -126,7 +137,10 @@ public static class SnapshotDocumentReader
                 Number(r, "chiSquare") ?? double.NaN,
                 (int)(Long(r, "degreesOfFreedom") ?? 0),
                 Number(r, "pValue") ?? double.NaN,
-                r.TryGetProperty("mismatch", out var mismatch) && mismatch.ValueKind == JsonValueKind.True);
+                r.TryGetProperty("mismatch", out var mismatch) && mismatch.ValueKind == JsonValueKind.True)
+            {
+                Unit = String(r, "unit"),
+            };
         }
 
         return new DataQualityReport(
