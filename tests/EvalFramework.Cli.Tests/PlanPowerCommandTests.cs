@@ -100,6 +100,37 @@ public sealed partial class PlanPowerCommandTests
         Assert.Contains("from: snapshot snap-demo (2025-01-06 to 2025-02-10, 5 weeks)", output, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// A snapshot of a team design (the fixture with a <c>design</c> section: 8 + 8 teams, consistency ICC 0.05): a team
+    /// plan takes its ICC and team count from it, and with them the ceiling of 16 teams at ICC 0.05 and CV 0.4 for
+    /// the fixture's consistency 0.8621 → +10 %.
+    /// </summary>
+    [Fact]
+    public void Plan_FromAClusteredSnapshot_TakesItsIccAndTeams()
+    {
+        var fixture = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(RepoRoot.Path, "tests", "Fixtures", "snapshot-methodology-1-demo.json")))!;
+        fixture["design"] = System.Text.Json.Nodes.JsonNode.Parse("""
+            {"unit": "team", "analysis": "cluster_robust", "minUnitsPerArm": 4, "unitsPerArm": {"manual": 8, "ai_assisted": 8},
+             "icc": [{"caseType": "building-permit-question", "metric": "consistency_rate", "value": 0.05}], "casesWithoutUnit": 0}
+            """);
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, fixture.ToJsonString());
+        try
+        {
+            var (code, output, err) = Run("--pilot", "demo", "--case-type", "building-permit-question", "--metric", "consistency_rate", "--change", "10%",
+                "--snapshot", path, "--design", "team", "--simulations", "200");
+
+            Assert.True(code == 0, err);
+            Assert.Contains("design: team (16 teams over the arms), ICC 0.05, CV of team sizes 0.4", output, StringComparison.Ordinal);
+            Assert.Contains("its ICC estimate 0.05 by team", output, StringComparison.Ordinal);
+            Assert.Contains("can never exceed", output, StringComparison.Ordinal);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
     [Fact]
     public void Plan_SnapshotThatIsNotOne_ExitsOneNamingTheFile()
     {

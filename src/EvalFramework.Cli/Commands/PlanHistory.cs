@@ -7,7 +7,7 @@ namespace EvalFramework.Cli.Commands;
 /// <summary>
 /// Baseline figures from a stored snapshot: the baseline arm's value of the metric, its standard deviation (means:
 /// from the arm's Student t interval, SE·√n with SE = half-width / t(n − 1)), and the observations and cases a week
-/// over the snapshot's period.
+/// over the snapshot's period; under a clustered design also the snapshot's ICC estimate of the metric and its units.
 /// </summary>
 internal static class PlanHistory
 {
@@ -43,6 +43,17 @@ internal static class PlanHistory
         }
 
         var from = string.Create(CultureInfo.InvariantCulture, $"{source} ({snapshot.From:yyyy-MM-dd} to {snapshot.To:yyyy-MM-dd}, {weeks:0.#} weeks)");
-        return (new PlanInputs(value, sd, observations / weeks, Math.Max(cases, observations) / weeks, from), null);
+        var design = snapshot.Design;
+        var icc = design?.Icc.FirstOrDefault(i => i.CaseType == caseType && i.Metric == metric)?.Value;
+        if (icc is { } estimated)
+        {
+            from += string.Create(CultureInfo.InvariantCulture, $", its ICC estimate {estimated:G3} by {design!.Unit}");
+        }
+
+        return (new PlanInputs(value, sd, observations / weeks, Math.Max(cases, observations) / weeks, from)
+        {
+            Icc = icc,
+            Units = design is { Analysis: not "case_level" } ? (design.Unit, (int)design.UnitsPerArm.Sum(u => u.Value)) : null,
+        }, null);
     }
 }

@@ -177,7 +177,11 @@ internal static class PlanPowerCommand
         var cases = casesPerWeek ?? history?.CasesPerWeek;
         var share = measured ?? (history is null ? 1 : history.ObservationsPerWeek / history.CasesPerWeek);
         var inputs = new PlanInputs(baseline ?? history?.Baseline ?? double.NaN, sd ?? history?.StandardDeviation, (cases ?? double.NaN) * share,
-            cases ?? double.NaN, (history?.Source ?? "") + (stated ? (history is null ? "" : ", with ") + "assumptions given" : ""));
+            cases ?? double.NaN, (history?.Source ?? "") + (stated ? (history is null ? "" : ", with ") + "assumptions given" : ""))
+        {
+            Icc = history?.Icc,
+            Units = history?.Units,
+        };
         var missing = new List<string>();
         if (double.IsNaN(inputs.Baseline))
         {
@@ -213,7 +217,7 @@ internal static class PlanPowerCommand
         }
 
         if (!TryDouble(context, options, "alpha", out var alpha) || !TryDouble(context, options, "power", out var power)
-            || !TryDouble(context, options, "non-compliance", out var nonCompliance) || Design(context, options, pilot) is not { } design)
+            || !TryDouble(context, options, "non-compliance", out var nonCompliance) || Design(context, options, pilot, inputs) is not { } design)
         {
             return null;
         }
@@ -243,8 +247,11 @@ internal static class PlanPowerCommand
         };
     }
 
-    /// <summary>The design: the pilot's, or <c>--design</c>; teams, handlers, ICC and period length from the options.</summary>
-    private static PowerDesign? Design(CommandContext context, Dictionary<string, string> options, PilotConfig pilot)
+    /// <summary>
+    /// The design: the pilot's, or <c>--design</c>; teams, handlers, ICC and period length from the options, else (ICC;
+    /// teams or handlers when the unit is the same) from the snapshot the figures come from.
+    /// </summary>
+    private static PowerDesign? Design(CommandContext context, Dictionary<string, string> options, PilotConfig pilot, PlanInputs inputs)
     {
         var unit = options.GetValueOrDefault("design") ?? pilot.Design.Unit;
         if (!AssignmentUnits.All.Contains(unit, StringComparer.Ordinal))
@@ -260,6 +267,8 @@ internal static class PlanPowerCommand
             return null;
         }
 
+        icc ??= unit != AssignmentUnits.Case ? inputs.Icc : null;
+        units ??= inputs.Units is { } seen && seen.Unit == unit ? seen.Count : null;
         if (unit != AssignmentUnits.Case && icc is null)
         {
             context.UsageError("--icc: a " + unit + " design needs the intra-cluster correlation of the metric (e.g. --icc 0.05; a snapshot of a clustered pilot states it)");

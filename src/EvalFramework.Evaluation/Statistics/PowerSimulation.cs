@@ -58,11 +58,11 @@ public static class PowerSimulation
         var total = a.ObservationsPerWeek * weeks;
         var baseline = Clusters(a, random, m0, total * a.BaselineShare, a.Baseline);
         var treatment = Clusters(a, random, m1, total * a.TreatmentShare, a.Treatment);
-        return PowerClusterTest.Compare(baseline, treatment)?.PValue ?? 1;
+        return ClusterRobustTest.Compare(baseline, treatment, 1 - a.Alpha).PValue ?? 1;
     }
 
     /// <summary>The units of one arm, each with its cases and their mean; units that got no case are left out.</summary>
-    private static List<(double Count, double Mean)> Clusters(PowerAssumptions a, SeededRandom random, int units, double expected, double armValue)
+    private static List<Moments> Clusters(PowerAssumptions a, SeededRandom random, int units, double expected, double armValue)
     {
         var design = a.Design;
         var weights = new double[units];
@@ -72,7 +72,7 @@ public static class PowerSimulation
         }
 
         var sum = weights.Sum();
-        var clusters = new List<(double, double)>(units);
+        var clusters = new List<Moments>(units);
         for (var j = 0; j < units; j++)
         {
             var n = Count(random, expected * weights[j] / sum);
@@ -81,9 +81,13 @@ public static class PowerSimulation
                 continue;
             }
 
-            clusters.Add((n, a.Kind == PowerMetricKind.Share
-                ? (double)Binomial(random, n, UnitShare(random, armValue, design.Icc)) / n
-                : armValue + (a.StandardDeviation * ((Math.Sqrt(design.Icc) * random.Normal()) + (Math.Sqrt((1 - design.Icc) / n) * random.Normal())))));
+            clusters.Add(new Moments
+            {
+                Count = n,
+                Mean = a.Kind == PowerMetricKind.Share
+                    ? (double)Binomial(random, n, UnitShare(random, armValue, design.Icc)) / n
+                    : armValue + (a.StandardDeviation * ((Math.Sqrt(design.Icc) * random.Normal()) + (Math.Sqrt((1 - design.Icc) / n) * random.Normal()))),
+            });
         }
 
         return clusters;

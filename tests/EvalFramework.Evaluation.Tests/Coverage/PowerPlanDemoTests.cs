@@ -89,8 +89,8 @@ public sealed class PowerPlanDemoTests(ITestOutputHelper output)
             return Proportions.Compare(counts[0, 1], counts[0, 0], counts[1, 1], counts[1, 0], 0.95).PValue ?? 1;
         }
 
-        List<(double, double)> Teams(string arm) => [.. reviews.Where(r => r.Case.Arm == arm).GroupBy(r => r.Case.Team)
-            .Select(t => ((double)t.Count(), t.Average(r => r.Consistent ? 1.0 : 0.0)))];
-        return PowerClusterTest.Compare(Teams("manual"), Teams("ai_assisted"))?.PValue ?? 1;
+        List<Moments> Teams(string arm) => [.. reviews.Where(r => r.Case.Arm == arm).GroupBy(r => r.Case.Team)
+            .Select(t => Moments.FromSums(t.Count(), t.Count(r => r.Consistent), t.Count(r => r.Consistent)))];
+        return ClusterRobustTest.Compare(Teams("manual"), Teams("ai_assisted"), 0.95).PValue ?? 1;
     }
 }
