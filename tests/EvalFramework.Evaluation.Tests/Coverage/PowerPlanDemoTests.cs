@@ -61,7 +61,7 @@ public sealed class PowerPlanDemoTests(ITestOutputHelper output)
         for (var i = 0; i < Pilots; i++)
         {
             var start = Simulations.Start.AddDays(7 * (i % 52));
-            var settings = new SimulationSettings { Pilot = pilot, Seed = 100 + i, Start = start, Days = (7 * Weeks) + 14, Effects = effects, Design = design };
+            var settings = new SimulationSettings { Pilot = pilot, Seed = 100 + i, Start = start, Days = (7 * Weeks) + 11, Effects = effects, Design = design };
             var end = start.AddDays(7 * Weeks);
             var reviews = new PilotSimulator(settings).Events().OfType<SimulatedReview>().Where(r => r.Case.Started < end).ToList();
             found += PValue(reviews, design is not null) < 0.05 ? 1 : 0;
