@@ -157,6 +157,7 @@ public sealed partial class PlanPowerCommandTests
     [InlineData("--metric nps", "--metric")]
     [InlineData("--case-type parking", "--case-type")]
     [InlineData("--non-compliance 0.5", "--non-compliance")]
+    [InlineData("--sd lots", "--sd must be a number")]
     public void Plan_BadArguments_UsageErrorNamingTheOption(string extra, string named)
     {
         var args = new List<string> { "--pilot", "demo", "--case-type", "building-permit-question", "--metric", "consistency_rate", "--change", "10%" };

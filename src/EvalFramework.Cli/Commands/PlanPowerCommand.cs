@@ -89,6 +89,12 @@ internal static class PlanPowerCommand
             return context.UsageError("--arm: '" + treatmentArm + "' is not an arm other than the baseline (arms: " + string.Join(", ", pilot.Arms.Select(a => a.Name)) + ")");
         }
 
+        // Every number is checked first, so that a mistyped one is a usage error (exit 2) whatever step reads it.
+        if (!NumbersParse(context, options))
+        {
+            return ExitCodes.Usage;
+        }
+
         if (Inputs(context, options, pilot, caseType, metric, kind) is not { } inputs)
         {
             return ExitCodes.Failed;
@@ -303,6 +309,10 @@ internal static class PlanPowerCommand
 
         return relative ? baseline * value / 100 : value;
     }
+
+    private static bool NumbersParse(CommandContext context, Dictionary<string, string> options) =>
+        new[] { "baseline", "sd", "cases-per-week", "measured-share", "non-compliance", "icc", "size-cv", "alpha", "power" }
+            .All(name => TryDouble(context, options, name, out _));
 
     private static bool TryDouble(CommandContext context, Dictionary<string, string> options, string name, out double? value)
     {
