@@ -101,17 +101,22 @@ public static class PowerPlanner
         return TwoSidedPower(Math.Abs(assumptions.Change) / se, df, assumptions.Alpha);
     }
 
-    /// <summary>The units in each arm after <paramref name="weeks"/>: the teams or handlers by the arms' shares, or the periods that have passed.</summary>
+    /// <summary>
+    /// The units in each arm after <paramref name="weeks"/>: the teams or handlers by the arms' shares (rounded), or each
+    /// arm's share of the whole periods that have passed (rounded down).
+    /// </summary>
     public static (int Baseline, int Treatment) UnitsPerArm(PowerAssumptions assumptions, int weeks)
     {
         ArgumentNullException.ThrowIfNull(assumptions);
         var design = assumptions.Design;
-        var units = design.Unit switch
+        if (design.Unit == AssignmentUnits.Period)
         {
-            AssignmentUnits.Period => weeks * 7 / design.PeriodDays,
-            AssignmentUnits.Case => 0,
-            _ => design.Units,
-        };
+            // Whole blocks only: an odd period out is not counted (the answer errs on the safe side).
+            var periods = weeks * 7 / design.PeriodDays;
+            return ((int)Math.Floor(periods * assumptions.BaselineShare), (int)Math.Floor(periods * assumptions.TreatmentShare));
+        }
+
+        var units = design.Unit == AssignmentUnits.Case ? 0 : design.Units;
         return ((int)Math.Round(units * assumptions.BaselineShare, MidpointRounding.AwayFromZero),
             (int)Math.Round(units * assumptions.TreatmentShare, MidpointRounding.AwayFromZero));
     }

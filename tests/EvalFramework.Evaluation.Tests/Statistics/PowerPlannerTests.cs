@@ -93,6 +93,19 @@ public sealed class PowerPlannerTests
     }
 
     [Fact]
+    public void UnitsPerArm_OddNumberOfWeeklyPeriods_TheOddOneNotCounted()
+    {
+        var assumptions = new PowerAssumptions
+        {
+            Kind = PowerMetricKind.Mean, Baseline = 5, StandardDeviation = 1, Change = 0.1, ObservationsPerWeek = 400,
+            Design = new PowerDesign { Unit = AssignmentUnits.Period, PeriodDays = 7, Icc = 0.02 },
+        };
+
+        Assert.Equal((11, 11), PowerPlanner.UnitsPerArm(assumptions, 23));
+        Assert.Equal((3, 3), PowerPlanner.UnitsPerArm(assumptions with { Design = assumptions.Design with { PeriodDays = 14 } }, 13));
+    }
+
+    [Fact]
     public void At_OneTeamPerArm_NoPower()
     {
         var estimate = PowerPlanner.At(Consistency(Teams(2, 0.05, 0)), 52);
