@@ -22,6 +22,8 @@ internal sealed class SnapshotAccumulator : IDisposable
     private readonly EnergyModel? _energyModel;
     private readonly DataHasher _hasher = new();
     private readonly Dictionary<(string CaseType, string Arm), GroupAccumulator> _groups = [];
+    private readonly ComplianceCounter _compliance = new();
+    private Dictionary<(string CaseType, string Arm), GroupAccumulator>? _asTreated;
     private readonly SortedSet<string> _missingRoles = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _missingModels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (AiPrice Price, AiEnergy Energy)> _modelRates = new(StringComparer.Ordinal);
@@ -59,8 +61,20 @@ internal sealed class SnapshotAccumulator : IDisposable
 
     public SnapshotPeriod Period { get; }
 
-    /// <summary>The groups that have at least one case, by case type and arm.</summary>
+    /// <summary>
+    /// The groups that have at least one case, by case type and arm: a case's assigned arm when its <c>case.started</c>
+    /// carried an assignment (intention to treat), else the arm it was handled in.
+    /// </summary>
     public IReadOnlyDictionary<(string CaseType, string Arm), GroupAccumulator> Groups => _groups;
+
+    /// <summary>
+    /// The groups by the arm each case was handled in (as treated); null while no case has been handled in another arm
+    /// than assigned (then they equal <see cref="Groups"/>). Made at the first such case as a copy of the groups so far.
+    /// </summary>
+    public IReadOnlyDictionary<(string CaseType, string Arm), GroupAccumulator>? AsTreatedGroups => _asTreated;
+
+    /// <summary>The used cases' assignments: assigned and non-compliant counts.</summary>
+    public ComplianceCounter Compliance => _compliance;
 
     /// <summary>The staff answers as added (selected later, see <see cref="StaffSurveySelection"/>).</summary>
     public IReadOnlyList<StaffAnswer> Surveys => _surveys;
@@ -107,7 +121,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// <summary>Adds one case; see <see cref="SnapshotEngine.AddCase"/>.</summary>
     public void AddCase(CaseRow row)
     {
-        if (Group(row.CaseType, row.Arm) is not { } group)
+        if (Group(row.CaseType, row.AssignedArm ?? row.Arm) is not { } group)
         {
             _hasher.Skip(row.CaseId);
             CasesLeftOut++;
@@ -115,14 +129,14 @@ internal sealed class SnapshotAccumulator : IDisposable
         }
 
         _hasher.Case(row);
-        Accumulate(group, row);
+        AccumulateByAssignment(group, row);
     }
 
     /// <summary>Adds one case as its stored record; see <see cref="SnapshotEngine.AddCaseRecord"/>.</summary>
     public void AddCaseRecord(ReadOnlySpan<byte> record)
     {
         CaseRecordCodec.Read(record, _recordRow, _recordStrings, withCaseId: false);
-        if (Group(_recordRow.CaseType, _recordRow.Arm) is not { } group)
+        if (Group(_recordRow.CaseType, _recordRow.AssignedArm ?? _recordRow.Arm) is not { } group)
         {
             _hasher.Skip(CaseRecordCodec.CaseId(record));
             CasesLeftOut++;
@@ -130,7 +144,7 @@ internal sealed class SnapshotAccumulator : IDisposable
         }
 
         _hasher.CaseRecord(record);
-        Accumulate(group, _recordRow);
+        AccumulateByAssignment(group, _recordRow);
     }
 
     public void AddStaffSurvey(StaffAnswer answer) => _surveys.Add(answer);
@@ -245,6 +259,42 @@ internal sealed class SnapshotAccumulator : IDisposable
         {
             AddCostAndEnergy(group, row, completed, _costModel, _energyModel);
         }
+    }
+
+    /// <summary>
+    /// Adds a used case to its group by assigned arm and counts its compliance; from the first case handled in another arm
+    /// than assigned on, also to the as-treated group of the arm it was handled in (left out of those when that arm is
+    /// not in the config).
+    /// </summary>
+    private void AccumulateByAssignment(GroupAccumulator group, CaseRow row)
+    {
+        _compliance.Add(row);
+        if (_asTreated is null && ComplianceCounter.IsNonCompliant(row))
+        {
+            _asTreated = _groups.ToDictionary(g => g.Key, g => g.Value.Copy());
+        }
+
+        Accumulate(group, row);
+        if (_asTreated is not null && AsTreatedGroup(row.CaseType, row.Arm) is { } treated)
+        {
+            Accumulate(treated, row);
+        }
+    }
+
+    private GroupAccumulator? AsTreatedGroup(string caseType, string arm)
+    {
+        if (!_asTreated!.TryGetValue((caseType, arm), out var group))
+        {
+            if (!_arms.Contains(arm))
+            {
+                return null;
+            }
+
+            group = new GroupAccumulator(caseType, arm, Period.Weeks);
+            _asTreated.Add((caseType, arm), group);
+        }
+
+        return group;
     }
 
     /// <summary>Under a clustered design, adds the case to its unit's part of the group as well (see <see cref="CaseUnits"/>).</summary>
