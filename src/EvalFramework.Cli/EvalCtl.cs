@@ -17,6 +17,7 @@ internal static class EvalCtl
         SnapshotCommands.Export,
         PlanCommands.Register,
         PlanCommands.Show,
+        PlanPowerCommand.Definition,
         ReportCommand.Definition,
         PurgeCommand.Definition,
         SimulateCommand.Definition,

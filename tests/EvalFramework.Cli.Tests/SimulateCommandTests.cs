@@ -156,6 +156,10 @@ public sealed partial class SimulateCommandTests : IClassFixture<KestrelCollecto
     [InlineData("--clients", "4", "--clients goes with --load")]
     [InlineData("--pilot", "nope", "--pilot: ")]
     [InlineData("--colour", "red", "unknown argument '--colour'")]
+    [InlineData("--design", "school", "--design must be case, handler, team, period or before-after")]
+    [InlineData("--icc", "high", "--icc must be a number")]
+    [InlineData("--teams", "-2", "--teams must be a whole number of 0 or more")]
+    [InlineData("--ai-start", "soon", "--ai-start must be a date")]
     public void Simulate_BadArgument_ExitsTwoNamingTheFlag(string flag, string value, string expected)
     {
         var (code, output, err) = Simulate(flag, value);
@@ -164,6 +168,16 @@ public sealed partial class SimulateCommandTests : IClassFixture<KestrelCollecto
         Assert.Empty(output);
         Assert.Contains("evalctl simulate: " + expected, err, StringComparison.Ordinal);
         Assert.Contains("usage: evalctl simulate", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Simulate_TeamDesignWithMoreTeamsThanTheConfigLists_ExitsOneNamingTheKey()
+    {
+        var (code, output, err) = Simulate("--design", "team", "--teams", "8", "--icc", "0.05");
+
+        Assert.Equal(1, code);
+        Assert.Empty(output);
+        Assert.Contains("design.teams: 8 teams need as many team slugs in the pilot's teams (it lists 3)", err, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Cryptography;
+using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Simulation;
 using EvalFramework.Playback;
 
@@ -18,13 +19,14 @@ internal static class SimulateCommand
 
     public static CliCommand Definition { get; } = new(
         ["simulate"],
-        CollectorRequests.Common + " [--days N] [--seed N] [--effects FILE] [--config FILE] [--pilot P] [--speed N|max] [--start DATE] [--volume X] [--load [--clients N]]",
+        CollectorRequests.Common + " [--days N] [--seed N] [--effects FILE] [--config FILE] [--pilot P] [--speed N|max] [--start DATE] [--volume X] [--load [--clients N]] "
+        + SimulateDesignOptions.Usage,
         "post a simulated pilot (default: the config's first pilot, 90 days to now, seed 1, default effects) through the SDK",
         Run);
 
     private static int Run(CommandContext context)
     {
-        if (CollectorRequests.Parse(context, [], ["days", "seed", "effects", "config", "pilot", "speed", "start", "volume", "clients"], ["load"],
+        if (CollectorRequests.Parse(context, [], ["days", "seed", "effects", "config", "pilot", "speed", "start", "volume", "clients", .. SimulateDesignOptions.Names], ["load"],
                 out var options, out var collector) is { } usage)
         {
             return usage;
@@ -49,7 +51,7 @@ internal static class SimulateCommand
             return context.UsageError("--clients goes with --load: a number of parallel senders from 1 to 64 (default 4)");
         }
 
-        var pilot = ReadPilot(context, options, out var code);
+        var pilot = ReadPilot(context, options, out var code, out var configured);
         if (pilot is null)
         {
             return code;
@@ -65,7 +67,14 @@ internal static class SimulateCommand
             }
         }
 
-        var settings = new SimulationSettings { Pilot = pilot, Seed = seed, Start = start ?? TimeProvider.System.GetUtcNow().AddDays(-days), Days = days, Effects = effects, VolumeScale = volume };
+        var from = start ?? TimeProvider.System.GetUtcNow().AddDays(-days);
+        var design = SimulateDesignOptions.Read(options, pilot, from, days, out var designError) ?? SimulateDesignOptions.FromConfig(configured, pilot);
+        if (designError is not null)
+        {
+            return context.UsageError(designError);
+        }
+
+        var settings = new SimulationSettings { Pilot = pilot, Seed = seed, Start = from, Days = days, Effects = effects, VolumeScale = volume, Design = design };
         var errors = PilotSimulator.Validate(settings);
         if (errors.Count > 0)
         {
@@ -138,11 +147,12 @@ internal static class SimulateCommand
 
     /// <summary>
     /// The pilot from <c>--config</c> (default the shipped file; the built-in demo pilot, with the shipped vocabulary, when
-    /// that is absent) and <c>--pilot</c>.
+    /// that is absent) and <c>--pilot</c>, and its configured design (null for the built-in pilot).
     /// </summary>
-    private static SimulationPilot? ReadPilot(CommandContext context, Dictionary<string, string> options, out int code)
+    private static SimulationPilot? ReadPilot(CommandContext context, Dictionary<string, string> options, out int code, out DesignConfig? design)
     {
         code = ExitCodes.Ok;
+        design = null;
         var explicitConfig = options.TryGetValue("config", out var path);
         path ??= DefaultConfig;
         options.TryGetValue("pilot", out var slug);
@@ -179,6 +189,7 @@ internal static class SimulateCommand
             return null;
         }
 
+        design = pilot.Design;
         return SimulationPilot.FromConfig(pilot);
     }
 

@@ -17,10 +17,14 @@ internal sealed class CaseTypeModel
 
     private readonly long _seed;
     private readonly double[] _armCumulative;
+    private readonly DesignModel? _design;
+    private readonly UnitEffects _effects;
 
     public CaseTypeModel(int index, CaseTypeProfile profile, string primaryRole, string? secondaryRole, string model,
-        IReadOnlyList<(ArmBehaviour Behaviour, double Share)> arms, SimulationVocabulary vocabulary, long seed)
+        IReadOnlyList<(ArmBehaviour Behaviour, double Share)> arms, SimulationVocabulary vocabulary, long seed, DesignModel? design = null, double icc = 0)
     {
+        _design = design;
+        _effects = new UnitEffects(seed, index, icc);
         Index = index;
         Vocabulary = vocabulary;
         Profile = profile;
@@ -56,27 +60,37 @@ internal sealed class CaseTypeModel
     /// <summary>The values the simulated services may send.</summary>
     public SimulationVocabulary Vocabulary { get; }
 
-    /// <summary>Makes case <paramref name="number"/>, opened at <paramref name="openedTicks"/>, and adds all its events to the queue.</summary>
+    /// <summary>
+    /// Makes case <paramref name="number"/>, opened at <paramref name="openedTicks"/>, and adds all its events to the queue.
+    /// With a design its arm and unit come from <see cref="DesignModel.Place"/> and its unit's effects apply.
+    /// </summary>
     public void AddCase(long number, long openedTicks, EventQueue queue)
     {
         var random = new SeededRandom(StreamSeeds.Derive(_seed, StreamSeeds.CasesBase + Index, number));
-        var arm = Arms[ArmIndex(random.NextDouble())];
+        var drawn = ArmIndex(random.NextDouble());
         var opened = EventQueue.Time(openedTicks);
         var reference = string.Create(CultureInfo.InvariantCulture, $"sim-{_seed}-{Index}-{number}");
+        var placement = _design?.Place(Index, number, openedTicks, drawn, reference) ?? new CasePlacement(drawn, null, null, -1);
+        var arm = Arms[placement.UsedArm];
+        var unit = placement.EffectUnit;
         // Every draw is made whatever the vocabulary, so that a value it replaces or leaves out changes no other draw.
-        var simulated = new SimulatedCase(reference, Profile.CaseType, arm.Arm, Vocabulary.Channel(random.Choose(Profile.Channels)), opened);
+        var simulated = new SimulatedCase(reference, Profile.CaseType, arm.Arm, Vocabulary.Channel(random.Choose(Profile.Channels)), opened)
+        {
+            Assignment = placement.Assignment,
+            Team = placement.Team,
+        };
         queue.Add(new SimulatedCaseStart(opened, simulated));
 
         double start = opened.UtcTicks;
-        var lead = random.LogNormal(arm.LeadTimeMedianSeconds, Profile.LeadTimeSigma) * TicksPerSecond;
+        var lead = _effects.LogNormal(random, unit, UnitEffects.LeadTime, arm.LeadTimeMedianSeconds, Profile.LeadTimeSigma) * TicksPerSecond;
         var done = start + lead;
-        AddEffort(simulated, random.LogNormal(arm.EffortMedianSeconds, Profile.EffortSigma), start, lead, random, queue);
+        AddEffort(simulated, _effects.LogNormal(random, unit, UnitEffects.Effort, arm.EffortMedianSeconds, Profile.EffortSigma), start, lead, random, queue);
         if (arm.UsesAi)
         {
             AddAiUsage(simulated, start, lead, random, queue);
         }
 
-        if (random.Chance(arm.EscalationRate))
+        if (random.Chance(_effects.Chance(unit, UnitEffects.Escalated, arm.EscalationRate)))
         {
             queue.Add(new SimulatedEscalation(EventQueue.Time(start + (0.3 * lead)), simulated, Vocabulary.EscalationReason(random.Choose(EscalationReasons))));
         }
@@ -94,7 +108,7 @@ internal sealed class CaseTypeModel
 
         var outcome = Outcome(arm, random.NextDouble());
         queue.Add(new SimulatedCaseCompletion(EventQueue.Time(done), simulated, outcome));
-        AddQuality(simulated, arm, done, random, queue);
+        AddQuality(simulated, arm, unit, done, random, queue);
         if (random.Chance(arm.SurveyResponseRate))
         {
             var after = Math.Min(5 * TicksPerDay, random.LogNormal(6 * 3600, 1.0) * TicksPerSecond);
@@ -156,13 +170,13 @@ internal sealed class CaseTypeModel
     /// the review sample, a reopened case or a complaint. A right answer gets a passed review and no error, so the
     /// error rate among reviewed cases is the arm's chance of a wrong answer.
     /// </summary>
-    private void AddQuality(SimulatedCase simulated, ArmBehaviour arm, double done, SeededRandom random, EventQueue queue)
+    private void AddQuality(SimulatedCase simulated, ArmBehaviour arm, int unit, double done, SeededRandom random, EventQueue queue)
     {
-        var wrong = random.Chance(arm.ErrorRate);
+        var wrong = random.Chance(_effects.Chance(unit, UnitEffects.Wrong, arm.ErrorRate));
         if (random.Chance(Profile.ReviewShare))
         {
             var at = EventQueue.Time(done + (random.Uniform(1, 10) * TicksPerDay));
-            var consistent = random.Chance(arm.ConsistencyRate);
+            var consistent = random.Chance(_effects.Chance(unit, UnitEffects.Consistent, arm.ConsistencyRate));
             var score = (wrong ? 2 : 4) + (random.Chance(0.5) ? 1 : 0);
             queue.Add(new SimulatedReview(at, simulated, !wrong, consistent, score));
             if (wrong)

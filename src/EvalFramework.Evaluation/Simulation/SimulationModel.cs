@@ -72,6 +72,7 @@ internal sealed class SimulationModel
             CheckProfile(profile, errors);
         }
 
+        var design = settings.Design is { } d ? DesignModel.Build(d, pilot, settings.Seed, settings.Start, errors) : null;
         if (errors.Count > 0)
         {
             return (null, errors);
@@ -86,7 +87,7 @@ internal sealed class SimulationModel
             var primary = pilot.StaffRoles.Contains(profile.PrimaryRole, StringComparer.Ordinal) ? profile.PrimaryRole : pilot.StaffRoles[0];
             var secondary = profile.SecondaryRole is { } s && pilot.StaffRoles.Contains(s, StringComparer.Ordinal) ? s : null;
             var model = pilot.AiModels.Contains(profile.AiModel, StringComparer.Ordinal) || pilot.AiModels.Count == 0 ? profile.AiModel : pilot.AiModels[0];
-            caseTypes.Add(new CaseTypeModel(i, profile, primary, secondary, model, arms, vocabulary, settings.Seed));
+            caseTypes.Add(new CaseTypeModel(i, profile, primary, secondary, model, arms, vocabulary, settings.Seed, design, settings.Design?.Icc ?? 0));
         }
 
         return errors.Count > 0 ? (null, errors) : (new SimulationModel(caseTypes, vocabulary), []);

@@ -24,6 +24,12 @@ public sealed record SimulationSettings
     /// <summary>Multiplies every case type's volume (default 1), for larger loads or quicker tests.</summary>
     public double VolumeScale { get; init; } = 1;
 
+    /// <summary>
+    /// How cases reach their arm: units, teams, ICC, non-compliance, before/after (default null: each case on its own,
+    /// nothing recorded of its assignment and nothing more drawn, so the events are those of a run without designs).
+    /// </summary>
+    public SimulationDesign? Design { get; init; }
+
     /// <summary>The end of the period: <see cref="Start"/> plus <see cref="Days"/>.</summary>
     public DateTimeOffset End => Start.AddDays(Days);
 }
