@@ -183,7 +183,10 @@ public sealed class SimulationPlayer : IAsyncDisposable
             case SimulatedCaseStart s:
                 // Not disposed: disposing a handle that was not completed records the case as abandoned. The case is
                 // completed by its own SimulatedCaseCompletion, through Case(reference), like every later event.
-                _ = _tracker.StartCase(s.Case.CaseType, s.Case.Arm, s.Case.Reference, s.Case.Channel);
+                _ = s.Case.Assignment is { } a
+                    ? _tracker.StartAssignedCase(_tracker.Assigned(s.Case.CaseType, s.Case.Reference, a.Unit,
+                        a.Unit == "case" ? null : a.UnitKey, a.AssignedArm), s.Case.Channel, armUsed: s.Case.Arm)
+                    : _tracker.StartCase(s.Case.CaseType, s.Case.Arm, s.Case.Reference, s.Case.Channel);
                 Interlocked.Increment(ref _cases);
                 break;
             case SimulatedCaseEvent c:

@@ -206,8 +206,39 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
         }
 
         var caseId = _pseudonymiser.Pseudonymise(reference);
-        var unitId = UnitId(caseId, unitKey);
+        var unitId = UnitId(_assignmentUnit, caseId, unitKey);
         return new ArmAssignment(caseType, caseId, _assigner.ArmOf(_assignmentUnit, unitId), _assignmentUnit, unitId);
+    }
+
+    /// <summary>
+    /// An assignment made outside this tracker (drawn by hand, by a simulator, or found in historical records), recorded
+    /// as given: the unit's key is pseudonymised or checked as <see cref="Assign(string, string, string?)"/> does, and
+    /// no salt is needed. Records nothing; pass the result to <see cref="StartAssignedCase"/>.
+    /// </summary>
+    /// <param name="caseType">The case type (slug).</param>
+    /// <param name="reference">The service's own case reference; only its pseudonym is kept.</param>
+    /// <param name="unit">What was assigned: <c>case</c>, <c>handler</c>, <c>team</c> or <c>period</c>.</param>
+    /// <param name="unitKey">The unit's key as for <see cref="Assign(string, string, string?)"/>; null for unit case.</param>
+    /// <param name="assignedArm">The arm the unit was assigned to (slug).</param>
+    /// <returns>The assignment.</returns>
+    /// <exception cref="ArgumentException">The unit is unknown, the arm is not a slug, or the key does not fit the unit (the message never shows it).</exception>
+    public ArmAssignment Assigned(string caseType, string reference, string unit, string? unitKey, string assignedArm)
+    {
+        ArgumentNullException.ThrowIfNull(caseType);
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(assignedArm);
+        if (!AssignmentUnits.All.Contains(unit))
+        {
+            throw new ArgumentException("the unit must be one of " + string.Join(", ", AssignmentUnits.All), nameof(unit));
+        }
+
+        if (!EventValidator.IsSlug(assignedArm))
+        {
+            throw new ArgumentException("the assigned arm must be a slug", nameof(assignedArm));
+        }
+
+        var caseId = _pseudonymiser.Pseudonymise(reference);
+        return new ArmAssignment(caseType, caseId, assignedArm, unit, UnitId(unit, caseId, unitKey));
     }
 
     /// <summary>
@@ -363,10 +394,10 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
         reference is null ? string.Empty : _pseudonymiser.Pseudonymise(reference);
 
     /// <summary>The recorded id of the case's unit: its pseudonym, the handler's pseudonym, the team slug or the period key.</summary>
-    private string UnitId(string caseId, string? unitKey)
+    private string UnitId(string unit, string caseId, string? unitKey)
     {
         const string Key = "unitKey";
-        switch (_assignmentUnit)
+        switch (unit)
         {
             case AssignmentUnits.Case:
                 return unitKey is null ? caseId : throw new ArgumentException("the assignment unit is case: unitKey must be null", Key);

@@ -108,6 +108,48 @@ public sealed class AssignTests
     }
 
     [Fact]
+    public async Task Assigned_MadeElsewhere_RecordedAsGivenWithTheUnitKeyPseudonymised()
+    {
+        var handler = new RecordingHandler();
+        await using (var tracker = CaseTracker.Create(TestTrackers.Options(o => o.PseudonymKey = PseudonymKey), handler: handler))
+        {
+            // No salt needed: the arm is given. The handler key becomes the same pseudonym Assign would record (doc vector).
+            var byHandler = tracker.Assigned("building-permit-question", "DNR-2025-000123", AssignmentUnits.Handler, "staff-1042", "manual");
+            Assert.Equal(("handler", "3d108acf4c07c29121d7438f0cc95cd0a3830300d73ea0184187004ffbdd6fd3", "manual"),
+                (byHandler.Unit, byHandler.UnitId, byHandler.Arm));
+            var byCase = tracker.Assigned("building-permit-question", "DNR-2025-000123", AssignmentUnits.Case, null, "ai_assisted");
+            Assert.Equal(byCase.CaseId, byCase.UnitId);
+
+            using (tracker.StartAssignedCase(tracker.Assigned("t", "r-1", AssignmentUnits.Period, "2025-W02", "ai_assisted"), armUsed: "manual"))
+            {
+            }
+
+            await tracker.FlushWithin();
+        }
+
+        var started = Assert.Single(handler.Stored, e => e.Type == EventTypes.CaseStarted);
+        Assert.Null(EventValidator.Validate(started, DateTimeOffset.UtcNow));
+        Assert.Equal(("period", "2025-W02", "ai_assisted", "manual"),
+            (started.Assignment!.Unit, started.Assignment.UnitId, started.Assignment.AssignedArm, started.Arm));
+    }
+
+    [Theory]
+    [InlineData("office", "team-north", "manual", "unit")]
+    [InlineData("team", "team-north", "Manual Arm", "assignedArm")]
+    [InlineData("team", "Team North", "manual", "unitKey")]
+    [InlineData("period", "2025-13-45", "manual", "unitKey")]
+    [InlineData("case", "something", "manual", "unitKey")]
+    public async Task Assigned_BadArgument_NamesIt(string unit, string? key, string arm, string parameter)
+    {
+        await using var tracker = CaseTracker.Create(TestTrackers.Options(o => o.PseudonymKey = PseudonymKey), handler: new RecordingHandler());
+
+        var error = Assert.Throws<ArgumentException>(() => tracker.Assigned("t", "r-1", unit, key, arm));
+
+        Assert.Equal(parameter, error.ParamName);
+        Assert.DoesNotContain(key ?? "\0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Assign_ManyCases_SharesWithinFourStandardErrors()
     {
         await using var tracker = Tracker(AssignmentUnits.Case, arms: [("manual", 0.2), ("ai_assisted", 0.3), ("ai_plus", 0.5)]);
