@@ -15,4 +15,8 @@ internal sealed record Snapshot(
     SnapshotBreakdowns Breakdowns,
     IReadOnlyList<ComparisonResult> PilotComparisons,
     PlanSummary Plan,
-    int FollowUpDays);
+    int FollowUpDays)
+{
+    /// <summary>The before/after design's section; null without <c>design.aiStart</c>.</summary>
+    public BeforeAfterSummary? BeforeAfter { get; init; }
+}

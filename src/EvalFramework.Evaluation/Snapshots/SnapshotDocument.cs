@@ -41,6 +41,9 @@ public sealed record SnapshotDocument(
     IReadOnlyList<ComparisonResult>? PilotComparisons = null,
     bool? DefaultEnd = null)
 {
+    /// <summary>A before/after design's section (<c>beforeAfter</c>); null without <c>design.aiStart</c> and in older snapshots.</summary>
+    public BeforeAfterSummary? BeforeAfter { get; init; }
+
     /// <summary>The document of a snapshot the engine has just computed.</summary>
     internal static SnapshotDocument Of(Snapshot s) => new(
         s.Request.Id,
@@ -58,5 +61,8 @@ public sealed record SnapshotDocument(
         s.Breakdowns,
         s.Plan,
         s.PilotComparisons,
-        s.Request.DefaultEnd);
+        s.Request.DefaultEnd)
+    {
+        BeforeAfter = s.BeforeAfter,
+    };
 }

@@ -62,7 +62,30 @@ public static class SnapshotDocumentReader
             Child(root, "breakdowns") is { } breakdowns ? Breakdowns(breakdowns) : null,
             Child(root, "analysisPlan") is { } plan ? Plan(plan) : null,
             Child(root, "pilotComparisons") is { } pilotComparisons ? [.. pilotComparisons.EnumerateArray().Select(Comparison)] : null,
-            Bool(period, "defaultEnd"));
+            Bool(period, "defaultEnd"))
+        {
+            BeforeAfter = Child(root, "beforeAfter") is { } beforeAfter ? BeforeAfter(beforeAfter) : null,
+        };
+    }
+
+    private static BeforeAfterSummary BeforeAfter(JsonElement e)
+    {
+        SortedDictionary<string, long> Counts(string side)
+        {
+            var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            if (Child(e, "cases") is { } cases && Child(cases, side) is { } byGroup)
+            {
+                foreach (var p in byGroup.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number))
+                {
+                    counts[p.Name] = p.Value.GetInt64();
+                }
+            }
+
+            return counts;
+        }
+
+        return new BeforeAfterSummary(Time(e, "aiStart"), Bool(e, "concurrentControl") ?? false, Bool(e, "causal") ?? false,
+            Counts("before"), Counts("after"));
     }
 
     private static PlanSummary Plan(JsonElement plan)

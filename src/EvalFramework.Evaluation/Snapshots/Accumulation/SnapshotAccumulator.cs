@@ -35,6 +35,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     private readonly CaseRow _recordRow = new();
     private readonly Utf8StringCache _recordStrings = new();
     private GroupAccumulator? _last;
+    private readonly BeforePeriodGroups _before;
 
     /// <summary>Starts the accumulation of a period.</summary>
     /// <param name="period">The period.</param>
@@ -47,6 +48,7 @@ internal sealed class SnapshotAccumulator : IDisposable
         _pilot = pilot;
         _costModel = costModel;
         _energyModel = energyModel;
+        _before = new BeforePeriodGroups(pilot?.Design.AiStart?.ToUnixTimeMilliseconds(), period.Weeks);
         if (pilot is not null)
         {
             _caseTypes.UnionWith(pilot.CaseTypes);
@@ -71,6 +73,9 @@ internal sealed class SnapshotAccumulator : IDisposable
 
     /// <summary>One-off maintenance events before the period whose amortisation reaches into it, as added.</summary>
     public IReadOnlyList<(long TimeMs, double Hours, string? Arm, string? Kind)> EarlierOneOffMaintenance => _earlierOneOffMaintenance;
+
+    /// <summary>The baseline period's cases of a before/after design (none without <c>design.aiStart</c>).</summary>
+    public BeforePeriodGroups Before => _before;
 
     /// <summary>The pilot's teams (empty without a config).</summary>
     public IReadOnlySet<string> Teams => _teams;
@@ -102,7 +107,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// <summary>Adds one case; see <see cref="SnapshotEngine.AddCase"/>.</summary>
     public void AddCase(CaseRow row)
     {
-        if (Group(row.CaseType, row.Arm) is not { } group)
+        if ((_before.Includes(row.StartedMs) ? BeforeGroup(row) : Group(row.CaseType, row.Arm)) is not { } group)
         {
             _hasher.Skip(row.CaseId);
             CasesLeftOut++;
@@ -111,13 +116,14 @@ internal sealed class SnapshotAccumulator : IDisposable
 
         _hasher.Case(row);
         Accumulate(group, row);
+        AccumulatePooledBefore(row);
     }
 
     /// <summary>Adds one case as its stored record; see <see cref="SnapshotEngine.AddCaseRecord"/>.</summary>
     public void AddCaseRecord(ReadOnlySpan<byte> record)
     {
         CaseRecordCodec.Read(record, _recordRow, _recordStrings, withCaseId: false);
-        if (Group(_recordRow.CaseType, _recordRow.Arm) is not { } group)
+        if ((_before.Includes(_recordRow.StartedMs) ? BeforeGroup(_recordRow) : Group(_recordRow.CaseType, _recordRow.Arm)) is not { } group)
         {
             _hasher.Skip(CaseRecordCodec.CaseId(record));
             CasesLeftOut++;
@@ -126,6 +132,7 @@ internal sealed class SnapshotAccumulator : IDisposable
 
         _hasher.CaseRecord(record);
         Accumulate(group, _recordRow);
+        AccumulatePooledBefore(_recordRow);
     }
 
     public void AddStaffSurvey(StaffAnswer answer) => _surveys.Add(answer);
@@ -353,5 +360,24 @@ internal sealed class SnapshotAccumulator : IDisposable
         }
 
         return _last = group;
+    }
+
+    /// <summary>
+    /// The group of a case started before <c>design.aiStart</c> (see <see cref="BeforePeriodGroups"/>); null when its
+    /// case type or group is not in the pilot's vocabulary.
+    /// </summary>
+    private GroupAccumulator? BeforeGroup(CaseRow row)
+    {
+        var group = BeforePeriodGroups.GroupOf(row);
+        return _caseTypes.Contains(row.CaseType) && _arms.Contains(group) && _arms.Contains(row.Arm) ? _before.Group(row.CaseType, group) : null;
+    }
+
+    /// <summary>Adds a case of the baseline period (already added to its group) to its case type's pooled group too.</summary>
+    private void AccumulatePooledBefore(CaseRow row)
+    {
+        if (_before.Includes(row.StartedMs))
+        {
+            Accumulate(_before.PooledGroup(row.CaseType, _pilot!.BaselineArm), row);
+        }
     }
 }

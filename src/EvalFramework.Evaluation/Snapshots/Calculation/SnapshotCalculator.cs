@@ -41,12 +41,14 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
         }
 
         var wellbeing = staff.ByArm.ToDictionary(a => a.Key, a => a.Value.ToMoments(), StringComparer.Ordinal);
-        var sampleRatio = SampleRatio.Check(pilot, data.Groups.Values, warnings);
+        var beforeAfter = BeforeAfterDesign.Of(data, baseline, pilot?.Design.AiStart);
+        warnings.BeforeAfter(beforeAfter);
+        var sampleRatio = beforeAfter is { ConcurrentControl: false } ? null : SampleRatio.Check(pilot, data.Groups.Values, warnings);
         var overheads = available ? OverheadAllocation.Overheads(data, pilot!, costModel!, warnings) : [];
         var costs = new CostFigures(available, energyAvailable, overheads, energyModel?.Co2eGrams(1) ?? double.NaN);
 
         var periodDays = data.Period.Days;
-        var groups = data.Groups.Values.OrderBy(g => g.CaseType, StringComparer.Ordinal).ToList();
+        var groups = (beforeAfter?.ArmGroups() ?? data.Groups.Values).OrderBy(g => g.CaseType, StringComparer.Ordinal).ToList();
         var samples = PrepareLeadTimes(groups, level);
         var pending = new List<(string? CaseType, PendingComparison Comparison)>();
         var caseTypes = new List<(string CaseType, List<ArmResult> Arms)>();
@@ -71,7 +73,8 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             {
                 var t = byArm[arm];
                 var seed = ArmComparisons.Seed(dataSha256, caseTypeGroups.Key, arm);
-                foreach (var c in ArmComparisons.Compare(b, t, samples[b], samples[t], level, costs, seed))
+                foreach (var c in beforeAfter is { ConcurrentControl: true } ? beforeAfter.Compare(b, t, level)
+                             : ArmComparisons.Compare(b, t, samples[b], samples[t], level, costs, seed))
                 {
                     pending.Add((caseTypeGroups.Key, c));
                 }
@@ -108,7 +111,10 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             staff.SuppressedGroups, sampleRatio, belowMinimum);
         return new Snapshot(request, config?.Methodology.ConfigSha256, dataSha256, level, minimum, k, baseline,
             caseTypeResults, pilotMetrics, quality, SnapshotBreakdownBuilder.Build(data, caseTypeResults, costs),
-            [.. comparisons.Where(c => c.CaseType is null).Select(c => c.Result)], planSummary, followUpDays);
+            [.. comparisons.Where(c => c.CaseType is null).Select(c => c.Result)], planSummary, followUpDays)
+        {
+            BeforeAfter = beforeAfter?.Summary(),
+        };
     }
 
     /// <summary>
