@@ -1,0 +1,143 @@
+using System.Globalization;
+using EvalFramework.Contract;
+using EvalFramework.Evaluation.Snapshots;
+
+namespace EvalFramework.Evaluation.Tests.Snapshots;
+
+/// <summary>
+/// Snapshots of a before/after design (<c>design.aiStart</c>): with a concurrent control each comparison is a
+/// difference in differences, groups by assigned arm; without one the after period is compared with the cases before
+/// the start and the snapshot says it is not causal. Reference values from Python (numpy, scipy.stats).
+/// </summary>
+public sealed class BeforeAfterSnapshotTests
+{
+    private static readonly DateTimeOffset From = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset AiStart = From.AddDays(14);
+
+    private static readonly EvalFramework.Evaluation.Configuration.EvaluationConfig Config = TestConfig.Load(TestConfig.Valid + """
+
+                design:
+                  aiStart: 2025-03-17
+
+            """);
+
+    // Effort seconds per cell: control (assigned manual) before/after, treated (assigned ai_assisted) before/after.
+    private static readonly int[] ControlBefore = [300, 360, 420, 330];
+    private static readonly int[] ControlAfter = [310, 380, 400, 350, 370];
+    private static readonly int[] TreatedBefore = [320, 340, 410, 390];
+    private static readonly int[] TreatedAfter = [200, 260, 240, 230, 250];
+
+    private static Snapshot Compute(bool withControl)
+    {
+        using var engine = new SnapshotEngine(new SnapshotRequest("ba", "demo", From, From.AddDays(28), From.AddDays(30), Config));
+        var row = new CaseRow();
+        var i = 0;
+        void Add(int[] efforts, bool after, string assigned)
+        {
+            foreach (var effort in efforts)
+            {
+                row.Clear();
+                row.CaseId = "c" + (i++).ToString("D3", CultureInfo.InvariantCulture);
+                row.CaseType = "a-question";
+                row.Arm = after ? assigned : "manual";
+                row.AssignedArm = withControl ? assigned : null;
+                row.AssignmentUnit = withControl ? AssignmentUnits.Team : null;
+                row.AssignmentUnitId = withControl ? (assigned == "manual" ? "team-b" : "team-a") : null;
+                row.StartedMs = (after ? AiStart.AddDays(2) : From.AddDays(2)).AddMinutes(i).ToUnixTimeMilliseconds();
+                row.CompletedMs = row.StartedMs + 3_600_000;
+                row.Outcome = CaseOutcomes.Resolved;
+                row.EffortSeconds = effort;
+                engine.AddCase(row);
+            }
+        }
+
+        Add(ControlBefore, false, "manual");
+        Add(TreatedBefore, false, "ai_assisted");
+        if (withControl)
+        {
+            Add(ControlAfter, true, "manual");
+        }
+
+        Add(TreatedAfter, true, "ai_assisted");
+        return engine.Compute();
+    }
+
+    [Fact]
+    public void Compute_ConcurrentControl_EffortIsADifferenceInDifferences()
+    {
+        var snapshot = Compute(withControl: true);
+
+        var effort = snapshot.CaseTypes.Single().Comparisons.Single(c => c.Metric == MetricKeys.EffortMean);
+        Assert.Equal("difference_in_differences_welch", effort.Method);
+
+        // Python: (mean ta − mean tb) − (mean ca − mean cb) = -138.5, 95 % interval (-224.01631620641368,
+        // -52.98368379358632), p = 0.005118182342521366; the counterfactual tb + (ca − cb) = 374.5.
+        Assert.Equal(-138.5, effort.Difference!.Value, 1e-9);
+        Assert.Equal(-224.01631620641368, effort.CiLow!.Value, 1e-8);
+        Assert.Equal(-52.98368379358632, effort.CiHigh!.Value, 1e-8);
+        Assert.Equal(0.005118182342521366, effort.PValue!.Value, 1e-9);
+        Assert.Equal(-138.5 / 374.5, effort.RelativeChange!.Value, 1e-12);
+        Assert.Equal(4, effort.BaselineN);
+        Assert.Equal(4, effort.TreatmentN);
+        Assert.DoesNotContain(snapshot.CaseTypes.Single().Comparisons, c => c.Metric == MetricKeys.LeadTimeMedian);
+
+        var section = snapshot.BeforeAfter!;
+        Assert.True(section.ConcurrentControl);
+        Assert.True(section.Causal);
+        Assert.Equal(AiStart, section.AiStart);
+        Assert.Equal(4, section.CasesBefore["manual"]);
+        Assert.Equal(4, section.CasesBefore["ai_assisted"]);
+        Assert.Equal(5, section.CasesAfter["manual"]);
+        Assert.Contains(snapshot.DataQuality.Warnings, w => w.Contains("difference in differences", StringComparison.Ordinal));
+
+        // The arms' figures are the after period's.
+        var manual = snapshot.CaseTypes.Single().Arms.Single(a => a.Arm == "manual");
+        Assert.Equal(362, manual[MetricKeys.EffortMean].Value!.Value, 1e-9);
+    }
+
+    [Fact]
+    public void Compute_NoConcurrentControl_BeforePeriodIsTheBaselineAndNotCausal()
+    {
+        var snapshot = Compute(withControl: false);
+
+        var effort = snapshot.CaseTypes.Single().Comparisons.Single(c => c.Metric == MetricKeys.EffortMean);
+        Assert.Equal("welch_t", effort.Method);
+
+        // Python (Welch on the after period's ai_assisted against the eight cases before): -122.75, 95 % interval
+        // (-163.81373131213712, -81.68626868786288), p = 4.1908512663261214e-05; the before mean 358.75.
+        Assert.Equal(-122.75, effort.Difference!.Value, 1e-9);
+        Assert.Equal(-163.81373131213712, effort.CiLow!.Value, 1e-8);
+        Assert.Equal(-81.68626868786288, effort.CiHigh!.Value, 1e-8);
+        Assert.Equal(4.1908512663261214e-05, effort.PValue!.Value, 1e-11);
+        Assert.Equal(8, effort.BaselineN);
+
+        var manual = snapshot.CaseTypes.Single().Arms.Single(a => a.Arm == "manual");
+        Assert.Equal(358.75, manual[MetricKeys.EffortMean].Value!.Value, 1e-9);
+        Assert.False(snapshot.BeforeAfter!.ConcurrentControl);
+        Assert.False(snapshot.BeforeAfter.Causal);
+        Assert.Contains(snapshot.DataQuality.Warnings, w => w.Contains("not causal: season and other changes are not separated", StringComparison.Ordinal));
+        Assert.Null(snapshot.DataQuality.SampleRatio);
+    }
+
+    [Fact]
+    public void Json_BeforeAfterSection_WrittenAndReadBackToTheSameBytes()
+    {
+        var bytes = SnapshotJsonWriter.Write(Compute(withControl: true));
+        var json = System.Text.Encoding.UTF8.GetString(bytes);
+
+        Assert.Contains("\"beforeAfter\": {", json, StringComparison.Ordinal);
+        Assert.Contains("\"concurrentControl\": true", json, StringComparison.Ordinal);
+        Assert.Contains("\"causal\": true", json, StringComparison.Ordinal);
+        var read = SnapshotDocumentReader.Read(bytes);
+        Assert.Equal(5, read.BeforeAfter!.CasesAfter["manual"]);
+        Assert.Equal(bytes, SnapshotJsonWriter.Write(read));
+    }
+
+    [Fact]
+    public void Compute_NoAiStart_NoSection()
+    {
+        using var engine = new SnapshotEngine(new SnapshotRequest("ba", "demo", From, From.AddDays(28), From.AddDays(30), TestConfig.Load()));
+
+        Assert.Null(engine.Compute().BeforeAfter);
+    }
+}
