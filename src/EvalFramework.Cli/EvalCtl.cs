@@ -19,6 +19,7 @@ internal static class EvalCtl
         PlanCommands.Show,
         ReportCommand.Definition,
         PurgeCommand.Definition,
+        ImportCommand.Definition,
         SimulateCommand.Definition,
     ];
 
