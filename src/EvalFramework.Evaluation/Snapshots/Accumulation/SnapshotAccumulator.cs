@@ -107,7 +107,8 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// <summary>Adds one case; see <see cref="SnapshotEngine.AddCase"/>.</summary>
     public void AddCase(CaseRow row)
     {
-        if ((_before.Includes(row.StartedMs) ? BeforeGroup(row) : Group(row.CaseType, row.Arm)) is not { } group)
+        var before = _before.Includes(row.StartedMs);
+        if ((before ? BeforeGroup(row) : Group(row.CaseType, row.Arm)) is not { } group)
         {
             _hasher.Skip(row.CaseId);
             CasesLeftOut++;
@@ -115,15 +116,15 @@ internal sealed class SnapshotAccumulator : IDisposable
         }
 
         _hasher.Case(row);
-        Accumulate(group, row);
-        AccumulatePooledBefore(row);
+        AccumulateCase(before, group, row);
     }
 
     /// <summary>Adds one case as its stored record; see <see cref="SnapshotEngine.AddCaseRecord"/>.</summary>
     public void AddCaseRecord(ReadOnlySpan<byte> record)
     {
         CaseRecordCodec.Read(record, _recordRow, _recordStrings, withCaseId: false);
-        if ((_before.Includes(_recordRow.StartedMs) ? BeforeGroup(_recordRow) : Group(_recordRow.CaseType, _recordRow.Arm)) is not { } group)
+        var before = _before.Includes(_recordRow.StartedMs);
+        if ((before ? BeforeGroup(_recordRow) : Group(_recordRow.CaseType, _recordRow.Arm)) is not { } group)
         {
             _hasher.Skip(CaseRecordCodec.CaseId(record));
             CasesLeftOut++;
@@ -131,8 +132,7 @@ internal sealed class SnapshotAccumulator : IDisposable
         }
 
         _hasher.CaseRecord(record);
-        Accumulate(group, _recordRow);
-        AccumulatePooledBefore(_recordRow);
+        AccumulateCase(before, group, _recordRow);
     }
 
     public void AddStaffSurvey(StaffAnswer answer) => _surveys.Add(answer);
@@ -372,10 +372,14 @@ internal sealed class SnapshotAccumulator : IDisposable
         return _caseTypes.Contains(row.CaseType) && _arms.Contains(group) && _arms.Contains(row.Arm) ? _before.Group(row.CaseType, group) : null;
     }
 
-    /// <summary>Adds a case of the baseline period (already added to its group) to its case type's pooled group too.</summary>
-    private void AccumulatePooledBefore(CaseRow row)
+    /// <summary>
+    /// Adds a case to its group; a case of a before/after design's baseline period also to its case type's pooled
+    /// group (<see cref="BeforePeriodGroups"/>).
+    /// </summary>
+    private void AccumulateCase(bool before, GroupAccumulator group, CaseRow row)
     {
-        if (_before.Includes(row.StartedMs))
+        Accumulate(group, row);
+        if (before)
         {
             Accumulate(_before.PooledGroup(row.CaseType, _pilot!.BaselineArm), row);
         }
