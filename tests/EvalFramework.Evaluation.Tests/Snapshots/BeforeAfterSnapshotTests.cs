@@ -89,6 +89,7 @@ public sealed class BeforeAfterSnapshotTests
         Assert.Equal(4, section.CasesBefore["ai_assisted"]);
         Assert.Equal(5, section.CasesAfter["manual"]);
         Assert.Contains(snapshot.DataQuality.Warnings, w => w.Contains("difference in differences", StringComparison.Ordinal));
+        Assert.DoesNotContain(snapshot.DataQuality.Warnings, w => w.Contains("takes the cases of its four cells as independent", StringComparison.Ordinal));
 
         // The arms' figures are the after period's.
         var manual = snapshot.CaseTypes.Single().Arms.Single(a => a.Arm == "manual");
@@ -131,6 +132,24 @@ public sealed class BeforeAfterSnapshotTests
         var read = SnapshotDocumentReader.Read(bytes);
         Assert.Equal(5, read.BeforeAfter!.CasesAfter["manual"]);
         Assert.Equal(bytes, SnapshotJsonWriter.Write(read));
+    }
+
+    [Fact]
+    public void Compute_TeamDesignWithConcurrentControl_WarnsThatTheCellsAreTakenAsIndependent()
+    {
+        var config = TestConfig.Load(TestConfig.Valid + """
+
+                teams: [team-a, team-b]
+                design:
+                  unit: team
+                  aiStart: 2025-03-17
+
+            """);
+        using var engine = new SnapshotEngine(new SnapshotRequest("ba", "demo", From, From.AddDays(28), From.AddDays(30), config));
+        var row = new CaseRow { CaseId = "c1", CaseType = "a-question", Arm = "manual", AssignedArm = "manual", StartedMs = AiStart.AddDays(1).ToUnixTimeMilliseconds() };
+        engine.AddCase(row);
+
+        Assert.Contains(engine.Compute().DataQuality.Warnings, w => w.Contains("takes the cases of its four cells as independent", StringComparison.Ordinal));
     }
 
     [Fact]

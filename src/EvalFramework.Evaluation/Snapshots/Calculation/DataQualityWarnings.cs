@@ -75,7 +75,9 @@ internal sealed class DataQualityWarnings
             + "and the allocation choices (pro-rating by days, the amortisation period, one amount per case whatever its type)");
 
     /// <summary>What the comparisons of a before/after design are, and what they cannot say.</summary>
-    public void BeforeAfter(BeforeAfterDesign? design)
+    /// <param name="design">The before/after design, or null when the pilot has none.</param>
+    /// <param name="clustered">Whether units larger than a case were assigned (handler, team or period).</param>
+    public void BeforeAfter(BeforeAfterDesign? design, bool clustered)
     {
         if (design is null)
         {
@@ -86,6 +88,10 @@ internal sealed class DataQualityWarnings
         Add(design.ConcurrentControl
             ? $"before/after design with a concurrent control (AI start {start}): each comparison is a difference in differences, the change in the group assigned the AI minus the change in the group that stayed with the baseline arm; it assumes both groups would have changed alike without the AI"
             : $"before/after design without a concurrent control (AI start {start}): the baseline arm's figures are the cases started before the start, and each comparison is the after period against them; not causal: season and other changes are not separated");
+        if (design.ConcurrentControl && clustered)
+        {
+            Add("the difference in differences takes the cases of its four cells as independent: with few teams or handlers assigned, their own effects are not in the interval, which is then too narrow");
+        }
     }
 
     public void NoBaseline(string caseType, string baseline) =>

@@ -42,7 +42,7 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
 
         var wellbeing = staff.ByArm.ToDictionary(a => a.Key, a => a.Value.ToMoments(), StringComparer.Ordinal);
         var beforeAfter = BeforeAfterDesign.Of(data, baseline, pilot?.Design.AiStart);
-        warnings.BeforeAfter(beforeAfter);
+        warnings.BeforeAfter(beforeAfter, pilot?.Design.IsClustered == true);
         var sampleRatio = beforeAfter is { ConcurrentControl: false } ? null : SampleRatio.Check(pilot, data.Groups.Values, warnings);
         var overheads = available ? OverheadAllocation.Overheads(data, pilot!, costModel!, warnings) : [];
         var costs = new CostFigures(available, energyAvailable, overheads, energyModel?.Co2eGrams(1) ?? double.NaN);
