@@ -1,7 +1,10 @@
 namespace EvalFramework.Evaluation.Snapshots;
 
-/// <summary>The chi-square sample-ratio check of started cases per arm against the configured shares.</summary>
-/// <param name="Observed">Started cases per arm.</param>
+/// <summary>
+/// The chi-square sample-ratio check of started cases per arm against the configured shares (under a clustered design,
+/// of the assigned units per arm: see <see cref="Unit"/>).
+/// </summary>
+/// <param name="Observed">Started cases (or units) per arm.</param>
 /// <param name="ExpectedShares">The configured share of each arm.</param>
 /// <param name="ChiSquare">The chi-square statistic.</param>
 /// <param name="DegreesOfFreedom">Its degrees of freedom.</param>
@@ -13,4 +16,8 @@ public sealed record SampleRatioCheck(
     double ChiSquare,
     int DegreesOfFreedom,
     double PValue,
-    bool Mismatch);
+    bool Mismatch)
+{
+    /// <summary>What <see cref="Observed"/> counts when it is not cases: the assigned unit of a clustered design; null for cases.</summary>
+    public string? Unit { get; init; }
+}

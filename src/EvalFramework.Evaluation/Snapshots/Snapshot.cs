@@ -17,6 +17,8 @@ internal sealed record Snapshot(
     PlanSummary Plan,
     int FollowUpDays)
 {
+    /// <summary>The design section (unit, analysis, units per arm, ICC).</summary>
+    public DesignSummary? Design { get; init; }
     /// <summary>The before/after design's section; null without <c>design.aiStart</c>.</summary>
     public BeforeAfterSummary? BeforeAfter { get; init; }
 }

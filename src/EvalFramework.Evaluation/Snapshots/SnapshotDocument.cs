@@ -41,6 +41,8 @@ public sealed record SnapshotDocument(
     IReadOnlyList<ComparisonResult>? PilotComparisons = null,
     bool? DefaultEnd = null)
 {
+    /// <summary>The design: what was assigned to the arms and the analysis used; null in snapshots made before designs.</summary>
+    public DesignSummary? Design { get; init; }
     /// <summary>A before/after design's section (<c>beforeAfter</c>); null without <c>design.aiStart</c> and in older snapshots.</summary>
     public BeforeAfterSummary? BeforeAfter { get; init; }
 
@@ -63,6 +65,7 @@ public sealed record SnapshotDocument(
         s.PilotComparisons,
         s.Request.DefaultEnd)
     {
+        Design = s.Design,
         BeforeAfter = s.BeforeAfter,
     };
 }

@@ -64,6 +64,7 @@ public static class SnapshotDocumentReader
             Child(root, "pilotComparisons") is { } pilotComparisons ? [.. pilotComparisons.EnumerateArray().Select(Comparison)] : null,
             Bool(period, "defaultEnd"))
         {
+            Design = Child(root, "design") is { ValueKind: JsonValueKind.Object } design ? Design(design) : null,
             BeforeAfter = Child(root, "beforeAfter") is { } beforeAfter ? BeforeAfter(beforeAfter) : null,
         };
     }
@@ -87,6 +88,14 @@ public static class SnapshotDocumentReader
         return new BeforeAfterSummary(Time(e, "aiStart"), Bool(e, "concurrentControl") ?? false, Bool(e, "causal") ?? false,
             Counts("before"), Counts("after"));
     }
+
+    private static DesignSummary Design(JsonElement d) => new(
+        String(d, "unit") ?? "",
+        String(d, "analysis") ?? "",
+        (int)(Long(d, "minUnitsPerArm") ?? 0),
+        [.. Properties(d, "unitsPerArm").Select(p => new KeyValuePair<string, long>(p.Name, p.Value.TryGetInt64(out var n) ? n : 0))],
+        [.. Array(d, "icc").Select(i => new IccValue(String(i, "caseType") ?? "", String(i, "metric") ?? "", Number(i, "value") ?? double.NaN))],
+        Long(d, "casesWithoutUnit") ?? 0);
 
     private static PlanSummary Plan(JsonElement plan)
     {
@@ -149,7 +158,10 @@ public static class SnapshotDocumentReader
                 Number(r, "chiSquare") ?? double.NaN,
                 (int)(Long(r, "degreesOfFreedom") ?? 0),
                 Number(r, "pValue") ?? double.NaN,
-                r.TryGetProperty("mismatch", out var mismatch) && mismatch.ValueKind == JsonValueKind.True);
+                r.TryGetProperty("mismatch", out var mismatch) && mismatch.ValueKind == JsonValueKind.True)
+            {
+                Unit = String(r, "unit"),
+            };
         }
 
         return new DataQualityReport(

@@ -65,6 +65,11 @@ public static class SnapshotJsonWriter
                 WritePlan(w, plan);
             }
 
+            if (s.Design is { } design)
+            {
+                WriteDesign(w, design);
+            }
+
             if (s.BeforeAfter is { } beforeAfter)
             {
                 WriteBeforeAfter(w, beforeAfter);
@@ -208,6 +213,35 @@ public static class SnapshotJsonWriter
         w.WriteEndObject();
     }
 
+    /// <summary>The <c>design</c> section: unit, analysis, units per arm and the ICC estimates.</summary>
+    private static void WriteDesign(Utf8JsonWriter w, DesignSummary design)
+    {
+        w.WriteStartObject("design");
+        w.WriteString("unit", design.Unit);
+        w.WriteString("analysis", design.Analysis);
+        w.WriteNumber("minUnitsPerArm", design.MinUnitsPerArm);
+        w.WriteStartObject("unitsPerArm");
+        foreach (var (arm, n) in design.UnitsPerArm)
+        {
+            w.WriteNumber(arm, n);
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("casesWithoutUnit", design.CasesWithoutUnit);
+        w.WriteStartArray("icc");
+        foreach (var icc in design.Icc)
+        {
+            w.WriteStartObject();
+            w.WriteString("caseType", icc.CaseType);
+            w.WriteString("metric", icc.Metric);
+            Number(w, "value", icc.Value);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
     private static void WriteBeforeAfter(Utf8JsonWriter w, BeforeAfterSummary beforeAfter)
     {
         w.WriteStartObject("beforeAfter");
@@ -285,6 +319,10 @@ public static class SnapshotJsonWriter
             w.WriteNumber("degreesOfFreedom", srm.DegreesOfFreedom);
             Number(w, "pValue", srm.PValue);
             w.WriteBoolean("mismatch", srm.Mismatch);
+            if (srm.Unit is { } unit)
+            {
+                w.WriteString("unit", unit);
+            }
             w.WriteEndObject();
         }
         else

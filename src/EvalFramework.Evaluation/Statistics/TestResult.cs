@@ -5,4 +5,8 @@ namespace EvalFramework.Evaluation.Statistics;
 /// <param name="Interval">Confidence interval of the difference (unadjusted), null when it cannot be computed.</param>
 /// <param name="PValue">Two-sided p-value of "no difference", null when it cannot be computed.</param>
 /// <param name="StandardError">Standard error of the difference, for the minimum detectable effect.</param>
-internal readonly record struct TestResult(double Difference, Interval? Interval, double? PValue, double StandardError);
+internal readonly record struct TestResult(double Difference, Interval? Interval, double? PValue, double StandardError)
+{
+    /// <summary>The t degrees of freedom of a cluster-robust test (for its minimum detectable effect); null for other tests.</summary>
+    public double? DegreesOfFreedom { get; init; }
+}

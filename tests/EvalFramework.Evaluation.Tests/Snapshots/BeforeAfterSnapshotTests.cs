@@ -81,6 +81,7 @@ public sealed class BeforeAfterSnapshotTests
         Assert.Equal(4, effort.TreatmentN);
         Assert.DoesNotContain(snapshot.CaseTypes.Single().Comparisons, c => c.Metric == MetricKeys.LeadTimeMedian);
 
+        Assert.Equal("difference_in_differences", snapshot.Design!.Analysis);
         var section = snapshot.BeforeAfter!;
         Assert.True(section.ConcurrentControl);
         Assert.True(section.Causal);
@@ -114,6 +115,7 @@ public sealed class BeforeAfterSnapshotTests
 
         var manual = snapshot.CaseTypes.Single().Arms.Single(a => a.Arm == "manual");
         Assert.Equal(358.75, manual[MetricKeys.EffortMean].Value!.Value, 1e-9);
+        Assert.Equal("before_after", snapshot.Design!.Analysis);
         Assert.False(snapshot.BeforeAfter!.ConcurrentControl);
         Assert.False(snapshot.BeforeAfter.Causal);
         Assert.Contains(snapshot.DataQuality.Warnings, w => w.Contains("not causal: season and other changes are not separated", StringComparison.Ordinal));

@@ -59,6 +59,27 @@ internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
     /// <summary>Completed at or after the period's end: in no bin.</summary>
     public long CompletedAfterPeriod;
 
+    /// <summary>
+    /// Whether this is one unit's part of its arm's group (a handler, team or period under a clustered design): it keeps
+    /// no lead-time sample, no weekly series and no units of its own.
+    /// </summary>
+    public bool IsUnit { get; init; }
+
+    /// <summary>The group's parts per assigned unit, by unit id (clustered designs only; empty otherwise).</summary>
+    public readonly Dictionary<string, GroupAccumulator> Units = new(StringComparer.Ordinal);
+
+    /// <summary>The part of the unit <paramref name="id"/>, added when it is the unit's first case in the group.</summary>
+    public GroupAccumulator Unit(string id)
+    {
+        if (!Units.TryGetValue(id, out var unit))
+        {
+            unit = new GroupAccumulator(CaseType, Arm, 0) { IsUnit = true };
+            Units.Add(id, unit);
+        }
+
+        return unit;
+    }
+
     public void AddCost(int month, double sek) => CollectionsMarshal.GetValueRefOrAddDefault(VariableCostByMonth, month, out _).Add(sek);
 
     public void AddEnergy(int month, double wh) => CollectionsMarshal.GetValueRefOrAddDefault(EnergyByMonth, month, out _).Add(wh);

@@ -34,6 +34,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     private readonly HashSet<string> _teams = new(StringComparer.Ordinal);
     private readonly CaseRow _recordRow = new();
     private readonly Utf8StringCache _recordStrings = new();
+    private readonly CaseUnits? _units;
     private GroupAccumulator? _last;
     private readonly BeforePeriodGroups _before;
 
@@ -54,6 +55,7 @@ internal sealed class SnapshotAccumulator : IDisposable
             _caseTypes.UnionWith(pilot.CaseTypes);
             _arms.UnionWith(pilot.Arms.Select(a => a.Name));
             _teams.UnionWith(pilot.Teams);
+            _units = pilot.Design.IsClustered ? new CaseUnits(pilot.Design) : null;
         }
     }
 
@@ -97,6 +99,9 @@ internal sealed class SnapshotAccumulator : IDisposable
 
     /// <summary>The earliest <c>case.started</c> of the cases used, Unix ms (<see cref="long.MaxValue"/> when none).</summary>
     public long FirstStartedMs { get; private set; } = long.MaxValue;
+
+    /// <summary>The units of the cases under a clustered design (and how many had none); null under a case-level design.</summary>
+    public CaseUnits? Units => _units;
 
     /// <summary>Case rows of the pilot with events but no <c>case.started</c>.</summary>
     public long CasesWithoutStart { get; set; }
@@ -199,6 +204,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// </summary>
     private void Accumulate(GroupAccumulator group, CaseRow row)
     {
+        AddToUnit(group, row);
         FirstStartedMs = Math.Min(FirstStartedMs, row.StartedMs);
         group.Started++;
         if (row.CompletedMs is not { } completed)
@@ -248,6 +254,15 @@ internal sealed class SnapshotAccumulator : IDisposable
         }
     }
 
+    /// <summary>Under a clustered design, adds the case to its unit's part of the group as well (see <see cref="CaseUnits"/>).</summary>
+    private void AddToUnit(GroupAccumulator group, CaseRow row)
+    {
+        if (_units is not null && !group.IsUnit && _units.Of(row) is { } unit)
+        {
+            Accumulate(group.Unit(unit), row);
+        }
+    }
+
     private static void AddLeadTime(GroupAccumulator group, double lead)
     {
         if (lead < 0)
@@ -256,7 +271,11 @@ internal sealed class SnapshotAccumulator : IDisposable
             return;
         }
 
-        group.LeadTimes.Add(lead);
+        if (!group.IsUnit)
+        {
+            group.LeadTimes.Add(lead);
+        }
+
         group.LeadTime.Add(lead);
     }
 
@@ -266,7 +285,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// </summary>
     private void AddToWeek(GroupAccumulator group, long completedMs)
     {
-        if (Period.Weeks == 0)
+        if (Period.Weeks == 0 || group.IsUnit)
         {
             return;
         }

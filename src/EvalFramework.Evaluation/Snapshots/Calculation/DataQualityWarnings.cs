@@ -54,9 +54,9 @@ internal sealed class DataQualityWarnings
 
     public void NoAllocation() => Add("no configured allocation for the pilot: arm balance (sample ratio) not checked");
 
-    public void SampleRatioMismatch(IEnumerable<KeyValuePair<string, long>> observed, double chiSquare, double pValue) =>
+    public void SampleRatioMismatch(IEnumerable<KeyValuePair<string, long>> observed, double chiSquare, double pValue, string counted = "cases") =>
         Add(Invariant(
-            $"sample ratio mismatch: cases per arm ({string.Join(", ", observed.Select(o => o.Key + " " + o.Value))}) differ from the configured shares (chi-square {chiSquare:0.##}, p = {pValue:G3} < 0.001): check how cases are allocated before trusting comparisons"));
+            $"sample ratio mismatch: {counted} per arm ({string.Join(", ", observed.Select(o => o.Key + " " + o.Value))}) differ from the configured shares (chi-square {chiSquare:0.##}, p = {pValue:G3} < 0.001): check how cases are allocated before trusting comparisons"));
 
     public void Unallocated(string arm, double sek) =>
         Add(Invariant(
@@ -144,6 +144,27 @@ internal sealed class DataQualityWarnings
                 $"the period ends less than {followUpDays} follow-up day(s) before the last complete day of the snapshot: cases still open are left out (their lead times censored), and surveys and reviews of the last cases may not have arrived"));
         }
     }
+
+    /// <summary>Cases of a clustered design whose unit is not known (no assignment of the design's unit).</summary>
+    public void CasesWithoutUnit(long cases, string unit) =>
+        IfAny(cases, $"{cases} case(s) carry no assignment of a {unit} (design.unit): counted in the arms' figures, left out of the comparisons, which are by {unit}");
+
+    /// <summary>Cases of a period design without an assignment, put in the period their start falls in.</summary>
+    public void CasesInDerivedPeriod(long cases) =>
+        IfAny(cases, $"{cases} case(s) carry no assignment: each is counted in the period (design.periodLength) its start falls in");
+
+    /// <summary>Units with cases in more than one arm of a case type: nesting in arms is broken.</summary>
+    public void UnitsInSeveralArms(long units, string unit) =>
+        IfAny(units, $"{units} {unit}(s) have cases in more than one arm: each arm's cases of such a {unit} count as a separate {unit}, which is right only if they are independent (was the assignment changed during the pilot?)");
+
+    /// <summary>Comparisons of a clustered design with too few units in an arm.</summary>
+    public void UnitsBelowMinimum(int comparisons, int minimum, string unit) =>
+        Add(Invariant(
+            $"{comparisons} comparison(s) have fewer than {minimum} {unit}s with a value in an arm (design.minUnitsPerArm): verdict insufficient_data (see metricsBelowMinimum)"));
+
+    /// <summary>The median lead time has no comparison under a clustered design.</summary>
+    public void MedianNotCompared(string unit) =>
+        Add($"lead_time_seconds_median is not compared when {unit}s are assigned to the arms: no interval for a difference of medians keeps its level with a few {unit}s per arm; lead_time_seconds_mean is compared");
 
     /// <summary>Adds the warning when <paramref name="count"/> is above 0.</summary>
     private void IfAny(long count, FormattableString text)

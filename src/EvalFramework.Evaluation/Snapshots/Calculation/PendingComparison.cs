@@ -20,11 +20,21 @@ internal sealed record PendingComparison(
     public static PendingComparison Welch(string metric, string baseline, string treatment, Moments mb, Moments mt, double level) =>
         new(metric, baseline, treatment, "welch_t", mb.Count, mt.Count, mb.Count > 0 ? mb.Mean : null, l => WelchTest.Compare(mb, mt, l), level);
 
+    /// <summary>The unit of analysis when it is not the metric's own (<see cref="MetricKeys.UnitOf"/>): the assigned unit of a clustered design.</summary>
+    public string? Unit { get; init; }
+
+    /// <summary>
+    /// The fewest units per arm for a verdict when they are not the snapshot's minimum sample: a clustered design's
+    /// <c>minUnitsPerArm</c> (its comparisons count units).
+    /// </summary>
+    public int? UnitMinimum { get; init; }
+
     /// <summary>The test at the snapshot's level: the interval and p-value shown.</summary>
     public TestResult Test { get; } = TestAt(Level);
 
     /// <summary>Whether both arms have at least the minimum sample (and a p-value exists).</summary>
-    public bool Sufficient(int minimum) => BaselineN >= minimum && TreatmentN >= minimum && Test.PValue is not null;
+    public bool Sufficient(int minimum) =>
+        BaselineN >= (UnitMinimum ?? minimum) && TreatmentN >= (UnitMinimum ?? minimum) && Test.PValue is not null;
 
     /// <summary>The comparison with its role and verdict.</summary>
     /// <param name="role">One of <see cref="ComparisonRoles"/>.</param>
@@ -37,7 +47,9 @@ internal sealed record PendingComparison(
         var difference = double.IsNaN(Test.Difference) ? (double?)null : Test.Difference;
         var relativeScale = MetricKeys.HasRelativeChange(Metric) && BaselineValue is > 0;
         var relative = relativeScale && difference is { } d ? d / BaselineValue!.Value : (double?)null;
-        var mde = Power.MinimumDetectableEffect(Test.StandardError, Level);
+        var mde = Test.DegreesOfFreedom is { } df
+            ? ClusterRobustTest.MinimumDetectableEffect(Test.StandardError, Level, df)
+            : Power.MinimumDetectableEffect(Test.StandardError, Level);
         var mdeRelative = relativeScale && mde is { } e ? e / BaselineValue!.Value : (double?)null;
         var sufficient = Sufficient(minimum);
         var oneSided = role == ComparisonRoles.Guardrail && margin is not null && sufficient ? TestAt(1 - (2 * alpha)).Interval : null;
@@ -47,7 +59,7 @@ internal sealed record PendingComparison(
             Verdict(role, adjustedPValue, sufficient, alpha, margin, oneSided), margin, mde, mdeRelative)
         {
             Role = role,
-            Unit = MetricKeys.UnitOf(Metric),
+            Unit = Unit ?? MetricKeys.UnitOf(Metric),
             SameTestAs = MetricKeys.TestedAs(Metric) is var tested && tested != Metric ? tested : null,
             NonInferiorityBound = bound,
         };

@@ -41,14 +41,18 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
         }
 
         var wellbeing = staff.ByArm.ToDictionary(a => a.Key, a => a.Value.ToMoments(), StringComparer.Ordinal);
-        var beforeAfter = BeforeAfterDesign.Of(data, baseline, pilot?.Design.AiStart);
-        warnings.BeforeAfter(beforeAfter, pilot?.Design.IsClustered == true);
-        var sampleRatio = beforeAfter is { ConcurrentControl: false } ? null : SampleRatio.Check(pilot, data.Groups.Values, warnings);
+        var design = pilot?.Design ?? DesignConfig.Default;
+        var beforeAfter = BeforeAfterDesign.Of(data, baseline, design.AiStart);
+        warnings.BeforeAfter(beforeAfter, design.IsClustered);
+        var unitsPerArm = DesignSection.UnitsPerArm(pilot, data.Groups.Values);
+        var sampleRatio = beforeAfter is { ConcurrentControl: false } ? null
+            : SampleRatio.Check(pilot, data.Groups.Values, warnings, design.IsClustered ? unitsPerArm : null);
         var overheads = available ? OverheadAllocation.Overheads(data, pilot!, costModel!, warnings) : [];
         var costs = new CostFigures(available, energyAvailable, overheads, energyModel?.Co2eGrams(1) ?? double.NaN);
 
         var periodDays = data.Period.Days;
         var groups = (beforeAfter?.ArmGroups() ?? data.Groups.Values).OrderBy(g => g.CaseType, StringComparer.Ordinal).ToList();
+        var designSummary = DesignSection.Build(design, unitsPerArm, groups, costs, data.Units, warnings, beforeAfter?.ConcurrentControl ?? false);
         var samples = PrepareLeadTimes(groups, level);
         var pending = new List<(string? CaseType, PendingComparison Comparison)>();
         var caseTypes = new List<(string CaseType, List<ArmResult> Arms)>();
@@ -59,7 +63,13 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             foreach (var arm in armOrder.Where(byArm.ContainsKey))
             {
                 var g = byArm[arm];
-                arms.Add(new ArmResult(arm, ArmMetrics.Of(g, samples[g], level, periodDays, costs, wellbeing)));
+                var metrics = ArmMetrics.Of(g, samples[g], level, periodDays, costs, wellbeing);
+                if (design.IsClustered)
+                {
+                    ClusteredArmMetrics.Apply(metrics, g, level, costs);
+                }
+
+                arms.Add(new ArmResult(arm, metrics));
             }
 
             caseTypes.Add((caseTypeGroups.Key, arms));
@@ -73,8 +83,11 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             {
                 var t = byArm[arm];
                 var seed = ArmComparisons.Seed(dataSha256, caseTypeGroups.Key, arm);
-                foreach (var c in beforeAfter is { ConcurrentControl: true } ? beforeAfter.Compare(b, t, level)
-                             : ArmComparisons.Compare(b, t, samples[b], samples[t], level, costs, seed))
+                var armComparisons = beforeAfter is { ConcurrentControl: true } ? beforeAfter.Compare(b, t, level)
+                    : design.IsClustered
+                    ? ClusteredComparisons.Compare(b, t, samples[b], samples[t], level, costs, design.Unit, design.MinUnitsPerArm)
+                    : ArmComparisons.Compare(b, t, samples[b], samples[t], level, costs, seed);
+                foreach (var c in armComparisons)
                 {
                     pending.Add((caseTypeGroups.Key, c));
                 }
@@ -85,14 +98,19 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
         var plan = pilot?.AnalysisPlan ?? AnalysisPlan.Default(1 - level);
         var comparisons = PlannedComparisons.Finish(pending, plan, pilot?.CaseTypes ?? [],
             pilot?.Arms.Select(a => a.Name).Where(a => a != baseline).ToList() ?? [], minimum, out var familySize);
-        var belowMinimum = comparisons.Where(c => c.Result.Verdict == Verdicts.InsufficientData)
-            .Select(c => string.Create(CultureInfo.InvariantCulture,
+        var insufficient = comparisons.Where(c => c.Result.Verdict == Verdicts.InsufficientData).ToList();
+        var byUnit = insufficient.Where(c => DesignSection.IsByUnit(c.Result, design)).ToList();
+        var belowMinimum = insufficient.Select(c => DesignSection.IsByUnit(c.Result, design)
+            ? DesignSection.BelowMinimumLine(c.CaseType, c.Result, design)
+            : string.Create(CultureInfo.InvariantCulture,
                 $"{c.CaseType ?? "pilot"}/{c.Result.Metric}: {c.Result.Baseline} n={c.Result.BaselineN}, {c.Result.Treatment} n={c.Result.TreatmentN} (minimum {minimum})"))
             .ToList();
-        if (belowMinimum.Count > 0)
+        if (insufficient.Count > byUnit.Count)
         {
-            warnings.BelowMinimum(belowMinimum.Count, minimum);
+            warnings.BelowMinimum(insufficient.Count - byUnit.Count, minimum);
         }
+
+        DesignSection.Warn(byUnit.Select(c => c.Result).ToList(), design, warnings);
 
         var caseTypeResults = caseTypes.Select(ct => new CaseTypeResult(ct.CaseType, ct.Arms,
             [.. comparisons.Where(c => c.CaseType == ct.CaseType).Select(c => c.Result)])).ToList();
@@ -113,6 +131,7 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             caseTypeResults, pilotMetrics, quality, SnapshotBreakdownBuilder.Build(data, caseTypeResults, costs),
             [.. comparisons.Where(c => c.CaseType is null).Select(c => c.Result)], planSummary, followUpDays)
         {
+            Design = designSummary,
             BeforeAfter = beforeAfter?.Summary(),
         };
     }
