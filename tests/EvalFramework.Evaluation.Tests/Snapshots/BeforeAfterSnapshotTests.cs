@@ -155,6 +155,38 @@ public sealed class BeforeAfterSnapshotTests
     }
 
     [Fact]
+    public void Compute_TeamDesignBaselinePeriodWithoutUnits_EachCaseCountedOnceWithoutUnit()
+    {
+        var config = TestConfig.Load(TestConfig.Valid + """
+
+                teams: [team-a, team-b]
+                design:
+                  unit: team
+                  aiStart: 2025-03-17
+
+            """);
+        using var engine = new SnapshotEngine(new SnapshotRequest("ba", "demo", From, From.AddDays(28), From.AddDays(30), config));
+        var row = new CaseRow();
+        for (var i = 0; i < 6; i++)
+        {
+            row.Clear();
+            row.CaseId = "c" + i.ToString(CultureInfo.InvariantCulture);
+            row.CaseType = "a-question";
+            row.Arm = i < 4 ? "manual" : "ai_assisted";
+            if (i >= 4)
+            {
+                (row.AssignedArm, row.AssignmentUnit, row.AssignmentUnitId) = ("ai_assisted", AssignmentUnits.Team, "team-a");
+            }
+
+            row.StartedMs = (i < 4 ? From.AddDays(1) : AiStart.AddDays(1)).AddMinutes(i).ToUnixTimeMilliseconds();
+            engine.AddCase(row);
+        }
+
+        // The four imported-style cases before the start have no team; the pooled baseline period repeats them without counting again.
+        Assert.Equal(4, engine.Compute().Design!.CasesWithoutUnit);
+    }
+
+    [Fact]
     public void Compute_NoAiStart_NoSection()
     {
         using var engine = new SnapshotEngine(new SnapshotRequest("ba", "demo", From, From.AddDays(28), From.AddDays(30), TestConfig.Load()));

@@ -37,6 +37,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     private readonly CaseUnits? _units;
     private GroupAccumulator? _last;
     private readonly BeforePeriodGroups _before;
+    private bool _pooling;
 
     /// <summary>Starts the accumulation of a period.</summary>
     /// <param name="period">The period.</param>
@@ -257,7 +258,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// <summary>Under a clustered design, adds the case to its unit's part of the group as well (see <see cref="CaseUnits"/>).</summary>
     private void AddToUnit(GroupAccumulator group, CaseRow row)
     {
-        if (_units is not null && !group.IsUnit && _units.Of(row) is { } unit)
+        if (_units is not null && !group.IsUnit && _units.Of(row, count: !_pooling) is { } unit)
         {
             Accumulate(group.Unit(unit), row);
         }
@@ -400,7 +401,10 @@ internal sealed class SnapshotAccumulator : IDisposable
         Accumulate(group, row);
         if (before)
         {
+            // The case is counted once (its unit, its data hash): the pooled group only repeats it.
+            _pooling = true;
             Accumulate(_before.PooledGroup(row.CaseType, _pilot!.BaselineArm), row);
+            _pooling = false;
         }
     }
 }
