@@ -90,7 +90,7 @@ public sealed class BeforeAfterSnapshotTests
         Assert.Equal(4, section.CasesBefore["ai_assisted"]);
         Assert.Equal(5, section.CasesAfter["manual"]);
         Assert.Contains(snapshot.DataQuality.Warnings, w => w.Contains("difference in differences", StringComparison.Ordinal));
-        Assert.DoesNotContain(snapshot.DataQuality.Warnings, w => w.Contains("takes the cases of its four cells as independent", StringComparison.Ordinal));
+        Assert.DoesNotContain(snapshot.DataQuality.Warnings, w => w.Contains("the difference in differences is by unit", StringComparison.Ordinal));
 
         // The arms' figures are the after period's.
         var manual = snapshot.CaseTypes.Single().Arms.Single(a => a.Arm == "manual");
@@ -136,22 +136,69 @@ public sealed class BeforeAfterSnapshotTests
         Assert.Equal(bytes, SnapshotJsonWriter.Write(read));
     }
 
+    /// <summary>
+    /// A team design: three control teams and three treated teams, each with effort on both sides of the start. Python
+    /// (numpy, scipy.stats.ttest_ind with equal_var=False) on the teams' changes, mean after − mean before: control
+    /// changes [20, 45, 10], treated changes [-100, -70, -125]; difference -123.33333333333333, p = 0.004784805668457453,
+    /// 95 % interval (-179.59586889999582, -67.07079776667085).
+    /// </summary>
     [Fact]
-    public void Compute_TeamDesignWithConcurrentControl_WarnsThatTheCellsAreTakenAsIndependent()
+    public void Compute_TeamDesignWithConcurrentControl_DifferenceInDifferencesByTeam()
     {
         var config = TestConfig.Load(TestConfig.Valid + """
 
-                teams: [team-a, team-b]
+                teams: [c1, c2, c3, t1, t2, t3]
                 design:
                   unit: team
                   aiStart: 2025-03-17
+                  minUnitsPerArm: 3
 
             """);
         using var engine = new SnapshotEngine(new SnapshotRequest("ba", "demo", From, From.AddDays(28), From.AddDays(30), config));
-        var row = new CaseRow { CaseId = "c1", CaseType = "a-question", Arm = "manual", AssignedArm = "manual", StartedMs = AiStart.AddDays(1).ToUnixTimeMilliseconds() };
-        engine.AddCase(row);
+        var row = new CaseRow();
+        var i = 0;
+        void Add(string team, string assigned, bool after, params int[] efforts)
+        {
+            foreach (var effort in efforts)
+            {
+                row.Clear();
+                row.CaseId = "c" + (i++).ToString("D3", CultureInfo.InvariantCulture);
+                row.CaseType = "a-question";
+                row.Arm = after ? assigned : "manual";
+                (row.AssignedArm, row.AssignmentUnit, row.AssignmentUnitId) = (assigned, AssignmentUnits.Team, team);
+                row.StartedMs = (after ? AiStart : From).AddDays(1).AddMinutes(i).ToUnixTimeMilliseconds();
+                row.CompletedMs = row.StartedMs + 3_600_000;
+                row.Outcome = CaseOutcomes.Resolved;
+                row.EffortSeconds = effort;
+                engine.AddCase(row);
+            }
+        }
 
-        Assert.Contains(engine.Compute().DataQuality.Warnings, w => w.Contains("takes the cases of its four cells as independent", StringComparison.Ordinal));
+        // Team means before → after: c1 300 → 320, c2 400 → 445, c3 350 → 360; t1 320 → 220, t2 410 → 340, t3 375 → 250.
+        Add("c1", "manual", false, 290, 310);
+        Add("c1", "manual", true, 320);
+        Add("c2", "manual", false, 400);
+        Add("c2", "manual", true, 440, 450);
+        Add("c3", "manual", false, 340, 360);
+        Add("c3", "manual", true, 355, 365);
+        Add("t1", "ai_assisted", false, 320);
+        Add("t1", "ai_assisted", true, 210, 230);
+        Add("t2", "ai_assisted", false, 400, 420);
+        Add("t2", "ai_assisted", true, 340);
+        Add("t3", "ai_assisted", false, 370, 380);
+        Add("t3", "ai_assisted", true, 250);
+        var snapshot = engine.Compute();
+
+        var effort = snapshot.CaseTypes.Single().Comparisons.Single(c => c.Metric == MetricKeys.EffortMean);
+        Assert.Equal("difference_in_differences_unit_welch", effort.Method);
+        Assert.Equal("team", effort.Unit);
+        Assert.Equal((3, 3), (effort.BaselineN, effort.TreatmentN));
+        Assert.Equal(-123.33333333333333, effort.Difference!.Value, 1e-9);
+        Assert.Equal(0.004784805668457453, effort.PValue!.Value, 1e-9);
+        Assert.Equal(-179.59586889999582, effort.CiLow!.Value, 1e-8);
+        Assert.Equal(-67.07079776667085, effort.CiHigh!.Value, 1e-8);
+        Assert.NotEqual(Verdicts.InsufficientData, effort.Verdict);
+        Assert.Contains(snapshot.DataQuality.Warnings, w => w.Contains("the difference in differences is by unit", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -1,3 +1,5 @@
+using EvalFramework.Contract;
+using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots.Accumulation;
 
 namespace EvalFramework.Evaluation.Snapshots.Calculation;
@@ -13,10 +15,12 @@ internal sealed class BeforeAfterDesign
     private readonly BeforePeriodGroups _before;
     private readonly string _baseline;
     private readonly IReadOnlyCollection<GroupAccumulator> _after;
+    private readonly DesignConfig _design;
 
-    private BeforeAfterDesign(BeforePeriodGroups before, string baseline, IReadOnlyCollection<GroupAccumulator> after, DateTimeOffset aiStart)
+    private BeforeAfterDesign(BeforePeriodGroups before, string baseline, IReadOnlyCollection<GroupAccumulator> after, DesignConfig design, DateTimeOffset aiStart)
     {
         _before = before;
+        _design = design;
         _baseline = baseline;
         _after = after;
         AiStart = aiStart;
@@ -30,8 +34,14 @@ internal sealed class BeforeAfterDesign
     public bool ConcurrentControl { get; }
 
     /// <summary>The design of a snapshot; null when the pilot has no <c>design.aiStart</c>.</summary>
-    public static BeforeAfterDesign? Of(SnapshotAccumulator data, string baseline, DateTimeOffset? aiStart) =>
-        aiStart is { } start ? new BeforeAfterDesign(data.Before, baseline, [.. data.Groups.Values], start) : null;
+    public static BeforeAfterDesign? Of(SnapshotAccumulator data, string baseline, DesignConfig design) =>
+        design.AiStart is { } start ? new BeforeAfterDesign(data.Before, baseline, [.. data.Groups.Values], design, start) : null;
+
+    /// <summary>
+    /// Whether the difference in differences is by unit: handlers or teams assigned (the same units on both sides of
+    /// the start). Periods differ on the two sides, so under a period design the cells' cases are taken as independent.
+    /// </summary>
+    public bool ByUnit => _design.Unit is AssignmentUnits.Handler or AssignmentUnits.Team;
 
     /// <summary>
     /// The groups whose figures the snapshot shows per arm: the after period's; without a concurrent control also each
@@ -44,8 +54,9 @@ internal sealed class BeforeAfterDesign
         _before.ByGroup.TryGetValue((caseType, group), out var g) ? g : new GroupAccumulator(caseType, group, 0);
 
     /// <summary>The difference-in-differences comparisons of a treatment arm's after period (<paramref name="t"/>) in a case type.</summary>
-    public IEnumerable<PendingComparison> Compare(GroupAccumulator b, GroupAccumulator t, double level) =>
-        BeforeAfterComparisons.Compare(Before(t.CaseType, _baseline), b, Before(t.CaseType, t.Arm), t, level);
+    public IEnumerable<PendingComparison> Compare(GroupAccumulator b, GroupAccumulator t, double level) => ByUnit
+        ? BeforeAfterComparisons.CompareByUnit(Before(t.CaseType, _baseline), b, Before(t.CaseType, t.Arm), t, level, _design.Unit, _design.MinUnitsPerArm)
+        : BeforeAfterComparisons.Compare(Before(t.CaseType, _baseline), b, Before(t.CaseType, t.Arm), t, level);
 
     /// <summary>The snapshot's <c>beforeAfter</c> section.</summary>
     public BeforeAfterSummary Summary()

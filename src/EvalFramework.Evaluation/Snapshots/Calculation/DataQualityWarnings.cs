@@ -76,8 +76,7 @@ internal sealed class DataQualityWarnings
 
     /// <summary>What the comparisons of a before/after design are, and what they cannot say.</summary>
     /// <param name="design">The before/after design, or null when the pilot has none.</param>
-    /// <param name="clustered">Whether units larger than a case were assigned (handler, team or period).</param>
-    public void BeforeAfter(BeforeAfterDesign? design, bool clustered)
+    public void BeforeAfter(BeforeAfterDesign? design)
     {
         if (design is null)
         {
@@ -88,9 +87,9 @@ internal sealed class DataQualityWarnings
         Add(design.ConcurrentControl
             ? $"before/after design with a concurrent control (AI start {start}): each comparison is a difference in differences, the change in the group assigned the AI minus the change in the group that stayed with the baseline arm; it assumes both groups would have changed alike without the AI"
             : $"before/after design without a concurrent control (AI start {start}): the baseline arm's figures are the cases started before the start, and each comparison is the after period against them; not causal: season and other changes are not separated");
-        if (design.ConcurrentControl && clustered)
+        if (design.ConcurrentControl && design.ByUnit)
         {
-            Add("the difference in differences takes the cases of its four cells as independent: with few teams or handlers assigned, their own effects are not in the interval, which is then too narrow");
+            Add("the difference in differences is by unit: each handler or team with cases on both sides of the AI's start gives one change (its mean after minus before), and the treated units' mean change is compared with the control units' (Welch over units)");
         }
     }
 

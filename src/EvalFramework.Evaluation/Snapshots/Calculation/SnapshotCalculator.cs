@@ -42,8 +42,8 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
 
         var wellbeing = staff.ByArm.ToDictionary(a => a.Key, a => a.Value.ToMoments(), StringComparer.Ordinal);
         var design = pilot?.Design ?? DesignConfig.Default;
-        var beforeAfter = BeforeAfterDesign.Of(data, baseline, design.AiStart);
-        warnings.BeforeAfter(beforeAfter, design.IsClustered);
+        var beforeAfter = BeforeAfterDesign.Of(data, baseline, design);
+        warnings.BeforeAfter(beforeAfter);
         var unitsPerArm = DesignSection.UnitsPerArm(pilot, data.Groups.Values);
         var sampleRatio = beforeAfter is { ConcurrentControl: false } ? null
             : SampleRatio.Check(pilot, data.Groups.Values, warnings, design.IsClustered ? unitsPerArm : null);
