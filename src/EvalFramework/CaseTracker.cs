@@ -22,9 +22,14 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
     /// <summary>What a staff reference is prefixed with before it is pseudonymised: keeps it apart from case references.</summary>
     private const string RespondentPrefix = "respondent:";
 
+    /// <summary>What a handler's reference is prefixed with before it is pseudonymised as an assignment unit.</summary>
+    private const string HandlerPrefix = "handler:";
+
     private readonly Channel<WireEvent> _queue;
     private readonly string _pilot;
     private readonly Pseudonymiser _pseudonymiser;
+    private readonly ArmAssigner? _assigner;
+    private readonly string _assignmentUnit;
     private readonly TimeProvider _timeProvider;
     private readonly EvalFrameworkSdkMetrics _metrics;
     private readonly EventSender _sender;
@@ -50,6 +55,10 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
 
         _pilot = options.Pilot!;
         _pseudonymiser = new Pseudonymiser(options.PseudonymKey!);
+        _assignmentUnit = options.AssignmentUnit;
+        _assigner = options.AssignmentSalt is { } salt
+            ? new ArmAssigner(salt, [.. options.AssignmentArms.Select(a => (a.Name!, a.Share))])
+            : null;
         _timeProvider = timeProvider ?? TimeProvider.System;
         _shutdownTimeout = options.ShutdownTimeout;
         _ownedHttpClient = ownedHttpClient;
@@ -143,6 +152,87 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
         started.Arm = arm;
         started.Channel = channel;
         started.Attributes = CopyAttributes(attributes);
+        Enqueue(started);
+        return tracked;
+    }
+
+    /// <summary>
+    /// The arm a case is assigned to when each case is assigned on its own (<see cref="EvalFrameworkOptions.AssignmentUnit"/>
+    /// <c>case</c>), or when periods are and the period is the case's ISO week now (UTC), e.g. <c>2026-W49</c>.
+    /// Deterministic and sticky: the same salt, arms and case give the same arm, in any process and language
+    /// (docs/assignment.md). Records nothing; pass the result to
+    /// <see cref="StartAssignedCase"/>.
+    /// </summary>
+    /// <param name="caseType">The case type (slug); it does not enter the assignment.</param>
+    /// <param name="reference">The service's own case reference; only its pseudonym is kept.</param>
+    /// <returns>The assignment.</returns>
+    /// <exception cref="InvalidOperationException">The options set no <see cref="EvalFrameworkOptions.AssignmentSalt"/>.</exception>
+    /// <exception cref="ArgumentException">The unit is handler or team: its key is needed (the other overload).</exception>
+    public ArmAssignment Assign(string caseType, string reference)
+    {
+        if (_assignmentUnit is AssignmentUnits.Handler or AssignmentUnits.Team)
+        {
+            throw new ArgumentException(
+                "the assignment unit is " + _assignmentUnit + ": pass the " + _assignmentUnit + "'s key (Assign(caseType, reference, unitKey))",
+                nameof(reference));
+        }
+
+        return Assign(caseType, reference, _assignmentUnit == AssignmentUnits.Period ? PeriodKeys.IsoWeek(_timeProvider.GetUtcNow()) : null);
+    }
+
+    /// <summary>
+    /// The arm a case is assigned to through its unit (<see cref="EvalFrameworkOptions.AssignmentUnit"/>): the handler who
+    /// takes it, its team or its period. Every case of the same unit gets the same arm. Records nothing; pass the result
+    /// to <see cref="StartAssignedCase"/>.
+    /// </summary>
+    /// <param name="caseType">The case type (slug); it does not enter the assignment, so a unit has one arm for every case type.</param>
+    /// <param name="reference">The service's own case reference; only its pseudonym is kept.</param>
+    /// <param name="unitKey">
+    /// Unit handler: the service's own reference for the staff member (only its pseudonym, HMAC-SHA256 under the
+    /// <see cref="EvalFrameworkOptions.PseudonymKey"/> of <c>handler:</c> and the reference, is kept). Unit team: the
+    /// team's slug. Unit period: the period's key, an ISO week such as <c>2026-W49</c> or the period's first day such as
+    /// <c>2026-12-01</c>. Unit case: null (the case is its own unit).
+    /// </param>
+    /// <returns>The assignment.</returns>
+    /// <exception cref="InvalidOperationException">The options set no <see cref="EvalFrameworkOptions.AssignmentSalt"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="unitKey"/> does not fit the unit (the message never shows it).</exception>
+    public ArmAssignment Assign(string caseType, string reference, string? unitKey)
+    {
+        ArgumentNullException.ThrowIfNull(caseType);
+        ArgumentNullException.ThrowIfNull(reference);
+        if (_assigner is null)
+        {
+            throw new InvalidOperationException("set EvalFrameworkOptions.AssignmentSalt and AssignmentArms to assign arms");
+        }
+
+        var caseId = _pseudonymiser.Pseudonymise(reference);
+        var unitId = UnitId(caseId, unitKey);
+        return new ArmAssignment(caseType, caseId, _assigner.ArmOf(_assignmentUnit, unitId), _assignmentUnit, unitId);
+    }
+
+    /// <summary>
+    /// Opens an assigned case: records <c>case.started</c> with its <c>assignment</c> (unit, unit id, assigned arm) and
+    /// returns its handle, as <see cref="StartCase"/> does.
+    /// </summary>
+    /// <param name="assignment">From <see cref="Assign(string, string)"/> or <see cref="Assign(string, string, string?)"/>.</param>
+    /// <param name="channel">How the citizen came (optional slug), e.g. <c>phone</c>.</param>
+    /// <param name="attributes">Up to 16 extra string attributes (slug keys); never personal data.</param>
+    /// <param name="armUsed">
+    /// The arm the case was actually handled in, when it is not the assigned one (a case that did not comply); null
+    /// for the assigned arm. The evaluation analyses the case in its assigned arm and counts it as non-compliant.
+    /// </param>
+    /// <returns>The case's handle.</returns>
+    public TrackedCase StartAssignedCase(ArmAssignment assignment, string? channel = null, IReadOnlyDictionary<string, string>? attributes = null,
+        string? armUsed = null)
+    {
+        ArgumentNullException.ThrowIfNull(assignment);
+        var tracked = new TrackedCase(this, assignment.CaseId, completeOnDispose: true);
+        var started = NewEvent(EventTypes.CaseStarted, tracked.CaseId);
+        started.CaseType = assignment.CaseType;
+        started.Arm = armUsed ?? assignment.Arm;
+        started.Channel = channel;
+        started.Attributes = CopyAttributes(attributes);
+        started.Assignment = new WireAssignment { Unit = assignment.Unit, UnitId = assignment.UnitId, AssignedArm = assignment.Arm };
         Enqueue(started);
         return tracked;
     }
@@ -271,6 +361,29 @@ public sealed class CaseTracker : IAsyncDisposable, IDisposable
     /// <summary>The pseudonym; an empty string (rejected later, never thrown) when there is no reference.</summary>
     private string Pseudonymise(string? reference) =>
         reference is null ? string.Empty : _pseudonymiser.Pseudonymise(reference);
+
+    /// <summary>The recorded id of the case's unit: its pseudonym, the handler's pseudonym, the team slug or the period key.</summary>
+    private string UnitId(string caseId, string? unitKey)
+    {
+        const string Key = "unitKey";
+        switch (_assignmentUnit)
+        {
+            case AssignmentUnits.Case:
+                return unitKey is null ? caseId : throw new ArgumentException("the assignment unit is case: unitKey must be null", Key);
+            case AssignmentUnits.Handler:
+                return unitKey is { Length: > 0 }
+                    ? _pseudonymiser.Pseudonymise(HandlerPrefix + unitKey)
+                    : throw new ArgumentException("the assignment unit is handler: unitKey must be the handler's reference", Key);
+            case AssignmentUnits.Team:
+                return unitKey is not null && EventValidator.IsSlug(unitKey) && IdentifierGuard.FindInSlug(unitKey) is null
+                    ? unitKey
+                    : throw new ArgumentException("the assignment unit is team: unitKey must be the team's slug", Key);
+            default:
+                return unitKey is not null && PeriodKeys.IsValid(unitKey)
+                    ? unitKey
+                    : throw new ArgumentException("the assignment unit is period: unitKey must be an ISO week like 2026-W49 or a date like 2026-12-01", Key);
+        }
+    }
 
     private static Dictionary<string, string>? CopyAttributes(IReadOnlyDictionary<string, string>? attributes)
     {

@@ -61,4 +61,23 @@ public sealed class EvalFrameworkOptions
     /// events are deleted and counted as dropped (reason <c>spill_full</c>). Default 256 MiB.
     /// </summary>
     public long MaxSpillBytes { get; set; } = DefaultMaxSpillBytes;
+
+    /// <summary>
+    /// The secret the arms are assigned with (<see cref="CaseTracker.Assign(string, string)"/>; its UTF-8 bytes are the
+    /// HMAC-SHA256 key): at least 16 characters and not the <see cref="PseudonymKey"/>, so it can be handed to an auditor
+    /// who checks the assignment without the key that makes pseudonyms. Default null: the tracker does not assign.
+    /// </summary>
+    public string? AssignmentSalt { get; set; }
+
+    /// <summary>
+    /// The arms and their shares, in the pilot's config order (<c>arms</c>): required with <see cref="AssignmentSalt"/>.
+    /// The same salt, arms and unit give the same arm in every process and language (docs/assignment.md).
+    /// </summary>
+    public IList<AssignmentArm> AssignmentArms { get; set; } = [];
+
+    /// <summary>
+    /// What is assigned to an arm (<c>design.unit</c> of the pilot's config): <c>case</c> (default), <c>handler</c>,
+    /// <c>team</c> or <c>period</c>.
+    /// </summary>
+    public string AssignmentUnit { get; set; } = Contract.AssignmentUnits.Case;
 }

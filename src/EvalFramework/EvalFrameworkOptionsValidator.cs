@@ -86,7 +86,68 @@ internal sealed class EvalFrameworkOptionsValidator : IValidateOptions<EvalFrame
             errors.Add(prefix + nameof(EvalFrameworkOptions.MaxSpillBytes) + " must be at least 1048576 (1 MiB)");
         }
 
+        CheckAssignment(errors, prefix, options);
         return errors;
+    }
+
+    /// <summary>The assignment settings: none at all, or a salt, the arms with their shares and a unit.</summary>
+    private static void CheckAssignment(List<string> errors, string prefix, EvalFrameworkOptions options)
+    {
+        var arms = options.AssignmentArms;
+        if (!AssignmentUnits.All.Contains(options.AssignmentUnit ?? ""))
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.AssignmentUnit) + " must be one of " + string.Join(", ", AssignmentUnits.All));
+        }
+
+        if (options.AssignmentSalt is null)
+        {
+            if (arms is { Count: > 0 })
+            {
+                errors.Add(prefix + nameof(EvalFrameworkOptions.AssignmentSalt) + " is required when AssignmentArms are set");
+            }
+
+            return;
+        }
+
+        if (options.AssignmentSalt.Length < MinPseudonymKeyLength)
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.AssignmentSalt) + " must be at least 16 characters");
+        }
+        else if (options.AssignmentSalt == options.PseudonymKey)
+        {
+            errors.Add(prefix + nameof(EvalFrameworkOptions.AssignmentSalt) + " must differ from PseudonymKey");
+        }
+
+        var key = prefix + nameof(EvalFrameworkOptions.AssignmentArms);
+        if (arms is null || arms.Count == 0)
+        {
+            errors.Add(key + " is required with AssignmentSalt: the pilot's arms with their shares, in the config's order");
+            return;
+        }
+
+        for (var i = 0; i < arms.Count; i++)
+        {
+            var at = $"{key}[{i}]";
+            if (arms[i]?.Name is not { } name || !EventValidator.IsSlug(name))
+            {
+                errors.Add(at + ".Name must be the arm's slug");
+            }
+            else if (arms.Take(i).Any(a => a?.Name == name))
+            {
+                errors.Add(at + ".Name repeats an arm");
+            }
+
+            if (arms[i] is { } arm && !(arm.Share is >= 0 and <= 1))
+            {
+                errors.Add(at + ".Share must be from 0 to 1");
+            }
+        }
+
+        var total = arms.Sum(a => a?.Share ?? 0);
+        if (arms.All(a => a is not null && a.Share is >= 0 and <= 1) && Math.Abs(total - 1) > 1e-6)
+        {
+            errors.Add(key + " shares must sum to 1");
+        }
     }
 
     private static void RequirePositive(List<string> errors, string key, TimeSpan value)

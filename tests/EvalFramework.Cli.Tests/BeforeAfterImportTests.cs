@@ -33,7 +33,7 @@ public sealed class BeforeAfterImportTests(BeforeAfterKestrelCollector collector
     /// Effort per case is the same pattern in every cell plus a shift: the season adds 50 s after the start in both teams
     /// and the AI takes 120 s off, so the difference in differences is −120 s exactly.
     /// </summary>
-    [Fact(Skip = "needs the collector to store case.started assignment on the case row (assignment storage, not yet on this branch); unskip once it is")]
+    [Fact]
     public void ImportThenSnapshot_TwoTeamsAroundTheAiStart_DifferenceInDifferencesOfTheImportedCases()
     {
         var csv = new StringBuilder("reference,case_type,arm,started,completed,outcome,effort_seconds,role,team,assigned_arm\n");

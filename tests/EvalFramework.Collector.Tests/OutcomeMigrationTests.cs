@@ -93,12 +93,17 @@ public abstract class OutcomeMigrationTests<TCollector>(TCollector collector) : 
         using var versions = connection.Command("DELETE FROM schema_version WHERE version > @v", ("@v", OldVersion));
         Assert.True(versions.ExecuteNonQuery() >= 1);
 
-        // The objects of the migrations after the outcome one, which run again (the plan registrations).
+        // The objects of the migrations after the outcome one, which run again (the plan registrations, the assignment columns).
         var dropLater = _collector.Provider == "postgres"
             ? "DROP TABLE plan_registrations; DROP FUNCTION plan_registrations_refuse_change()"
             : "DROP TABLE plan_registrations";
         using var drop = connection.Command(dropLater);
         drop.ExecuteNonQuery();
+        foreach (var column in new[] { "assigned_arm", "assignment_unit", "assignment_unit_id" })
+        {
+            using var dropColumn = connection.Command("ALTER TABLE cases DROP COLUMN " + column);
+            dropColumn.ExecuteNonQuery();
+        }
     }
 
     /// <summary>A record in the layout before the outcome: the same bytes without the outcome string after the two times.</summary>

@@ -79,14 +79,52 @@ public sealed class SdkIntegrationTests : IClassFixture<CollectorFactory>
         Assert.Equal(3L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", caseId)));
     }
 
+    [Fact]
+    public async Task CaseTracker_AssignsByTeam_CaseRowsCarryTheAssignment()
+    {
+        // Salt and teams as in docs/assignment.md's test vectors: team permits and social are not in them, so the arms
+        // are computed here independently (HMAC-SHA256 of "team:<slug>", top 53 bits over 2^53, against 0.5).
+        const string salt = "example-assignment-salt-2026";
+        static string ArmOf(string team) =>
+            (BitConverter.ToUInt64([.. HMACSHA256.HashData(Encoding.UTF8.GetBytes(salt), Encoding.UTF8.GetBytes("team:" + team)).Take(8).Reverse()]) >> 11)
+                / 9007199254740992.0 < 0.5 ? "manual" : "ai_assisted";
+        var run = Events.Token(10);
+        await using (var tracker = CaseTracker.Create(Options(o =>
+        {
+            o.AssignmentSalt = salt;
+            o.AssignmentUnit = "team";
+            o.AssignmentArms = [new() { Name = "manual", Share = 0.5 }, new() { Name = "ai_assisted", Share = 0.5 }];
+        }), handler: _collector.Server.CreateHandler()))
+        {
+            using (tracker.StartAssignedCase(tracker.Assign(CaseType, $"ÄRENDE-{run}-0", "permits")))
+            {
+            }
+
+            using (tracker.StartAssignedCase(tracker.Assign(CaseType, $"ÄRENDE-{run}-1", "social"), armUsed: "ai_automated"))
+            {
+            }
+
+            await tracker.FlushAsync();
+            Assert.Equal(0, tracker.Statistics.Rejected);
+        }
+
+        foreach (var (i, team, arm) in new[] { (0, "permits", ArmOf("permits")), (1, "social", "ai_automated") })
+        {
+            var assigned = ArmOf(team);
+            Assert.Equal(1L, Scalar("SELECT COUNT(*) FROM cases WHERE case_type = @t AND arm = @arm AND assigned_arm = @assigned "
+                + "AND assignment_unit = 'team' AND assignment_unit_id = @team", [PseudonymOf($"ÄRENDE-{run}-{i}")], ("@arm", arm),
+                ("@assigned", assigned), ("@team", team)));
+        }
+    }
+
     /// <summary>The pseudonym the SDK sends for a reference, made here independently: HMAC-SHA256, lower-case hex.</summary>
     private static string PseudonymOf(string reference) =>
         Convert.ToHexStringLower(HMACSHA256.HashData(Encoding.UTF8.GetBytes(PseudonymKey), Encoding.UTF8.GetBytes(reference)));
 
     /// <summary>Runs <paramref name="sql"/> (on the case type) limited to the given cases.</summary>
-    private object? Scalar(string sql, string[] caseIds) => _collector.Scalar(
+    private object? Scalar(string sql, string[] caseIds, params (string Name, object Value)[] more) => _collector.Scalar(
         sql + " AND case_id IN (" + string.Join(", ", caseIds.Select((_, i) => "@c" + i)) + ")",
-        [("@t", CaseType), .. caseIds.Select((id, i) => ("@c" + i, (object)id))]);
+        [("@t", CaseType), .. caseIds.Select((id, i) => ("@c" + i, (object)id)), .. more]);
 
     private EvalFrameworkOptions Options(Action<EvalFrameworkOptions>? change = null)
     {

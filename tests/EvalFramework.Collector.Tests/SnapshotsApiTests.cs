@@ -120,6 +120,46 @@ public abstract class SnapshotsApiTests<TCollector, TConfigured>(TCollector coll
     }
 
     [StorageFact]
+    public async Task CreateSnapshot_AssignedCasesOneNonCompliant_ByAssignedArmWithComplianceAndAsTreated()
+    {
+        // A week in March 2023; effort seconds (assigned → used): manual → manual 100, 200; manual → ai_assisted 40;
+        // ai_assisted → ai_assisted 50, 70. By assigned arm: manual mean 340/3, ai_assisted 60, difference −160/3;
+        // as treated: manual 150, ai_assisted 160/3, difference −290/3.
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var from = new DateTimeOffset(2023, 3, 6, 0, 0, 0, TimeSpan.Zero);
+        var events = new List<JsonNode>();
+        foreach (var (i, assigned, arm, seconds) in new[] { (0, "manual", "manual", 100), (1, "manual", "manual", 200),
+                     (2, "manual", "ai_assisted", 40), (3, "ai_assisted", "ai_assisted", 50), (4, "ai_assisted", "ai_assisted", 70) })
+        {
+            var caseId = $"asg-snap-{i}";
+            var started = Started(caseId, CaseType, arm, from.AddHours(i));
+            started["assignment"] = new JsonObject { ["unit"] = "team", ["unitId"] = assigned == "manual" ? "permits" : "social", ["assignedArm"] = assigned };
+            events.Add(started);
+            events.Add(Effort(caseId, seconds));
+            events.Add(Completed(caseId, at: from.AddHours(i).AddMinutes(30)));
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync([.. events])).StatusCode);
+
+        var created = await client.PostAsync("/api/v1/snapshots", Body("pilot-a", "2023-03-06", "2023-03-13"));
+        var snapshot = JsonNode.Parse(await created.Content.ReadAsByteArrayAsync())!;
+
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var compliance = snapshot["compliance"]!;
+        Assert.Equal("team", (string)compliance["unit"]!);
+        Assert.Equal("""{"ai_assisted":2,"manual":3}""", compliance["assignedCases"]!.ToJsonString());
+        Assert.Equal("""{"ai_assisted":0,"manual":1}""", compliance["nonCompliant"]!.ToJsonString());
+        Assert.Equal(0, (long)compliance["withoutAssignment"]!);
+        Assert.Equal(340.0 / 3, (double)Metric(snapshot, "manual", "effort_seconds_mean")["value"]!, 9);
+        var effort = snapshot["caseTypes"]![0]!["comparisons"]!.AsArray().Single(c => (string)c!["metric"]! == "effort_seconds_mean")!;
+        Assert.Equal((3, 2), ((int)effort["baselineN"]!, (int)effort["treatmentN"]!));
+        Assert.Equal(-160.0 / 3, (double)effort["difference"]!, 9);
+        Assert.Equal(-290.0 / 3, (double)effort["asTreated"]!["difference"]!, 9);
+        Assert.Contains(snapshot["dataQuality"]!["warnings"]!.AsArray(),
+            w => ((string)w!).StartsWith("1 of 5 assigned case(s) (20.0 %) were handled in another arm than assigned", StringComparison.Ordinal));
+    }
+
+    [StorageFact]
     public async Task CreateSnapshot_MaintenanceHoursWholeThenFractional_Summed()
     {
         // JSON 2 is stored as an integer and 1.5 as a real: the read must not take its column type from the first row.

@@ -38,6 +38,11 @@ public sealed class OutcomeMigrationTestsOnSqlite(CollectorFactory collector) : 
 public sealed class OutcomeMigrationTestsOnPostgres(PostgresCollectorFactory collector)
     : OutcomeMigrationTests<PostgresCollectorFactory>(collector), IRunsOnPostgres;
 
+public sealed class AssignmentMigrationTestsOnSqlite(CollectorFactory collector) : AssignmentMigrationTests<CollectorFactory>(collector);
+
+public sealed class AssignmentMigrationTestsOnPostgres(PostgresCollectorFactory collector)
+    : AssignmentMigrationTests<PostgresCollectorFactory>(collector), IRunsOnPostgres;
+
 public sealed class SnapshotsApiTestsOnSqlite(CollectorFactory collector, SnapshotCollectorFactory configured)
     : SnapshotsApiTests<CollectorFactory, SnapshotCollectorFactory>(collector, configured),
       IClassFixture<CollectorFactory>, IClassFixture<SnapshotCollectorFactory>;

@@ -17,6 +17,15 @@ internal sealed class CaseRecord
 
     public string? Channel { get; set; }
 
+    /// <summary>The assigned arm of the case's <c>case.started</c> <c>assignment</c>; null without one. A case whose <see cref="Arm"/> differs did not comply.</summary>
+    public string? AssignedArm { get; set; }
+
+    /// <summary>What was assigned: case, handler, team or period; null without an assignment.</summary>
+    public string? AssignmentUnit { get; set; }
+
+    /// <summary>The assigned unit's id (a pseudonym, team slug or period key); null without an assignment.</summary>
+    public string? AssignmentUnitId { get; set; }
+
     [JsonIgnore]
     public long? StartedMs { get; set; }
 

@@ -6,7 +6,7 @@ namespace EvalFramework.Collector.Storage;
 /// </summary>
 internal enum CaseColumnMerge
 {
-    /// <summary>Taken with the winning <c>case.started</c> (the earliest; a tie goes to the larger type|arm|channel).</summary>
+    /// <summary>Taken with the winning <c>case.started</c> (the earliest; a tie goes to the larger type|arm|channel, then to the larger assigned arm|unit|unit id, none the smallest).</summary>
     Start,
 
     /// <summary>Taken with the winning <c>case.completed</c> (the latest; a tie goes to the larger outcome).</summary>

@@ -41,6 +41,9 @@ internal static class CaseColumns
         Sum("nps_count", d => d.NpsCount),
         Sum("nps_promoters", d => d.NpsPromoters),
         Sum("nps_detractors", d => d.NpsDetractors),
+        Start("assigned_arm", d => d.AssignedArm),
+        Start("assignment_unit", d => d.AssignmentUnit),
+        Start("assignment_unit_id", d => d.AssignmentUnitId),
     ];
 
     /// <summary>The column names, comma separated, in table order.</summary>

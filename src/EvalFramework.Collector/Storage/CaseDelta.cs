@@ -14,6 +14,9 @@ internal sealed class CaseDelta
     public string? CaseType { get; private set; }
     public string? Arm { get; private set; }
     public string? Channel { get; private set; }
+    public string? AssignedArm { get; private set; }
+    public string? AssignmentUnit { get; private set; }
+    public string? AssignmentUnitId { get; private set; }
     public long? StartedMs { get; private set; }
     public long? CompletedMs { get; private set; }
     public string? Outcome { get; private set; }
@@ -54,10 +57,11 @@ internal sealed class CaseDelta
         {
             case EventTypes.CaseStarted:
                 var started = e.Time!.Value.ToUnixTimeMilliseconds();
-                if (StartedMs is null || started < StartedMs
-                    || (started == StartedMs && string.CompareOrdinal(StartKey(e.CaseType, e.Arm, e.Channel), StartKey(CaseType, Arm, Channel)) > 0))
+                var a = e.Assignment;
+                if (StartedMs is null || started < StartedMs || (started == StartedMs && LaterStartWins(e, a)))
                 {
                     (StartedMs, CaseType, Arm, Channel) = (started, e.CaseType, e.Arm, e.Channel);
+                    (AssignedArm, AssignmentUnit, AssignmentUnitId) = (a?.AssignedArm, a?.Unit, a?.UnitId);
                 }
 
                 break;
@@ -112,9 +116,24 @@ internal sealed class CaseDelta
         }
     }
 
+    /// <summary>
+    /// Whether a start at the same time as the held one wins the tie, as the upserts decide (<see cref="CaseColumnMerge.Start"/>):
+    /// the larger type|arm|channel, and for the same, the larger assignment (none is the smallest).
+    /// </summary>
+    private bool LaterStartWins(WireEvent e, WireAssignment? a)
+    {
+        var order = string.CompareOrdinal(StartKey(e.CaseType, e.Arm, e.Channel), StartKey(CaseType, Arm, Channel));
+        return order > 0 || (order == 0
+            && string.CompareOrdinal(AssignmentKey(a?.AssignedArm, a?.Unit, a?.UnitId), AssignmentKey(AssignedArm, AssignmentUnit, AssignmentUnitId)) > 0);
+    }
+
     /// <summary>The tie-break key of a start, as the upserts build it (<see cref="CaseColumnMerge.Start"/>).</summary>
     private static string StartKey(string? caseType, string? arm, string? channel) =>
         (caseType ?? "") + "|" + (arm ?? "") + "|" + (channel ?? "");
+
+    /// <summary>The second tie-break key of a start: assigned arm|unit|unit id, empty without an assignment.</summary>
+    private static string AssignmentKey(string? assignedArm, string? unit, string? unitId) =>
+        assignedArm is null || unit is null || unitId is null ? "" : assignedArm + "|" + unit + "|" + unitId;
 
     private static long Flag(bool value) => value ? 1 : 0;
 }

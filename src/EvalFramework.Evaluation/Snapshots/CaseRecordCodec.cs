@@ -1,12 +1,15 @@
 using System.Buffers.Binary;
 using System.Text;
+using EvalFramework.Contract;
 
 namespace EvalFramework.Evaluation.Snapshots;
 
 /// <summary>
 /// The canonical binary record of one case, exactly the bytes the data hash reads for it (README.md, "Verifying a
 /// snapshot"): <c>'C'</c>, case id, case type, arm, started and completed ms, the outcome (empty while open), effort
-/// and AI seconds, the counters, effort by role and AI usage by model. Little-endian integers, IEEE-754 doubles, strings as a 4-byte length and
+/// and AI seconds, the counters, effort by role and AI usage by model, and for a case whose <c>case.started</c> carried an
+/// assignment, <c>'A'</c>, the assigned arm, the unit and the unit id (a case without one ends after the models, as
+/// records did before assignments). Little-endian integers, IEEE-754 doubles, strings as a 4-byte length and
 /// UTF-8 bytes; roles and models in UTF-8 byte order. The collector stores this record per case as it ingests, so a
 /// snapshot hashes and reads a case from one column instead of twenty.
 /// </summary>
@@ -14,6 +17,9 @@ public static class CaseRecordCodec
 {
     /// <summary>The record's first byte.</summary>
     public const byte Tag = (byte)'C';
+
+    /// <summary>The first byte of the assignment at a record's end.</summary>
+    public const byte AssignmentTag = (byte)'A';
 
     private const int TimeBytes = 2 * 8; // started, completed
     private const int FixedBytes = 14 * 8; // effort, AI duration and the 12 counters
@@ -35,6 +41,11 @@ public static class CaseRecordCodec
         foreach (var usage in row.AiUsage)
         {
             length += StringBytes(usage.Model) + UsageBytes;
+        }
+
+        if (row.AssignedArm is { } assigned)
+        {
+            length += 1 + StringBytes(assigned) + StringBytes(row.AssignmentUnit ?? "") + StringBytes(row.AssignmentUnitId ?? "");
         }
 
         return length;
@@ -93,6 +104,14 @@ public static class CaseRecordCodec
             BinaryPrimitives.WriteInt64LittleEndian(span[24..], usage.PricedOutputTokens);
             BinaryPrimitives.WriteDoubleLittleEndian(span[32..], usage.CostSek);
             at += UsageBytes;
+        }
+
+        if (row.AssignedArm is { } assigned)
+        {
+            destination[at++] = AssignmentTag;
+            at += WriteString(assigned, destination[at..]);
+            at += WriteString(row.AssignmentUnit ?? "", destination[at..]);
+            at += WriteString(row.AssignmentUnitId ?? "", destination[at..]);
         }
 
         return at;
@@ -195,10 +214,30 @@ public static class CaseRecordCodec
             at += UsageBytes;
         }
 
+        if (at < record.Length && record[at] == AssignmentTag)
+        {
+            at++;
+            ReadAssignment(record, ref at, row, strings);
+        }
+
         if (at != record.Length)
         {
             throw new FormatException("case record: trailing bytes");
         }
+    }
+
+    /// <summary>
+    /// The assigned arm, unit and unit id. A case unit's id is the case's own pseudonym, one per case, so it is decoded
+    /// anew instead of filling the cache; handler, team and period ids are few and come from the cache.
+    /// </summary>
+    private static void ReadAssignment(ReadOnlySpan<byte> record, ref int at, CaseRow row, Utf8StringCache strings)
+    {
+        row.AssignedArm = ReadString(record, ref at, strings);
+        row.AssignmentUnit = ReadString(record, ref at, strings);
+        var length = BinaryPrimitives.ReadInt32LittleEndian(Slice(record, at, 4));
+        var id = length >= 0 ? Slice(record, at + 4, length) : throw new FormatException("case record: bad string length");
+        row.AssignmentUnitId = row.AssignmentUnit == AssignmentUnits.Case ? Encoding.UTF8.GetString(id) : strings.Get(id);
+        at += 4 + length;
     }
 
     private static int StringBytes(string value) => 4 + Encoding.UTF8.GetByteCount(value);

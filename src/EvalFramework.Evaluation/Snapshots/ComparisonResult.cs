@@ -52,4 +52,10 @@ public sealed record ComparisonResult(
     /// side), compared with the margin for the verdict; null for other roles or without enough data.
     /// </summary>
     public double? NonInferiorityBound { get; init; }
+
+    /// <summary>
+    /// The same comparison by the arm each case was handled in, in a case type where some case did not comply with its
+    /// assignment (<see cref="AsTreatedResult"/>); null elsewhere and in older snapshots.
+    /// </summary>
+    public AsTreatedResult? AsTreated { get; init; }
 }

@@ -17,6 +17,9 @@ internal sealed record Snapshot(
     PlanSummary Plan,
     int FollowUpDays)
 {
+    /// <summary>The cases' compliance with their assignment; null when no case carried one.</summary>
+    public ComplianceSummary? Compliance { get; init; }
+
     /// <summary>The design section (unit, analysis, units per arm, ICC).</summary>
     public DesignSummary? Design { get; init; }
     /// <summary>The before/after design's section; null without <c>design.aiStart</c>.</summary>

@@ -12,7 +12,10 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// (with the interval; n = treatment n), <c>.relative_change</c>, <c>.p_value</c>, <c>.adjusted_p_value</c>,
 /// <c>.minimum_detectable_effect</c>, <c>.verdict</c> (the verdict word as the value), and in snapshots with an analysis
 /// plan <c>.role</c> (<c>primary</c>, <c>guardrail</c> or <c>secondary (exploratory)</c>) and <c>.unit</c>, and for a
-/// guardrail <c>.non_inferiority_margin</c> and <c>.non_inferiority_bound</c>. Pilot-level
+/// guardrail <c>.non_inferiority_margin</c> and <c>.non_inferiority_bound</c>, and where some case did not comply with
+/// its assignment <c>.as_treated_difference</c> (with its interval). With assignments, <c>_pilot</c> rows per assigned
+/// arm <c>compliance.assigned_cases</c> and <c>compliance.non_compliant</c>, and <c>compliance.without_assignment</c>
+/// for <c>_all</c>. Pilot-level
 /// metrics and comparisons: <c>case_type</c> is <c>_pilot</c> and <c>arm</c> is the arm or <c>_all</c>.
 /// </summary>
 public static class SnapshotCsv
@@ -66,6 +69,18 @@ public static class SnapshotCsv
             Comparison(csv, PilotLevel, c);
         }
 
+        if (snapshot.Compliance is { } compliance)
+        {
+            foreach (var (arm, n) in compliance.AssignedCases)
+            {
+                Row(csv, PilotLevel, arm, "compliance.assigned_cases", Count(n), "", "", Count(n));
+                Row(csv, PilotLevel, arm, "compliance.non_compliant", Count(compliance.NonCompliant.GetValueOrDefault(arm)), "", "", Count(n));
+            }
+
+            Row(csv, PilotLevel, AllArms, "compliance.without_assignment", Count(compliance.WithoutAssignment), "", "",
+                Count(compliance.WithoutAssignment));
+        }
+
         return csv.ToString();
     }
 
@@ -92,6 +107,12 @@ public static class SnapshotCsv
                 Row(csv, caseType, pair, c.Metric + ".non_inferiority_margin", Number(c.NonInferiorityMargin), "", "", n);
                 Row(csv, caseType, pair, c.Metric + ".non_inferiority_bound", Number(c.NonInferiorityBound), "", "", n);
             }
+        }
+
+        if (c.AsTreated is { } treated)
+        {
+            Row(csv, caseType, pair, c.Metric + ".as_treated_difference", Number(treated.Difference), Number(treated.CiLow),
+                Number(treated.CiHigh), n);
         }
     }
 

@@ -41,6 +41,9 @@ public sealed record SnapshotDocument(
     IReadOnlyList<ComparisonResult>? PilotComparisons = null,
     bool? DefaultEnd = null)
 {
+    /// <summary>The cases' compliance with their assignment (<c>compliance</c>); null when no case carried one, and in older snapshots.</summary>
+    public ComplianceSummary? Compliance { get; init; }
+
     /// <summary>The design: what was assigned to the arms and the analysis used; null in snapshots made before designs.</summary>
     public DesignSummary? Design { get; init; }
     /// <summary>A before/after design's section (<c>beforeAfter</c>); null without <c>design.aiStart</c> and in older snapshots.</summary>
@@ -65,6 +68,7 @@ public sealed record SnapshotDocument(
         s.PilotComparisons,
         s.Request.DefaultEnd)
     {
+        Compliance = s.Compliance,
         Design = s.Design,
         BeforeAfter = s.BeforeAfter,
     };

@@ -64,9 +64,18 @@ public static class SnapshotDocumentReader
             Child(root, "pilotComparisons") is { } pilotComparisons ? [.. pilotComparisons.EnumerateArray().Select(Comparison)] : null,
             Bool(period, "defaultEnd"))
         {
+            Compliance = Child(root, "compliance") is { } compliance ? Compliance(compliance) : null,
             Design = Child(root, "design") is { ValueKind: JsonValueKind.Object } design ? Design(design) : null,
             BeforeAfter = Child(root, "beforeAfter") is { } beforeAfter ? BeforeAfter(beforeAfter) : null,
         };
+    }
+
+    private static ComplianceSummary Compliance(JsonElement c)
+    {
+        Dictionary<string, long> Counts(string name) =>
+            Properties(c, name).ToDictionary(p => p.Name, p => p.Value.TryGetInt64(out var n) ? n : 0, StringComparer.Ordinal);
+
+        return new ComplianceSummary(String(c, "unit") ?? "", Counts("assignedCases"), Counts("nonCompliant"), Long(c, "withoutAssignment") ?? 0);
     }
 
     private static BeforeAfterSummary BeforeAfter(JsonElement e)
@@ -140,6 +149,7 @@ public static class SnapshotDocumentReader
         Unit = String(c, "unit"),
         SameTestAs = String(c, "sameTestAs"),
         NonInferiorityBound = Number(c, "nonInferiorityBound"),
+        AsTreated = Child(c, "asTreated") is { } t ? new AsTreatedResult(Number(t, "difference"), Number(t, "ciLow"), Number(t, "ciHigh")) : null,
     };
 
     private static DataQualityReport DataQuality(JsonElement? element)

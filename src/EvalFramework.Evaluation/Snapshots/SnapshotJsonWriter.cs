@@ -104,6 +104,11 @@ public static class SnapshotJsonWriter
                 w.WriteEndArray();
             }
 
+            if (s.Compliance is { } compliance)
+            {
+                WriteCompliance(w, compliance);
+            }
+
             WriteDataQuality(w, s.DataQuality);
             if (s.Breakdowns is { } breakdowns)
             {
@@ -181,6 +186,38 @@ public static class SnapshotJsonWriter
 
         Number(w, "minimumDetectableEffect", c.MinimumDetectableEffect);
         Number(w, "minimumDetectableRelativeChange", c.MinimumDetectableRelativeChange);
+        if (c.AsTreated is { } asTreated)
+        {
+            w.WriteStartObject("asTreated");
+            Number(w, "difference", asTreated.Difference);
+            Number(w, "ciLow", asTreated.CiLow);
+            Number(w, "ciHigh", asTreated.CiHigh);
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
+    }
+
+    /// <summary>The <c>compliance</c> section: assigned and non-compliant cases per assigned arm.</summary>
+    private static void WriteCompliance(Utf8JsonWriter w, ComplianceSummary c)
+    {
+        w.WriteStartObject("compliance");
+        w.WriteString("unit", c.Unit);
+        w.WriteStartObject("assignedCases");
+        foreach (var (arm, n) in c.AssignedCases)
+        {
+            w.WriteNumber(arm, n);
+        }
+
+        w.WriteEndObject();
+        w.WriteStartObject("nonCompliant");
+        foreach (var (arm, n) in c.NonCompliant)
+        {
+            w.WriteNumber(arm, n);
+        }
+
+        w.WriteEndObject();
+        w.WriteNumber("withoutAssignment", c.WithoutAssignment);
         w.WriteEndObject();
     }
 

@@ -82,6 +82,9 @@ public sealed class BeforeAfterSnapshotTests
         Assert.DoesNotContain(snapshot.CaseTypes.Single().Comparisons, c => c.Metric == MetricKeys.LeadTimeMedian);
 
         Assert.Equal("difference_in_differences", snapshot.Design!.Analysis);
+
+        // The treated team's cases before the start were assigned the AI but handled manually by design: not non-compliant.
+        Assert.Equal(0, snapshot.Compliance!.NonCompliant.Values.Sum());
         var section = snapshot.BeforeAfter!;
         Assert.True(section.ConcurrentControl);
         Assert.True(section.Causal);

@@ -4,14 +4,14 @@ using Npgsql;
 namespace EvalFramework.Collector.Storage.Postgres;
 
 /// <summary>
-/// Migration 2's data step: every stored case record rebuilt from the source tables (the case row's values, its
+/// The data step of migrations 2 and 4: every stored case record rebuilt from the source tables (the case row's values, its
 /// effort events and its AI usage rows), a chunk of cases at a time in key order, so a large database is neither read
 /// into memory nor queried once per case.
 /// </summary>
 internal static class PostgresCaseRecordBackfill
 {
-    private const string SelectCases = $"""
-        SELECT pilot, case_id, {CaseRecordRow.Columns}
+    private const string SelectCases = """
+        SELECT pilot, case_id, {0}
         FROM cases
         WHERE (pilot, case_id) > (@pilot, @case)
         ORDER BY pilot, case_id
@@ -34,12 +34,13 @@ internal static class PostgresCaseRecordBackfill
     /// <param name="connection">An open connection.</param>
     /// <param name="transaction">The migration's transaction.</param>
     /// <param name="chunkSize">Cases read, completed and written at a time.</param>
-    public static void Run(NpgsqlConnection connection, NpgsqlTransaction transaction, int chunkSize)
+    /// <param name="withAssignment">Whether the case rows have the assignment columns (migration 4 on; not migration 2).</param>
+    public static void Run(NpgsqlConnection connection, NpgsqlTransaction transaction, int chunkSize, bool withAssignment = true)
     {
         var (pilot, caseId) = ("", "");
         while (true)
         {
-            var chunk = ReadCases(connection, transaction, pilot, caseId, chunkSize);
+            var chunk = ReadCases(connection, transaction, pilot, caseId, chunkSize, withAssignment);
             if (chunk.Count == 0)
             {
                 return;
@@ -57,9 +58,11 @@ internal static class PostgresCaseRecordBackfill
     }
 
     private static List<Case> ReadCases(NpgsqlConnection connection, NpgsqlTransaction transaction, string afterPilot, string afterCase,
-        int chunkSize)
+        int chunkSize, bool withAssignment)
     {
-        using var select = new NpgsqlCommand(SelectCases, connection, transaction);
+        var columns = withAssignment ? CaseRecordRow.Columns : CaseRecordRow.ColumnsBeforeAssignment;
+        using var select = new NpgsqlCommand(string.Format(System.Globalization.CultureInfo.InvariantCulture, SelectCases, columns),
+            connection, transaction);
         select.Parameters.Add(new NpgsqlParameter<string>("pilot", afterPilot));
         select.Parameters.Add(new NpgsqlParameter<string>("case", afterCase));
         select.Parameters.Add(new NpgsqlParameter<int>("limit", chunkSize));
@@ -68,7 +71,7 @@ internal static class PostgresCaseRecordBackfill
         while (reader.Read())
         {
             var row = new CaseRow();
-            var (startedMs, _, _) = CaseRecordRow.Read(reader, reader.GetString(1), row, offset: 2);
+            var (startedMs, _, _) = CaseRecordRow.Read(reader, reader.GetString(1), row, offset: 2, withAssignment);
             chunk.Add(new Case(reader.GetString(0), startedMs, row));
         }
 

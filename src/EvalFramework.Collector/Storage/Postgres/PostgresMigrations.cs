@@ -129,7 +129,7 @@ internal static class PostgresMigrations
             -- The record now carries the case's outcome after its completion time: every stored record is rebuilt
             -- from the case rows, so snapshots of data stored before this version hash the outcome too.
             DELETE FROM case_records;
-            """, (connection, transaction) => PostgresCaseRecordBackfill.Run(connection, transaction, chunkSize: 1000)),
+            """, (connection, transaction) => PostgresCaseRecordBackfill.Run(connection, transaction, chunkSize: 1000, withAssignment: false)),
         (3, "plan registrations", """
             -- Each pilot's registered (frozen) analysis plan, written once; never updated or deleted.
             CREATE TABLE plan_registrations (
@@ -146,6 +146,28 @@ internal static class PostgresMigrations
             CREATE TRIGGER plan_registrations_immutable BEFORE UPDATE OR DELETE ON plan_registrations
                 FOR EACH ROW EXECUTE FUNCTION plan_registrations_refuse_change();
             """, null),
+        (4, "case assignments", """
+            -- As SQLite migration 6: the assignment of the winning case.started becomes columns of the case row and part
+            -- of the case record; every record is rebuilt.
+            ALTER TABLE cases ADD COLUMN assigned_arm text COLLATE "C";
+            ALTER TABLE cases ADD COLUMN assignment_unit text COLLATE "C";
+            ALTER TABLE cases ADD COLUMN assignment_unit_id text COLLATE "C";
+            UPDATE cases AS c SET assigned_arm = s.assigned_arm, assignment_unit = s.unit, assignment_unit_id = s.unit_id
+            FROM (
+                SELECT pilot, case_id, time_ms, case_type, arm, channel, assigned_arm, unit, unit_id,
+                       row_number() OVER (PARTITION BY pilot, case_id, time_ms, case_type, arm, channel
+                                          ORDER BY (assigned_arm || '|' || unit || '|' || unit_id) COLLATE "C" DESC) AS rank
+                FROM (SELECT pilot, case_id, time_ms, body::jsonb ->> 'caseType' AS case_type, body::jsonb ->> 'arm' AS arm,
+                             coalesce(body::jsonb ->> 'channel', '') AS channel,
+                             body::jsonb -> 'assignment' ->> 'assignedArm' AS assigned_arm,
+                             body::jsonb -> 'assignment' ->> 'unit' AS unit, body::jsonb -> 'assignment' ->> 'unitId' AS unit_id
+                      FROM events
+                      WHERE type = 'case.started' AND body::jsonb -> 'assignment' IS NOT NULL) AS e
+            ) AS s
+            WHERE s.rank = 1 AND c.pilot = s.pilot AND c.case_id = s.case_id AND c.started_ms = s.time_ms
+              AND c.case_type = s.case_type AND c.arm = s.arm AND coalesce(c.channel, '') = s.channel;
+            DELETE FROM case_records;
+            """, (connection, transaction) => PostgresCaseRecordBackfill.Run(connection, transaction, chunkSize: 1000)),
     ];
 
     /// <summary>Applies what is pending, all in one transaction under an advisory lock, so replicas starting together take turns.</summary>

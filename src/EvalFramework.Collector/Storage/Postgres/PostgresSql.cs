@@ -40,8 +40,12 @@ internal static class PostgresSql
     private const string StartWins = """
         (excluded.started_ms IS NOT NULL AND (c.started_ms IS NULL OR excluded.started_ms < c.started_ms
          OR (excluded.started_ms = c.started_ms
-             AND (excluded.case_type || '|' || excluded.arm || '|' || coalesce(excluded.channel, ''))
-               > (coalesce(c.case_type, '') || '|' || coalesce(c.arm, '') || '|' || coalesce(c.channel, '')) COLLATE "C")))
+             AND ((excluded.case_type || '|' || excluded.arm || '|' || coalesce(excluded.channel, ''))
+                    > (coalesce(c.case_type, '') || '|' || coalesce(c.arm, '') || '|' || coalesce(c.channel, '')) COLLATE "C"
+                  OR ((excluded.case_type || '|' || excluded.arm || '|' || coalesce(excluded.channel, ''))
+                        = (coalesce(c.case_type, '') || '|' || coalesce(c.arm, '') || '|' || coalesce(c.channel, '')) COLLATE "C"
+                      AND coalesce(excluded.assigned_arm || '|' || excluded.assignment_unit || '|' || excluded.assignment_unit_id, '')
+                        > coalesce(c.assigned_arm || '|' || c.assignment_unit || '|' || c.assignment_unit_id, '') COLLATE "C")))))
         """;
 
     private const string CompletionWins = """

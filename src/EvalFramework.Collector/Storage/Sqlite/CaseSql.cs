@@ -16,8 +16,12 @@ internal static class CaseSql
     private const string StartWins = """
         (excluded.started_ms IS NOT NULL AND (started_ms IS NULL OR excluded.started_ms < started_ms
          OR (excluded.started_ms = started_ms
-             AND excluded.case_type || '|' || excluded.arm || '|' || coalesce(excluded.channel, '')
-               > coalesce(case_type, '') || '|' || coalesce(arm, '') || '|' || coalesce(channel, ''))))
+             AND (excluded.case_type || '|' || excluded.arm || '|' || coalesce(excluded.channel, '')
+                    > coalesce(case_type, '') || '|' || coalesce(arm, '') || '|' || coalesce(channel, '')
+                  OR (excluded.case_type || '|' || excluded.arm || '|' || coalesce(excluded.channel, '')
+                        = coalesce(case_type, '') || '|' || coalesce(arm, '') || '|' || coalesce(channel, '')
+                      AND coalesce(excluded.assigned_arm || '|' || excluded.assignment_unit || '|' || excluded.assignment_unit_id, '')
+                        > coalesce(assigned_arm || '|' || assignment_unit || '|' || assignment_unit_id, ''))))))
         """;
 
     private const string CompletionWins = """

@@ -117,12 +117,12 @@ internal static class SqliteMigrations
                 record      BLOB    NOT NULL,
                 PRIMARY KEY (pilot, case_id)
             ) WITHOUT ROWID;
-            """, CaseRecordBackfill.Run),
+            """, CaseRecordBackfill.RunBeforeAssignment),
         (4, "case records with the outcome", """
             -- The record now carries the case's outcome after its completion time: every stored record is rebuilt
             -- from the case rows, so snapshots of data stored before this version hash the outcome too.
             DELETE FROM case_records;
-            """, CaseRecordBackfill.Run),
+            """, CaseRecordBackfill.RunBeforeAssignment),
         (5, "plan registrations", """
             -- Each pilot's registered (frozen) analysis plan: one row per pilot, written once. The triggers refuse an
             -- update or a delete: a registered plan is never replaced.
@@ -142,6 +142,29 @@ internal static class SqliteMigrations
                 SELECT RAISE(ABORT, 'a registered plan is never replaced');
             END;
             """, null),
+        (6, "case assignments", """
+            -- The assignment on case.started (assigned arm, unit, unit id) becomes columns of the case row, taken from the
+            -- winning start (the earliest; a tie goes to the larger type|arm|channel, then to the larger assignment, as the
+            -- upsert decides), and part of the case record: every record is rebuilt.
+            ALTER TABLE cases ADD COLUMN assigned_arm TEXT;
+            ALTER TABLE cases ADD COLUMN assignment_unit TEXT;
+            ALTER TABLE cases ADD COLUMN assignment_unit_id TEXT;
+            UPDATE cases SET assigned_arm = s.assigned_arm, assignment_unit = s.unit, assignment_unit_id = s.unit_id
+            FROM (
+                SELECT pilot, case_id, time_ms, case_type, arm, channel, assigned_arm, unit, unit_id,
+                       row_number() OVER (PARTITION BY pilot, case_id, time_ms, case_type, arm, channel
+                                          ORDER BY assigned_arm || '|' || unit || '|' || unit_id DESC) AS rank
+                FROM (SELECT pilot, case_id, time_ms, json_extract(body, '$.caseType') AS case_type,
+                             json_extract(body, '$.arm') AS arm, coalesce(json_extract(body, '$.channel'), '') AS channel,
+                             json_extract(body, '$.assignment.assignedArm') AS assigned_arm,
+                             json_extract(body, '$.assignment.unit') AS unit, json_extract(body, '$.assignment.unitId') AS unit_id
+                      FROM events
+                      WHERE type = 'case.started' AND json_extract(body, '$.assignment') IS NOT NULL)
+            ) AS s
+            WHERE s.rank = 1 AND cases.pilot = s.pilot AND cases.case_id = s.case_id AND cases.started_ms = s.time_ms
+              AND cases.case_type = s.case_type AND cases.arm = s.arm AND coalesce(cases.channel, '') = s.channel;
+            DELETE FROM case_records;
+            """, CaseRecordBackfill.Run),
     ];
 
     public static void Apply(SqliteConnection connection)

@@ -22,6 +22,14 @@ internal sealed class DoubleBuffer
         Count++;
     }
 
+    /// <summary>A copy with the same values, sharing nothing.</summary>
+    public DoubleBuffer Copy()
+    {
+        var copy = new DoubleBuffer { _last = _last, Count = Count };
+        copy._chunks.AddRange(_chunks.Select(c => (double[])c.Clone()));
+        return copy;
+    }
+
     /// <summary>The values in one exact-size array.</summary>
     public double[] ToArray()
     {

@@ -18,7 +18,7 @@ internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
     public long Abandoned;
     public long Rejected;
     public long NegativeLeadTimes;
-    public readonly DoubleBuffer LeadTimes = new();
+    public DoubleBuffer LeadTimes { get; private set; } = new();
     public Moments LeadTime;
     public Moments Effort;
     public Moments AiSeconds;
@@ -36,10 +36,10 @@ internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
     public long NpsDetractors;
 
     /// <summary>Variable cost (staff + AI) by completion month (year × 12 + month − 1).</summary>
-    public readonly Dictionary<int, Moments> VariableCostByMonth = [];
+    public Dictionary<int, Moments> VariableCostByMonth { get; private set; } = [];
 
     /// <summary>Energy, Wh, by completion month.</summary>
-    public readonly Dictionary<int, Moments> EnergyByMonth = [];
+    public Dictionary<int, Moments> EnergyByMonth { get; private set; } = [];
 
     /// <summary>Summed staff cost (SEK) of the completed cases in <see cref="VariableCostByMonth"/>.</summary>
     public double StaffSek;
@@ -54,10 +54,21 @@ internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
     public double AiWh;
 
     /// <summary>Completed cases per 7-day bin from the period's start (by completion time).</summary>
-    public readonly long[] WeeklyCompleted = new long[weeks];
+    public long[] WeeklyCompleted { get; private set; } = new long[weeks];
 
     /// <summary>Completed at or after the period's end: in no bin.</summary>
     public long CompletedAfterPeriod;
+
+    /// <summary>
+    /// A deep copy: the as-treated groups start as copies of the by-assignment ones at the first non-compliant case,
+    /// when every case so far is in the same arm in both. A new field must be copied here (a test checks every field).
+    /// </summary>
+    public GroupAccumulator Copy()
+    {
+        var copy = (GroupAccumulator)MemberwiseClone();
+        copy.CopyCollectionsFrom(this);
+        return copy;
+    }
 
     /// <summary>
     /// Whether this is one unit's part of its arm's group (a handler, team or period under a clustered design): it keeps
@@ -66,7 +77,7 @@ internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
     public bool IsUnit { get; init; }
 
     /// <summary>The group's parts per assigned unit, by unit id (clustered designs only; empty otherwise).</summary>
-    public readonly Dictionary<string, GroupAccumulator> Units = new(StringComparer.Ordinal);
+    public Dictionary<string, GroupAccumulator> Units { get; private set; } = new(StringComparer.Ordinal);
 
     /// <summary>The part of the unit <paramref name="id"/>, added when it is the unit's first case in the group.</summary>
     public GroupAccumulator Unit(string id)
@@ -83,4 +94,14 @@ internal sealed class GroupAccumulator(string caseType, string arm, int weeks)
     public void AddCost(int month, double sek) => CollectionsMarshal.GetValueRefOrAddDefault(VariableCostByMonth, month, out _).Add(sek);
 
     public void AddEnergy(int month, double wh) => CollectionsMarshal.GetValueRefOrAddDefault(EnergyByMonth, month, out _).Add(wh);
+
+    /// <summary>Replaces the collections the member-wise clone shares with <paramref name="source"/> by copies of them.</summary>
+    private void CopyCollectionsFrom(GroupAccumulator source)
+    {
+        LeadTimes = source.LeadTimes.Copy();
+        VariableCostByMonth = new Dictionary<int, Moments>(source.VariableCostByMonth);
+        EnergyByMonth = new Dictionary<int, Moments>(source.EnergyByMonth);
+        WeeklyCompleted = (long[])source.WeeklyCompleted.Clone();
+        Units = source.Units.ToDictionary(u => u.Key, u => u.Value.Copy(), StringComparer.Ordinal);
+    }
 }

@@ -22,6 +22,8 @@ internal sealed class SnapshotAccumulator : IDisposable
     private readonly EnergyModel? _energyModel;
     private readonly DataHasher _hasher = new();
     private readonly Dictionary<(string CaseType, string Arm), GroupAccumulator> _groups = [];
+    private readonly ComplianceCounter _compliance = new();
+    private Dictionary<(string CaseType, string Arm), GroupAccumulator>? _asTreated;
     private readonly SortedSet<string> _missingRoles = new(StringComparer.Ordinal);
     private readonly SortedSet<string> _missingModels = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (AiPrice Price, AiEnergy Energy)> _modelRates = new(StringComparer.Ordinal);
@@ -62,8 +64,20 @@ internal sealed class SnapshotAccumulator : IDisposable
 
     public SnapshotPeriod Period { get; }
 
-    /// <summary>The groups that have at least one case, by case type and arm.</summary>
+    /// <summary>
+    /// The groups that have at least one case, by case type and arm: a case's assigned arm when its <c>case.started</c>
+    /// carried an assignment (intention to treat), else the arm it was handled in.
+    /// </summary>
     public IReadOnlyDictionary<(string CaseType, string Arm), GroupAccumulator> Groups => _groups;
+
+    /// <summary>
+    /// The groups by the arm each case was handled in (as treated); null while no case has been handled in another arm
+    /// than assigned (then they equal <see cref="Groups"/>). Made at the first such case as a copy of the groups so far.
+    /// </summary>
+    public IReadOnlyDictionary<(string CaseType, string Arm), GroupAccumulator>? AsTreatedGroups => _asTreated;
+
+    /// <summary>The used cases' assignments: assigned and non-compliant counts.</summary>
+    public ComplianceCounter Compliance => _compliance;
 
     /// <summary>The staff answers as added (selected later, see <see cref="StaffSurveySelection"/>).</summary>
     public IReadOnlyList<StaffAnswer> Surveys => _surveys;
@@ -114,7 +128,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     public void AddCase(CaseRow row)
     {
         var before = _before.Includes(row.StartedMs);
-        if ((before ? BeforeGroup(row) : Group(row.CaseType, row.Arm)) is not { } group)
+        if ((before ? BeforeGroup(row) : Group(row.CaseType, row.AssignedArm ?? row.Arm)) is not { } group)
         {
             _hasher.Skip(row.CaseId);
             CasesLeftOut++;
@@ -130,7 +144,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     {
         CaseRecordCodec.Read(record, _recordRow, _recordStrings, withCaseId: false);
         var before = _before.Includes(_recordRow.StartedMs);
-        if ((before ? BeforeGroup(_recordRow) : Group(_recordRow.CaseType, _recordRow.Arm)) is not { } group)
+        if ((before ? BeforeGroup(_recordRow) : Group(_recordRow.CaseType, _recordRow.AssignedArm ?? _recordRow.Arm)) is not { } group)
         {
             _hasher.Skip(CaseRecordCodec.CaseId(record));
             CasesLeftOut++;
@@ -253,6 +267,42 @@ internal sealed class SnapshotAccumulator : IDisposable
         {
             AddCostAndEnergy(group, row, completed, _costModel, _energyModel);
         }
+    }
+
+    /// <summary>
+    /// Adds a used case to its group by assigned arm and counts its compliance; from the first case handled in another arm
+    /// than assigned on, also to the as-treated group of the arm it was handled in (left out of those when that arm is
+    /// not in the config).
+    /// </summary>
+    private void AccumulateByAssignment(GroupAccumulator group, CaseRow row)
+    {
+        _compliance.Add(row);
+        if (_asTreated is null && ComplianceCounter.IsNonCompliant(row))
+        {
+            _asTreated = _groups.ToDictionary(g => g.Key, g => g.Value.Copy());
+        }
+
+        Accumulate(group, row);
+        if (_asTreated is not null && AsTreatedGroup(row.CaseType, row.Arm) is { } treated)
+        {
+            Accumulate(treated, row);
+        }
+    }
+
+    private GroupAccumulator? AsTreatedGroup(string caseType, string arm)
+    {
+        if (!_asTreated!.TryGetValue((caseType, arm), out var group))
+        {
+            if (!_arms.Contains(arm))
+            {
+                return null;
+            }
+
+            group = new GroupAccumulator(caseType, arm, Period.Weeks);
+            _asTreated.Add((caseType, arm), group);
+        }
+
+        return group;
     }
 
     /// <summary>Under a clustered design, adds the case to its unit's part of the group as well (see <see cref="CaseUnits"/>).</summary>
@@ -393,14 +443,20 @@ internal sealed class SnapshotAccumulator : IDisposable
     }
 
     /// <summary>
-    /// Adds a case to its group; a case of a before/after design's baseline period also to its case type's pooled
-    /// group (<see cref="BeforePeriodGroups"/>).
+    /// Adds a case to its group: by its assignment (<see cref="AccumulateByAssignment"/>), or, in a before/after
+    /// design's baseline period, to its group and its case type's pooled group (<see cref="BeforePeriodGroups"/>). A
+    /// case handled in the baseline arm before the AI's start is so by design: it is never counted as non-compliant.
     /// </summary>
     private void AccumulateCase(bool before, GroupAccumulator group, CaseRow row)
     {
-        Accumulate(group, row);
-        if (before)
+        if (!before)
         {
+            AccumulateByAssignment(group, row);
+        }
+        else
+        {
+            Accumulate(group, row);
+
             // The case is counted once (its unit, its data hash): the pooled group only repeats it.
             _pooling = true;
             Accumulate(_before.PooledGroup(row.CaseType, _pilot!.BaselineArm), row);

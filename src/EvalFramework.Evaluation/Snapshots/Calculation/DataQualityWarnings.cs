@@ -23,6 +23,28 @@ internal sealed class DataQualityWarnings
         IfAny(maintenance, $"{maintenance} maintenance event(s) name an arm that is not in the pilot's config (or the pilot has no config): left out");
     }
 
+    /// <summary>
+    /// How many assigned cases were handled in another arm than assigned, and that the figures are by assigned arm;
+    /// and how many cases had no assignment when others had one.
+    /// </summary>
+    public void Compliance(ComplianceSummary? compliance)
+    {
+        if (compliance is null)
+        {
+            return;
+        }
+
+        var assigned = compliance.Assigned;
+        var nonCompliant = compliance.NonCompliantTotal;
+        var share = (100.0 * nonCompliant / assigned).ToString("0.0", CultureInfo.InvariantCulture);
+        Add(nonCompliant == 0
+            ? $"all {assigned} assigned case(s) were handled in their assigned arm (non-compliance 0.0 %)"
+            : $"{nonCompliant} of {assigned} assigned case(s) ({share} %) were handled in another arm than assigned (non-compliance): "
+              + "figures and verdicts are by assigned arm (intention to treat); comparisons by the arm used are shown beside them (asTreated), without verdicts");
+        IfAny(compliance.WithoutAssignment,
+            $"{compliance.WithoutAssignment} case(s) have no assignment while others have one: they are analysed in the arm they were handled in");
+    }
+
     public void NoConfig() =>
         Add("no evaluation config loaded: cost_per_case_sek, overhead_per_case_sek, energy_wh_per_case and co2e_g_per_case are null (not zero)");
 

@@ -98,6 +98,9 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
         var plan = pilot?.AnalysisPlan ?? AnalysisPlan.Default(1 - level);
         var comparisons = PlannedComparisons.Finish(pending, plan, pilot?.CaseTypes ?? [],
             pilot?.Arms.Select(a => a.Name).Where(a => a != baseline).ToList() ?? [], minimum, out var familySize);
+        comparisons = AsTreatedComparisons.Attach(comparisons, data, baseline, level, costs, dataSha256, design);
+        var compliance = data.Compliance.Summary();
+        warnings.Compliance(compliance);
         var insufficient = comparisons.Where(c => c.Result.Verdict == Verdicts.InsufficientData).ToList();
         var byUnit = insufficient.Where(c => DesignSection.IsByUnit(c.Result, design)).ToList();
         var belowMinimum = insufficient.Select(c => DesignSection.IsByUnit(c.Result, design)
@@ -131,6 +134,7 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             caseTypeResults, pilotMetrics, quality, SnapshotBreakdownBuilder.Build(data, caseTypeResults, costs),
             [.. comparisons.Where(c => c.CaseType is null).Select(c => c.Result)], planSummary, followUpDays)
         {
+            Compliance = compliance,
             Design = designSummary,
             BeforeAfter = beforeAfter?.Summary(),
         };
