@@ -126,8 +126,8 @@ internal sealed partial class ReportRenderer
 
     private (string Title, string Intro) RoleHeading(string role, PlanSummary plan) => role switch
     {
-        ComparisonRoles.Primary => (P.PrimaryTitle, _t.Format(P.PrimaryIntro, _f.Count(PrimaryCount), _f.Percent(plan.Alpha))),
-        ComparisonRoles.Guardrail => (P.GuardrailTitle, _t.Format(P.GuardrailIntro, _f.Percent(plan.Alpha), TreatmentNames)),
+        ComparisonRoles.Primary => (P.PrimaryTitle, _t.Format(P.PrimaryIntro, _f.Count(PrimaryCount), _f.Percent(VerdictAlpha(plan)))),
+        ComparisonRoles.Guardrail => (P.GuardrailTitle, _t.Format(P.GuardrailIntro, _f.Percent(VerdictAlpha(plan)), TreatmentNames)),
         _ => (P.SecondaryTitle, P.SecondaryIntro),
     };
 
@@ -160,7 +160,7 @@ internal sealed partial class ReportRenderer
             _h.Element("th", P.UnitOfAnalysis, ("scope", "col"));
         }
 
-        _h.Element("th", _t.Format(_t.Difference, Level), ("scope", "col"), ("class", "num"))
+        _h.Element("th", DifferenceHeading(role), ("scope", "col"), ("class", "num"))
             .Element("th", _t.Format(_t.ForestAxis, BaselineName) + " (+ " + _t.Better + ")", ("scope", "col"), ("class", "num"));
         var extra = role switch
         {
@@ -230,6 +230,8 @@ internal sealed partial class ReportRenderer
         {
             _h.Text(" ").Element("span", P.RoleLabel(role), ("class", "role r-" + role));
         }
+
+        InferenceTag(c);
     }
 
     /// <summary>The case type in words; the pilot-level comparisons' <c>_pilot</c> as "whole pilot".</summary>

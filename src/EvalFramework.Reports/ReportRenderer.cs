@@ -25,7 +25,8 @@ internal sealed partial class ReportRenderer
         _t = text;
         _page = page;
         _f = new ReportFormat(text);
-        _phrases = new VerdictPhrases(_f, snapshot.Settings.ConfidenceLevel, snapshot.Settings.MinSamplePerArm, snapshot.PrimaryFamilySize());
+        _phrases = new VerdictPhrases(_f, snapshot.Settings.ConfidenceLevel, snapshot.Settings.MinSamplePerArm, snapshot.PrimaryFamilySize(),
+            snapshot.Inference == Inference.Sequential ? 1 - snapshot.Sequential?.Alpha : null);
         _arms = snapshot.Arms();
         _treatments = [.. _arms.Where(a => a != snapshot.Settings.BaselineArm)];
     }
@@ -97,8 +98,12 @@ internal sealed partial class ReportRenderer
         Fact(_t.Snapshot, _s.Id);
         var completed = _s.CaseTypes.SelectMany(c => c.Arms).Sum(a => (long)(a.Find(MetricKeys.CasesCompleted)?.Value ?? 0));
         Fact(_t.Cases, _t.Format(_t.CasesSummary, _f.Count(_s.DataQuality.CasesInPeriod), _f.Count(completed)));
+        InferenceFact();
+        DesignFact();
         _h.Close("dl").Line();
         _h.Element("p", _t.Format(_t.Intro, TreatmentNames, BaselineName, Level), ("class", "lead")).Line();
+        InferenceNote();
+        DesignNote();
         CasesTable();
         _h.Close("header").Line();
     }

@@ -38,6 +38,10 @@ internal static class ReportStyle
         .v-none{background:#eaeef2;color:#424a53}
         .v-neutral{background:#ddf4ff;color:#0a3069}
         .role{display:inline-block;border:1px solid #8c959f;border-radius:3px;padding:0 .35em;font-size:.8em;color:#424a53}
+        .inference-tag{display:inline-block;border-radius:3px;padding:0 .35em;font-size:.8em;color:#0a3069;background:#ddf4ff}
+        .inference-tag.i-fixed{color:#24292f;background:#eaeef2}
+        p.inference{border-left:4px solid #0969da;padding-left:.6em}
+        p.inference[data-inference=fixed]{border-left-color:#8c959f}
         .r-primary{border-color:#0b5cad;color:#0b5cad;font-weight:600}
         .r-secondary{font-style:italic}
         .r-descriptive{border-style:dashed}

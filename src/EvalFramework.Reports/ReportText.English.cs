@@ -185,5 +185,7 @@ internal sealed partial class ReportText
         SekUnit = "SEK",
         Footer = "Made by EvalFramework from snapshot {0}.",
         Plan = PlanText.English,
+        Inference = InferenceText.English,
+        Design = DesignText.English,
     };
 }

@@ -185,5 +185,7 @@ internal sealed partial class ReportText
         SekUnit = "kr",
         Footer = "Skapad av EvalFramework från ögonblicksbild {0}.",
         Plan = PlanText.Swedish,
+        Inference = InferenceText.Swedish,
+        Design = DesignText.Swedish,
     };
 }

@@ -126,6 +126,12 @@ internal sealed partial class ReportText
     /// <summary>The words for the analysis plan and the comparisons' roles.</summary>
     public required PlanText Plan { get; init; }
 
+    /// <summary>The words for how the verdicts were reached (safe to check every day, or final).</summary>
+    public required InferenceText Inference { get; init; }
+
+    /// <summary>The words for the design (how cases reached their arm).</summary>
+    public required DesignText Design { get; init; }
+
     /// <summary>The language of a <c>lang</c> value (<c>sv</c>, <c>en</c>), or null.</summary>
     public static ReportText? ForCode(string? code) => code switch
     {

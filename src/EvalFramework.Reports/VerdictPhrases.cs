@@ -12,7 +12,11 @@ namespace EvalFramework.Reports;
 /// <param name="level">The confidence level.</param>
 /// <param name="minimumPerArm">The fewest units per arm for a verdict.</param>
 /// <param name="primaryCount">The size of the primary (Holm) family.</param>
-internal sealed class VerdictPhrases(ReportFormat format, double level, int minimumPerArm, int primaryCount)
+/// <param name="sequenceLevel">
+/// The level of the confidence sequences of a sequential snapshot (1 − its sequential alpha): a sequential comparison's
+/// interval is said as a confidence sequence at it; null for other snapshots.
+/// </param>
+internal sealed class VerdictPhrases(ReportFormat format, double level, int minimumPerArm, int primaryCount, double? sequenceLevel = null)
 {
     private ReportText Text => format.Text;
 
@@ -131,7 +135,9 @@ internal sealed class VerdictPhrases(ReportFormat format, double level, int mini
             interval = Text.Format(Text.IntervalFromTo, End(lo), End(hi));
         }
 
-        return main + " (" + Text.Format(Text.Interval, format.Level(level), interval) + ")";
+        return main + " (" + (c.Inference == Inference.Sequential && sequenceLevel is { } sequence
+            ? Text.Format(Text.Inference.SequenceInterval, format.Level(sequence), interval)
+            : Text.Format(Text.Interval, format.Level(level), interval)) + ")";
     }
 
     private string Detectable(ComparisonResult c, double? baselineValue)

@@ -247,6 +247,50 @@ public sealed partial class DashboardLintTests
         Assert.True(problems.Count == 0, string.Join('\n', problems));
     }
 
+    [Fact]
+    public void VerdictTables_GoalsAndGuardrails_ShowWhichInferenceTheVerdictCameFrom()
+    {
+        // Every table with a verdict shows the comparison gauges' inference label as "Kind of result" in words (safe to
+        // check every day / final result / fixed horizon), except the exploratory one, which says in its description that
+        // its verdicts are never protected against daily checking.
+        var problems = new List<string>();
+        var tables = 0;
+        foreach (var (file, dashboard) in Dashboards.All())
+        {
+            foreach (var panel in Dashboards.DataPanels(dashboard).Where(p => (p["targets"]?.AsArray() ?? [])
+                         .Any(t => (t!["expr"]?.GetValue<string>() ?? "").Contains("evalfw_snapshot_comparison_verdict", StringComparison.Ordinal))))
+            {
+                tables++;
+                var title = panel["title"]!.GetValue<string>();
+                var organize = panel["transformations"]!.AsArray().Single(t => (string?)t!["id"] == "organize")!["options"]!;
+                if (VerdictRole(panel) == "secondary")
+                {
+                    if (organize["excludeByName"]?["inference"]?.GetValue<bool>() != true
+                        || !panel["description"]!.GetValue<string>().Contains("not protected against daily checking", StringComparison.Ordinal))
+                    {
+                        problems.Add($"{file}: '{title}' must hide the inference and say its verdicts are not for daily checking");
+                    }
+
+                    continue;
+                }
+
+                var words = panel["fieldConfig"]!["overrides"]!.AsArray()
+                    .Where(o => (string?)o!["matcher"]!["options"] == "Kind of result")
+                    .SelectMany(o => o!["properties"]!.AsArray()).Where(p => (string?)p!["id"] == "mappings")
+                    .SelectMany(p => p!["value"]!.AsArray()).Select(m => m!["options"]!.AsObject())
+                    .SelectMany(o => o.Select(kv => (kv.Key, Text: (string?)kv.Value!["text"]))).ToDictionary(x => x.Key, x => x.Text);
+                if ((string?)organize["renameByName"]?["inference"] != "Kind of result" || words.GetValueOrDefault("sequential") != "Safe to check every day"
+                    || words.GetValueOrDefault("final") != "Final result" || !words.ContainsKey("fixed"))
+                {
+                    problems.Add($"{file}: '{title}' does not show the kind of result in words");
+                }
+            }
+        }
+
+        Assert.True(tables >= 6, $"{tables} verdict tables");
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
     /// <summary>The role a panel's verdict query is filtered to, or null for a panel without one.</summary>
     private static string? VerdictRole(JsonObject panel) =>
         (panel["targets"]?.AsArray() ?? []).Select(t => t!["expr"]?.GetValue<string>() ?? "")

@@ -65,7 +65,7 @@ internal sealed class LatestSnapshotGauges(MetricLabels labels)
         new("evalfw.snapshot.comparison.ci_high", null, "Newest snapshot: upper end of the difference's confidence interval.",
             () => ComparisonRows(r => r.CiHigh)),
         new("evalfw.snapshot.comparison.verdict", "{verdict}",
-            "Newest snapshot: verdict per comparison, with its role (primary, guardrail, secondary = exploratory): 2 improved, 1 non_inferior, 0 no_significant_difference, -1 inconclusive, -2 worsened, -3 inferior, -9 insufficient_data.",
+            "Newest snapshot: verdict per comparison, with its role (primary, guardrail, secondary = exploratory) and inference (sequential = safe to check every day, final, fixed): 2 improved, 1 non_inferior, 0 no_significant_difference, -1 inconclusive, -2 worsened, -3 inferior, -9 insufficient_data.",
             () => ComparisonRows(r => SnapshotVerdicts.Code(r.Verdict))),
         new("evalfw.snapshot.created", "s", "Newest snapshot: when it was made, Unix time in seconds.", CreatedTimes),
     ];
@@ -107,7 +107,7 @@ internal sealed class LatestSnapshotGauges(MetricLabels labels)
                     yield return new(value, new TagList
                     {
                         { "pilot", snapshot.Pilot }, { "case_type", row.CaseType }, { "metric", row.Metric },
-                        { "baseline", row.Baseline }, { "treatment", row.Treatment }, { "role", row.Role },
+                        { "baseline", row.Baseline }, { "treatment", row.Treatment }, { "role", row.Role }, { "inference", row.Inference },
                     });
                 }
             }

@@ -44,7 +44,7 @@ internal sealed class SnapshotGaugeSource(ICollectorDatabase database) : ISnapsh
 
             foreach (var c in caseType.Comparisons)
             {
-                comparisons.Add(Row(caseType.CaseType, c));
+                comparisons.Add(Row(caseType.CaseType, c, snapshot.Sequential is not null));
             }
         }
 
@@ -54,15 +54,21 @@ internal sealed class SnapshotGaugeSource(ICollectorDatabase database) : ISnapsh
                 m.Value.CiLow, m.Value.CiHigh, m.Value.N));
         }
 
-        comparisons.AddRange((snapshot.PilotComparisons ?? []).Select(c => Row(LatestSnapshotGauges.AllCaseTypes, c)));
+        comparisons.AddRange((snapshot.PilotComparisons ?? []).Select(c => Row(LatestSnapshotGauges.AllCaseTypes, c, snapshot.Sequential is not null)));
         return new SnapshotGauges(snapshot.Pilot, snapshot.Id, snapshot.CreatedAt, metrics, comparisons);
     }
 
     /// <summary>
     /// A comparison's row. A snapshot made before analysis plans has no roles: a comparison with a non-inferiority
-    /// margin was a guardrail, every other one counts as secondary (exploratory), none as primary.
+    /// margin was a guardrail, every other one counts as secondary (exploratory), none as primary. Its inference is
+    /// sequential, final (a goal or guardrail of a pilot with a planned end, at or after it) or fixed.
     /// </summary>
-    private static SnapshotComparisonRow Row(string caseType, ComparisonResult c) =>
-        new(caseType, c.Metric, c.Baseline, c.Treatment, c.Difference, c.CiLow, c.CiHigh, c.Verdict,
-            c.Role ?? (c.NonInferiorityMargin is null ? ComparisonRoles.Secondary : ComparisonRoles.Guardrail));
+    private static SnapshotComparisonRow Row(string caseType, ComparisonResult c, bool plannedEnd)
+    {
+        var role = c.Role ?? (c.NonInferiorityMargin is null ? ComparisonRoles.Secondary : ComparisonRoles.Guardrail);
+        var inference = c.Inference == Inference.Sequential ? Inference.Sequential
+            : plannedEnd && role != ComparisonRoles.Secondary ? SnapshotComparisonRow.Final
+            : Inference.Fixed;
+        return new(caseType, c.Metric, c.Baseline, c.Treatment, c.Difference, c.CiLow, c.CiHigh, c.Verdict, role, inference);
+    }
 }

@@ -101,10 +101,16 @@ internal static class ConfigHasher
 
         if (p.Design.IsConfigured)
         {
-            pilot["design"] = Map(("unit", p.Design.Unit), ("periodDays", p.Design.PeriodDays),
+            var design = Map(("unit", p.Design.Unit), ("periodDays", p.Design.PeriodDays),
                 ("aiStart", p.Design.AiStart?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 ("plannedEnd", p.Design.PlannedEnd?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)),
                 ("minUnitsPerArm", p.Design.MinUnitsPerArm));
+            if (p.Design.PlannedCases is { } plannedCases)
+            {
+                design["plannedCases"] = plannedCases;
+            }
+
+            pilot["design"] = design;
         }
 
         return pilot;

@@ -32,6 +32,16 @@ public sealed record DesignConfig
     /// </summary>
     public int MinUnitsPerArm { get; init; } = ConfigDefaults.MinUnitsPerArm;
 
+    /// <summary>
+    /// The cases each case type is planned to have by <see cref="PlannedEnd"/>, both arms together (<c>plannedCases</c>);
+    /// null when not set (<see cref="DefaultPlannedCases"/> is used). It tunes the always-valid intervals of the snapshots
+    /// before the end: they are tightest near half of it.
+    /// </summary>
+    public int? PlannedCases { get; init; }
+
+    /// <summary>The planned cases per case type when <c>plannedCases</c> is not set: 2,000 (about 60 days at 16 cases a day per arm).</summary>
+    public const int DefaultPlannedCases = 2000;
+
     /// <summary>Whether units larger than a case are assigned (handler, team or period): the analysis is cluster-robust.</summary>
     public bool IsClustered => Unit != AssignmentUnits.Case;
 

@@ -3,10 +3,10 @@ using EvalFramework.Contract;
 
 namespace EvalFramework.Evaluation.Configuration;
 
-/// <summary>Reads a pilot's <c>design</c>: <c>unit</c>, <c>periodLength</c>, <c>aiStart</c>, <c>plannedEnd</c> and <c>minUnitsPerArm</c>.</summary>
+/// <summary>Reads a pilot's <c>design</c>: <c>unit</c>, <c>periodLength</c>, <c>aiStart</c>, <c>plannedEnd</c>, <c>minUnitsPerArm</c> and <c>plannedCases</c>.</summary>
 internal sealed class DesignReader(ErrorSink errors)
 {
-    private static readonly string[] _designKeys = ["unit", "shares", "periodLength", "aiStart", "plannedEnd", "minUnitsPerArm"];
+    private static readonly string[] _designKeys = ["unit", "shares", "periodLength", "aiStart", "plannedEnd", "minUnitsPerArm", "plannedCases"];
 
     /// <summary>The design of one pilot; the default when the key is absent; null after an error (reported).</summary>
     /// <param name="m">The pilot's mapping.</param>
@@ -44,6 +44,12 @@ internal sealed class DesignReader(ErrorSink errors)
         }
 
         var minUnits = d.Integer("minUnitsPerArm", false, x => x >= 2, "must be a whole number of at least 2 (a cluster-robust interval needs two units per arm)");
+        var plannedCases = d.Integer("plannedCases", false, x => x >= 100, "must be a whole number of at least 100 (cases per case type, both arms, by plannedEnd)");
+        if (plannedCases is not null && plannedEnd is null)
+        {
+            errors.At(d.NodeOf("plannedCases"), d.KeyOf("plannedCases"), "applies only with plannedEnd (it tunes the looks before the end)");
+        }
+
         if (errors.Count > before)
         {
             return null;
@@ -56,6 +62,7 @@ internal sealed class DesignReader(ErrorSink errors)
             AiStart = aiStart is null ? null : ParseDate(aiStart),
             PlannedEnd = plannedEnd is null ? null : ParseDate(plannedEnd),
             MinUnitsPerArm = minUnits ?? ConfigDefaults.MinUnitsPerArm,
+            PlannedCases = plannedCases,
             IsConfigured = true,
         };
     }

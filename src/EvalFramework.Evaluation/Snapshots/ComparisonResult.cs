@@ -58,4 +58,10 @@ public sealed record ComparisonResult(
     /// assignment (<see cref="AsTreatedResult"/>); null elsewhere and in older snapshots.
     /// </summary>
     public AsTreatedResult? AsTreated { get; init; }
+
+    /// <summary>
+    /// How this comparison's interval, p-values and verdict were reached (<see cref="Snapshots.Inference"/>): sequential
+    /// (an always-valid confidence sequence, safe to check every day) or fixed; null in snapshots made before it was recorded.
+    /// </summary>
+    public string? Inference { get; init; }
 }

@@ -20,6 +20,12 @@ internal sealed record Snapshot(
     /// <summary>The cases' compliance with their assignment; null when no case carried one.</summary>
     public ComplianceSummary? Compliance { get; init; }
 
+    /// <summary>How the primary and guardrail verdicts were reached: one of <see cref="Snapshots.Inference"/>.</summary>
+    public string Inference { get; init; } = Snapshots.Inference.Fixed;
+
+    /// <summary>The pilot's always-valid analysis when it has a planned end; null otherwise.</summary>
+    public SequentialSettings? Sequential { get; init; }
+
     /// <summary>The design section (unit, analysis, units per arm, ICC).</summary>
     public DesignSummary? Design { get; init; }
     /// <summary>The before/after design's section; null without <c>design.aiStart</c>.</summary>

@@ -12,10 +12,11 @@ namespace EvalFramework.Evaluation.Snapshots;
 /// (with the interval; n = treatment n), <c>.relative_change</c>, <c>.p_value</c>, <c>.adjusted_p_value</c>,
 /// <c>.minimum_detectable_effect</c>, <c>.verdict</c> (the verdict word as the value), and in snapshots with an analysis
 /// plan <c>.role</c> (<c>primary</c>, <c>guardrail</c> or <c>secondary (exploratory)</c>) and <c>.unit</c>, and for a
-/// guardrail <c>.non_inferiority_margin</c> and <c>.non_inferiority_bound</c>, and where some case did not comply with
-/// its assignment <c>.as_treated_difference</c> (with its interval). With assignments, <c>_pilot</c> rows per assigned
-/// arm <c>compliance.assigned_cases</c> and <c>compliance.non_compliant</c>, and <c>compliance.without_assignment</c>
-/// for <c>_all</c>. Pilot-level
+/// guardrail <c>.non_inferiority_margin</c> and <c>.non_inferiority_bound</c>, where the snapshot records it
+/// <c>.inference</c> (<c>sequential</c>: a confidence sequence, safe to check every day; or <c>fixed</c>), and where some
+/// case did not comply with its assignment <c>.as_treated_difference</c> (with its interval). With assignments,
+/// <c>_pilot</c> rows per assigned arm <c>compliance.assigned_cases</c> and <c>compliance.non_compliant</c>, and
+/// <c>compliance.without_assignment</c> for <c>_all</c>. Pilot-level
 /// metrics and comparisons: <c>case_type</c> is <c>_pilot</c> and <c>arm</c> is the arm or <c>_all</c>.
 /// </summary>
 public static class SnapshotCsv
@@ -86,7 +87,7 @@ public static class SnapshotCsv
 
     /// <summary>
     /// A comparison's rows; <c>.role</c> (with <c>exploratory</c> for a secondary one) and <c>.unit</c> when it has a role,
-    /// and for a guardrail <c>.non_inferiority_margin</c> and <c>.non_inferiority_bound</c>.
+    /// for a guardrail <c>.non_inferiority_margin</c> and <c>.non_inferiority_bound</c>, and <c>.inference</c> when recorded.
     /// </summary>
     private static void Comparison(StringBuilder csv, string caseType, ComparisonResult c)
     {
@@ -113,6 +114,11 @@ public static class SnapshotCsv
         {
             Row(csv, caseType, pair, c.Metric + ".as_treated_difference", Number(treated.Difference), Number(treated.CiLow),
                 Number(treated.CiHigh), n);
+        }
+
+        if (c.Inference is { } inference)
+        {
+            Row(csv, caseType, pair, c.Metric + ".inference", inference, "", "", n);
         }
     }
 

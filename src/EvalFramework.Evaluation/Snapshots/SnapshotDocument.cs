@@ -44,6 +44,15 @@ public sealed record SnapshotDocument(
     /// <summary>The cases' compliance with their assignment (<c>compliance</c>); null when no case carried one, and in older snapshots.</summary>
     public ComplianceSummary? Compliance { get; init; }
 
+    /// <summary>
+    /// How the primary and guardrail verdicts were reached: <see cref="Snapshots.Inference.Sequential"/> (a look before
+    /// the planned end, safe to check every day) or <see cref="Snapshots.Inference.Fixed"/> (final); null in older snapshots.
+    /// </summary>
+    public string? Inference { get; init; }
+
+    /// <summary>The pilot's always-valid analysis (when it has a planned end); null otherwise and in older snapshots.</summary>
+    public SequentialSettings? Sequential { get; init; }
+
     /// <summary>The design: what was assigned to the arms and the analysis used; null in snapshots made before designs.</summary>
     public DesignSummary? Design { get; init; }
     /// <summary>A before/after design's section (<c>beforeAfter</c>); null without <c>design.aiStart</c> and in older snapshots.</summary>
@@ -69,6 +78,8 @@ public sealed record SnapshotDocument(
         s.Request.DefaultEnd)
     {
         Compliance = s.Compliance,
+        Inference = s.Inference,
+        Sequential = s.Sequential,
         Design = s.Design,
         BeforeAfter = s.BeforeAfter,
     };

@@ -65,6 +65,8 @@ public static class SnapshotDocumentReader
             Bool(period, "defaultEnd"))
         {
             Compliance = Child(root, "compliance") is { } compliance ? Compliance(compliance) : null,
+            Inference = String(root, "inference"),
+            Sequential = Child(root, "sequential") is { } sequential ? Sequential(sequential) : null,
             Design = Child(root, "design") is { ValueKind: JsonValueKind.Object } design ? Design(design) : null,
             BeforeAfter = Child(root, "beforeAfter") is { } beforeAfter ? BeforeAfter(beforeAfter) : null,
         };
@@ -97,6 +99,10 @@ public static class SnapshotDocumentReader
         return new BeforeAfterSummary(Time(e, "aiStart"), Bool(e, "concurrentControl") ?? false, Bool(e, "causal") ?? false,
             Counts("before"), Counts("after"));
     }
+
+    private static SequentialSettings Sequential(JsonElement s) => new(Time(s, "plannedEnd"), Number(s, "alpha") ?? double.NaN,
+        Number(s, "finalAlpha") ?? double.NaN, Long(s, "plannedCases") ?? 0, Number(s, "tuningCases") ?? double.NaN,
+        Number(s, "rho2") ?? double.NaN, Number(s, "rho2OneSided") ?? double.NaN);
 
     private static DesignSummary Design(JsonElement d) => new(
         String(d, "unit") ?? "",
@@ -150,6 +156,7 @@ public static class SnapshotDocumentReader
         SameTestAs = String(c, "sameTestAs"),
         NonInferiorityBound = Number(c, "nonInferiorityBound"),
         AsTreated = Child(c, "asTreated") is { } t ? new AsTreatedResult(Number(t, "difference"), Number(t, "ciLow"), Number(t, "ciHigh")) : null,
+        Inference = String(c, "inference"),
     };
 
     private static DataQualityReport DataQuality(JsonElement? element)

@@ -70,6 +70,11 @@ public static class SnapshotJsonWriter
                 WriteDesign(w, design);
             }
 
+            if (s.Inference is { } inference)
+            {
+                WriteInference(w, inference, s.Sequential);
+            }
+
             if (s.BeforeAfter is { } beforeAfter)
             {
                 WriteBeforeAfter(w, beforeAfter);
@@ -184,6 +189,11 @@ public static class SnapshotJsonWriter
             Number(w, "nonInferiorityBound", c.NonInferiorityBound);
         }
 
+        if (c.Inference is { } comparisonInference)
+        {
+            w.WriteString("inference", comparisonInference);
+        }
+
         Number(w, "minimumDetectableEffect", c.MinimumDetectableEffect);
         Number(w, "minimumDetectableRelativeChange", c.MinimumDetectableRelativeChange);
         if (c.AsTreated is { } asTreated)
@@ -247,6 +257,31 @@ public static class SnapshotJsonWriter
             w.WriteNull("registeredAfterDataArrived");
         }
 
+        w.WriteEndObject();
+    }
+
+    /// <summary>
+    /// <c>inference</c> (sequential or fixed) and the <c>sequential</c> section: the always-valid analysis's settings when
+    /// the pilot has a planned end (also in the final snapshots, whose verdicts are at its final alpha), else null.
+    /// </summary>
+    private static void WriteInference(Utf8JsonWriter w, string inference, SequentialSettings? sequential)
+    {
+        w.WriteString("inference", inference);
+        if (sequential is null)
+        {
+            w.WriteNull("sequential");
+            return;
+        }
+
+        w.WriteStartObject("sequential");
+        w.WriteString("plannedEnd", Time(sequential.PlannedEnd));
+        w.WriteNumber("alpha", sequential.Alpha);
+        w.WriteNumber("finalAlpha", sequential.FinalAlpha);
+        w.WriteNumber("plannedCases", sequential.PlannedCases);
+        w.WriteNumber("tuningCases", sequential.TuningCases);
+        w.WriteNumber("rho2", sequential.Rho2);
+        w.WriteNumber("rho2OneSided", sequential.Rho2OneSided);
+        w.WriteNumber("minimumEvents", SequentialSettings.MinimumEvents);
         w.WriteEndObject();
     }
 

@@ -22,8 +22,8 @@ public sealed class LatestSnapshotGaugesTests
         Assert.Contains("evalfw_snapshot_ci_low{arm=\"manual\",case_type=\"building-permit-question\",metric=\"error_rate\",pilot=\"demo\"} 0.03\n", text, StringComparison.Ordinal);
         Assert.Contains("evalfw_snapshot_ci_high{arm=\"manual\",case_type=\"building-permit-question\",metric=\"error_rate\",pilot=\"demo\"} 0.08\n", text, StringComparison.Ordinal);
         Assert.Contains("evalfw_snapshot_sample_size{arm=\"manual\",case_type=\"building-permit-question\",metric=\"error_rate\",pilot=\"demo\"} 400\n", text, StringComparison.Ordinal);
-        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"effort_seconds_mean\",pilot=\"demo\",role=\"primary\",treatment=\"ai_assisted\"} 2\n", text, StringComparison.Ordinal);
-        Assert.Contains("evalfw_snapshot_comparison_difference{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"effort_seconds_mean\",pilot=\"demo\",role=\"primary\",treatment=\"ai_assisted\"} -120\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",inference=\"fixed\",metric=\"effort_seconds_mean\",pilot=\"demo\",role=\"primary\",treatment=\"ai_assisted\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_difference{baseline=\"manual\",case_type=\"building-permit-question\",inference=\"fixed\",metric=\"effort_seconds_mean\",pilot=\"demo\",role=\"primary\",treatment=\"ai_assisted\"} -120\n", text, StringComparison.Ordinal);
         Assert.Contains("evalfw_snapshot_created_seconds{pilot=\"demo\"} " + Made.ToUnixTimeSeconds() + "\n", text, StringComparison.Ordinal);
     }
 
@@ -101,7 +101,7 @@ public sealed class LatestSnapshotGaugesTests
         Assert.DoesNotContain("zq", text, StringComparison.Ordinal);
         Assert.Contains("metric=\"error_rate\",pilot=\"demo\"} 0.05\n", text, StringComparison.Ordinal);
         Assert.Contains("evalfw_snapshot_value{arm=\"_all\",case_type=\"_all\",metric=\"maintenance_hours\",pilot=\"demo\"} 12\n", text, StringComparison.Ordinal);
-        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"effort_seconds_mean\",pilot=\"demo\",role=\"primary\",treatment=\"ai_assisted\"} 2\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",inference=\"fixed\",metric=\"effort_seconds_mean\",pilot=\"demo\",role=\"primary\",treatment=\"ai_assisted\"} 2\n", text, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -114,7 +114,7 @@ public sealed class LatestSnapshotGaugesTests
             Comparisons =
             [
                 .. snapshot.Comparisons,
-                new SnapshotComparisonRow("building-permit-question", "error_rate", "manual", "ai_assisted", 0.01, -0.02, 0.04, "non_inferior", "guardrail"),
+                new SnapshotComparisonRow("building-permit-question", "error_rate", "manual", "ai_assisted", 0.01, -0.02, 0.04, "non_inferior", "guardrail", "sequential"),
                 new SnapshotComparisonRow("building-permit-question", "escalation_rate", "manual", "ai_assisted", 0.05, 0.03, 0.07, "worsened", "secondary"),
                 new SnapshotComparisonRow("_all", "staff_wellbeing_mean", "manual", "ai_assisted", 0.2, -0.1, 0.5, "no_significant_difference", "secondary"),
                 // Descriptive metrics (as a snapshot from before analysis plans has them) and an unknown role: not exported.
@@ -126,9 +126,9 @@ public sealed class LatestSnapshotGaugesTests
 
         var text = await pipeline.ScrapeAsync();
 
-        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"error_rate\",pilot=\"demo\",role=\"guardrail\",treatment=\"ai_assisted\"} 1\n", text, StringComparison.Ordinal);
-        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",metric=\"escalation_rate\",pilot=\"demo\",role=\"secondary\",treatment=\"ai_assisted\"} -2\n", text, StringComparison.Ordinal);
-        Assert.Contains("evalfw_snapshot_comparison_difference{baseline=\"manual\",case_type=\"_all\",metric=\"staff_wellbeing_mean\",pilot=\"demo\",role=\"secondary\",treatment=\"ai_assisted\"} 0.2\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",inference=\"sequential\",metric=\"error_rate\",pilot=\"demo\",role=\"guardrail\",treatment=\"ai_assisted\"} 1\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_verdict{baseline=\"manual\",case_type=\"building-permit-question\",inference=\"fixed\",metric=\"escalation_rate\",pilot=\"demo\",role=\"secondary\",treatment=\"ai_assisted\"} -2\n", text, StringComparison.Ordinal);
+        Assert.Contains("evalfw_snapshot_comparison_difference{baseline=\"manual\",case_type=\"_all\",inference=\"fixed\",metric=\"staff_wellbeing_mean\",pilot=\"demo\",role=\"secondary\",treatment=\"ai_assisted\"} 0.2\n", text, StringComparison.Ordinal);
         Assert.DoesNotContain("metric=\"ai_seconds_mean\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain("metric=\"cases_completed\"", text, StringComparison.Ordinal);
         Assert.DoesNotContain("zq-role", text, StringComparison.Ordinal);

@@ -49,6 +49,29 @@ public sealed class SnapshotGaugeSourceTests
         json["caseTypes"]!.AsArray().SelectMany(c => c!["comparisons"]!.AsArray()).Select(c => c!.AsObject());
 
     [Fact]
+    public void FromJson_Inference_SequentialFinalOrFixedByTheComparisonAndThePlannedEnd()
+    {
+        var json = SnapshotJson();
+        Assert.All(Rows(json).Comparisons, r => Assert.Equal("fixed", r.Inference));
+
+        // The same snapshot as if its pilot had a planned end: goals and guardrails are final there, exploratory ones fixed,
+        // and a comparison stored as sequential stays sequential.
+        json["sequential"] = new JsonObject
+        {
+            ["plannedEnd"] = "2026-10-05T00:00:00.000Z", ["alpha"] = 0.01, ["finalAlpha"] = 0.04, ["plannedCases"] = 2000,
+            ["tuningCases"] = 1000, ["rho2"] = 0.0115, ["rho2OneSided"] = 0.0098,
+        };
+        var primary = Comparisons(json).First(c => (string?)c["role"] == "primary");
+        primary["inference"] = "sequential";
+
+        var rows = Rows(json).Comparisons;
+        Assert.Equal("sequential", rows.Single(r => r.Metric == (string)primary["metric"]! && r.Role == "primary").Inference);
+        Assert.All(rows.Where(r => r.Role == "secondary"), r => Assert.Equal("fixed", r.Inference));
+        Assert.All(rows.Where(r => r.Role == "guardrail"), r => Assert.Equal("final", r.Inference));
+        Assert.Contains(rows, r => r.Role == "guardrail");
+    }
+
+    [Fact]
     public void FromJson_SnapshotWithPlan_EveryComparisonWithItsStoredRole()
     {
         var json = SnapshotJson();

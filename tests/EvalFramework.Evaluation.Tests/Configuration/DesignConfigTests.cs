@@ -45,6 +45,18 @@ public sealed class DesignConfigTests
         Assert.Equal(new DateTimeOffset(2025, 3, 3, 0, 0, 0, TimeSpan.Zero), design.AiStart);
         Assert.Equal(new DateTimeOffset(2025, 9, 1, 0, 0, 0, TimeSpan.Zero), design.PlannedEnd);
         Assert.Equal(6, design.MinUnitsPerArm);
+        Assert.Null(design.PlannedCases);
+    }
+
+    [Fact]
+    public void Parse_PlannedCases_ReadAndHashed()
+    {
+        const string Design = "\n    design:\n      plannedEnd: 2025-09-01\n";
+        var without = TestConfig.Load(TestConfig.Valid + Design);
+        var with = TestConfig.Load(TestConfig.Valid + Design + "      plannedCases: 2400\n");
+
+        Assert.Equal(2400, with.Pilots[0].Design.PlannedCases);
+        Assert.NotEqual(without.Methodology.ConfigSha256, with.Methodology.ConfigSha256);
     }
 
     [Theory]
@@ -57,6 +69,8 @@ public sealed class DesignConfigTests
     [InlineData("design:\n    unit: team\n    minUnitsPerArm: 1\n", "pilots[0].design.minUnitsPerArm", "at least 2")]
     [InlineData("design:\n    shares: {manual: 0.5, ai_assisted: 0.5}\n", "pilots[0].design.shares", "arms[].share")]
     [InlineData("design:\n    unitt: team\n", "pilots[0].design.unitt", "unknown key")]
+    [InlineData("design:\n    plannedEnd: 2025-09-01\n    plannedCases: 50\n", "pilots[0].design.plannedCases", "at least 100")]
+    [InlineData("design:\n    plannedCases: 2000\n", "pilots[0].design.plannedCases", "applies only with plannedEnd")]
     public void Parse_BadDesign_ErrorNamesTheKey(string design, string key, string message)
     {
         var error = SingleError("\n" + string.Concat(design.Split('\n').Where(l => l.Length > 0).Select(l => "    " + l + "\n")));

@@ -160,6 +160,11 @@ public sealed class SnapshotDocumentTests
                     expected.Add(string.Join(',', Raw(c, "nonInferiorityBound"), "", "", Raw(c, "treatmentN")));
                 }
             }
+
+            if (c.TryGetProperty("inference", out var inference))
+            {
+                expected.Add(string.Join(',', inference.GetString(), "", "", Raw(c, "treatmentN")));
+            }
         }
 
         var lines = SnapshotCsv.FromJson(stored).Split('\n', StringSplitOptions.RemoveEmptyEntries);

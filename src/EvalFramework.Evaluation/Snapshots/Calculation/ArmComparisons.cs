@@ -18,8 +18,7 @@ internal static class ArmComparisons
         PendingComparison Means(string metric, Moments mb, Moments mt) => PendingComparison.Welch(metric, b.Arm, t.Arm, mb, mt, level);
 
         PendingComparison Shares(string metric, long xb, long nb, long xt, long nt) =>
-            new(metric, b.Arm, t.Arm, "newcombe_hybrid_score", nb, nt, nb > 0 ? (double)xb / nb : null,
-                l => Proportions.Compare(xb, nb, xt, nt, l), level);
+            PendingComparison.Share(metric, b.Arm, t.Arm, xb, nb, xt, nt, level);
 
         yield return new PendingComparison(MetricKeys.LeadTimeMedian, b.Arm, t.Arm, "percentile_bootstrap_median", bLead.Count,
             tLead.Count, bLead.Median.Value, l => bLead.Count > 0 && tLead.Count > 0

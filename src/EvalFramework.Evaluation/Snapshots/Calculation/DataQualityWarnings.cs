@@ -157,6 +157,16 @@ internal sealed class DataQualityWarnings
     }
 
     /// <summary>Says when the period ends inside the follow-up window before the snapshot was made.</summary>
+    /// <summary>A period that ends after the pilot's planned end: its verdicts are a look beyond the plan, not the final result.</summary>
+    public void PastPlannedEnd(DateTimeOffset to, SequentialSettings? sequential)
+    {
+        if (sequential is { } s && to > s.PlannedEnd)
+        {
+            Add(string.Create(CultureInfo.InvariantCulture,
+                $"the period ends after the pilot's planned end ({s.PlannedEnd:yyyy-MM-dd}): the final result is the snapshot whose period ends on it; this one is a look beyond the plan, fixed-horizon at the final alpha"));
+        }
+    }
+
     public void FollowUp(DateTimeOffset to, DateTimeOffset createdAt, int followUpDays)
     {
         if (to > DefaultPeriodEnd.At(createdAt, followUpDays))

@@ -12,7 +12,7 @@ namespace EvalFramework.Evaluation.Snapshots.Calculation;
 /// <param name="BaselineValue">The baseline arm's value.</param>
 /// <param name="TestAt">The test at a confidence level (a guardrail's one-sided bound needs a second level).</param>
 /// <param name="Level">The snapshot's confidence level: <see cref="Test"/> is at it.</param>
-internal sealed record PendingComparison(
+internal sealed partial record PendingComparison(
     string Metric, string Baseline, string Treatment, string Method, long BaselineN, long TreatmentN, double? BaselineValue,
     Func<double, TestResult> TestAt, double Level)
 {
@@ -29,6 +29,17 @@ internal sealed record PendingComparison(
     /// </summary>
     public int? UnitMinimum { get; init; }
 
+    /// <summary>
+    /// A difference of two shares (xt/nt − xb/nb): Newcombe's hybrid score interval and the pooled z test (fixed), the
+    /// unpooled Wald standard error for the sequence; the baseline value is the baseline's share.
+    /// </summary>
+    public static PendingComparison Share(string metric, string baseline, string treatment, long xb, long nb, long xt, long nt, double level) =>
+        new(metric, baseline, treatment, "newcombe_hybrid_score", nb, nt, nb > 0 ? (double)xb / nb : null,
+            l => Proportions.Compare(xb, nb, xt, nt, l), level)
+        {
+            FewestOutcomes = Math.Min(Math.Min(xb, nb - xb), Math.Min(xt, nt - xt)),
+        };
+
     /// <summary>The test at the snapshot's level: the interval and p-value shown.</summary>
     public TestResult Test { get; } = TestAt(Level);
 
@@ -42,8 +53,18 @@ internal sealed record PendingComparison(
     /// <param name="minimum">The fewest units per arm for a verdict.</param>
     /// <param name="alpha">The plan's significance level.</param>
     /// <param name="margin">A guardrail's non-inferiority margin.</param>
-    public ComparisonResult Finish(string role, double? adjustedPValue, int minimum, double alpha, double? margin)
+    /// <param name="sequential">
+    /// The pilot's always-valid analysis when the snapshot is a look before its planned end: primary and guardrail
+    /// comparisons then get confidence sequences (see <see cref="FinishSequential"/>); null for a fixed-horizon snapshot.
+    /// </param>
+    public ComparisonResult Finish(string role, double? adjustedPValue, int minimum, double alpha, double? margin,
+        SequentialSettings? sequential = null)
     {
+        if (sequential is not null && role is ComparisonRoles.Primary or ComparisonRoles.Guardrail)
+        {
+            return FinishSequential(role, adjustedPValue, minimum, margin, sequential);
+        }
+
         var difference = double.IsNaN(Test.Difference) ? (double?)null : Test.Difference;
         var relativeScale = MetricKeys.HasRelativeChange(Metric) && BaselineValue is > 0;
         var relative = relativeScale && difference is { } d ? d / BaselineValue!.Value : (double?)null;
@@ -56,18 +77,20 @@ internal sealed record PendingComparison(
         var bound = oneSided is { } b ? MetricKeys.HigherIsBetter(Metric) ? b.Low : b.High : (double?)null;
         return new ComparisonResult(Metric, Baseline, Treatment, Method, BaselineN, TreatmentN, difference, Test.Interval?.Low,
             Test.Interval?.High, relative, Test.PValue, role == ComparisonRoles.Primary && sufficient ? adjustedPValue : null,
-            Verdict(role, adjustedPValue, sufficient, alpha, margin, oneSided), margin, mde, mdeRelative)
+            Verdict(role, adjustedPValue, Test.PValue, sufficient && Test.Interval is not null, alpha, margin, oneSided), margin, mde, mdeRelative)
         {
             Role = role,
+            Inference = Inference.Fixed,
             Unit = Unit ?? MetricKeys.UnitOf(Metric),
             SameTestAs = MetricKeys.TestedAs(Metric) is var tested && tested != Metric ? tested : null,
             NonInferiorityBound = bound,
         };
     }
 
-    private string Verdict(string role, double? adjustedPValue, bool sufficient, double alpha, double? margin, Interval? oneSided)
+    /// <summary>The verdict by the role's rule from the p-values and the guardrail's one-sided interval (fixed or sequential).</summary>
+    private string Verdict(string role, double? adjustedPValue, double? ownPValue, bool sufficient, double alpha, double? margin, Interval? oneSided)
     {
-        if (!sufficient || Test.Interval is null)
+        if (!sufficient)
         {
             return Verdicts.InsufficientData;
         }
@@ -81,7 +104,7 @@ internal sealed record PendingComparison(
             return good ? Verdicts.NonInferior : bad ? Verdicts.Inferior : Verdicts.Inconclusive;
         }
 
-        var p = role == ComparisonRoles.Primary ? adjustedPValue : Test.PValue;
+        var p = role == ComparisonRoles.Primary ? adjustedPValue : ownPValue;
         if (p is not { } value || value >= alpha)
         {
             return Verdicts.NoSignificantDifference;

@@ -22,9 +22,17 @@ internal static class PlannedComparisons
     /// <param name="treatments">The pilot's arms other than the baseline.</param>
     /// <param name="minimum">The fewest units per arm for a verdict.</param>
     /// <param name="familySize">The number of comparisons in the primary family (those without data included).</param>
+    /// <param name="sequential">The pilot's always-valid analysis, or null when it has no planned end.</param>
+    /// <param name="inference">
+    /// <see cref="Inference.Sequential"/> for a look before the planned end: the primary family is Holm over always-valid
+    /// p-values and primary and guardrail verdicts are at the sequential alpha; <see cref="Inference.Fixed"/> otherwise, at
+    /// the final alpha when the pilot has a planned end (the rest of the plan's alpha), else at the plan's alpha.
+    /// </param>
     public static List<(string? CaseType, ComparisonResult Result)> Finish(List<(string? CaseType, PendingComparison Comparison)> pending,
-        AnalysisPlan plan, IReadOnlyList<string> caseTypes, IReadOnlyList<string> treatments, int minimum, out int familySize)
+        AnalysisPlan plan, IReadOnlyList<string> caseTypes, IReadOnlyList<string> treatments, int minimum, out int familySize,
+        SequentialSettings? sequential = null, string inference = Inference.Fixed)
     {
+        var looking = inference == Inference.Sequential ? sequential : null;
         var roles = pending.Select(p => plan.RoleOf(p.CaseType, p.Comparison.Metric) ?? ComparisonRoles.Secondary).ToList();
         var family = new List<double?>();
         var familyIndex = new int[pending.Count];
@@ -35,7 +43,7 @@ internal static class PlannedComparisons
             if (roles[i] == ComparisonRoles.Primary && MetricKeys.TestedAs(c.Metric) == c.Metric)
             {
                 familyIndex[i] = family.Count;
-                family.Add(c.Sufficient(minimum) ? c.Test.PValue : 1);
+                family.Add(looking is not null ? c.AlwaysValidPValue(looking, minimum) : c.Sufficient(minimum) ? c.Test.PValue : 1);
             }
         }
 
@@ -51,7 +59,8 @@ internal static class PlannedComparisons
         {
             var (caseType, c) = pending[i];
             var own = familyIndex[i] >= 0 ? adjusted[familyIndex[i]] : SharedAdjusted(pending, familyIndex, adjusted, caseType, c);
-            results.Add((caseType, c.Finish(roles[i], own, minimum, plan.Alpha, plan.MarginOf(caseType, c.Metric))));
+            var alpha = roles[i] != ComparisonRoles.Secondary && sequential is not null ? sequential.FinalAlpha : plan.Alpha;
+            results.Add((caseType, c.Finish(roles[i], own, minimum, alpha, plan.MarginOf(caseType, c.Metric), looking)));
         }
 
         return results;

@@ -96,8 +96,11 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
 
         pending.AddRange(PilotLevel(wellbeing, baseline, armOrder, level));
         var plan = pilot?.AnalysisPlan ?? AnalysisPlan.Default(1 - level);
+        var sequential = SequentialSettings.Of(pilot?.Design, plan.Alpha);
+        var inference = sequential?.InferenceAt(request.To) ?? Inference.Fixed;
+        warnings.PastPlannedEnd(request.To, sequential);
         var comparisons = PlannedComparisons.Finish(pending, plan, pilot?.CaseTypes ?? [],
-            pilot?.Arms.Select(a => a.Name).Where(a => a != baseline).ToList() ?? [], minimum, out var familySize);
+            pilot?.Arms.Select(a => a.Name).Where(a => a != baseline).ToList() ?? [], minimum, out var familySize, sequential, inference);
         comparisons = AsTreatedComparisons.Attach(comparisons, data, baseline, level, costs, dataSha256, design);
         var compliance = data.Compliance.Summary();
         warnings.Compliance(compliance);
@@ -135,6 +138,8 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             [.. comparisons.Where(c => c.CaseType is null).Select(c => c.Result)], planSummary, followUpDays)
         {
             Compliance = compliance,
+            Inference = inference,
+            Sequential = sequential,
             Design = designSummary,
             BeforeAfter = beforeAfter?.Summary(),
         };

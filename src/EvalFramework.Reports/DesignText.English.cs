@@ -1,0 +1,30 @@
+namespace EvalFramework.Reports;
+
+internal sealed partial class DesignText
+{
+    /// <summary>British English.</summary>
+    public static DesignText English { get; } = new()
+    {
+        Kind = "How cases reached their arm",
+        Assigned = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["case"] = "Each case on its own",
+            ["handler"] = "By handler: each handler works in one arm",
+            ["team"] = "By team: each team works in one arm",
+            ["period"] = "By period: the arms take turns (switchback)",
+        },
+        Units = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["case"] = "cases",
+            ["handler"] = "handlers",
+            ["team"] = "teams",
+            ["period"] = "periods",
+        },
+        ClusterRobust = "Cases of one unit are alike, so the {0}, not the cases, are the sample: the differences are compared {0} "
+            + "against {0}, with cluster-robust intervals that are wider than case-by-case ones would be.",
+        UnitsPerArm = "{0} per arm: {1}.",
+        Icc = "How alike the cases of one unit are (intraclass correlation, 0 to 1): from {1} to {2}.",
+        TooFewUnits = "An arm has fewer than {0} {1}: too few to tell, whatever the number of cases.",
+        WithoutUnit = "{0} cases have no recorded unit: they are in the arms' figures but not in the comparisons.",
+    };
+}

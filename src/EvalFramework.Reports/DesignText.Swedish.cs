@@ -1,0 +1,30 @@
+namespace EvalFramework.Reports;
+
+internal sealed partial class DesignText
+{
+    /// <summary>Swedish.</summary>
+    public static DesignText Swedish { get; } = new()
+    {
+        Kind = "Hur ärendena fördelades",
+        Assigned = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["case"] = "Varje ärende för sig",
+            ["handler"] = "Per handläggare: varje handläggare arbetar i en grupp",
+            ["team"] = "Per team: varje team arbetar i en grupp",
+            ["period"] = "Per period: grupperna turas om (växling)",
+        },
+        Units = new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["case"] = "ärenden",
+            ["handler"] = "handläggare",
+            ["team"] = "team",
+            ["period"] = "perioder",
+        },
+        ClusterRobust = "Ärenden inom samma enhet liknar varandra, så det är antalet {0}, inte ärenden, som är urvalet: skillnaderna "
+            + "jämförs mellan {0}, med klusterrobusta intervall som är bredare än om varje ärende räknades för sig.",
+        UnitsPerArm = "{0} per grupp: {1}.",
+        Icc = "Hur lika ärendena inom en enhet är (intraklasskorrelation, 0 till 1): från {1} till {2}.",
+        TooFewUnits = "En grupp har färre än {0} {1}: för få för att avgöra, hur många ärenden det än är.",
+        WithoutUnit = "{0} ärenden saknar registrerad enhet: de ingår i gruppernas siffror men inte i jämförelserna.",
+    };
+}

@@ -1,0 +1,35 @@
+namespace EvalFramework.Reports;
+
+/// <summary>
+/// The report's words for a snapshot's design (how cases reached their arm and the analysis that follows), in one
+/// language (<see cref="English"/>, <see cref="Swedish"/>).
+/// </summary>
+internal sealed partial class DesignText
+{
+    /// <summary>The header fact's name.</summary>
+    public required string Kind { get; init; }
+
+    /// <summary>What was assigned, by unit key (<c>case</c>, <c>handler</c>, <c>team</c>, <c>period</c>).</summary>
+    public required IReadOnlyDictionary<string, string> Assigned { get; init; }
+
+    /// <summary>The unit in the plural, by unit key.</summary>
+    public required IReadOnlyDictionary<string, string> Units { get; init; }
+
+    /// <summary>The analysis of a clustered design: {0} the units in the plural.</summary>
+    public required string ClusterRobust { get; init; }
+
+    /// <summary>Units per arm: {0} the units in the plural (capitalised), {1} the arms with their counts.</summary>
+    public required string UnitsPerArm { get; init; }
+
+    /// <summary>The ICC estimates: {0} the units in the plural, {1} the lowest, {2} the highest.</summary>
+    public required string Icc { get; init; }
+
+    /// <summary>An arm with fewer units than the minimum: {0} the minimum, {1} the units in the plural.</summary>
+    public required string TooFewUnits { get; init; }
+
+    /// <summary>Cases whose unit is not known: {0} how many.</summary>
+    public required string WithoutUnit { get; init; }
+
+    /// <summary>The unit in the plural, or its key.</summary>
+    public string UnitsOf(string unit) => Units.GetValueOrDefault(unit, unit);
+}

@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using EvalFramework.Evaluation.Configuration;
+using EvalFramework.Evaluation.Snapshots;
+
+namespace EvalFramework.Reports.Tests;
+
+/// <summary>
+/// The page says how cases reached their arm (the snapshot's <c>design</c>): each case on its own, or by team with the
+/// teams per arm, the ICC range and a warning when an arm has too few teams. Figures are read from the snapshot JSON.
+/// </summary>
+public sealed class ReportDesignTests
+{
+    private static readonly DateTimeOffset From = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
+
+    private static readonly ReportPage Page = new("Demo", "/reports/snap-d", "/reports/snap-d/snapshot.json", "/reports/snap-d/snapshot.csv",
+        new string('a', 64), new string('b', 64));
+
+    private static EvaluationConfig Config(string unit) => EvaluationConfigLoader.Parse("""
+        pilots:
+          - slug: demo
+            displayName: Demo
+            caseTypes: [building-permit-question]
+            arms:
+              - name: manual
+                share: 0.5
+              - name: ai_assisted
+                share: 0.5
+            baselineArm: manual
+            staffRoles:
+              handlaggare:
+                hourlyCostSek: 600
+            maintenance:
+              hourlyCostSek: 800
+
+        """ + "    design:\n      unit: " + unit + "\n", "evaluation.yaml").Config!;
+
+    /// <summary>Three teams per arm of 20 cases each; a team's cases share a team effect on staff time.</summary>
+    private static JsonObject SnapshotJson(string unit)
+    {
+        using var engine = new SnapshotEngine(new SnapshotRequest("snap-d", "demo", From, From.AddDays(28), From.AddDays(45), Config(unit)));
+        var id = 0;
+        foreach (var arm in new[] { "manual", "ai_assisted" })
+        {
+            for (var team = 0; team < 3; team++)
+            {
+                for (var i = 0; i < 20; i++)
+                {
+                    var row = new CaseRow
+                    {
+                        CaseId = (id++).ToString("D5", CultureInfo.InvariantCulture),
+                        CaseType = "building-permit-question",
+                        Arm = arm,
+                        StartedMs = From.AddHours((team * 20) + i).ToUnixTimeMilliseconds(),
+                        EffortSeconds = (arm == "ai_assisted" ? 420 : 600) + (team * 40) + (i % 13 * 7),
+                    };
+                    if (unit == "team")
+                    {
+                        row.AssignmentUnit = "team";
+                        row.AssignmentUnitId = arm + "-team-" + team.ToString(CultureInfo.InvariantCulture);
+                    }
+
+                    row.CompletedMs = row.StartedMs + 3_600_000;
+                    engine.AddCase(row);
+                }
+            }
+        }
+
+        return JsonNode.Parse(engine.ComputeJson())!.AsObject();
+    }
+
+    private static string Render(JsonObject json, string language) => WebUtility.HtmlDecode(ReportRenderer.Render(
+        SnapshotDocumentReader.Read(Encoding.UTF8.GetBytes(json.ToJsonString())), ReportText.ForCode(language)!, Page));
+
+    [Fact]
+    public void Render_TeamDesign_SaysTeamsAreTheSampleWithTeamsPerArmIccAndTooFewTeams()
+    {
+        var json = SnapshotJson("team");
+        var design = json["design"]!;
+        Assert.Equal("team", (string?)design["unit"]);
+        Assert.Equal(3, (long)design["unitsPerArm"]!["manual"]!);
+        var icc = design["icc"]!.AsArray().Select(i => (double)i!["value"]!).ToList();
+        Assert.NotEmpty(icc);
+
+        var en = Render(json, "en");
+        Assert.Contains("<dt>How cases reached their arm</dt><dd>By team: each team works in one arm</dd>", en, StringComparison.Ordinal);
+        Assert.Contains("<p class=\"design\" data-unit=\"team\">Cases of one unit are alike, so the teams, not the cases, are the sample",
+            en, StringComparison.Ordinal);
+        Assert.Contains("Teams per arm: manual handling 3, AI-assisted handling 3.", en, StringComparison.Ordinal);
+        Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"from {icc.Min():F2} to {icc.Max():F2}."), en, StringComparison.Ordinal);
+        Assert.Contains("An arm has fewer than 4 teams: too few to tell", en, StringComparison.Ordinal);
+
+        var sv = Render(json, "sv");
+        Assert.Contains("<dd>Per team: varje team arbetar i en grupp</dd>", sv, StringComparison.Ordinal);
+        Assert.Contains("En grupp har färre än 4 team", sv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_CaseDesign_EachCaseOnItsOwnWithoutTheUnitParagraph()
+    {
+        var en = Render(SnapshotJson("case"), "en");
+
+        Assert.Contains("<dd>Each case on its own</dd>", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("class=\"design\"", en, StringComparison.Ordinal);
+    }
+}
