@@ -26,5 +26,10 @@ internal sealed partial class DesignText
         Icc = "How alike the cases of one unit are (intraclass correlation, 0 to 1): from {1} to {2}.",
         TooFewUnits = "An arm has fewer than {0} {1}: too few to tell, whatever the number of cases.",
         WithoutUnit = "{0} cases have no recorded unit: they are in the arms' figures but not in the comparisons.",
+        Compliance = "{0} of {1} assigned cases ({2}) were handled in another arm than assigned. Every figure counts a case in "
+            + "the arm it was assigned to (intention to treat), so the comparison is still between two fair groups; the "
+            + "difference by the arm actually used (as treated) is shown beside, for reference only.",
+        FullCompliance = "All {0} assigned cases were handled in the arm they were assigned to.",
+        AsTreated = "as treated: {0}",
     };
 }

@@ -26,5 +26,10 @@ internal sealed partial class DesignText
         Icc = "Hur lika ärendena inom en enhet är (intraklasskorrelation, 0 till 1): från {1} till {2}.",
         TooFewUnits = "En grupp har färre än {0} {1}: för få för att avgöra, hur många ärenden det än är.",
         WithoutUnit = "{0} ärenden saknar registrerad enhet: de ingår i gruppernas siffror men inte i jämförelserna.",
+        Compliance = "{0} av {1} tilldelade ärenden ({2}) handlades i en annan grupp än den tilldelade. Alla siffror räknar ett "
+            + "ärende i den grupp det tilldelades (intention to treat), så jämförelsen står kvar mellan två rättvisa grupper; "
+            + "skillnaden efter den grupp som faktiskt användes (as treated) visas bredvid, bara som referens.",
+        FullCompliance = "Alla {0} tilldelade ärenden handlades i den grupp de tilldelades.",
+        AsTreated = "as treated: {0}",
     };
 }

@@ -30,6 +30,18 @@ internal sealed partial class DesignText
     /// <summary>Cases whose unit is not known: {0} how many.</summary>
     public required string WithoutUnit { get; init; }
 
+    /// <summary>
+    /// Compliance with the assignment: {0} the non-compliant cases, {1} the assigned cases, {2} their share. The figures are
+    /// by assigned arm (intention to treat); the as-treated difference is beside the comparisons.
+    /// </summary>
+    public required string Compliance { get; init; }
+
+    /// <summary>Every assigned case was handled in its assigned arm: {0} the assigned cases.</summary>
+    public required string FullCompliance { get; init; }
+
+    /// <summary>The as-treated difference beside a comparison: {0} the difference with its interval.</summary>
+    public required string AsTreated { get; init; }
+
     /// <summary>The unit in the plural, or its key.</summary>
     public string UnitsOf(string unit) => Units.GetValueOrDefault(unit, unit);
 }

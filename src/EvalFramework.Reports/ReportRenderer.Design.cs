@@ -1,3 +1,5 @@
+using EvalFramework.Evaluation.Snapshots;
+
 namespace EvalFramework.Reports;
 
 /// <summary>How cases reached their arm (the snapshot's <c>design</c>) and what that means for the comparisons.</summary>
@@ -47,4 +49,25 @@ internal sealed partial class ReportRenderer
 
         _h.Element("p", string.Join(" ", sentences), ("class", "design"), ("data-unit", design.Unit)).Line();
     }
+
+    /// <summary>How well the cases kept to their assignment; nothing when no case carried one.</summary>
+    private void ComplianceNote()
+    {
+        if (_s.Compliance is not { Assigned: > 0 } compliance)
+        {
+            return;
+        }
+
+        var text = compliance.NonCompliantTotal == 0
+            ? _t.Format(D.FullCompliance, _f.Count(compliance.Assigned))
+            : _t.Format(D.Compliance, _f.Count(compliance.NonCompliantTotal), _f.Count(compliance.Assigned),
+                _f.Percent((double)compliance.NonCompliantTotal / compliance.Assigned));
+        _h.Element("p", text, ("class", "compliance")).Line();
+    }
+
+    /// <summary>The as-treated difference of a comparison in a case type with non-compliance, or empty.</summary>
+    private string AsTreatedText(ComparisonResult c) =>
+        c.AsTreated is { Difference: { } d } t
+            ? " (" + _t.Format(D.AsTreated, _f.Difference(ReportMetrics.Unit(c.Metric), d, t.CiLow, t.CiHigh)) + ")"
+            : "";
 }

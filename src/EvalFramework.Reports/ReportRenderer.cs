@@ -104,6 +104,7 @@ internal sealed partial class ReportRenderer
         _h.Element("p", _t.Format(_t.Intro, TreatmentNames, BaselineName, Level), ("class", "lead")).Line();
         InferenceNote();
         DesignNote();
+        ComplianceNote();
         CasesTable();
         _h.Close("header").Line();
     }
@@ -327,5 +328,5 @@ internal sealed partial class ReportRenderer
     private string RowLabel(string caseType, ComparisonResult c) => CaseTypeLabel(caseType) + " · " + MetricLabel(c);
 
     private string DifferenceText(ComparisonResult c) =>
-        c.Verdict == Verdicts.InsufficientData || c.Difference is not { } d ? "–" : _f.Difference(ReportMetrics.Unit(c.Metric), d, c.CiLow, c.CiHigh);
+        c.Verdict == Verdicts.InsufficientData || c.Difference is not { } d ? "–" : _f.Difference(ReportMetrics.Unit(c.Metric), d, c.CiLow, c.CiHigh) + AsTreatedText(c);
 }

@@ -38,7 +38,9 @@ public sealed class ReportDesignTests
         """ + "    design:\n      unit: " + unit + "\n", "evaluation.yaml").Config!;
 
     /// <summary>Three teams per arm of 20 cases each; a team's cases share a team effect on staff time.</summary>
-    private static JsonObject SnapshotJson(string unit)
+    /// <param name="unit">The design's unit.</param>
+    /// <param name="nonCompliant">With a value, every case carries an assignment (unit case) and this many AI-assigned cases were handled manually.</param>
+    private static JsonObject SnapshotJson(string unit, int? nonCompliant = null)
     {
         using var engine = new SnapshotEngine(new SnapshotRequest("snap-d", "demo", From, From.AddDays(28), From.AddDays(45), Config(unit)));
         var id = 0;
@@ -56,6 +58,17 @@ public sealed class ReportDesignTests
                         StartedMs = From.AddHours((team * 20) + i).ToUnixTimeMilliseconds(),
                         EffortSeconds = (arm == "ai_assisted" ? 420 : 600) + (team * 40) + (i % 13 * 7),
                     };
+                    if (nonCompliant is { } switched)
+                    {
+                        row.AssignedArm = arm;
+                        row.AssignmentUnit = "case";
+                        row.AssignmentUnitId = row.CaseId;
+                        if (arm == "ai_assisted" && team == 0 && i < switched)
+                        {
+                            row.Arm = "manual";
+                        }
+                    }
+
                     if (unit == "team")
                     {
                         row.AssignmentUnit = "team";
@@ -104,5 +117,27 @@ public sealed class ReportDesignTests
 
         Assert.Contains("<dd>Each case on its own</dd>", en, StringComparison.Ordinal);
         Assert.DoesNotContain("class=\"design\"", en, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_NonCompliantCases_SaysHowManyAndShowsTheAsTreatedDifferenceBeside()
+    {
+        var json = SnapshotJson("case", nonCompliant: 3);
+        Assert.Equal(3, (long)json["compliance"]!["nonCompliant"]!["ai_assisted"]!);
+
+        var en = Render(json, "en");
+        Assert.Contains("<p class=\"compliance\">3 of 120 assigned cases (2.5\u00A0%) were handled in another arm than assigned.", en, StringComparison.Ordinal);
+        Assert.Contains("(as treated: ", en, StringComparison.Ordinal);
+        var sv = Render(json, "sv");
+        Assert.Contains("3 av 120 tilldelade ärenden (2,5\u00A0%) handlades i en annan grupp", sv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_EveryCaseCompliant_SaysSoWithoutAsTreated()
+    {
+        var en = Render(SnapshotJson("case", nonCompliant: 0), "en");
+
+        Assert.Contains("<p class=\"compliance\">All 120 assigned cases were handled in the arm they were assigned to.</p>", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("as treated:", en, StringComparison.Ordinal);
     }
 }
