@@ -20,6 +20,7 @@ internal static class EvalCtl
         PlanPowerCommand.Definition,
         ReportCommand.Definition,
         PurgeCommand.Definition,
+        ImportCommand.Definition,
         SimulateCommand.Definition,
     ];
 

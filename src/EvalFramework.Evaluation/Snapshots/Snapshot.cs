@@ -28,4 +28,6 @@ internal sealed record Snapshot(
 
     /// <summary>The design section (unit, analysis, units per arm, ICC).</summary>
     public DesignSummary? Design { get; init; }
+    /// <summary>The before/after design's section; null without <c>design.aiStart</c>.</summary>
+    public BeforeAfterSummary? BeforeAfter { get; init; }
 }

@@ -55,6 +55,8 @@ public sealed record SnapshotDocument(
 
     /// <summary>The design: what was assigned to the arms and the analysis used; null in snapshots made before designs.</summary>
     public DesignSummary? Design { get; init; }
+    /// <summary>A before/after design's section (<c>beforeAfter</c>); null without <c>design.aiStart</c> and in older snapshots.</summary>
+    public BeforeAfterSummary? BeforeAfter { get; init; }
 
     /// <summary>The document of a snapshot the engine has just computed.</summary>
     internal static SnapshotDocument Of(Snapshot s) => new(
@@ -79,5 +81,6 @@ public sealed record SnapshotDocument(
         Inference = s.Inference,
         Sequential = s.Sequential,
         Design = s.Design,
+        BeforeAfter = s.BeforeAfter,
     };
 }

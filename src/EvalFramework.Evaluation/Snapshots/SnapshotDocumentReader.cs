@@ -68,6 +68,7 @@ public static class SnapshotDocumentReader
             Inference = String(root, "inference"),
             Sequential = Child(root, "sequential") is { } sequential ? Sequential(sequential) : null,
             Design = Child(root, "design") is { ValueKind: JsonValueKind.Object } design ? Design(design) : null,
+            BeforeAfter = Child(root, "beforeAfter") is { } beforeAfter ? BeforeAfter(beforeAfter) : null,
         };
     }
 
@@ -77,6 +78,26 @@ public static class SnapshotDocumentReader
             Properties(c, name).ToDictionary(p => p.Name, p => p.Value.TryGetInt64(out var n) ? n : 0, StringComparer.Ordinal);
 
         return new ComplianceSummary(String(c, "unit") ?? "", Counts("assignedCases"), Counts("nonCompliant"), Long(c, "withoutAssignment") ?? 0);
+    }
+
+    private static BeforeAfterSummary BeforeAfter(JsonElement e)
+    {
+        SortedDictionary<string, long> Counts(string side)
+        {
+            var counts = new SortedDictionary<string, long>(StringComparer.Ordinal);
+            if (Child(e, "cases") is { } cases && Child(cases, side) is { } byGroup)
+            {
+                foreach (var p in byGroup.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.Number))
+                {
+                    counts[p.Name] = p.Value.GetInt64();
+                }
+            }
+
+            return counts;
+        }
+
+        return new BeforeAfterSummary(Time(e, "aiStart"), Bool(e, "concurrentControl") ?? false, Bool(e, "causal") ?? false,
+            Counts("before"), Counts("after"));
     }
 
     private static SequentialSettings Sequential(JsonElement s) => new(Time(s, "plannedEnd"), Number(s, "alpha") ?? double.NaN,

@@ -75,6 +75,11 @@ public static class SnapshotJsonWriter
                 WriteInference(w, inference, s.Sequential);
             }
 
+            if (s.BeforeAfter is { } beforeAfter)
+            {
+                WriteBeforeAfter(w, beforeAfter);
+            }
+
             w.WriteStartArray("caseTypes");
             foreach (var caseType in s.CaseTypes)
             {
@@ -306,6 +311,28 @@ public static class SnapshotJsonWriter
         }
 
         w.WriteEndArray();
+        w.WriteEndObject();
+    }
+
+    private static void WriteBeforeAfter(Utf8JsonWriter w, BeforeAfterSummary beforeAfter)
+    {
+        w.WriteStartObject("beforeAfter");
+        w.WriteString("aiStart", Time(beforeAfter.AiStart));
+        w.WriteBoolean("concurrentControl", beforeAfter.ConcurrentControl);
+        w.WriteBoolean("causal", beforeAfter.Causal);
+        w.WriteStartObject("cases");
+        foreach (var (side, counts) in new[] { ("before", beforeAfter.CasesBefore), ("after", beforeAfter.CasesAfter) })
+        {
+            w.WriteStartObject(side);
+            foreach (var (group, n) in counts)
+            {
+                w.WriteNumber(group, n);
+            }
+
+            w.WriteEndObject();
+        }
+
+        w.WriteEndObject();
         w.WriteEndObject();
     }
 

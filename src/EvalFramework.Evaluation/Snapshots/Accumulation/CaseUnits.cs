@@ -28,7 +28,9 @@ internal sealed class CaseUnits(DesignConfig design)
     public long InDerivedPeriod { get; private set; }
 
     /// <summary>The unit id of a case; null (counted in <see cref="WithoutUnit"/>) when it is not known.</summary>
-    public string? Of(CaseRow row)
+    /// <param name="row">The case.</param>
+    /// <param name="count">Whether to count the case (false when it was counted already: a before/after design's pooled baseline period).</param>
+    public string? Of(CaseRow row, bool count = true)
     {
         if (row.AssignmentUnitId is { } id && row.AssignmentUnit == design.Unit)
         {
@@ -37,11 +39,11 @@ internal sealed class CaseUnits(DesignConfig design)
 
         if (design.Unit == AssignmentUnits.Period && row.AssignmentUnitId is null && design.PeriodDays is { } days)
         {
-            InDerivedPeriod++;
+            InDerivedPeriod += count ? 1 : 0;
             return PeriodKey(row.StartedMs, days);
         }
 
-        WithoutUnit++;
+        WithoutUnit += count ? 1 : 0;
         return null;
     }
 

@@ -38,6 +38,8 @@ internal sealed class SnapshotAccumulator : IDisposable
     private readonly Utf8StringCache _recordStrings = new();
     private readonly CaseUnits? _units;
     private GroupAccumulator? _last;
+    private readonly BeforePeriodGroups _before;
+    private bool _pooling;
 
     /// <summary>Starts the accumulation of a period.</summary>
     /// <param name="period">The period.</param>
@@ -50,6 +52,7 @@ internal sealed class SnapshotAccumulator : IDisposable
         _pilot = pilot;
         _costModel = costModel;
         _energyModel = energyModel;
+        _before = new BeforePeriodGroups(pilot?.Design.AiStart?.ToUnixTimeMilliseconds(), period.Weeks);
         if (pilot is not null)
         {
             _caseTypes.UnionWith(pilot.CaseTypes);
@@ -88,6 +91,9 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// <summary>One-off maintenance events before the period whose amortisation reaches into it, as added.</summary>
     public IReadOnlyList<(long TimeMs, double Hours, string? Arm, string? Kind)> EarlierOneOffMaintenance => _earlierOneOffMaintenance;
 
+    /// <summary>The baseline period's cases of a before/after design (none without <c>design.aiStart</c>).</summary>
+    public BeforePeriodGroups Before => _before;
+
     /// <summary>The pilot's teams (empty without a config).</summary>
     public IReadOnlySet<string> Teams => _teams;
 
@@ -121,7 +127,8 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// <summary>Adds one case; see <see cref="SnapshotEngine.AddCase"/>.</summary>
     public void AddCase(CaseRow row)
     {
-        if (Group(row.CaseType, row.AssignedArm ?? row.Arm) is not { } group)
+        var before = _before.Includes(row.StartedMs);
+        if ((before ? BeforeGroup(row) : Group(row.CaseType, row.AssignedArm ?? row.Arm)) is not { } group)
         {
             _hasher.Skip(row.CaseId);
             CasesLeftOut++;
@@ -129,14 +136,15 @@ internal sealed class SnapshotAccumulator : IDisposable
         }
 
         _hasher.Case(row);
-        AccumulateByAssignment(group, row);
+        AccumulateCase(before, group, row);
     }
 
     /// <summary>Adds one case as its stored record; see <see cref="SnapshotEngine.AddCaseRecord"/>.</summary>
     public void AddCaseRecord(ReadOnlySpan<byte> record)
     {
         CaseRecordCodec.Read(record, _recordRow, _recordStrings, withCaseId: false);
-        if (Group(_recordRow.CaseType, _recordRow.AssignedArm ?? _recordRow.Arm) is not { } group)
+        var before = _before.Includes(_recordRow.StartedMs);
+        if ((before ? BeforeGroup(_recordRow) : Group(_recordRow.CaseType, _recordRow.AssignedArm ?? _recordRow.Arm)) is not { } group)
         {
             _hasher.Skip(CaseRecordCodec.CaseId(record));
             CasesLeftOut++;
@@ -144,7 +152,7 @@ internal sealed class SnapshotAccumulator : IDisposable
         }
 
         _hasher.CaseRecord(record);
-        AccumulateByAssignment(group, _recordRow);
+        AccumulateCase(before, group, _recordRow);
     }
 
     public void AddStaffSurvey(StaffAnswer answer) => _surveys.Add(answer);
@@ -300,7 +308,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// <summary>Under a clustered design, adds the case to its unit's part of the group as well (see <see cref="CaseUnits"/>).</summary>
     private void AddToUnit(GroupAccumulator group, CaseRow row)
     {
-        if (_units is not null && !group.IsUnit && _units.Of(row) is { } unit)
+        if (_units is not null && !group.IsUnit && _units.Of(row, count: !_pooling) is { } unit)
         {
             Accumulate(group.Unit(unit), row);
         }
@@ -422,5 +430,37 @@ internal sealed class SnapshotAccumulator : IDisposable
         }
 
         return _last = group;
+    }
+
+    /// <summary>
+    /// The group of a case started before <c>design.aiStart</c> (see <see cref="BeforePeriodGroups"/>); null when its
+    /// case type or group is not in the pilot's vocabulary.
+    /// </summary>
+    private GroupAccumulator? BeforeGroup(CaseRow row)
+    {
+        var group = BeforePeriodGroups.GroupOf(row);
+        return _caseTypes.Contains(row.CaseType) && _arms.Contains(group) && _arms.Contains(row.Arm) ? _before.Group(row.CaseType, group) : null;
+    }
+
+    /// <summary>
+    /// Adds a case to its group: by its assignment (<see cref="AccumulateByAssignment"/>), or, in a before/after
+    /// design's baseline period, to its group and its case type's pooled group (<see cref="BeforePeriodGroups"/>). A
+    /// case handled in the baseline arm before the AI's start is so by design: it is never counted as non-compliant.
+    /// </summary>
+    private void AccumulateCase(bool before, GroupAccumulator group, CaseRow row)
+    {
+        if (!before)
+        {
+            AccumulateByAssignment(group, row);
+        }
+        else
+        {
+            Accumulate(group, row);
+
+            // The case is counted once (its unit, its data hash): the pooled group only repeats it.
+            _pooling = true;
+            Accumulate(_before.PooledGroup(row.CaseType, _pilot!.BaselineArm), row);
+            _pooling = false;
+        }
     }
 }

@@ -96,6 +96,25 @@ internal sealed class DataQualityWarnings
             + "The overhead is added to each case as a known amount: the intervals leave out its own uncertainty (estimated prices and hours) "
             + "and the allocation choices (pro-rating by days, the amortisation period, one amount per case whatever its type)");
 
+    /// <summary>What the comparisons of a before/after design are, and what they cannot say.</summary>
+    /// <param name="design">The before/after design, or null when the pilot has none.</param>
+    public void BeforeAfter(BeforeAfterDesign? design)
+    {
+        if (design is null)
+        {
+            return;
+        }
+
+        var start = design.AiStart.UtcDateTime.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+        Add(design.ConcurrentControl
+            ? $"before/after design with a concurrent control (AI start {start}): each comparison is a difference in differences, the change in the group assigned the AI minus the change in the group that stayed with the baseline arm; it assumes both groups would have changed alike without the AI"
+            : $"before/after design without a concurrent control (AI start {start}): the baseline arm's figures are the cases started before the start, and each comparison is the after period against them; not causal: season and other changes are not separated");
+        if (design.ConcurrentControl && design.ByUnit)
+        {
+            Add("the difference in differences is by unit: each handler or team with cases on both sides of the AI's start gives one change (its mean after minus before), and the treated units' mean change is compared with the control units' (Welch over units)");
+        }
+    }
+
     public void NoBaseline(string caseType, string baseline) =>
         Add($"case type '{caseType}' has no cases in the baseline arm '{baseline}': no comparisons");
 

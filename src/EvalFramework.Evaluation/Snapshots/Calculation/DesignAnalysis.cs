@@ -11,9 +11,22 @@ internal static class DesignAnalysis
     /// <summary>Handlers, teams or periods assigned: cluster-robust intervals (CR2, Bell–McCaffrey df) on the units.</summary>
     public const string ClusterRobust = "cluster_robust";
 
+    /// <summary>A before/after design with a concurrent control: differences in differences.</summary>
+    public const string DifferenceInDifferences = "difference_in_differences";
+
+    /// <summary>A before/after design without a concurrent control: the after period against the before period, not causal.</summary>
+    public const string BeforeAfter = "before_after";
+
     /// <summary>The analysis of a design.</summary>
     /// <param name="design">The pilot's design.</param>
     /// <param name="concurrentControl">Whether a baseline arm runs beside the AI arm after <c>aiStart</c> (before/after designs).</param>
-    public static string Name(DesignConfig design, bool concurrentControl) =>
-        design.IsClustered ? ClusterRobust : CaseLevel;
+    public static string Name(DesignConfig design, bool concurrentControl)
+    {
+        if (design.AiStart is not null)
+        {
+            return concurrentControl ? DifferenceInDifferences : BeforeAfter;
+        }
+
+        return design.IsClustered ? ClusterRobust : CaseLevel;
+    }
 }

@@ -31,10 +31,11 @@ internal static class DesignSection
     /// <param name="costs">Cost and energy per case (for their ICC).</param>
     /// <param name="units">The units of the cases (clustered designs).</param>
     /// <param name="warnings">The snapshot's warnings.</param>
+    /// <param name="concurrentControl">Under <c>design.aiStart</c>: whether the baseline arm has cases after the start.</param>
     public static DesignSummary Build(DesignConfig design, List<KeyValuePair<string, long>> unitsPerArm, IReadOnlyCollection<GroupAccumulator> groups,
-        CostFigures costs, CaseUnits? units, DataQualityWarnings warnings)
+        CostFigures costs, CaseUnits? units, DataQualityWarnings warnings, bool concurrentControl = false)
     {
-        var analysis = DesignAnalysis.Name(design, concurrentControl: false);
+        var analysis = DesignAnalysis.Name(design, concurrentControl);
         if (!design.IsClustered)
         {
             return new DesignSummary(design.Unit, analysis, design.MinUnitsPerArm, unitsPerArm, [], 0);

@@ -32,7 +32,8 @@ internal static class SnapshotBreakdownBuilder
             var arms = new List<ArmBreakdown>(caseType.Arms.Count);
             foreach (var arm in caseType.Arms)
             {
-                var g = data.Groups[(caseType.CaseType, arm.Arm)];
+                // A before/after design without a concurrent control shows the before period as the baseline arm.
+                var g = data.Groups.GetValueOrDefault((caseType.CaseType, arm.Arm)) ?? data.Before.Pooled[caseType.CaseType];
                 arms.Add(new ArmBreakdown(arm.Arm, g.Completed, costs.CostParts(g), costs.EnergyParts(g),
                     period.Weeks > 0 ? g.WeeklyCompleted : null, g.CompletedAfterPeriod));
             }

@@ -42,14 +42,17 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
 
         var wellbeing = staff.ByArm.ToDictionary(a => a.Key, a => a.Value.ToMoments(), StringComparer.Ordinal);
         var design = pilot?.Design ?? DesignConfig.Default;
+        var beforeAfter = BeforeAfterDesign.Of(data, baseline, design);
+        warnings.BeforeAfter(beforeAfter);
         var unitsPerArm = DesignSection.UnitsPerArm(pilot, data.Groups.Values);
-        var sampleRatio = SampleRatio.Check(pilot, data.Groups.Values, warnings, design.IsClustered ? unitsPerArm : null);
+        var sampleRatio = beforeAfter is { ConcurrentControl: false } ? null
+            : SampleRatio.Check(pilot, data.Groups.Values, warnings, design.IsClustered ? unitsPerArm : null);
         var overheads = available ? OverheadAllocation.Overheads(data, pilot!, costModel!, warnings) : [];
         var costs = new CostFigures(available, energyAvailable, overheads, energyModel?.Co2eGrams(1) ?? double.NaN);
 
         var periodDays = data.Period.Days;
-        var groups = data.Groups.Values.OrderBy(g => g.CaseType, StringComparer.Ordinal).ToList();
-        var designSummary = DesignSection.Build(design, unitsPerArm, groups, costs, data.Units, warnings);
+        var groups = (beforeAfter?.ArmGroups() ?? data.Groups.Values).OrderBy(g => g.CaseType, StringComparer.Ordinal).ToList();
+        var designSummary = DesignSection.Build(design, unitsPerArm, groups, costs, data.Units, warnings, beforeAfter?.ConcurrentControl ?? false);
         var samples = PrepareLeadTimes(groups, level);
         var pending = new List<(string? CaseType, PendingComparison Comparison)>();
         var caseTypes = new List<(string CaseType, List<ArmResult> Arms)>();
@@ -80,7 +83,8 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             {
                 var t = byArm[arm];
                 var seed = ArmComparisons.Seed(dataSha256, caseTypeGroups.Key, arm);
-                var armComparisons = design.IsClustered
+                var armComparisons = beforeAfter is { ConcurrentControl: true } ? beforeAfter.Compare(b, t, level)
+                    : design.IsClustered
                     ? ClusteredComparisons.Compare(b, t, samples[b], samples[t], level, costs, design.Unit, design.MinUnitsPerArm)
                     : ArmComparisons.Compare(b, t, samples[b], samples[t], level, costs, seed);
                 foreach (var c in armComparisons)
@@ -137,6 +141,7 @@ internal sealed class SnapshotCalculator(SnapshotRequest request, PilotConfig? p
             Inference = inference,
             Sequential = sequential,
             Design = designSummary,
+            BeforeAfter = beforeAfter?.Summary(),
         };
     }
 
