@@ -31,5 +31,13 @@ internal sealed partial class DesignText
             + "difference by the arm actually used (as treated) is shown beside, for reference only.",
         FullCompliance = "All {0} assigned cases were handled in the arm they were assigned to.",
         AsTreated = "as treated: {0}",
+        DifferenceInDifferences = "The AI started on {0}; cases before it are the baseline period. Because some cases "
+            + "stayed with manual handling after that date, each difference is a difference in differences: the AI arm's "
+            + "change from before to after, minus the manual arm's change over the same time, so the season and other "
+            + "changes shared by both are taken out.",
+        BeforeAfterOnly = "The AI started on {0}; cases before it are the baseline period, and no cases stayed with "
+            + "manual handling after it. The differences compare after with before: not causal: season and other changes "
+            + "are not separated.",
+        NotCausal = "not causal: season and other changes are not separated",
     };
 }

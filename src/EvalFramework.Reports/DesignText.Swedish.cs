@@ -31,5 +31,12 @@ internal sealed partial class DesignText
             + "skillnaden efter den grupp som faktiskt användes (as treated) visas bredvid, bara som referens.",
         FullCompliance = "Alla {0} tilldelade ärenden handlades i den grupp de tilldelades.",
         AsTreated = "as treated: {0}",
+        DifferenceInDifferences = "AI-stödet startade {0}; ärenden före dess är jämförelseperioden. Eftersom en del ärenden "
+            + "fortsatte att handläggas manuellt efter det datumet är varje skillnad en skillnad i skillnader: AI-gruppens "
+            + "förändring från före till efter, minus den manuella gruppens förändring under samma tid, så att säsong och "
+            + "andra förändringar som båda påverkas av räknas bort.",
+        BeforeAfterOnly = "AI-stödet startade {0}; ärenden före dess är jämförelseperioden, och inga ärenden handlades manuellt "
+            + "efter det. Skillnaderna jämför efter med före: inte orsakssamband: säsong och andra förändringar skiljs inte åt.",
+        NotCausal = "inte orsakssamband: säsong och andra förändringar skiljs inte åt",
     };
 }

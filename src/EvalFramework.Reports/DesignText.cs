@@ -42,6 +42,18 @@ internal sealed partial class DesignText
     /// <summary>The as-treated difference beside a comparison: {0} the difference with its interval.</summary>
     public required string AsTreated { get; init; }
 
+    /// <summary>
+    /// A before/after design with a concurrent control: {0} the AI's start date. The comparisons are differences in
+    /// differences.
+    /// </summary>
+    public required string DifferenceInDifferences { get; init; }
+
+    /// <summary>A before/after design without a concurrent control: {0} the AI's start date. Not causal.</summary>
+    public required string BeforeAfterOnly { get; init; }
+
+    /// <summary>The short label beside every comparison of a before/after design without a control.</summary>
+    public required string NotCausal { get; init; }
+
     /// <summary>The unit in the plural, or its key.</summary>
     public string UnitsOf(string unit) => Units.GetValueOrDefault(unit, unit);
 }

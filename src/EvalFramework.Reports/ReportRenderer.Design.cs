@@ -70,4 +70,19 @@ internal sealed partial class ReportRenderer
         c.AsTreated is { Difference: { } d } t
             ? " (" + _t.Format(D.AsTreated, _f.Difference(ReportMetrics.Unit(c.Metric), d, t.CiLow, t.CiHigh)) + ")"
             : "";
+
+    /// <summary>A before/after design: when the AI started and whether the differences are differences in differences or not causal.</summary>
+    private void BeforeAfterNote()
+    {
+        if (_s.BeforeAfter is not { } beforeAfter)
+        {
+            return;
+        }
+
+        var text = _t.Format(beforeAfter.Causal ? D.DifferenceInDifferences : D.BeforeAfterOnly, _f.Date(beforeAfter.AiStart));
+        _h.Element("p", text, ("class", beforeAfter.Causal ? "before-after" : "before-after not-causal")).Line();
+    }
+
+    /// <summary>Beside a comparison of a before/after design without a control: not causal.</summary>
+    private string NotCausalText() => _s.BeforeAfter is { Causal: false } ? " (" + D.NotCausal + ")" : "";
 }

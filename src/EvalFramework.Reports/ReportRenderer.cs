@@ -105,6 +105,7 @@ internal sealed partial class ReportRenderer
         InferenceNote();
         DesignNote();
         ComplianceNote();
+        BeforeAfterNote();
         CasesTable();
         _h.Close("header").Line();
     }
@@ -317,7 +318,7 @@ internal sealed partial class ReportRenderer
         ? _s.CaseTypes.Select(ct => ct.Arm(c.Baseline)?.Find(c.Metric)?.Value).FirstOrDefault(v => v is not null)
         : _s.CaseTypes.FirstOrDefault(ct => ct.CaseType == caseType)?.Arm(c.Baseline)?.Find(c.Metric)?.Value;
 
-    private string Sentence(string caseType, ComparisonResult c) => _phrases.Sentence(c, BaselineValue(caseType, c));
+    private string Sentence(string caseType, ComparisonResult c) => _phrases.Sentence(c, BaselineValue(caseType, c)) + NotCausalText();
 
     /// <summary>With more than one treatment arm, which one a comparison is of.</summary>
     private string Prefix(ComparisonResult c) => _treatments.Count > 1 ? _t.ArmNameCapitalised(c.Treatment) + ": " : "";
@@ -328,5 +329,5 @@ internal sealed partial class ReportRenderer
     private string RowLabel(string caseType, ComparisonResult c) => CaseTypeLabel(caseType) + " · " + MetricLabel(c);
 
     private string DifferenceText(ComparisonResult c) =>
-        c.Verdict == Verdicts.InsufficientData || c.Difference is not { } d ? "–" : _f.Difference(ReportMetrics.Unit(c.Metric), d, c.CiLow, c.CiHigh) + AsTreatedText(c);
+        c.Verdict == Verdicts.InsufficientData || c.Difference is not { } d ? "–" : _f.Difference(ReportMetrics.Unit(c.Metric), d, c.CiLow, c.CiHigh) + AsTreatedText(c) + NotCausalText();
 }
