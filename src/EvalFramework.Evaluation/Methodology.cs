@@ -7,5 +7,5 @@ public static class Methodology
     /// The methodology version. Bump the minor version when a formula or default changes results, the major
     /// version when the meaning of a metric changes.
     /// </summary>
-    public const string Version = "2.0.0";
+    public const string Version = "3.0.0";
 }

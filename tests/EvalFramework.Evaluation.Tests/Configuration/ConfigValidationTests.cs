@@ -24,7 +24,7 @@ public sealed class ConfigValidationTests
         var pilot = Assert.Single(config.Pilots);
         Assert.Equal(["channel-detail", "office", "language"], pilot.AttributeKeys);
         Assert.Null(pilot.Maintenance.DefaultArm);
-        Assert.Equal("2.0.0", config.Methodology.Version);
+        Assert.Equal("3.0.0", config.Methodology.Version);
     }
 
     [Fact]
