@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
@@ -16,29 +14,13 @@ public sealed class ReportBeforeAfterTests
     private static readonly DateTimeOffset From = new(2025, 2, 3, 0, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset AiStart = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly ReportPage Page = new("Demo", "/reports/snap-b", "/reports/snap-b/snapshot.json", "/reports/snap-b/snapshot.csv",
-        new string('a', 64), new string('b', 64));
+    private static readonly ReportPage Page = ReportTestPilot.Page("snap-b");
 
-    private static readonly EvaluationConfig Config = EvaluationConfigLoader.Parse("""
-        pilots:
-          - slug: demo
-            displayName: Demo
-            caseTypes: [building-permit-question]
-            arms:
-              - name: manual
-                share: 0.5
-              - name: ai_assisted
-                share: 0.5
-            baselineArm: manual
-            staffRoles:
-              handlaggare:
-                hourlyCostSek: 600
-            maintenance:
-              hourlyCostSek: 800
+    private static readonly EvaluationConfig Config = ReportTestPilot.Config("""
             design:
               aiStart: 2025-03-03
 
-        """, "evaluation.yaml").Config!;
+        """);
 
     /// <summary>Four weeks before the start, four after: 40 cases a week; after it, all AI or half manual.</summary>
     private static JsonObject SnapshotJson(bool concurrentControl)
@@ -65,8 +47,7 @@ public sealed class ReportBeforeAfterTests
         return JsonNode.Parse(engine.ComputeJson())!.AsObject();
     }
 
-    private static string Render(JsonObject json, string language) => WebUtility.HtmlDecode(ReportRenderer.Render(
-        SnapshotDocumentReader.Read(Encoding.UTF8.GetBytes(json.ToJsonString())), ReportText.ForCode(language)!, Page));
+    private static string Render(JsonObject json, string language) => ReportTestPilot.Render(json, language, Page);
 
     [Fact]
     public void Render_WithoutConcurrentControl_NotCausalInTheHeaderAndBesideEveryComparison()

@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
@@ -15,27 +13,9 @@ public sealed class ReportDesignTests
 {
     private static readonly DateTimeOffset From = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly ReportPage Page = new("Demo", "/reports/snap-d", "/reports/snap-d/snapshot.json", "/reports/snap-d/snapshot.csv",
-        new string('a', 64), new string('b', 64));
+    private static readonly ReportPage Page = ReportTestPilot.Page("snap-d");
 
-    private static EvaluationConfig Config(string unit) => EvaluationConfigLoader.Parse("""
-        pilots:
-          - slug: demo
-            displayName: Demo
-            caseTypes: [building-permit-question]
-            arms:
-              - name: manual
-                share: 0.5
-              - name: ai_assisted
-                share: 0.5
-            baselineArm: manual
-            staffRoles:
-              handlaggare:
-                hourlyCostSek: 600
-            maintenance:
-              hourlyCostSek: 800
-
-        """ + "    design:\n      unit: " + unit + "\n", "evaluation.yaml").Config!;
+    private static EvaluationConfig Config(string unit) => ReportTestPilot.Config("    design:\n      unit: " + unit + "\n");
 
     /// <summary>Three teams per arm of 20 cases each; a team's cases share a team effect on staff time.</summary>
     /// <param name="unit">The design's unit.</param>
@@ -84,8 +64,7 @@ public sealed class ReportDesignTests
         return JsonNode.Parse(engine.ComputeJson())!.AsObject();
     }
 
-    private static string Render(JsonObject json, string language) => WebUtility.HtmlDecode(ReportRenderer.Render(
-        SnapshotDocumentReader.Read(Encoding.UTF8.GetBytes(json.ToJsonString())), ReportText.ForCode(language)!, Page));
+    private static string Render(JsonObject json, string language) => ReportTestPilot.Render(json, language, Page);
 
     [Fact]
     public void Render_TeamDesign_SaysTeamsAreTheSampleWithTeamsPerArmIccAndTooFewTeams()

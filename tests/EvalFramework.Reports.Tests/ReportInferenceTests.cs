@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
@@ -16,25 +14,9 @@ public sealed class ReportInferenceTests
 {
     private static readonly DateTimeOffset From = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
 
-    private static readonly ReportPage Page = new("Demo", "/reports/snap-i", "/reports/snap-i/snapshot.json", "/reports/snap-i/snapshot.csv",
-        new string('a', 64), new string('b', 64));
+    private static readonly ReportPage Page = ReportTestPilot.Page("snap-i");
 
-    private static EvaluationConfig Config(string? plannedEnd) => EvaluationConfigLoader.Parse("""
-        pilots:
-          - slug: demo
-            displayName: Demo
-            caseTypes: [building-permit-question]
-            arms:
-              - name: manual
-                share: 0.5
-              - name: ai_assisted
-                share: 0.5
-            baselineArm: manual
-            staffRoles:
-              handlaggare:
-                hourlyCostSek: 600
-            maintenance:
-              hourlyCostSek: 800
+    private static EvaluationConfig Config(string? plannedEnd) => ReportTestPilot.Config("""
             analysisPlan:
               alpha: 0.05
               primary:
@@ -43,7 +25,7 @@ public sealed class ReportInferenceTests
                 - metric: error_rate
                   margin: 0.05
 
-        """ + (plannedEnd is null ? "" : "    design:\n      plannedEnd: " + plannedEnd + "\n"), "evaluation.yaml").Config!;
+        """ + (plannedEnd is null ? "" : "    design:\n      plannedEnd: " + plannedEnd + "\n"));
 
     /// <summary>80 cases per arm over 28 days; the AI arm needs clearly less staff time.</summary>
     private static JsonObject SnapshotJson(string? plannedEnd)
@@ -72,8 +54,7 @@ public sealed class ReportInferenceTests
         return JsonNode.Parse(engine.ComputeJson())!.AsObject();
     }
 
-    private static string Render(JsonObject json, string language) => WebUtility.HtmlDecode(ReportRenderer.Render(
-        SnapshotDocumentReader.Read(Encoding.UTF8.GetBytes(json.ToJsonString())), ReportText.ForCode(language)!, Page));
+    private static string Render(JsonObject json, string language) => ReportTestPilot.Render(json, language, Page);
 
     private static JsonNode Comparison(JsonObject json, string metric) =>
         json["caseTypes"]![0]!["comparisons"]!.AsArray().Single(c => (string?)c!["metric"] == metric)!;

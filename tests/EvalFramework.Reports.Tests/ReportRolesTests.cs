@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using EvalFramework.Evaluation.Configuration;
@@ -20,25 +18,9 @@ public sealed partial class ReportRolesTests
     private static readonly DateTimeOffset RegisteredAt = new(2025, 3, 2, 9, 0, 0, TimeSpan.Zero);
     private static readonly string[] DescriptiveShown = [MetricKeys.CasesCompleted, MetricKeys.ThroughputPerWeek, MetricKeys.AiSecondsMean, MetricKeys.LeadTimeP90];
 
-    private static readonly ReportPage Page = new("Demo", "/reports/snap-p", "/reports/snap-p/snapshot.json", "/reports/snap-p/snapshot.csv",
-        new string('a', 64), new string('b', 64));
+    private static readonly ReportPage Page = ReportTestPilot.Page("snap-p");
 
-    private static readonly EvaluationConfig Config = EvaluationConfigLoader.Parse("""
-        pilots:
-          - slug: demo
-            displayName: Demo
-            caseTypes: [building-permit-question]
-            arms:
-              - name: manual
-                share: 0.5
-              - name: ai_assisted
-                share: 0.5
-            baselineArm: manual
-            staffRoles:
-              handlaggare:
-                hourlyCostSek: 600
-            maintenance:
-              hourlyCostSek: 800
+    private static readonly EvaluationConfig Config = ReportTestPilot.Config("""
             analysisPlan:
               alpha: 0.05
               primary:
@@ -50,7 +32,8 @@ public sealed partial class ReportRolesTests
                   margin: 0.05
                 - metric: csat_mean
                   margin: 0.3
-        """, "evaluation.yaml").Config!;
+
+        """);
 
     private static string PlanSha256 => Config.Pilots.Single().AnalysisPlan.Sha256;
 
@@ -93,8 +76,7 @@ public sealed partial class ReportRolesTests
         return JsonNode.Parse(engine.ComputeJson())!.AsObject();
     }
 
-    private static string Render(JsonObject json, string language = "en") => WebUtility.HtmlDecode(ReportRenderer.Render(
-        SnapshotDocumentReader.Read(Encoding.UTF8.GetBytes(json.ToJsonString())), ReportText.ForCode(language)!, Page));
+    private static string Render(JsonObject json, string language = "en") => ReportTestPilot.Render(json, language, Page);
 
     private static IEnumerable<JsonNode> JsonComparisons(JsonObject json) =>
         json["caseTypes"]!.AsArray().SelectMany(c => c!["comparisons"]!.AsArray())

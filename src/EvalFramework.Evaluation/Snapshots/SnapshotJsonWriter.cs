@@ -213,20 +213,8 @@ public static class SnapshotJsonWriter
     {
         w.WriteStartObject("compliance");
         w.WriteString("unit", c.Unit);
-        w.WriteStartObject("assignedCases");
-        foreach (var (arm, n) in c.AssignedCases)
-        {
-            w.WriteNumber(arm, n);
-        }
-
-        w.WriteEndObject();
-        w.WriteStartObject("nonCompliant");
-        foreach (var (arm, n) in c.NonCompliant)
-        {
-            w.WriteNumber(arm, n);
-        }
-
-        w.WriteEndObject();
+        Counts(w, "assignedCases", c.AssignedCases);
+        Counts(w, "nonCompliant", c.NonCompliant);
         w.WriteNumber("withoutAssignment", c.WithoutAssignment);
         w.WriteEndObject();
     }
@@ -285,6 +273,18 @@ public static class SnapshotJsonWriter
         w.WriteEndObject();
     }
 
+    /// <summary>An object of counts by name (arm or group), in the dictionary's order.</summary>
+    private static void Counts(Utf8JsonWriter w, string name, IEnumerable<KeyValuePair<string, long>> counts)
+    {
+        w.WriteStartObject(name);
+        foreach (var (key, n) in counts)
+        {
+            w.WriteNumber(key, n);
+        }
+
+        w.WriteEndObject();
+    }
+
     /// <summary>The <c>design</c> section: unit, analysis, units per arm and the ICC estimates.</summary>
     private static void WriteDesign(Utf8JsonWriter w, DesignSummary design)
     {
@@ -292,13 +292,7 @@ public static class SnapshotJsonWriter
         w.WriteString("unit", design.Unit);
         w.WriteString("analysis", design.Analysis);
         w.WriteNumber("minUnitsPerArm", design.MinUnitsPerArm);
-        w.WriteStartObject("unitsPerArm");
-        foreach (var (arm, n) in design.UnitsPerArm)
-        {
-            w.WriteNumber(arm, n);
-        }
-
-        w.WriteEndObject();
+        Counts(w, "unitsPerArm", design.UnitsPerArm);
         w.WriteNumber("casesWithoutUnit", design.CasesWithoutUnit);
         w.WriteStartArray("icc");
         foreach (var icc in design.Icc)
@@ -321,16 +315,8 @@ public static class SnapshotJsonWriter
         w.WriteBoolean("concurrentControl", beforeAfter.ConcurrentControl);
         w.WriteBoolean("causal", beforeAfter.Causal);
         w.WriteStartObject("cases");
-        foreach (var (side, counts) in new[] { ("before", beforeAfter.CasesBefore), ("after", beforeAfter.CasesAfter) })
-        {
-            w.WriteStartObject(side);
-            foreach (var (group, n) in counts)
-            {
-                w.WriteNumber(group, n);
-            }
-
-            w.WriteEndObject();
-        }
+        Counts(w, "before", beforeAfter.CasesBefore);
+        Counts(w, "after", beforeAfter.CasesAfter);
 
         w.WriteEndObject();
         w.WriteEndObject();
@@ -373,13 +359,7 @@ public static class SnapshotJsonWriter
         if (q.SampleRatio is { } srm)
         {
             w.WriteStartObject("sampleRatio");
-            w.WriteStartObject("observed");
-            foreach (var (arm, n) in srm.Observed)
-            {
-                w.WriteNumber(arm, n);
-            }
-
-            w.WriteEndObject();
+            Counts(w, "observed", srm.Observed);
             w.WriteStartObject("expectedShares");
             foreach (var (arm, share) in srm.ExpectedShares)
             {

@@ -1,3 +1,4 @@
+using EvalFramework.Evaluation.Simulation;
 namespace EvalFramework.Evaluation.Statistics;
 
 /// <summary>
@@ -43,8 +44,8 @@ public static class PowerSimulation
         var n1 = Count(random, total * a.TreatmentShare);
         if (a.Kind == PowerMetricKind.Share)
         {
-            var x0 = Binomial(random, n0, a.Baseline);
-            var x1 = Binomial(random, n1, a.Treatment);
+            var x0 = random.Binomial(n0, a.Baseline);
+            var x1 = random.Binomial(n1, a.Treatment);
             return Proportions.Compare(x0, n0, x1, n1, 1 - a.Alpha).PValue ?? 1;
         }
 
@@ -85,7 +86,7 @@ public static class PowerSimulation
             {
                 Count = n,
                 Mean = a.Kind == PowerMetricKind.Share
-                    ? (double)Binomial(random, n, UnitShare(random, armValue, design.Icc)) / n
+                    ? (double)random.Binomial(n, UnitShare(random, armValue, design.Icc)) / n
                     : armValue + (a.StandardDeviation * ((Math.Sqrt(design.Icc) * random.Normal()) + (Math.Sqrt((1 - design.Icc) / n) * random.Normal()))),
             });
         }
@@ -113,35 +114,9 @@ public static class PowerSimulation
         : random.Gamma(shape + 1) * Math.Pow(1 - random.NextDouble(), 1 / shape);
 
     /// <summary>A Poisson count with the given mean (normal approximation above 500, where the product method underflows).</summary>
-    private static int Count(SeededRandom random, double mean)
-    {
-        if (mean > 500)
-        {
-            return Math.Max(0, (int)Math.Round(mean + (Math.Sqrt(mean) * random.Normal())));
-        }
-
-        var limit = Math.Exp(-mean);
-        var count = 0;
-        var product = random.NextDouble();
-        while (product > limit)
-        {
-            count++;
-            product *= random.NextDouble();
-        }
-
-        return count;
-    }
-
-    private static int Binomial(SeededRandom random, int trials, double p)
-    {
-        var count = 0;
-        for (var i = 0; i < trials; i++)
-        {
-            count += random.NextDouble() < p ? 1 : 0;
-        }
-
-        return count;
-    }
+    private static int Count(SeededRandom random, double mean) => mean > 500
+        ? Math.Max(0, (int)Math.Round(mean + (Math.Sqrt(mean) * random.Normal())))
+        : random.Poisson(mean);
 
     /// <summary>The moments of <paramref name="n"/> normal values: the mean drawn N(μ, σ²/n), the sum of squares σ²·χ²(n − 1).</summary>
     private static Moments NormalSample(SeededRandom random, int n, double mean, double sd)
