@@ -24,7 +24,7 @@ public sealed class EvalCtlTests : IDisposable
         Assert.Equal(0, code);
         Assert.Matches(
             "^OK: " + System.Text.RegularExpressions.Regex.Escape(RepoRoot.ShippedConfig)
-            + @" \(methodology 2\.0\.0, config sha256 [0-9a-f]{64}\)\r?\n$",
+            + @" \(methodology 3\.0\.0, config sha256 [0-9a-f]{64}\)\r?\n$",
             output);
         Assert.Empty(err);
     }
