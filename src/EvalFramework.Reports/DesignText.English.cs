@@ -31,6 +31,10 @@ internal sealed partial class DesignText
             + "difference by the arm actually used (as treated) is shown beside, for reference only.",
         FullCompliance = "All {0} assigned cases were handled in the arm they were assigned to.",
         AsTreated = "as treated: {0}",
+        TooFewUnitsToTell = "Too few {2} to tell ({0}; at least {1} {2} per arm are needed, whatever the number of cases).",
+        NotComparedByUnit = "Not compared: a median has no interval that allows for {0} being assigned, so only the difference is shown.",
+        NoSpread = "No interval: in an arm every one of the {0} has the same value, so nothing shows how much they vary.",
+        TooEarly = "Too early to tell during daily looks ({0}): a share needs at least {1} cases with and {1} without the outcome in each arm.",
         DifferenceInDifferences = "The AI started on {0}; cases before it are the baseline period. Because some cases "
             + "stayed with manual handling after that date, each difference is a difference in differences: the AI arm's "
             + "change from before to after, minus the manual arm's change over the same time, so the season and other "

@@ -31,6 +31,10 @@ internal sealed partial class DesignText
             + "skillnaden efter den grupp som faktiskt användes (as treated) visas bredvid, bara som referens.",
         FullCompliance = "Alla {0} tilldelade ärenden handlades i den grupp de tilldelades.",
         AsTreated = "as treated: {0}",
+        TooFewUnitsToTell = "För få {2} för att avgöra ({0}; minst {1} {2} per grupp behövs, hur många ärenden det än är).",
+        NotComparedByUnit = "Jämförs inte: en median har inget intervall som tar hänsyn till att {0} fördelades, så bara skillnaden visas.",
+        NoSpread = "Inget intervall: i en grupp har alla {0} samma värde, så inget visar hur mycket de varierar.",
+        TooEarly = "För tidigt att avgöra vid dagliga avläsningar ({0}): en andel behöver minst {1} ärenden med och {1} utan utfallet i varje grupp.",
         DifferenceInDifferences = "AI-stödet startade {0}; ärenden före dess är jämförelseperioden. Eftersom en del ärenden "
             + "fortsatte att handläggas manuellt efter det datumet är varje skillnad en skillnad i skillnader: AI-gruppens "
             + "förändring från före till efter, minus den manuella gruppens förändring under samma tid, så att säsong och "

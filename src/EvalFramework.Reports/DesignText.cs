@@ -54,6 +54,21 @@ internal sealed partial class DesignText
     /// <summary>The short label beside every comparison of a before/after design without a control.</summary>
     public required string NotCausal { get; init; }
 
+    /// <summary>A comparison by unit with too few units: {0} the arms with their counts, {1} the minimum, {2} the units in the plural.</summary>
+    public required string TooFewUnitsToTell { get; init; }
+
+    /// <summary>A median not compared under a design by unit: {0} the units in the plural.</summary>
+    public required string NotComparedByUnit { get; init; }
+
+    /// <summary>A comparison by unit whose units all have the same value in an arm: {0} the units in the plural.</summary>
+    public required string NoSpread { get; init; }
+
+    /// <summary>
+    /// A goal or guardrail of a daily look before its share has enough events (the sequences' burn-in): {0} the arms
+    /// with their counts, {1} the fewest events and non-events per arm.
+    /// </summary>
+    public required string TooEarly { get; init; }
+
     /// <summary>The unit in the plural, or its key.</summary>
     public string UnitsOf(string unit) => Units.GetValueOrDefault(unit, unit);
 }

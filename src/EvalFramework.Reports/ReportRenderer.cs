@@ -26,7 +26,7 @@ internal sealed partial class ReportRenderer
         _page = page;
         _f = new ReportFormat(text);
         _phrases = new VerdictPhrases(_f, snapshot.Settings.ConfidenceLevel, snapshot.Settings.MinSamplePerArm, snapshot.PrimaryFamilySize(),
-            snapshot.Inference == Inference.Sequential ? 1 - snapshot.Sequential?.Alpha : null);
+            snapshot.Design, snapshot.Inference == Inference.Sequential ? 1 - snapshot.Sequential?.Alpha : null);
         _arms = snapshot.Arms();
         _treatments = [.. _arms.Where(a => a != snapshot.Settings.BaselineArm)];
     }
@@ -195,7 +195,9 @@ internal sealed partial class ReportRenderer
             plain.Add(_t.Format(_t.WithoutStart, _f.Count(q.CasesWithoutStart), _f.Count(q.SurveysWithoutCase)));
         }
 
-        var tooFew = _s.AllComparisons().Count(c => c.Comparison.Verdict == Verdicts.InsufficientData);
+        // Only the comparisons short of cases or persons: the other reasons (units, daily-look burn-in) are said where they apply.
+        var tooFew = _s.AllComparisons().Count(c => c.Comparison.Verdict == Verdicts.InsufficientData
+            && _phrases.ReasonOf(c.Comparison) is NoVerdictReason.TooFewCases or NoVerdictReason.TooFewPersons);
         if (tooFew > 0)
         {
             plain.Add(_t.Format(_t.BelowMinimum, _f.Count(tooFew), _f.Count(_s.Settings.MinSamplePerArm)));

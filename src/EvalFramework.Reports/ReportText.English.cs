@@ -69,7 +69,7 @@ internal sealed partial class ReportText
             [Verdicts.Improved] = "Better",
             [Verdicts.Worsened] = "Worse",
             [Verdicts.NoSignificantDifference] = "No clear difference",
-            [Verdicts.InsufficientData] = "Too few cases to tell",
+            [Verdicts.InsufficientData] = "Not enough data to tell",
             [Verdicts.NonInferior] = "Not worse (within margin)",
             [Verdicts.Inferior] = "Worse than the margin",
             [Verdicts.Inconclusive] = "Inconclusive",

@@ -69,7 +69,7 @@ internal sealed partial class ReportText
             [Verdicts.Improved] = "Bättre",
             [Verdicts.Worsened] = "Sämre",
             [Verdicts.NoSignificantDifference] = "Ingen säker skillnad",
-            [Verdicts.InsufficientData] = "För få ärenden för att avgöra",
+            [Verdicts.InsufficientData] = "För lite underlag för att avgöra",
             [Verdicts.NonInferior] = "Inte sämre (inom marginalen)",
             [Verdicts.Inferior] = "Sämre än marginalen",
             [Verdicts.Inconclusive] = "Oklart",

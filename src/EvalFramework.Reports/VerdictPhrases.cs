@@ -12,11 +12,13 @@ namespace EvalFramework.Reports;
 /// <param name="level">The confidence level.</param>
 /// <param name="minimumPerArm">The fewest units per arm for a verdict.</param>
 /// <param name="primaryCount">The size of the primary (Holm) family.</param>
+/// <param name="design">The snapshot's design (its unit and fewest units per arm); null in snapshots made before designs.</param>
 /// <param name="sequenceLevel">
 /// The level of the confidence sequences of a sequential snapshot (1 − its sequential alpha): a sequential comparison's
 /// interval is said as a confidence sequence at it; null for other snapshots.
 /// </param>
-internal sealed class VerdictPhrases(ReportFormat format, double level, int minimumPerArm, int primaryCount, double? sequenceLevel = null)
+internal sealed class VerdictPhrases(ReportFormat format, double level, int minimumPerArm, int primaryCount, DesignSummary? design = null,
+    double? sequenceLevel = null)
 {
     private ReportText Text => format.Text;
 
@@ -72,12 +74,43 @@ internal sealed class VerdictPhrases(ReportFormat format, double level, int mini
         c.SameTestAs is { } other ? Text.Format(Text.Plan.SameTest, Text.Metric(other).Name) : "";
 
     /// <summary>
-    /// "Too few cases to tell (manual handling 12, AI-assisted handling 8; at least 30 per arm are needed)", or "too few
-    /// persons" when the comparison's unit is a person.
+    /// Why a comparison has no verdict, in words: "Too few cases to tell (manual handling 12, AI-assisted handling 8; at
+    /// least 30 per arm are needed)", too few persons, too few teams (a design by unit), a median not compared under a
+    /// design by unit, no spread between the units, or too early during daily looks.
     /// </summary>
-    public string TooFew(ComparisonResult c) => Text.Format(c.Unit == "person" ? Text.TooFewPersons : Text.TooFewCases,
-        Text.ArmName(c.Baseline) + " " + format.Count(c.BaselineN) + ", " + Text.ArmName(c.Treatment) + " " + format.Count(c.TreatmentN),
-        format.Count(minimumPerArm));
+    public string TooFew(ComparisonResult c)
+    {
+        var counts = Text.ArmName(c.Baseline) + " " + format.Count(c.BaselineN) + ", " + Text.ArmName(c.Treatment) + " " + format.Count(c.TreatmentN);
+        var units = design is { } d ? Text.Design.UnitsOf(d.Unit) : "";
+        return ReasonOf(c) switch
+        {
+            NoVerdictReason.NotComparedByUnit => Text.Format(Text.Design.NotComparedByUnit, units),
+            NoVerdictReason.NoSpread => Text.Format(Text.Design.NoSpread, units),
+            NoVerdictReason.TooFewUnits => Text.Format(Text.Design.TooFewUnitsToTell, counts, format.Count(design!.MinUnitsPerArm), units),
+            NoVerdictReason.TooEarly => Text.Format(Text.Design.TooEarly, counts, format.Count(SequentialSettings.MinimumEvents)),
+            NoVerdictReason.TooFewPersons => Text.Format(Text.TooFewPersons, counts, format.Count(minimumPerArm)),
+            _ => Text.Format(Text.TooFewCases, counts, format.Count(minimumPerArm)),
+        };
+    }
+
+    /// <summary>Why a comparison without a verdict has none (see <see cref="TooFew"/>).</summary>
+    public NoVerdictReason ReasonOf(ComparisonResult c)
+    {
+        if (c.Method == ComparisonMethods.NotTestedClustered)
+        {
+            return NoVerdictReason.NotComparedByUnit;
+        }
+
+        if (design is { Unit: not "case" } d && c.Unit == d.Unit)
+        {
+            return c.BaselineN >= d.MinUnitsPerArm && c.TreatmentN >= d.MinUnitsPerArm ? NoVerdictReason.NoSpread : NoVerdictReason.TooFewUnits;
+        }
+
+        var enough = c.BaselineN >= minimumPerArm && c.TreatmentN >= minimumPerArm;
+        return enough && c.Inference == Inference.Sequential ? NoVerdictReason.TooEarly
+            : c.Unit == "person" ? NoVerdictReason.TooFewPersons
+            : NoVerdictReason.TooFewCases;
+    }
 
     /// <summary>
     /// The difference as a share of the baseline, in the good direction (positive: better), or null without a scale (a

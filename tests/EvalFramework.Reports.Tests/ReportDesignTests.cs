@@ -84,6 +84,12 @@ public sealed class ReportDesignTests
         Assert.Contains(string.Create(CultureInfo.GetCultureInfo("en-GB"), $"from {icc.Min():F2} to {icc.Max():F2}."), en, StringComparison.Ordinal);
         Assert.Contains("An arm has fewer than 4 teams: too few to tell", en, StringComparison.Ordinal);
 
+        // Each comparison without a verdict says why: too few teams (not too few cases: each arm has 60), or a median not compared.
+        Assert.Contains("Too few teams to tell (manual handling 3, AI-assisted handling 3; at least 4 teams per arm are needed", en, StringComparison.Ordinal);
+        Assert.Contains("Not compared: a median has no interval that allows for teams being assigned", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("Too few cases to tell (", en, StringComparison.Ordinal);
+        Assert.DoesNotContain("comparisons have too few cases to tell", en, StringComparison.Ordinal);
+
         var sv = Render(json, "sv");
         Assert.Contains("<dd>Per team: varje team arbetar i en grupp</dd>", sv, StringComparison.Ordinal);
         Assert.Contains("En grupp har färre än 4 team", sv, StringComparison.Ordinal);

@@ -60,6 +60,19 @@ public sealed class ReportTextTests
     }
 
     [Fact]
+    public void Sentence_NoVerdict_SaysWhy()
+    {
+        var rate = Comparison(MetricKeys.RejectionRate, 0.001, -0.002, 0.004, Verdicts.InsufficientData) with { BaselineN = 882, TreatmentN = 828 };
+        var phrases = new VerdictPhrases(En, 0.95, 30, primaryCount: 0);
+
+        // A daily look before a share's burn-in: enough cases, too few events; after the planned end the same counts are enough.
+        Assert.Equal("Too early to tell during daily looks (manual handling 882, AI-assisted handling 828): a share needs at least 5 cases with and 5 without the outcome in each arm.",
+            Spaces(phrases.Sentence(rate with { Inference = Inference.Sequential }, 0.01)));
+        Assert.Equal("Too few cases to tell (manual handling 12, AI-assisted handling 8; at least 30 per arm are needed).",
+            Spaces(phrases.Sentence(rate with { BaselineN = 12, TreatmentN = 8 }, 0.01)));
+    }
+
+    [Fact]
     public void Sentence_NoSignificantDifference_IntervalFromOneSideToTheOtherAndWhatCouldBeSeen()
     {
         var c = Comparison(MetricKeys.LeadTimeMean, -30, -80, 20, Verdicts.NoSignificantDifference);

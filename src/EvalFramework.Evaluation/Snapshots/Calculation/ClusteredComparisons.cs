@@ -20,7 +20,7 @@ namespace EvalFramework.Evaluation.Snapshots.Calculation;
 internal static class ClusteredComparisons
 {
     /// <summary>The method a comparison without a cluster-robust test reports (the median lead time).</summary>
-    public const string NotTested = "not_tested_clustered";
+    public const string NotTested = ComparisonMethods.NotTestedClustered;
 
     /// <summary>Every comparison of <paramref name="t"/> with <paramref name="b"/>, in the snapshot's metric order.</summary>
     /// <param name="b">The baseline arm's group (with its units).</param>
