@@ -65,6 +65,10 @@ public sealed class SnapshotSequentialTests
         Assert.Equal(0.02597470758283915, effort.CiHigh!.Value, 12);
         Assert.Equal(0.011854282566803875, effort.PValue!.Value, 14);
 
+        // What this look could detect with 80 % power: the half-width plus z(0.8)·SE (scipy: 1.5259747075828392 +
+        // norm.ppf(0.8) · sqrt(0.13412429378531074)), wider than the fixed-horizon (1.96 + 0.84)·SE = 1.03.
+        Assert.Equal(1.8342015150874236, effort.MinimumDetectableEffect!.Value, 12);
+
         // Effort is primary in both case types; b-advice has no cases, so Holm doubles the p-value. 0.0237 > 0.01: not yet clear,
         // although the fixed-horizon Welch test on the same data (t = −4.1) would call it improved.
         Assert.Equal(2 * effort.PValue.Value, effort.AdjustedPValue!.Value, 14);

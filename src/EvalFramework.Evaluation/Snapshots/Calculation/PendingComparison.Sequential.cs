@@ -45,9 +45,9 @@ internal sealed partial record PendingComparison
         var bound = oneSided is { } b ? MetricKeys.HigherIsBetter(Metric) ? b.Low : b.High : (double?)null;
         var relativeScale = MetricKeys.HasRelativeChange(Metric) && BaselineValue is > 0;
         var relative = relativeScale && difference is { } rd ? rd / BaselineValue!.Value : (double?)null;
-        var mde = Test.DegreesOfFreedom is { } df
-            ? ClusterRobustTest.MinimumDetectableEffect(se, Level, df)
-            : Power.MinimumDetectableEffect(se, Level);
+        // What this look could detect: the sequence excludes no change, with 80 % power, when the true difference is its
+        // half-width plus z(0.8) standard errors (the fixed-horizon formula with the sequence's wider boundary).
+        double? mde = ready ? half + (MathNet.Numerics.Distributions.Normal.InvCDF(0, 1, Power.Target) * se) : null;
         var mdeRelative = relativeScale && mde is { } e ? e / BaselineValue!.Value : (double?)null;
         var adjusted = role == ComparisonRoles.Primary && ready ? adjustedPValue : null;
         return new ComparisonResult(Metric, Baseline, Treatment, Method, BaselineN, TreatmentN, difference, sequence?.Low, sequence?.High,
