@@ -37,6 +37,9 @@ internal static class TestConfig
               hourlyCostSek: 800
         """;
 
+    /// <summary>A <c>teams</c> key of 16 teams for the pilot of <see cref="Valid"/>: a design by team needs its teams listed.</summary>
+    public const string SixteenTeams = "\n    teams: [t01, t02, t03, t04, t05, t06, t07, t08, t09, t10, t11, t12, t13, t14, t15, t16]";
+
     public static ConfigLoadResult Parse(string yaml, IReadOnlyDictionary<string, string>? env = null) =>
         EvaluationConfigLoader.Parse(yaml, FileName, env);
 

@@ -15,7 +15,8 @@ public sealed class ReportDesignTests
 
     private static readonly ReportPage Page = ReportTestPilot.Page("snap-d");
 
-    private static EvaluationConfig Config(string unit) => ReportTestPilot.Config("    design:\n      unit: " + unit + "\n");
+    private static EvaluationConfig Config(string unit) => ReportTestPilot.Config(
+        "    teams: [t1, t2, t3, t4, t5, t6, t7, t8]\n    design:\n      unit: " + unit + "\n");
 
     /// <summary>Three teams per arm of 20 cases each; a team's cases share a team effect on staff time.</summary>
     /// <param name="unit">The design's unit.</param>

@@ -70,6 +70,10 @@ internal sealed class PilotReader
         var caseIds = m.Text("caseIds", false, s => s is "pseudonym" or "any", "must be pseudonym or any");
         var plan = _plan.Read(m, caseTypes, defaultAlpha);
         var design = _design.Read(m);
+        if (design is { Unit: AssignmentUnits.Team } && arms is not null && (teams is not null || m.Get("teams", false) is null))
+        {
+            CheckTeamsForDesign(m, design, teams?.Count ?? 0, arms.Count);
+        }
 
         if (_errors.Count > before)
         {
@@ -104,6 +108,25 @@ internal sealed class PilotReader
             AiModelsLine = ErrorSink.LineOf(m.NodeOf("aiModels")),
             StaffRolesLine = ErrorSink.LineOf(m.NodeOf("staffRoles")),
         };
+    }
+
+    /// <summary>
+    /// A design by team names its teams in <c>teams</c> (an assignment's team must be one of them), enough for
+    /// <c>design.minUnitsPerArm</c> in every arm; else no comparison could ever get a verdict.
+    /// </summary>
+    private void CheckTeamsForDesign(MappingReader m, DesignConfig design, int teams, int arms)
+    {
+        var needed = design.MinUnitsPerArm * arms;
+        if (teams == 0)
+        {
+            _errors.At(m.NodeOf("design"), m.KeyOf("teams"), string.Create(CultureInfo.InvariantCulture,
+                $"a design by team needs the pilot's teams listed in teams (an assignment names one of them): at least {needed}, {design.MinUnitsPerArm} per arm (design.minUnitsPerArm)"));
+        }
+        else if (teams < needed)
+        {
+            _errors.At(m.NodeOf("teams"), m.KeyOf("teams"), string.Create(CultureInfo.InvariantCulture,
+                $"lists {teams} team(s); a design by team needs at least {design.MinUnitsPerArm} per arm (design.minUnitsPerArm), {needed} for the {arms} arms"));
+        }
     }
 
     /// <summary>Reads the arms; <paramref name="names"/> gets every well-formed arm name (even when a share is wrong) so

@@ -79,12 +79,27 @@ public sealed class DesignConfigTests
         Assert.Contains(message, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("", "pilots[0].teams", "a design by team needs the pilot's teams listed in teams")]
+    [InlineData("\n    teams: [north, south, east]", "pilots[0].teams", "lists 3 team(s); a design by team needs at least 4 per arm (design.minUnitsPerArm), 8 for the 2 arms")]
+    public void Parse_TeamDesignWithoutEnoughTeams_ErrorNamesTeams(string teams, string key, string message)
+    {
+        var error = SingleError(teams + "\n    design:\n      unit: team\n");
+
+        Assert.Equal(key, error.Key);
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TeamDesignWithEightTeamsForTwoArms_Valid() =>
+        Assert.Equal("team", TestConfig.Pilot(TestConfig.Valid + "\n    teams: [a1, a2, a3, a4, b1, b2, b3, b4]\n    design:\n      unit: team\n").Design.Unit);
+
     [Fact]
     public void Sha256_DesignEntersOnlyWhenSet()
     {
         var plain = TestConfig.Parse(TestConfig.Valid).Config!;
         var caseDesign = TestConfig.Parse(TestConfig.Valid + "\n    design:\n      unit: case\n").Config!;
-        var teamDesign = TestConfig.Parse(TestConfig.Valid + "\n    design:\n      unit: team\n").Config!;
+        var teamDesign = TestConfig.Parse(TestConfig.Valid + TestConfig.SixteenTeams + "\n    design:\n      unit: team\n").Config!;
 
         Assert.NotEqual(plain.Methodology.ConfigSha256, caseDesign.Methodology.ConfigSha256);
         Assert.NotEqual(caseDesign.Methodology.ConfigSha256, teamDesign.Methodology.ConfigSha256);

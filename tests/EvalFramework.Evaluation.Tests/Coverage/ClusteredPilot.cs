@@ -132,7 +132,7 @@ internal sealed class ClusteredPilot
     {
         AssignmentUnits.Case => TestConfig.Valid,
         AssignmentUnits.Period => TestConfig.Valid + "\n    design:\n      unit: period\n      periodLength: 7d\n",
-        _ => TestConfig.Valid + "\n    design:\n      unit: " + unit + "\n",
+        _ => TestConfig.Valid + TestConfig.SixteenTeams + "\n    design:\n      unit: " + unit + "\n",
     });
 
     /// <summary>The effort comparison of the snapshot of this pilot under <paramref name="config"/>.</summary>

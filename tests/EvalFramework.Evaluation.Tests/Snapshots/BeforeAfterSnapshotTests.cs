@@ -209,7 +209,7 @@ public sealed class BeforeAfterSnapshotTests
     {
         var config = TestConfig.Load(TestConfig.Valid + """
 
-                teams: [team-a, team-b]
+                teams: [team-a, team-b, team-c, team-d, team-e, team-f, team-g, team-h]
                 design:
                   unit: team
                   aiStart: 2025-03-17

@@ -42,7 +42,7 @@ public sealed class ClusteredSnapshotTests
 
     private static readonly int[] D2Sizes = [5, 8, 6, 7, 4, 9, 6, 5];
 
-    private static EvaluationConfig Config(string design) => TestConfig.Load(TestConfig.Valid + "\n    design:\n" + design);
+    private static EvaluationConfig Config(string design) => TestConfig.Load(TestConfig.Valid + TestConfig.SixteenTeams + "\n    design:\n" + design);
 
     private static Snapshot Make(EvaluationConfig config, Action<SnapshotEngine> feed, int days = 14)
     {

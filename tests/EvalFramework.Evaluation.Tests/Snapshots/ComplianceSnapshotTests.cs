@@ -150,7 +150,7 @@ public sealed class ComplianceSnapshotTests
         // Teams t1, t2 assigned manual (effort 10, 20 | 30, 40), t3, t4 assigned ai_assisted (5, 15 | 25, 35), and one case
         // of t1 handled in ai_assisted (100). By assigned arm: manual mean 200/5 = 40, ai_assisted 20, difference −20.
         // As treated: manual 25, ai_assisted 180/5 = 36, difference 11 (a cluster-robust estimate weighs every case alike).
-        var config = TestConfig.Load(TestConfig.Valid + "\n    design:\n      unit: team\n      minUnitsPerArm: 2\n");
+        var config = TestConfig.Load(TestConfig.Valid + TestConfig.SixteenTeams + "\n    design:\n      unit: team\n      minUnitsPerArm: 2\n");
         using var engine = new SnapshotEngine(new SnapshotRequest("snap-team", "demo", From, From.AddDays(14), From.AddDays(34), config));
         var cases = new (string Team, string Assigned, string Arm, double Effort)[]
         {

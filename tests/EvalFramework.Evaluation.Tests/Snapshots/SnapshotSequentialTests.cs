@@ -14,7 +14,7 @@ public sealed class SnapshotSequentialTests
     private static readonly DateTimeOffset From = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
 
     private static EvaluationConfig Config(string? plannedEnd, string primary = "effort_seconds_mean", string extraDesign = "") =>
-        TestConfig.Load(TestConfig.Valid + "\n    analysisPlan:\n      primary: [{metric: " + primary + "}]\n"
+        TestConfig.Load(TestConfig.Valid + TestConfig.SixteenTeams + "\n    analysisPlan:\n      primary: [{metric: " + primary + "}]\n"
             + (plannedEnd is null ? "" : "    design:\n      plannedEnd: " + plannedEnd + "\n" + extraDesign));
 
     private static Snapshot Compute(EvaluationConfig config, double effortShift)
@@ -119,7 +119,7 @@ public sealed class SnapshotSequentialTests
         // so the sequence is far wider than the fixed cluster-robust interval (conservative; see methods.md, Limits).
         var config = Config("2025-06-01", extraDesign: "      unit: team\n");
         using var engine = new SnapshotEngine(new SnapshotRequest("snap-seq", "demo", From, From.AddDays(14), From.AddDays(40), config));
-        var fixedConfig = TestConfig.Load(TestConfig.Valid + "\n    analysisPlan:\n      primary: [{metric: effort_seconds_mean}]\n    design:\n      unit: team\n");
+        var fixedConfig = TestConfig.Load(TestConfig.Valid + TestConfig.SixteenTeams + "\n    analysisPlan:\n      primary: [{metric: effort_seconds_mean}]\n    design:\n      unit: team\n");
         using var fixedEngine = new SnapshotEngine(new SnapshotRequest("snap-fix", "demo", From, From.AddDays(14), From.AddDays(40), fixedConfig));
         var row = new CaseRow();
         foreach (var (arm, shift) in new[] { ("ai_assisted", -30.0), ("manual", 0.0) })
