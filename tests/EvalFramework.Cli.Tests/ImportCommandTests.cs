@@ -100,6 +100,56 @@ public sealed class ImportCommandTests(KestrelCollector collector) : IClassFixtu
         Assert.Contains("7 stored, 0 already stored", real, StringComparison.Ordinal);
     }
 
+    private string Write(string name, params string[] lines)
+    {
+        var path = Path.Combine(_directory, name);
+        System.IO.File.WriteAllLines(path, lines);
+        return path;
+    }
+
+    [Fact]
+    public void Import_HeaderOnlyFile_RefusedEvenWhenOnlyChecked()
+    {
+        var file = Write("header-only.csv", "reference,case_type,arm,started,completed,outcome,effort_seconds,role,channel");
+
+        var (code, output, err) = Run(file);
+        var (checkCode, checkOutput, _) = Run(file, "--check-only");
+
+        Assert.Equal(ExitCodes.Failed, code);
+        Assert.Equal(ExitCodes.Failed, checkCode);
+        Assert.Equal(output, checkOutput);
+        Assert.StartsWith("data check: 0 row(s) read; the file is refused: no case will be stored", output, StringComparison.Ordinal);
+        Assert.Contains("  no data row: the file has a header (row 1) but no case below it, so there is nothing to import", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("passed", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("sent", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Import_RefusedFile_OneErrorPerBadEffortAndASummaryThatStoresNothing()
+    {
+        var prefix = Prefix();
+        var file = Write(prefix + ".csv",
+            "reference,case_type,arm,started,completed,outcome,effort_seconds,role,channel",
+            $"{prefix}-1,building-permit-question,manual,2025-03-03,,,600,kommunvagledare,phone",
+            $"{prefix}-2,building-permit-question,manual,2025-03-04,,,abc,kommunvagledare,phone",
+            $"{prefix}-3,building-permit-question,manual,2025-03-05,,,-5,kommunvagledare,phone",
+            $"{prefix}-4,building-permit-question,manual,2025-03-06,,,300,kommunvagledare,phone");
+
+        var (code, output, err) = Run(file);
+
+        Assert.Equal(ExitCodes.Failed, code);
+        var lines = output.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Equal("data check: 4 row(s) read, 2 without an error or identifier; the file is refused: no case will be stored", lines[0]);
+        Assert.Contains("building-permit-question / manual: 2 row(s) without an error or identifier", lines);
+        Assert.Contains("REFUSED: 2 error(s):", lines);
+        Assert.Contains("row 3, column effort_seconds: not a number of seconds from 0.001 to 86400", lines);
+        Assert.Contains("row 4, column effort_seconds: not a number of seconds from 0.001 to 86400", lines);
+        Assert.DoesNotContain("empty while", output, StringComparison.Ordinal);
+        Assert.DoesNotContain("case(s)", output, StringComparison.Ordinal);
+        Assert.Contains("nothing was sent and nothing will be stored: correct the file and check it again", lines);
+        Assert.DoesNotContain("sent", err, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Import_NoPseudonymKey_UsageErrorAfterTheCheck()
     {

@@ -10,7 +10,8 @@ namespace EvalFramework.Cli.Commands;
 
 /// <summary>
 /// <c>evalctl import</c>: imports historical cases from a CSV file. The file is checked first (<see cref="CaseFileCheck"/>)
-/// and the data-check report printed before anything is sent; a file with an identifier or an error is refused whole.
+/// and the data-check report printed before anything is sent; a file with an identifier or an error (a header without a
+/// data row included) is refused whole, with <c>--check-only</c> too.
 /// Otherwise each case goes to the collector's ingest API as the SDK would have sent it (<see cref="ImportEvents"/>),
 /// its reference pseudonymised with the pilot's pseudonym key from <see cref="PseudonymKeyVariable"/>.
 /// </summary>

@@ -8,7 +8,8 @@ namespace EvalFramework.Evaluation.Import;
 /// <summary>
 /// Checks a case file before anything of it is stored: the columns, every cell for personal identifiers (the privacy
 /// guard, <see cref="IdentifierGuard"/>), each row's types and values against the pilot's vocabulary, duplicate
-/// references, the dates covered and the weeks without a case. Messages name rows and columns, never a cell's value.
+/// references, the dates covered and the weeks without a case. Messages name rows and columns, never a cell's value;
+/// a file without a data row is refused too (nothing to import is a wrong export more often than an intended one).
 /// </summary>
 /// <param name="pilot">The pilot the cases belong to.</param>
 /// <param name="now">The current time: a case cannot start or end later.</param>
@@ -24,7 +25,13 @@ public sealed class CaseFileCheck(PilotConfig pilot, DateTimeOffset now)
         var identifiers = ScanIdentifiers(table, columns);
         var cases = new List<ImportedCase>();
         var firstRowOf = new Dictionary<string, int>(StringComparer.Ordinal);
-        if (errors.Count == 0)
+        var rowsChecked = errors.Count == 0;
+        if (table.Header.Count > 0 && table.Rows.Count == 0)
+        {
+            errors.Add("no data row: the file has a header (row 1) but no case below it, so there is nothing to import");
+        }
+
+        if (rowsChecked)
         {
             for (var i = 0; i < table.Rows.Count; i++)
             {
@@ -42,28 +49,28 @@ public sealed class CaseFileCheck(PilotConfig pilot, DateTimeOffset now)
             }
         }
 
-        return Report(table.Rows.Count, identifiers, errors, cases);
+        return Report(table.Rows.Count, rowsChecked, identifiers, errors, cases);
     }
 
-    /// <summary>The name of each header cell, or <c>column N</c> when it holds an identifier; unknown, repeated and missing columns are errors.</summary>
-    private static List<string> HeaderNames(IReadOnlyList<string> header, List<string> errors)
+    /// <summary>The name of each header cell, or null when it holds an identifier; unknown, repeated and missing columns are errors.</summary>
+    private static List<string?> HeaderNames(IReadOnlyList<string> header, List<string> errors)
     {
-        var names = header.Select((h, i) => IdentifierGuard.Find(h) is null ? h : Invariant($"column {i + 1}")).ToList();
+        var names = header.Select(h => IdentifierGuard.Find(h) is null ? h : null).ToList();
         if (header.Count == 0)
         {
             errors.Add("the file is empty: the first row must name the columns (" + string.Join(", ", Required) + ")");
             return names;
         }
 
-        foreach (var (name, i) in names.Select((n, i) => (n, i)))
+        for (var i = 0; i < header.Count; i++)
         {
             if (!All.Contains(header[i]))
             {
-                errors.Add(Invariant($"row 1, {(name == header[i] ? "column " + name : name)}: not a known column (known: {string.Join(", ", All)})"));
+                errors.Add(Invariant($"row 1, column {names[i] ?? (i + 1).ToString(CultureInfo.InvariantCulture)}: not a known column (known: {string.Join(", ", All)})"));
             }
-            else if (names.IndexOf(name) != i)
+            else if (IndexOf(header, header[i]) != i)
             {
-                errors.Add(Invariant($"row 1, column {name}: named twice"));
+                errors.Add(Invariant($"row 1, column {header[i]}: named twice"));
             }
         }
 
@@ -82,14 +89,14 @@ public sealed class CaseFileCheck(PilotConfig pilot, DateTimeOffset now)
     }
 
     /// <summary>Every cell, the header's included, through the privacy guard.</summary>
-    private static List<IdentifierFinding> ScanIdentifiers(CsvTable table, List<string> columns)
+    private static List<IdentifierFinding> ScanIdentifiers(CsvTable table, List<string?> columns)
     {
         var found = new List<IdentifierFinding>();
         for (var c = 0; c < table.Header.Count; c++)
         {
             if (IdentifierGuard.Find(table.Header[c]) is { } kind)
             {
-                found.Add(new IdentifierFinding(1, columns[c], kind));
+                found.Add(new IdentifierFinding(1, c + 1, null, kind));
             }
         }
 
@@ -100,7 +107,7 @@ public sealed class CaseFileCheck(PilotConfig pilot, DateTimeOffset now)
             {
                 if (IdentifierGuard.Find(row[c]) is { } kind)
                 {
-                    found.Add(new IdentifierFinding(CsvTable.RowNumber(i), c < columns.Count ? columns[c] : Invariant($"column {c + 1}"), kind));
+                    found.Add(new IdentifierFinding(CsvTable.RowNumber(i), c + 1, c < columns.Count ? columns[c] : null, kind));
                 }
             }
         }
@@ -150,7 +157,8 @@ public sealed class CaseFileCheck(PilotConfig pilot, DateTimeOffset now)
         var started = Time(Started, Cell(Started)) ?? MissingTime(Started);
         var completed = Time(Completed, Cell(Completed));
         var outcome = InVocabulary(Outcome, CaseOutcomes.All, "outcomes (" + string.Join(", ", CaseOutcomes.All) + ")");
-        var effort = Seconds(Cell(EffortSeconds));
+        var effortCell = Cell(EffortSeconds);
+        var effort = Seconds(effortCell);
         var role = InVocabulary(Role, pilot.StaffRoles.Keys, "staff roles");
         var channel = InVocabulary(Channel, pilot.Channels, "channels");
         var team = InVocabulary(Team, pilot.Teams, "teams");
@@ -165,9 +173,10 @@ public sealed class CaseFileCheck(PilotConfig pilot, DateTimeOffset now)
             Error(Outcome, "given for a case without completed");
         }
 
-        if ((effort is null) != (role is null))
+        // Whether each cell is given, not whether it was valid: a bad number is its own error, not also an empty one.
+        if ((effortCell is null) != (role is null))
         {
-            Error(effort is null ? EffortSeconds : Role, "empty while " + (effort is null ? Role : EffortSeconds) + " is given");
+            Error(effortCell is null ? EffortSeconds : Role, "empty while " + (effortCell is null ? Role : EffortSeconds) + " is given");
         }
 
         if ((team is null) != (assigned is null))
@@ -251,8 +260,15 @@ public sealed class CaseFileCheck(PilotConfig pilot, DateTimeOffset now)
             && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out var time) ? time : null;
     }
 
-    private CaseFileReport Report(int rows, List<IdentifierFinding> identifiers, List<string> errors, List<ImportedCase> cases)
+    /// <summary>
+    /// The report; its dates, counts and warnings are of the usable rows (no error, no identifier), which are also the
+    /// cases to send unless the file is refused.
+    /// </summary>
+    private CaseFileReport Report(int rows, bool rowsChecked, List<IdentifierFinding> identifiers, List<string> errors, List<ImportedCase> all)
     {
+        var withIdentifier = identifiers.Select(f => f.Row).ToHashSet();
+        var cases = all.Where(c => !withIdentifier.Contains(c.Row)).ToList();
+        var refused = identifiers.Count > 0 || errors.Count > 0;
         var warnings = new List<string>();
         var weeks = EmptyWeeks(cases);
         if (weeks.Count > 0)
@@ -274,10 +290,12 @@ public sealed class CaseFileCheck(PilotConfig pilot, DateTimeOffset now)
         return new CaseFileReport
         {
             Rows = rows,
+            RowsChecked = rowsChecked,
+            UsableRows = cases.Count,
             Identifiers = identifiers,
             Errors = errors,
             Warnings = warnings,
-            Cases = identifiers.Count > 0 || errors.Count > 0 ? [] : cases,
+            Cases = refused ? [] : cases,
             FirstStarted = cases.Count > 0 ? cases.Min(c => c.Started) : null,
             LastStarted = cases.Count > 0 ? cases.Max(c => c.Started) : null,
             WeeksWithoutCases = weeks,

@@ -14,6 +14,13 @@ public sealed class CaseFileCheckTests
 
     private static string Rows(params string[] rows) => string.Join("\n", [Header, .. rows]);
 
+    private static string Written(CaseFileReport report)
+    {
+        using var text = new StringWriter();
+        report.Write(text);
+        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Check_CleanFile_NotRefusedWithCoverageAndCounts()
     {
@@ -39,7 +46,7 @@ public sealed class CaseFileCheckTests
 
         Assert.True(report.Refused);
         var finding = Assert.Single(report.Identifiers);
-        Assert.Equal((4, "reference"), (finding.Row, finding.Column));
+        Assert.Equal((4, 1, "reference"), (finding.Row, finding.ColumnNumber, finding.ColumnName));
         Assert.Empty(report.Cases);
         using var text = new StringWriter();
         report.Write(text);
@@ -53,7 +60,8 @@ public sealed class CaseFileCheckTests
         var report = Check("reference,case_type,arm,started," + IdentifierCorpus.WithExample("{date}-{serial}") + "\nr1,a-question,manual,2025-03-03,x");
 
         var finding = Assert.Single(report.Identifiers);
-        Assert.Equal((1, "column 5"), (finding.Row, finding.Column));
+        Assert.Equal((1, 5, null), (finding.Row, finding.ColumnNumber, finding.ColumnName));
+        Assert.Equal("row 1, column 5", finding.Where);
         Assert.Contains(report.Errors, e => e.StartsWith("row 1, column 5: not a known column", StringComparison.Ordinal));
     }
 
@@ -84,6 +92,126 @@ public sealed class CaseFileCheckTests
             "row 6, column started: not a date (yyyy-MM-dd) or a time with offset (RFC 3339, e.g. 2025-03-04T09:30:00+01:00)",
         ], report.Errors);
         Assert.DoesNotContain(report.Errors, e => e.Contains("c-secret", StringComparison.Ordinal) || e.Contains("03/03", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("abc")]
+    [InlineData("-5")]
+    [InlineData("0")]
+    [InlineData("86401")]
+    public void Check_BadEffortSecondsWithItsRole_OnlyTheRealError(string seconds)
+    {
+        var report = Check("reference,case_type,arm,started,effort_seconds,role\n" + $"r1,a-question,manual,2025-03-03,{seconds},handlaggare");
+
+        Assert.Equal(["row 2, column effort_seconds: not a number of seconds from 0.001 to 86400"], report.Errors);
+    }
+
+    [Fact]
+    public void Check_EffortSecondsAndRole_EmptyOneOfThePairStillAnError()
+    {
+        var report = Check("reference,case_type,arm,started,effort_seconds,role\n"
+            + "r1,a-question,manual,2025-03-03,600,\n"
+            + "r2,a-question,manual,2025-03-03,,handlaggare\n"
+            + "r3,a-question,manual,2025-03-03,abc,\n"
+            + "r4,a-question,manual,2025-03-03,600,handlaggare");
+
+        Assert.Equal(
+        [
+            "row 2, column role: empty while effort_seconds is given",
+            "row 3, column effort_seconds: empty while role is given",
+            "row 4, column effort_seconds: not a number of seconds from 0.001 to 86400",
+            "row 4, column role: empty while effort_seconds is given",
+        ], report.Errors);
+    }
+
+    [Fact]
+    public void Check_IdentifierInTheHeaderBeyondTheKnownColumns_ReportedAsColumnNOnce()
+    {
+        var header = "reference,case_type,arm,started,completed,outcome,effort_seconds,role," + IdentifierCorpus.WithExample("{century}{date}{serial}");
+        var report = Check(header + "\nr1,a-question,manual,2025-03-03,,,600,handlaggare,x");
+
+        var finding = Assert.Single(report.Identifiers);
+        Assert.Equal((1, 9), (finding.Row, finding.ColumnNumber));
+        Assert.Equal("row 1, column 9", finding.Where);
+        var text = Written(report);
+        Assert.Contains("  row 1, column 9: a personal identity number", text, StringComparison.Ordinal);
+        Assert.Contains("  row 1, column 9: not a known column", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("column column", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(IdentifierCorpus.Example.Date, text, StringComparison.Ordinal);
+        Assert.DoesNotContain(IdentifierCorpus.Example.Serial, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_IdentifierInACellBeyondTheHeader_ReportedAsColumnNOnce()
+    {
+        var report = Check("reference,case_type,arm,started\n" + IdentifierCorpus.WithExample("r1,a-question,manual,2025-03-03,{date}-{serial}"));
+
+        var finding = Assert.Single(report.Identifiers);
+        Assert.Equal("row 2, column 5", finding.Where);
+        var text = Written(report);
+        Assert.Contains("  row 2, column 5: a personal identity number", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("column column", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(IdentifierCorpus.Example.Serial, text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_RefusedFile_SummaryCountsOnlyUsableRowsAndSaysNothingWillBeStored()
+    {
+        var report = Check(Rows(
+            "r1,a-question,manual,2025-03-03,,",
+            "r2,a-question,manual,2025-03-04,,",
+            "r3,a-question,manual,2025-03-05,,",
+            "r4,a-question,manual,03/06/2025,,",
+            IdentifierCorpus.WithExample("{date}-{serial},b-advice,manual,2025-03-06,,")));
+
+        Assert.True(report.Refused);
+        Assert.Empty(report.Cases);
+        Assert.Equal(3, report.UsableRows);
+        Assert.Equal([("a-question", "manual", 3)], report.Counts);
+        var text = Written(report);
+        var lines = text.Split('\n', StringSplitOptions.TrimEntries);
+        Assert.Equal("data check: 5 row(s) read, 3 without an error or identifier; the file is refused: no case will be stored", lines[0]);
+        Assert.Contains("a-question / manual: 3 row(s) without an error or identifier", lines);
+        Assert.DoesNotContain("case(s)", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("b-advice", text, StringComparison.Ordinal);
+        Assert.Contains("nothing was sent and nothing will be stored: correct the file and check it again", lines);
+        Assert.DoesNotContain("passed", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Check_HeaderError_RowsNotCheckedAndSaidSo()
+    {
+        var report = Check("reference,case_type,started\nr1,a-question,2025-03-03\nr2,a-question,2025-03-04");
+
+        Assert.True(report.Refused);
+        Assert.Equal(0, report.UsableRows);
+        var first = Written(report).Split('\n')[0];
+        Assert.Equal("data check: 2 row(s) read, not checked (the header row has an error); the file is refused: no case will be stored", first);
+    }
+
+    [Fact]
+    public void Check_CleanFile_SummaryUnchanged()
+    {
+        var text = Written(Check(Rows("r1,a-question,manual,2025-03-03,,", "r2,b-advice,manual,2025-03-04,,")));
+
+        Assert.StartsWith("data check: 2 row(s), 2 case(s) read", text, StringComparison.Ordinal);
+        Assert.Contains("  a-question / manual: 1 case(s)", text, StringComparison.Ordinal);
+        Assert.Contains("the file passed the data check", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(Header)]
+    [InlineData(Header + "\n")]
+    [InlineData(Header + "\r\n\r\n\n")]
+    public void Check_HeaderOnly_RefusedAsAFileWithoutCases(string csv)
+    {
+        var report = Check(csv);
+
+        Assert.True(report.Refused);
+        Assert.Equal(["no data row: the file has a header (row 1) but no case below it, so there is nothing to import"], report.Errors);
+        var text = Written(report);
+        Assert.StartsWith("data check: 0 row(s) read; the file is refused: no case will be stored", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("passed", text, StringComparison.Ordinal);
     }
 
     [Fact]
