@@ -87,6 +87,36 @@ public sealed class ClusteredSnapshotTests
         Assert.True(actual is { } a && Math.Abs(expected - a) <= relative * Math.Abs(expected), $"expected {expected:R}, got {actual:R}");
 
     [Fact]
+    public void Compute_TwoTeamsPerArmOfOppositeNps_DifferenceIntervalCutAtTheLargestPossibleDifference()
+    {
+        // Per arm one team of 40 detractors and one of 40 promoters: NPS 0 in both arms, V = 2 · 2 · 0.25 · 100² / 0.5 =
+        // 20,000, df = 2, so the Wald-t interval would be 0 ± 4.303 · 141.4 = ±608.5 points; an NPS difference lies in ±200.
+        var snapshot = Make(Config("      unit: team\n      minUnitsPerArm: 2\n"), engine =>
+        {
+            var row = new CaseRow();
+            var i = 0;
+            foreach (var (team, arm, promoter) in new[] { ("T1", "manual", false), ("T2", "manual", true), ("T3", "ai_assisted", false), ("T4", "ai_assisted", true) })
+            {
+                for (var k = 0; k < 40; k++, i++)
+                {
+                    Case(row, i, arm, 300);
+                    row.AssignedArm = arm;
+                    row.AssignmentUnit = AssignmentUnits.Team;
+                    row.AssignmentUnitId = team;
+                    row.NpsCount = 1;
+                    row.NpsPromoters = promoter ? 1 : 0;
+                    row.NpsDetractors = promoter ? 0 : 1;
+                    engine.AddCase(row);
+                }
+            }
+        });
+
+        var nps = snapshot.CaseTypes.Single().Comparisons.Single(c => c.Metric == MetricKeys.Nps);
+        Assert.Equal(0, nps.Difference!.Value, 12);
+        Assert.Equal((-200.0, 200.0), (nps.CiLow!.Value, nps.CiHigh!.Value));
+    }
+
+    [Fact]
     public void Compute_TeamDesign_EffortComparedByTeamAsThePythonReference()
     {
         var snapshot = Make(Config("      unit: team\n      minUnitsPerArm: 3\n"), FeedD1);

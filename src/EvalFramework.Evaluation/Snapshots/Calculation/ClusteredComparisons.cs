@@ -38,8 +38,9 @@ internal static class ClusteredComparisons
         {
             var bu = b.Units.Values.Select(of).Where(m => m.Count > 0).ToList();
             var tu = t.Units.Values.Select(of).Where(m => m.Count > 0).ToList();
+            var range = DifferenceRange(metric);
             return new PendingComparison(metric, b.Arm, t.Arm, ClusterRobustTest.Method, bu.Count, tu.Count, CaseWeightedMean(bu),
-                l => ClusterRobustTest.Compare(bu, tu, l), level) { Unit = unit, UnitMinimum = minimumUnits };
+                l => Clipped(ClusterRobustTest.Compare(bu, tu, l), range), level) { Unit = unit, UnitMinimum = minimumUnits };
         }
 
         yield return new PendingComparison(MetricKeys.LeadTimeMedian, b.Arm, t.Arm, NotTested, UnitsWith(b, g => g.LeadTime.Count),
@@ -86,6 +87,20 @@ internal static class ClusteredComparisons
             yield return (MetricKeys.EnergyPerCase, g => costs.EnergyMoments(g) ?? default);
         }
     }
+
+    /// <summary>
+    /// The largest possible difference of a metric: 1 for a share, 200 points for NPS; infinite for the others. A Wald-t
+    /// interval may reach past it (few units, a share near 0 or 1); it is cut there, as an interval of shares is.
+    /// </summary>
+    private static double DifferenceRange(string metric) => metric == MetricKeys.Nps ? 200 : IsShare(metric) ? 1 : double.PositiveInfinity;
+
+    private static bool IsShare(string metric) => metric is MetricKeys.ErrorRate or MetricKeys.ConsistencyRate or MetricKeys.AbandonmentRate
+        or MetricKeys.RejectionRate or MetricKeys.EscalationRate or MetricKeys.IntegrationFailureRate or MetricKeys.CsatSatisfiedShare
+        or MetricKeys.SurveyResponseRate;
+
+    private static TestResult Clipped(TestResult r, double range) => r.Interval is { } ci && (ci.Low < -range || ci.High > range)
+        ? r with { Interval = new Interval(Math.Max(ci.Low, -range), Math.Min(ci.High, range)) }
+        : r;
 
     /// <summary>A share as the moments of its 0/1 values.</summary>
     private static Moments Share(long x, long n) => Moments.FromIntegerSums(n, x, x);
