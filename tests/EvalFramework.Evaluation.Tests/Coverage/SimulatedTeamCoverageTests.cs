@@ -39,9 +39,12 @@ public sealed class SimulatedTeamCoverageTests(ITestOutputHelper output)
     {
         int errorCovered = 0, effortCovered = 0, errorBelow = 0, errorAbove = 0;
         var errorDifferences = new List<double>();
+        var errorIcc = new List<double>();
         for (var seed = 1; seed <= Pilots; seed++)
         {
-            var comparisons = Comparisons(TeamPilots.Cases(seed, Icc, NonCompliance, Days));
+            var snapshot = Snapshot(TeamPilots.Cases(seed, Icc, NonCompliance, Days));
+            var comparisons = snapshot.CaseTypes.Single(t => t.CaseType == "a-question").Comparisons;
+            errorIcc.AddRange(snapshot.Design!.Icc.Where(i => i.Metric == MetricKeys.ErrorRate).Select(i => i.Value));
             var error = comparisons.Single(c => c.Metric == MetricKeys.ErrorRate);
             var effort = comparisons.Single(c => c.Metric == MetricKeys.EffortMean);
             Assert.Equal(AssignmentUnits.Team, error.Unit);
@@ -56,15 +59,15 @@ public sealed class SimulatedTeamCoverageTests(ITestOutputHelper output)
         var mean = errorDifferences.Average();
         var sd = Math.Sqrt(errorDifferences.Sum(d => (d - mean) * (d - mean)) / (Pilots - 1));
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{Pilots} pilots of {Days} days: error rate covered {errorCovered} ({errorShare:P1}; missed below {errorBelow}, above {errorAbove}), mean difference {mean:F4} (true {TrueErrorDifference:F4}), SD {sd:F4}, at most {errorDifferences.Min():F4}, at or below -0.082: {errorDifferences.Count(d => d <= -0.082)}; effort covered {effortCovered} ({effortShare:P1}, true {TrueEffortDifference:F2} s)"));
+            $"{Pilots} pilots of {Days} days: error rate covered {errorCovered} ({errorShare:P1}; missed below {errorBelow}, above {errorAbove}), mean difference {mean:F4} (true {TrueErrorDifference:F4}), SD {sd:F4}, at most {errorDifferences.Min():F4}, at or below -0.082: {errorDifferences.Count(d => d <= -0.082)}; effort covered {effortCovered} ({effortShare:P1}, true {TrueEffortDifference:F2} s); the snapshots' error-rate ICC averages {errorIcc.Average():F4} (asked {Icc})"));
         Assert.InRange(errorShare, 0.93, 0.97);
         Assert.InRange(effortShare, 0.93, 0.97);
     }
 
     private static bool Covers(ComparisonResult c, double truth) => c.CiLow <= truth && truth <= c.CiHigh;
 
-    /// <summary>The engine's comparisons of one pilot, every case by its assignment (unit team) as the collector records it.</summary>
-    private static IReadOnlyList<ComparisonResult> Comparisons(List<SimulatedCases.Summary> cases)
+    /// <summary>The engine's snapshot of one pilot, every case by its assignment (unit team) as the collector records it.</summary>
+    private static Snapshot Snapshot(List<SimulatedCases.Summary> cases)
     {
         using var engine = new SnapshotEngine(new SnapshotRequest("cov", "demo", From, From.AddDays(Days), From.AddDays(Days + 20), ByTeam));
         var row = new CaseRow();
@@ -89,6 +92,6 @@ public sealed class SimulatedTeamCoverageTests(ITestOutputHelper output)
             engine.AddCase(row);
         }
 
-        return engine.Compute().CaseTypes.Single(t => t.CaseType == "a-question").Comparisons;
+        return engine.Compute();
     }
 }
