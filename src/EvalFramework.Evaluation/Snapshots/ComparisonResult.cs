@@ -64,4 +64,13 @@ public sealed record ComparisonResult(
     /// (an always-valid confidence sequence, safe to check every day) or fixed; null in snapshots made before it was recorded.
     /// </summary>
     public string? Inference { get; init; }
+
+    /// <summary>
+    /// The standard error of the difference the interval and p-value were made from (for a sequential comparison, the
+    /// one its confidence sequence scales); null where it is not finite and in snapshots made before methodology 3.
+    /// </summary>
+    public double? StandardError { get; init; }
+
+    /// <summary>The t degrees of freedom of a cluster-robust comparison (Bell–McCaffrey); null for other methods.</summary>
+    public double? DegreesOfFreedom { get; init; }
 }

@@ -157,6 +157,8 @@ public static class SnapshotDocumentReader
         NonInferiorityBound = Number(c, "nonInferiorityBound"),
         AsTreated = Child(c, "asTreated") is { } t ? new AsTreatedResult(Number(t, "difference"), Number(t, "ciLow"), Number(t, "ciHigh")) : null,
         Inference = String(c, "inference"),
+        StandardError = Number(c, "standardError"),
+        DegreesOfFreedom = Number(c, "degreesOfFreedom"),
     };
 
     private static DataQualityReport DataQuality(JsonElement? element)

@@ -194,6 +194,16 @@ public static class SnapshotJsonWriter
             w.WriteString("inference", comparisonInference);
         }
 
+        if (c.StandardError is { } se)
+        {
+            w.WriteNumber("standardError", se);
+        }
+
+        if (c.DegreesOfFreedom is { } df)
+        {
+            w.WriteNumber("degreesOfFreedom", df);
+        }
+
         Number(w, "minimumDetectableEffect", c.MinimumDetectableEffect);
         Number(w, "minimumDetectableRelativeChange", c.MinimumDetectableRelativeChange);
         if (c.AsTreated is { } asTreated)

@@ -133,6 +133,10 @@ public sealed class ClusteredSnapshotTests
         Assert.Equal(4.1275966598069544, effort.CiHigh!.Value, 1e-8);
         Assert.Equal(0.08193475418954153, effort.PValue!.Value, 1e-8);
         Assert.NotEqual(Verdicts.InsufficientData, effort.Verdict);
+
+        // The snapshot states what the interval was made from, so a reader can check it (research reference D1: SE and ν).
+        Close(0.8236071696150236, effort.StandardError);
+        Close(4.17563043963401, effort.DegreesOfFreedom);
     }
 
     [Fact]

@@ -57,6 +57,8 @@ internal sealed partial record PendingComparison
             Unit = Unit ?? MetricKeys.UnitOf(Metric),
             SameTestAs = MetricKeys.TestedAs(Metric) is var tested && tested != Metric ? tested : null,
             NonInferiorityBound = bound,
+            StandardError = double.IsFinite(Test.StandardError) ? Test.StandardError : null,
+            DegreesOfFreedom = Test.DegreesOfFreedom,
             Inference = Inference.Sequential,
         };
     }
