@@ -153,7 +153,7 @@ internal static class SimulateDesignOptions
             return null;
         }
 
-        var flag = options.ContainsKey("teams") ? "--teams" : "--design " + unit;
+        var flag = options.ContainsKey("teams") ? "--teams" : options.ContainsKey("design") ? "--design " + unit : "design.unit " + unit + " (give --design for another)";
         var count = unit == AssignmentUnits.Team
             ? string.Create(CultureInfo.InvariantCulture, $"{teams} teams")
             : string.Create(CultureInfo.InvariantCulture, $"{teams} teams × {handlers} handlers");
