@@ -170,14 +170,36 @@ public sealed partial class SimulateCommandTests : IClassFixture<KestrelCollecto
         Assert.Contains("usage: evalctl simulate", err, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Simulate_TeamDesignWithMoreTeamsThanTheConfigLists_ExitsOneNamingTheKey()
+    /// <summary>
+    /// Design options the design would not use, an AI start outside the simulated period and values the simulator would
+    /// refuse are wrong command lines: exit 2 naming the flag, nothing sent. (The demo pilot lists 3 teams and has 2 arms.)
+    /// </summary>
+    [Theory]
+    [InlineData("--icc 0.05", "--icc: not used by the design (the design is case; give --design for another)")]
+    [InlineData("--design case --period-days 7", "--period-days: not used by the design (--design case): --period-days goes with --design period")]
+    [InlineData("--design team --teams 3 --period-days 3", "--period-days: not used by the design (--design team)")]
+    [InlineData("--design period --handlers-per-team 4", "--handlers-per-team: not used by the design (--design period)")]
+    [InlineData("--design before-after --non-compliance 0.1", "--non-compliance: not used by the design (--design before-after)")]
+    [InlineData("--design before-after --start 2025-03-01 --ai-start 2020-01-01",
+        "--ai-start 2020-01-01T00:00:00Z is not inside the simulated period (2025-03-01T00:00:00Z to 2025-05-30T00:00:00Z), so there would be no before period")]
+    [InlineData("--design period --start 2025-03-01 --days 10 --ai-start 2025-03-11",
+        "--ai-start 2025-03-11T00:00:00Z is not inside the simulated period (2025-03-01T00:00:00Z to 2025-03-11T00:00:00Z), so there would be no after period")]
+    [InlineData("--design before-after --days 1", "--design before-after: the AI starts halfway")]
+    [InlineData("--design team --teams 8 --icc 0.05", "--teams: 8 teams need as many team slugs in the pilot's teams (it lists 3)")]
+    [InlineData("--design team --teams 3", "--teams: a team design needs at least 2 teams per arm (4); 3 teams give 3")]
+    [InlineData("--design team", "--design team: a team design needs at least 2 teams per arm (4); 3 teams give 3 (the pilot lists 3 teams)")]
+    [InlineData("--design handler --icc 1", "--icc must be at least 0 and below 1")]
+    [InlineData("--design handler --non-compliance 0.6", "--non-compliance must be from 0 to 0.5")]
+    [InlineData("--design period --period-days 0", "--period-days must be a whole number from 1 to 366")]
+    [InlineData("--design handler --handlers-per-team 0", "--handlers-per-team must be a whole number from 1 to 1000")]
+    public void Simulate_DesignOptionNotUsedOrOutOfRange_ExitsTwoNamingTheFlag(string args, string expected)
     {
-        var (code, output, err) = Simulate("--design", "team", "--teams", "8", "--icc", "0.05");
+        var (code, output, err) = Simulate(args.Split(' '));
 
-        Assert.Equal(1, code);
+        Assert.Equal(2, code);
         Assert.Empty(output);
-        Assert.Contains("design.teams: 8 teams need as many team slugs in the pilot's teams (it lists 3)", err, StringComparison.Ordinal);
+        Assert.Contains("evalctl simulate: " + expected, err, StringComparison.Ordinal);
+        Assert.Contains("usage: evalctl simulate", err, StringComparison.Ordinal);
     }
 
     [Fact]

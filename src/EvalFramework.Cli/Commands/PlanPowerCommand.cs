@@ -25,6 +25,16 @@ internal static class PlanPowerCommand
         "measured-share", "non-compliance", "design", "icc", "teams", "handlers", "period-days", "size-cv", "alpha", "power", "simulations", "seed",
     ];
 
+    /// <summary>The design options, the units that use each, and those in words.</summary>
+    private static readonly (string Name, string[] Units, string GoesWith)[] DesignOptions =
+    [
+        ("icc", [AssignmentUnits.Team, AssignmentUnits.Handler, AssignmentUnits.Period], "a team, handler or period design"),
+        ("size-cv", [AssignmentUnits.Team, AssignmentUnits.Handler, AssignmentUnits.Period], "a team, handler or period design"),
+        ("teams", [AssignmentUnits.Team], "--design team"),
+        ("handlers", [AssignmentUnits.Handler], "--design handler"),
+        ("period-days", [AssignmentUnits.Period], "--design period"),
+    ];
+
     public static CliCommand Definition { get; } = new(
         ["plan"],
         "--pilot P --case-type T --metric M --change 10%|X [--weeks-available N] [--config FILE] [--snapshot FILE | --collector URL [--key KEY]] [--arm A] "
@@ -90,7 +100,7 @@ internal static class PlanPowerCommand
         }
 
         // Every number is checked first, so that a mistyped one is a usage error (exit 2) whatever step reads it.
-        if (!NumbersParse(context, options))
+        if (!NumbersParse(context, options) || !DesignOptionsUsed(context, options, pilot))
         {
             return ExitCodes.Usage;
         }
@@ -100,7 +110,7 @@ internal static class PlanPowerCommand
             return ExitCodes.Failed;
         }
 
-        if (Assumptions(context, options, pilot, treatmentArm, kind, inputs) is not { } assumptions)
+        if (Assumptions(context, options, pilot, treatmentArm, kind, inputs, caseType, metric, out var level) is not { } assumptions)
         {
             return ExitCodes.Usage;
         }
@@ -126,7 +136,7 @@ internal static class PlanPowerCommand
 
         // Already checked by Assumptions.
         var nonCompliance = options.TryGetValue("non-compliance", out var text) ? double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture) : 0;
-        new PlanPrinter(context.Out, pilot, caseType, metric, treatmentArm, inputs, assumptions, nonCompliance).Print(available, simulations ?? PowerSimulation.DefaultPilots, seed ?? 1);
+        new PlanPrinter(context.Out, pilot, caseType, metric, treatmentArm, inputs, assumptions, level!, nonCompliance).Print(available, simulations ?? PowerSimulation.DefaultPilots, seed ?? 1);
         return ExitCodes.Ok;
     }
 
@@ -213,9 +223,15 @@ internal static class PlanPowerCommand
         return inputs;
     }
 
+    /// <summary>
+    /// The assumptions to plan with; <paramref name="level"/> is the level of the final analysis's test (the plan's
+    /// alpha, 0.8 of it for a primary or guardrail comparison of a pilot with a planned end, or <c>--alpha</c>), with
+    /// the comparison's role and primary family.
+    /// </summary>
     private static PowerAssumptions? Assumptions(CommandContext context, Dictionary<string, string> options, PilotConfig pilot, string treatmentArm,
-        PowerMetricKind kind, PlanInputs inputs)
+        PowerMetricKind kind, PlanInputs inputs, string caseType, string metric, out PowerTestLevel? level)
     {
+        level = null;
         if (ParseChange(options["change"], inputs.Baseline) is not { } change)
         {
             context.UsageError("--change must be a relative change like 10% or -5%, or a difference in the metric's unit like 0.05 or -60");
@@ -238,6 +254,7 @@ internal static class PlanPowerCommand
         change *= 1 - (2 * (nonCompliance ?? 0));
 
         var total = pilot.Arms.Sum(a => a.Share);
+        level = PowerTestLevel.Of(pilot, caseType, metric, alpha);
         return new PowerAssumptions
         {
             Kind = kind,
@@ -247,7 +264,7 @@ internal static class PlanPowerCommand
             ObservationsPerWeek = inputs.ObservationsPerWeek,
             BaselineShare = pilot.Arms.First(a => a.Name == pilot.BaselineArm).Share / total,
             TreatmentShare = pilot.Arms.First(a => a.Name == treatmentArm).Share / total,
-            Alpha = alpha ?? pilot.AnalysisPlan.Alpha,
+            Alpha = level.Alpha,
             TargetPower = power ?? 0.8,
             Design = design,
         };
@@ -295,6 +312,35 @@ internal static class PlanPowerCommand
             SizeCv = cv ?? (unit == AssignmentUnits.Period ? 0 : DefaultSizeCv),
             PeriodDays = periodDays ?? pilot.Design.PeriodDays ?? 7,
         };
+    }
+
+    /// <summary>
+    /// Refuses (exit 2) a <c>--design</c> that is not one, and design options the design does not use, naming them: a
+    /// case design has no ICC, units or periods, a team design no handlers or periods, and so on. Planned as if they
+    /// were not given, the answer would not be the one asked for.
+    /// </summary>
+    private static bool DesignOptionsUsed(CommandContext context, Dictionary<string, string> options, PilotConfig pilot)
+    {
+        var given = options.TryGetValue("design", out var unit);
+        unit ??= pilot.Design.Unit;
+        if (!AssignmentUnits.All.Contains(unit, StringComparer.Ordinal))
+        {
+            context.UsageError("--design must be one of " + string.Join(", ", AssignmentUnits.All));
+            return false;
+        }
+
+        var unused = DesignOptions.Where(o => options.ContainsKey(o.Name) && !o.Units.Contains(unit, StringComparer.Ordinal)).ToList();
+        if (unused.Count == 0)
+        {
+            return true;
+        }
+
+        var design = given ? "--design " + unit
+            : pilot.Design.IsConfigured ? "pilot '" + pilot.Slug + "' has design.unit " + unit + "; give --design to plan another"
+            : "pilot '" + pilot.Slug + "' sets no design, so each case is assigned on its own; give --design to plan a clustered one";
+        context.UsageError(string.Join(", ", unused.Select(o => "--" + o.Name)) + ": not used by a " + unit + " design (" + design + "): "
+            + string.Join(", ", unused.Select(o => "--" + o.Name + " goes with " + o.GoesWith)));
+        return false;
     }
 
     /// <summary>10% or -5 % (relative to the baseline), or a plain number (a difference in the metric's unit).</summary>

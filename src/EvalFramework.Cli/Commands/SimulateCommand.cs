@@ -68,7 +68,7 @@ internal static class SimulateCommand
         }
 
         var from = start ?? TimeProvider.System.GetUtcNow().AddDays(-days);
-        var design = SimulateDesignOptions.Read(options, pilot, from, days, out var designError) ?? SimulateDesignOptions.FromConfig(configured, pilot);
+        var design = SimulateDesignOptions.Read(options, pilot, configured, from, days, out var designError) ?? SimulateDesignOptions.FromConfig(configured, pilot);
         if (designError is not null)
         {
             return context.UsageError(designError);
