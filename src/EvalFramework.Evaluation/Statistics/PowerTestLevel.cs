@@ -1,5 +1,6 @@
 using EvalFramework.Evaluation.Configuration;
 using EvalFramework.Evaluation.Snapshots;
+using EvalFramework.Evaluation.Snapshots.Calculation;
 
 namespace EvalFramework.Evaluation.Statistics;
 
@@ -68,20 +69,6 @@ public sealed record PowerTestLevel
     public static int PrimaryFamilySize(AnalysisPlan plan, IReadOnlyList<string> caseTypes, IReadOnlyList<string> treatments)
     {
         ArgumentNullException.ThrowIfNull(plan);
-        var keys = new HashSet<(string?, string, string)>();
-        foreach (var entry in plan.Primary)
-        {
-            List<string?> types = MetricKeys.PlannablePilotLevel.Contains(entry.Metric) ? [null]
-                : entry.CaseType is { } one ? [one] : [.. caseTypes];
-            foreach (var caseType in types)
-            {
-                foreach (var treatment in treatments)
-                {
-                    keys.Add((caseType, entry.Metric, treatment));
-                }
-            }
-        }
-
-        return keys.Count;
+        return PlannedComparisons.PlannedFamily(plan, caseTypes, treatments).Count;
     }
 }

@@ -67,7 +67,7 @@ internal static class PlannedComparisons
     }
 
     /// <summary>Every (case type, metric, treatment) the plan makes primary for the config's case types and arms.</summary>
-    private static IEnumerable<(string? CaseType, string Metric, string Treatment)> PlannedFamily(AnalysisPlan plan,
+    internal static IReadOnlyCollection<(string? CaseType, string Metric, string Treatment)> PlannedFamily(AnalysisPlan plan,
         IReadOnlyList<string> caseTypes, IReadOnlyList<string> treatments)
     {
         var keys = new HashSet<(string?, string, string)>();
