@@ -4,6 +4,7 @@ using EvalFramework.Collector.Cases;
 using EvalFramework.Collector.Demo;
 using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Health;
+using EvalFramework.Collector.Home;
 using EvalFramework.Collector.Ingest;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Plans;
@@ -69,6 +70,7 @@ app.UseAuthentication();
 app.UseRateLimiter(); // after authentication: a key's bucket, whether Bearer or Basic carried it
 app.UseAuthorization(); // each endpoint's policy, before its handler reads a byte of the body
 
+app.MapHomePage();
 app.MapHealthApi();
 app.MapMetricsApi();
 app.MapReportsApi();
