@@ -25,7 +25,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<CollectorFactory>
     private const int Forbidden = 403;
     private const int NotFound = 404;
 
-    private static readonly string[] Anonymous = ["GET /healthz", "GET /readyz"];
+    private static readonly string[] Anonymous = ["GET /", "GET /healthz", "GET /readyz"];
 
     private readonly CollectorFactory _collector;
 
@@ -64,6 +64,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<CollectorFactory>
         ["GET /reports/{id}/snapshot.csv"] = (id => Get($"/reports/{id}/snapshot.csv"), [Unauthorized, Unauthorized, Forbidden, Forbidden, Ok, Forbidden]),
         // pilot-b's key has the read right: it gets a scrape, of pilot-b's series only (MetricsAccessTests).
         ["GET /metrics"] = (_ => Get("/metrics"), [Unauthorized, Unauthorized, Ok, Forbidden, Ok, Forbidden]),
+        ["GET /"] = (_ => Get("/"), [Ok, Ok, Ok, Ok, Ok, Ok]),
         ["GET /healthz"] = (_ => Get("/healthz"), [Ok, Ok, Ok, Ok, Ok, Ok]),
         ["GET /readyz"] = (_ => Get("/readyz"), [Ok, Ok, Ok, Ok, Ok, Ok]),
     };
