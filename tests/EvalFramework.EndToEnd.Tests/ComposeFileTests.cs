@@ -81,6 +81,34 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void Compose_EveryService_HasAHealthcheckAndStartsOnceWhatItDependsOnIsHealthy()
+    {
+        foreach (var (key, value) in Services.Children)
+        {
+            var name = ((YamlScalarNode)key).Value!;
+            var service = (YamlMappingNode)value;
+            Assert.True(service.Children.ContainsKey("healthcheck"), name + " has no healthcheck");
+            Assert.NotEmpty(Sequence((YamlMappingNode)service["healthcheck"], "test"));
+            if (service.Children.TryGetValue("depends_on", out var dependsOn))
+            {
+                // A list (`- collector`) would only wait for the container to start, not for it to be ready.
+                var dependencies = Assert.IsType<YamlMappingNode>(dependsOn);
+                Assert.All(dependencies.Children, d => Assert.Equal("service_healthy", Scalar((YamlMappingNode)d.Value, "condition")));
+            }
+        }
+
+        Assert.Equal(["collector"], ((YamlMappingNode)Service("prometheus")["depends_on"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+        Assert.Equal(["prometheus"], ((YamlMappingNode)Service("grafana")["depends_on"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value));
+    }
+
+    [Fact]
+    public void Compose_Replicas_NeverPullTheLocalImage()
+    {
+        Assert.Equal(["collector-a", "collector-b"], Replicas);
+        Assert.All(Replicas, r => Assert.Equal("never", Scalar(Service(r), "pull_policy")));
+    }
+
+    [Fact]
     public void Compose_PostgresProfile_DemoOnOneReplicaOnlyAndTheSqliteCollectorsDemoOffInItsStartCommand()
     {
         var demo = Replicas.Where(r => Scalar(Environment(Service(r)), "Demo__Enabled") != "false").ToList();
@@ -177,7 +205,7 @@ public sealed class ComposeFileTests
         Assert.DoesNotMatch(@"location\s+[=~^]*\s*/metrics", config);
         Assert.Matches(@"location\s+/\s*\{\s*return\s+404;", config);
         Assert.Matches($@"^\s*listen\s+{containerPort};", config.Split('\n').Single(l => l.Trim().StartsWith("listen", StringComparison.Ordinal)));
-        Assert.Equal(Replicas, Sequence(lb, "depends_on"));
+        Assert.Equal(Replicas, ((YamlMappingNode)lb["depends_on"]).Children.Keys.Select(k => ((YamlScalarNode)k).Value!));
     }
 
     [Fact]
