@@ -1,4 +1,5 @@
 using EvalFramework.Contract;
+using EvalFramework.Contract.Tests;
 using EvalFramework.Tests.Support;
 using EvalFramework.Tracking;
 
@@ -183,11 +184,17 @@ public sealed class AssignTests
         Assert.Throws<InvalidOperationException>(() => tracker.Assign("t", "r"));
     }
 
+    /// <summary>Keys that do not fit their unit; the team key holds a generated identity number (never a literal one).</summary>
+    public static TheoryData<string, string> KeysNotFittingTheUnit => new()
+    {
+        { AssignmentUnits.Team, IdentifierCorpus.WithExample("Team North {century}{date}-{serial}") },
+        { AssignmentUnits.Period, "2026-W54" },
+        { AssignmentUnits.Case, "anything" },
+        { AssignmentUnits.Handler, "" },
+    };
+
     [Theory]
-    [InlineData(AssignmentUnits.Team, "Team North 19121212-1212")]
-    [InlineData(AssignmentUnits.Period, "2026-W54")]
-    [InlineData(AssignmentUnits.Case, "anything")]
-    [InlineData(AssignmentUnits.Handler, "")]
+    [MemberData(nameof(KeysNotFittingTheUnit))]
     public async Task Assign_KeyNotFittingTheUnit_ThrowsWithoutTheValue(string unit, string key)
     {
         await using var tracker = Tracker(unit);
