@@ -15,7 +15,7 @@ namespace EvalFramework.Evaluation.Snapshots.Accumulation;
 /// <see cref="CasesLeftOut"/>, a maintenance event of another arm in <see cref="MaintenanceLeftOut"/>; roles and models
 /// without a price are counted in <see cref="MissingRoles"/> and <see cref="MissingModels"/>, never named.
 /// </remarks>
-internal sealed class SnapshotAccumulator : IDisposable
+internal sealed partial class SnapshotAccumulator : IDisposable
 {
     private readonly PilotConfig? _pilot;
     private readonly CostModel? _costModel;
@@ -39,7 +39,6 @@ internal sealed class SnapshotAccumulator : IDisposable
     private readonly CaseUnits? _units;
     private GroupAccumulator? _last;
     private readonly BeforePeriodGroups _before;
-    private bool _pooling;
 
     /// <summary>Starts the accumulation of a period.</summary>
     /// <param name="period">The period.</param>
@@ -128,7 +127,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     public void AddCase(CaseRow row)
     {
         var before = _before.Includes(row.StartedMs);
-        if ((before ? BeforeGroup(row) : Group(row.CaseType, row.AssignedArm ?? row.Arm)) is not { } group)
+        if (GroupOf(row, before) is not { } group)
         {
             _hasher.Skip(row.CaseId);
             CasesLeftOut++;
@@ -144,7 +143,7 @@ internal sealed class SnapshotAccumulator : IDisposable
     {
         CaseRecordCodec.Read(record, _recordRow, _recordStrings, withCaseId: false);
         var before = _before.Includes(_recordRow.StartedMs);
-        if ((before ? BeforeGroup(_recordRow) : Group(_recordRow.CaseType, _recordRow.AssignedArm ?? _recordRow.Arm)) is not { } group)
+        if (GroupOf(_recordRow, before) is not { } group)
         {
             _hasher.Skip(CaseRecordCodec.CaseId(record));
             CasesLeftOut++;
@@ -217,9 +216,12 @@ internal sealed class SnapshotAccumulator : IDisposable
     /// per-case figure is over closed cases, except lead time, which is over the closed cases with outcome
     /// <c>resolved</c> only (the time to an answer: an escalated, abandoned or rejected case got none in the pilot).
     /// </summary>
-    private void Accumulate(GroupAccumulator group, CaseRow row)
+    /// <param name="group">The group.</param>
+    /// <param name="row">The case.</param>
+    /// <param name="countUnit">Whether the case counts for its unit (not when a pooled group only repeats it).</param>
+    private void Accumulate(GroupAccumulator group, CaseRow row, bool countUnit = true)
     {
-        AddToUnit(group, row);
+        AddToUnit(group, row, countUnit);
         FirstStartedMs = Math.Min(FirstStartedMs, row.StartedMs);
         group.Started++;
         if (row.CompletedMs is not { } completed)
@@ -266,51 +268,6 @@ internal sealed class SnapshotAccumulator : IDisposable
         if (_costModel is not null && _energyModel is not null)
         {
             AddCostAndEnergy(group, row, completed, _costModel, _energyModel);
-        }
-    }
-
-    /// <summary>
-    /// Adds a used case to its group by assigned arm and counts its compliance; from the first case handled in another arm
-    /// than assigned on, also to the as-treated group of the arm it was handled in (left out of those when that arm is
-    /// not in the config).
-    /// </summary>
-    private void AccumulateByAssignment(GroupAccumulator group, CaseRow row)
-    {
-        _compliance.Add(row);
-        if (_asTreated is null && ComplianceCounter.IsNonCompliant(row))
-        {
-            _asTreated = _groups.ToDictionary(g => g.Key, g => g.Value.Copy());
-        }
-
-        Accumulate(group, row);
-        if (_asTreated is not null && AsTreatedGroup(row.CaseType, row.Arm) is { } treated)
-        {
-            Accumulate(treated, row);
-        }
-    }
-
-    private GroupAccumulator? AsTreatedGroup(string caseType, string arm)
-    {
-        if (!_asTreated!.TryGetValue((caseType, arm), out var group))
-        {
-            if (!_arms.Contains(arm))
-            {
-                return null;
-            }
-
-            group = new GroupAccumulator(caseType, arm, Period.Weeks);
-            _asTreated.Add((caseType, arm), group);
-        }
-
-        return group;
-    }
-
-    /// <summary>Under a clustered design, adds the case to its unit's part of the group as well (see <see cref="CaseUnits"/>).</summary>
-    private void AddToUnit(GroupAccumulator group, CaseRow row)
-    {
-        if (_units is not null && !group.IsUnit && _units.Of(row, count: !_pooling) is { } unit)
-        {
-            Accumulate(group.Unit(unit), row);
         }
     }
 
@@ -408,59 +365,5 @@ internal sealed class SnapshotAccumulator : IDisposable
         rates = (price, energy);
         _modelRates.Add(model, rates);
         return rates;
-    }
-
-    /// <summary>The case type and arm's accumulator; null when either is not in the pilot's vocabulary.</summary>
-    private GroupAccumulator? Group(string caseType, string arm)
-    {
-        if (_last is not null && _last.CaseType == caseType && _last.Arm == arm)
-        {
-            return _last;
-        }
-
-        if (!_groups.TryGetValue((caseType, arm), out var group))
-        {
-            if (!_caseTypes.Contains(caseType) || !_arms.Contains(arm))
-            {
-                return null;
-            }
-
-            group = new GroupAccumulator(caseType, arm, Period.Weeks);
-            _groups.Add((caseType, arm), group);
-        }
-
-        return _last = group;
-    }
-
-    /// <summary>
-    /// The group of a case started before <c>design.aiStart</c> (see <see cref="BeforePeriodGroups"/>); null when its
-    /// case type or group is not in the pilot's vocabulary.
-    /// </summary>
-    private GroupAccumulator? BeforeGroup(CaseRow row)
-    {
-        var group = BeforePeriodGroups.GroupOf(row);
-        return _caseTypes.Contains(row.CaseType) && _arms.Contains(group) && _arms.Contains(row.Arm) ? _before.Group(row.CaseType, group) : null;
-    }
-
-    /// <summary>
-    /// Adds a case to its group: by its assignment (<see cref="AccumulateByAssignment"/>), or, in a before/after
-    /// design's baseline period, to its group and its case type's pooled group (<see cref="BeforePeriodGroups"/>). A
-    /// case handled in the baseline arm before the AI's start is so by design: it is never counted as non-compliant.
-    /// </summary>
-    private void AccumulateCase(bool before, GroupAccumulator group, CaseRow row)
-    {
-        if (!before)
-        {
-            AccumulateByAssignment(group, row);
-        }
-        else
-        {
-            Accumulate(group, row);
-
-            // The case is counted once (its unit, its data hash): the pooled group only repeats it.
-            _pooling = true;
-            Accumulate(_before.PooledGroup(row.CaseType, _pilot!.BaselineArm), row);
-            _pooling = false;
-        }
     }
 }
