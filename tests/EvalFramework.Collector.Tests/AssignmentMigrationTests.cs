@@ -1,12 +1,10 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using EvalFramework.Collector.Storage;
 using EvalFramework.Collector.Storage.Postgres;
 using EvalFramework.Collector.Storage.Sqlite;
 using EvalFramework.Collector.Tests.Infrastructure;
 using EvalFramework.Evaluation.Snapshots;
-using Microsoft.Extensions.Options;
 using static EvalFramework.Collector.Tests.Infrastructure.Events;
 
 namespace EvalFramework.Collector.Tests;
@@ -69,18 +67,18 @@ public abstract class AssignmentMigrationTests<TCollector>(TCollector collector)
             (null, null, null), ("ai_assisted", "period", "2026-W49"),
         };
         Assert.Equal(expected, Columns(prefix));
-        var written = Records(prefix);
-        Assert.Equal(expected, written.Select(r => Decode(r.Record)).Select(r => (r.AssignedArm, r.AssignmentUnit, r.AssignmentUnitId)));
-        Assert.Equal("ai_assisted", Decode(written[1].Record).Arm);
+        var written = _collector.CaseRecords(prefix);
+        Assert.Equal(expected, written.Select(r => StoredCaseRecords.Decode(r.Record)).Select(r => (r.AssignedArm, r.AssignmentUnit, r.AssignmentUnitId)));
+        Assert.Equal("ai_assisted", StoredCaseRecords.Decode(written[1].Record).Arm);
 
         TakeBackToOldSchema();
-        Assert.All(Records(prefix), r => Assert.Null(Decode(r.Record).AssignedArm));
-        Migrate();
+        Assert.All(_collector.CaseRecords(prefix), r => Assert.Null(StoredCaseRecords.Decode(r.Record).AssignedArm));
+        _collector.MigrateStore();
 
         var latest = _collector.Provider == "postgres" ? PostgresMigrations.All[^1].Version : SqliteMigrations.All[^1].Version;
         Assert.Equal(latest, Convert.ToInt32(_collector.Scalar("SELECT MAX(version) FROM schema_version"), CultureInfo.InvariantCulture));
         Assert.Equal(expected, Columns(prefix));
-        Assert.Equal(written.Select(r => Convert.ToHexString(r.Record)), Records(prefix).Select(r => Convert.ToHexString(r.Record)));
+        Assert.Equal(written.Select(r => Convert.ToHexString(r.Record)), _collector.CaseRecords(prefix).Select(r => Convert.ToHexString(r.Record)));
     }
 
     [StorageFact]
@@ -123,7 +121,7 @@ public abstract class AssignmentMigrationTests<TCollector>(TCollector collector)
 
         Assert.Equal(expected, Columns(runs[0]));
         Assert.Equal(expected, Columns(runs[1]));
-        Assert.Equal(expected, Records(runs[0]).Select(r => Decode(r.Record)).Select(r => (r.AssignedArm, r.AssignmentUnit, r.AssignmentUnitId)));
+        Assert.Equal(expected, _collector.CaseRecords(runs[0]).Select(r => StoredCaseRecords.Decode(r.Record)).Select(r => (r.AssignedArm, r.AssignmentUnit, r.AssignmentUnitId)));
     }
 
     /// <summary>
@@ -145,7 +143,7 @@ public abstract class AssignmentMigrationTests<TCollector>(TCollector collector)
 
         foreach (var (pilot, caseId, record) in all)
         {
-            var row = Decode(record);
+            var row = StoredCaseRecords.Decode(record);
             row.AssignedArm = row.AssignmentUnit = row.AssignmentUnitId = null;
             using var update = connection.Command("UPDATE case_records SET record = @r WHERE pilot = @p AND case_id = @c",
                 ("@r", CaseRecordCodec.Encode(row)), ("@p", pilot), ("@c", caseId));
@@ -163,20 +161,6 @@ public abstract class AssignmentMigrationTests<TCollector>(TCollector collector)
     }
 
     /// <summary>What a collector does at start: applies the migrations its store has not had.</summary>
-    private void Migrate()
-    {
-        if (_collector.Provider == "postgres")
-        {
-            using var postgres = new PostgresDatabase(Options.Create(
-                new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = _collector.PostgresConnectionString }));
-            postgres.Migrate();
-        }
-        else
-        {
-            new SqliteDatabase(Options.Create(new StorageOptions { SqlitePath = _collector.DatabasePath })).Migrate();
-        }
-    }
-
     private List<(string?, string?, string?)> Columns(string prefix)
     {
         using DbConnection connection = _collector.OpenStore();
@@ -191,26 +175,5 @@ public abstract class AssignmentMigrationTests<TCollector>(TCollector collector)
         }
 
         return rows;
-    }
-
-    private List<(string CaseId, byte[] Record)> Records(string prefix)
-    {
-        using DbConnection connection = _collector.OpenStore();
-        using var select = connection.Command("SELECT case_id, record FROM case_records WHERE case_id LIKE @p ORDER BY case_id", ("@p", prefix + "%"));
-        using var reader = select.ExecuteReader();
-        var records = new List<(string, byte[])>();
-        while (reader.Read())
-        {
-            records.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
-        }
-
-        return records;
-    }
-
-    private static CaseRow Decode(byte[] record)
-    {
-        var row = new CaseRow();
-        CaseRecordCodec.Read(record, row, new Utf8StringCache(), withCaseId: true);
-        return row;
     }
 }

@@ -1,14 +1,10 @@
 using System.Buffers.Binary;
-using System.Data.Common;
 using System.Globalization;
 using System.Text.Json.Nodes;
-using EvalFramework.Collector.Storage;
 using EvalFramework.Collector.Storage.Postgres;
 using EvalFramework.Collector.Storage.Sqlite;
 using EvalFramework.Collector.Tests.Infrastructure;
 using EvalFramework.Contract;
-using EvalFramework.Evaluation.Snapshots;
-using Microsoft.Extensions.Options;
 using static EvalFramework.Collector.Tests.Infrastructure.Events;
 
 namespace EvalFramework.Collector.Tests;
@@ -52,18 +48,18 @@ public abstract class OutcomeMigrationTests<TCollector>(TCollector collector) : 
             Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
         }
 
-        var written = Records(prefix);
-        Assert.Equal(outcomes, written.Select(r => Decode(r.Record).Outcome));
+        var written = _collector.CaseRecords(prefix);
+        Assert.Equal(outcomes, written.Select(r => StoredCaseRecords.Decode(r.Record).Outcome));
         TakeBackToOldSchema();
-        Assert.All(Records(prefix), r => Assert.Throws<FormatException>(() => Decode(r.Record)));
+        Assert.All(_collector.CaseRecords(prefix), r => Assert.Throws<FormatException>(() => StoredCaseRecords.Decode(r.Record)));
 
-        Migrate();
+        _collector.MigrateStore();
 
         var latest = _collector.Provider == "postgres" ? PostgresMigrations.All[^1].Version : SqliteMigrations.All[^1].Version;
         Assert.Equal(latest, Convert.ToInt32(_collector.Scalar("SELECT MAX(version) FROM schema_version"), CultureInfo.InvariantCulture));
-        var migrated = Records(prefix);
+        var migrated = _collector.CaseRecords(prefix);
         Assert.Equal(written.Select(r => Convert.ToHexString(r.Record)), migrated.Select(r => Convert.ToHexString(r.Record)));
-        Assert.Equal(outcomes, migrated.Select(r => Decode(r.Record).Outcome));
+        Assert.Equal(outcomes, migrated.Select(r => StoredCaseRecords.Decode(r.Record).Outcome));
     }
 
     /// <summary>
@@ -118,41 +114,5 @@ public abstract class OutcomeMigrationTests<TCollector>(TCollector collector) : 
         at += 16;
         var outcome = 4 + BinaryPrimitives.ReadInt32LittleEndian(record.AsSpan(at));
         return [.. record.AsSpan(0, at), .. record.AsSpan(at + outcome)];
-    }
-
-    /// <summary>What a collector does at start: applies the migrations its store has not had.</summary>
-    private void Migrate()
-    {
-        if (_collector.Provider == "postgres")
-        {
-            using var postgres = new PostgresDatabase(Options.Create(
-                new StorageOptions { Provider = StorageOptions.Postgres, ConnectionString = _collector.PostgresConnectionString }));
-            postgres.Migrate();
-        }
-        else
-        {
-            new SqliteDatabase(Options.Create(new StorageOptions { SqlitePath = _collector.DatabasePath })).Migrate();
-        }
-    }
-
-    private List<(string CaseId, byte[] Record)> Records(string prefix)
-    {
-        using DbConnection connection = _collector.OpenStore();
-        using var select = connection.Command("SELECT case_id, record FROM case_records WHERE case_id LIKE @p ORDER BY case_id", ("@p", prefix + "%"));
-        using var reader = select.ExecuteReader();
-        var records = new List<(string, byte[])>();
-        while (reader.Read())
-        {
-            records.Add((reader.GetString(0), (byte[])reader.GetValue(1)));
-        }
-
-        return records;
-    }
-
-    private static CaseRow Decode(byte[] record)
-    {
-        var row = new CaseRow();
-        CaseRecordCodec.Read(record, row, new Utf8StringCache(), withCaseId: true);
-        return row;
     }
 }
