@@ -130,26 +130,14 @@ public abstract class AssignmentMigrationTests<TCollector>(TCollector collector)
     /// </summary>
     private void TakeBackToOldSchema()
     {
-        using var connection = _collector.OpenStore();
-        var all = new List<(string Pilot, string CaseId, byte[] Record)>();
-        using (var select = connection.Command("SELECT pilot, case_id, record FROM case_records"))
-        using (var reader = select.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                all.Add((reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2)));
-            }
-        }
-
-        foreach (var (pilot, caseId, record) in all)
+        _collector.RewriteRecords(record =>
         {
             var row = StoredCaseRecords.Decode(record);
             row.AssignedArm = row.AssignmentUnit = row.AssignmentUnitId = null;
-            using var update = connection.Command("UPDATE case_records SET record = @r WHERE pilot = @p AND case_id = @c",
-                ("@r", CaseRecordCodec.Encode(row)), ("@p", pilot), ("@c", caseId));
-            Assert.Equal(1, update.ExecuteNonQuery());
-        }
+            return CaseRecordCodec.Encode(row);
+        });
 
+        using var connection = _collector.OpenStore();
         foreach (var column in new[] { "assigned_arm", "assignment_unit", "assignment_unit_id" })
         {
             using var drop = connection.Command("ALTER TABLE cases DROP COLUMN " + column);
@@ -160,7 +148,7 @@ public abstract class AssignmentMigrationTests<TCollector>(TCollector collector)
         Assert.Equal(1, versions.ExecuteNonQuery());
     }
 
-    /// <summary>What a collector does at start: applies the migrations its store has not had.</summary>
+    /// <summary>The assignment columns of the cases whose id starts with <paramref name="prefix"/>, by case id.</summary>
     private List<(string?, string?, string?)> Columns(string prefix)
     {
         using DbConnection connection = _collector.OpenStore();

@@ -68,24 +68,9 @@ public abstract class OutcomeMigrationTests<TCollector>(TCollector collector) : 
     /// </summary>
     private void TakeBackToOldSchema()
     {
+        _collector.RewriteRecords(WithoutOutcome);
+
         using var connection = _collector.OpenStore();
-        var all = new List<(string Pilot, string CaseId, byte[] Record)>();
-        using (var select = connection.Command("SELECT pilot, case_id, record FROM case_records"))
-        using (var reader = select.ExecuteReader())
-        {
-            while (reader.Read())
-            {
-                all.Add((reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2)));
-            }
-        }
-
-        foreach (var (pilot, caseId, record) in all)
-        {
-            using var update = connection.Command("UPDATE case_records SET record = @r WHERE pilot = @p AND case_id = @c",
-                ("@r", WithoutOutcome(record)), ("@p", pilot), ("@c", caseId));
-            Assert.Equal(1, update.ExecuteNonQuery());
-        }
-
         using var versions = connection.Command("DELETE FROM schema_version WHERE version > @v", ("@v", OldVersion));
         Assert.True(versions.ExecuteNonQuery() >= 1);
 

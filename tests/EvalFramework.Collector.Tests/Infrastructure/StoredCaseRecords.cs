@@ -47,4 +47,26 @@ public static class StoredCaseRecords
         CaseRecordCodec.Read(record, row, new Utf8StringCache(), withCaseId: true);
         return row;
     }
+
+    /// <summary>Replaces every stored case record by <paramref name="rewrite"/> of it (the migration tests make old layouts this way).</summary>
+    public static void RewriteRecords(this CollectorFactory collector, Func<byte[], byte[]> rewrite)
+    {
+        using var connection = collector.OpenStore();
+        var all = new List<(string Pilot, string CaseId, byte[] Record)>();
+        using (var select = connection.Command("SELECT pilot, case_id, record FROM case_records"))
+        using (var reader = select.ExecuteReader())
+        {
+            while (reader.Read())
+            {
+                all.Add((reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2)));
+            }
+        }
+
+        foreach (var (pilot, caseId, record) in all)
+        {
+            using var update = connection.Command("UPDATE case_records SET record = @r WHERE pilot = @p AND case_id = @c",
+                ("@r", rewrite(record)), ("@p", pilot), ("@c", caseId));
+            Assert.Equal(1, update.ExecuteNonQuery());
+        }
+    }
 }
