@@ -1,5 +1,4 @@
 using System.Globalization;
-using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
 using Xunit.Abstractions;
 
@@ -22,7 +21,7 @@ public sealed class BeforeAfterCoverageTests(ITestOutputHelper output)
     private const double AiEffect = -60;
     private const double NoiseSd = 120;
 
-    private static readonly DateTimeOffset From = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset From = BeforeAfterPilots.From;
     private static readonly DateTimeOffset AiStart = From.AddDays(28);
 
     private static readonly EvalFramework.Evaluation.Configuration.EvaluationConfig Config = TestConfig.Load(TestConfig.Valid + """
@@ -66,7 +65,7 @@ public sealed class BeforeAfterCoverageTests(ITestOutputHelper output)
                 {
                     var day = (after ? 28 : 0) + random.Next(28);
                     var effect = after && assigned == "ai_assisted" ? AiEffect : 0;
-                    rows.Add((day, after, assigned, BaseEffort + (SeasonalRisePerDay * day) + effect + (NoiseSd * Normal(random))));
+                    rows.Add((day, after, assigned, BaseEffort + (SeasonalRisePerDay * day) + effect + (NoiseSd * random.Normal())));
                 }
             }
         }
@@ -74,30 +73,7 @@ public sealed class BeforeAfterCoverageTests(ITestOutputHelper output)
         return rows;
     }
 
-    private static ComparisonResult Effort(List<(int Day, bool After, string Assigned, double Effort)> rows)
-    {
-        using var engine = new SnapshotEngine(new SnapshotRequest("cov", "demo", From, From.AddDays(56), From.AddDays(58), Config));
-        var row = new CaseRow();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var (day, after, assigned, effort) = rows[i];
-            row.Clear();
-            row.CaseId = "c" + i.ToString("D4", CultureInfo.InvariantCulture);
-            row.CaseType = "a-question";
-            row.Arm = after ? assigned : "manual";
-            row.AssignedArm = assigned;
-            row.AssignmentUnit = AssignmentUnits.Team;
-            row.AssignmentUnitId = assigned == "manual" ? "team-b" : "team-a";
-            row.StartedMs = From.AddDays(day).AddMinutes(i % 600).ToUnixTimeMilliseconds();
-            row.CompletedMs = row.StartedMs + 3_600_000;
-            row.Outcome = CaseOutcomes.Resolved;
-            row.EffortSeconds = effort;
-            engine.AddCase(row);
-        }
-
-        return engine.Compute().CaseTypes.Single().Comparisons.Single(c => c.Metric == MetricKeys.EffortMean);
-    }
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+    /// <summary>The effort comparison of the cases: the control team is <c>team-b</c>, the treated one <c>team-a</c>.</summary>
+    private static ComparisonResult Effort(List<(int Day, bool After, string Assigned, double Effort)> rows) =>
+        BeforeAfterPilots.Effort([.. rows.Select(r => (r.Day, r.Assigned == "manual" ? "team-b" : "team-a", r.Assigned, r.After, r.Effort))], Config);
 }

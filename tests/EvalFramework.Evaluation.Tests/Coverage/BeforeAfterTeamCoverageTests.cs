@@ -1,5 +1,4 @@
 using System.Globalization;
-using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
 using Xunit.Abstractions;
 
@@ -21,7 +20,7 @@ public sealed class BeforeAfterTeamCoverageTests(ITestOutputHelper output)
     private const double TeamPeriodSd = 27;
     private const double NoiseSd = 120;
 
-    private static readonly DateTimeOffset From = new(2025, 3, 3, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset From = BeforeAfterPilots.From;
     private static readonly string[] Teams = [.. Enumerable.Range(0, 2 * TeamsPerGroup).Select(t => "team-" + t.ToString("D2", CultureInfo.InvariantCulture))];
 
     private static readonly EvalFramework.Evaluation.Configuration.EvaluationConfig ByTeam = TestConfig.Load(TestConfig.Valid + $"""
@@ -49,8 +48,8 @@ public sealed class BeforeAfterTeamCoverageTests(ITestOutputHelper output)
         for (var pilot = 0; pilot < Pilots; pilot++)
         {
             var rows = Pilot(random);
-            byTeam += Covers(Effort(rows, ByTeam)) ? 1 : 0;
-            byCase += Covers(Effort(rows, ByCase)) ? 1 : 0;
+            byTeam += Covers(BeforeAfterPilots.Effort(rows, ByTeam)) ? 1 : 0;
+            byCase += Covers(BeforeAfterPilots.Effort(rows, ByCase)) ? 1 : 0;
         }
 
         double team = (double)byTeam / Pilots, cases = (double)byCase / Pilots;
@@ -68,45 +67,19 @@ public sealed class BeforeAfterTeamCoverageTests(ITestOutputHelper output)
         for (var t = 0; t < Teams.Length; t++)
         {
             var assigned = t < TeamsPerGroup ? "manual" : "ai_assisted";
-            var teamEffect = TeamSd * Normal(random);
+            var teamEffect = TeamSd * random.Normal();
             foreach (var after in new[] { false, true })
             {
-                var periodEffect = TeamPeriodSd * Normal(random);
+                var periodEffect = TeamPeriodSd * random.Normal();
                 for (var i = 0; i < CasesPerTeamPeriod; i++)
                 {
                     var day = (after ? 28 : 0) + random.Next(28);
                     var effect = after && assigned == "ai_assisted" ? AiEffect : 0;
-                    rows.Add((day, Teams[t], assigned, after, 600 + (1.5 * day) + teamEffect + periodEffect + effect + (NoiseSd * Normal(random))));
+                    rows.Add((day, Teams[t], assigned, after, 600 + (1.5 * day) + teamEffect + periodEffect + effect + (NoiseSd * random.Normal())));
                 }
             }
         }
 
         return rows;
     }
-
-    private static ComparisonResult Effort(List<(int Day, string Team, string Assigned, bool After, double Effort)> rows,
-        EvalFramework.Evaluation.Configuration.EvaluationConfig config)
-    {
-        using var engine = new SnapshotEngine(new SnapshotRequest("cov", "demo", From, From.AddDays(56), From.AddDays(58), config));
-        var row = new CaseRow();
-        for (var i = 0; i < rows.Count; i++)
-        {
-            var (day, team, assigned, after, effort) = rows[i];
-            row.Clear();
-            row.CaseId = "c" + i.ToString("D4", CultureInfo.InvariantCulture);
-            row.CaseType = "a-question";
-            row.Arm = after ? assigned : "manual";
-            (row.AssignedArm, row.AssignmentUnit, row.AssignmentUnitId) = (assigned, AssignmentUnits.Team, team);
-            row.StartedMs = From.AddDays(day).AddMinutes(i % 600).ToUnixTimeMilliseconds();
-            row.CompletedMs = row.StartedMs + 3_600_000;
-            row.Outcome = CaseOutcomes.Resolved;
-            row.EffortSeconds = effort;
-            engine.AddCase(row);
-        }
-
-        return engine.Compute().CaseTypes.Single().Comparisons.Single(c => c.Metric == MetricKeys.EffortMean);
-    }
-
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

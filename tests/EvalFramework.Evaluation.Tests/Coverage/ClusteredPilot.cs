@@ -43,7 +43,7 @@ internal sealed class ClusteredPilot
     public static ClusteredPilot Teams(Random random, int teamsPerArm, int minSize, int maxSize, double icc)
     {
         var pilot = new ClusteredPilot(AssignmentUnits.Team, 28);
-        var teams = Enumerable.Range(0, 2 * teamsPerArm).Select(t => (Ai: t >= teamsPerArm, Effect: Normal(random) * Sd * Math.Sqrt(icc),
+        var teams = Enumerable.Range(0, 2 * teamsPerArm).Select(t => (Ai: t >= teamsPerArm, Effect: random.Normal() * Sd * Math.Sqrt(icc),
             Size: random.Next(minSize, maxSize + 1))).ToList();
         var remaining = teams.Select(t => t.Size).ToArray();
         var total = remaining.Sum();
@@ -92,7 +92,7 @@ internal sealed class ClusteredPilot
         var pilot = new ClusteredPilot(AssignmentUnits.Case, 28);
         var i = 0;
         var total = 0;
-        var effects = Enumerable.Range(0, teams).Select(_ => (Effect: Normal(random) * Sd * Math.Sqrt(icc), Size: random.Next(minSize, maxSize + 1))).ToList();
+        var effects = Enumerable.Range(0, teams).Select(_ => (Effect: random.Normal() * Sd * Math.Sqrt(icc), Size: random.Next(minSize, maxSize + 1))).ToList();
         total = effects.Sum(e => e.Size);
         for (var team = 0; team < teams; team++)
         {
@@ -116,7 +116,7 @@ internal sealed class ClusteredPilot
         var ai = Enumerable.Range(0, weeks).Select(w => w < weeks / 2).OrderBy(_ => random.Next()).ToArray();
         for (var week = 0; week < weeks; week++)
         {
-            var effect = (season * Sd * Math.Sin(2 * Math.PI * (week + 0.5) / weeks)) + (Normal(random) * Sd * Math.Sqrt(icc));
+            var effect = (season * Sd * Math.Sin(2 * Math.PI * (week + 0.5) / weeks)) + (random.Normal() * Sd * Math.Sqrt(icc));
             var size = random.Next(minSize, maxSize + 1);
             for (var k = 0; k < size; k++)
             {
@@ -174,7 +174,7 @@ internal sealed class ClusteredPilot
     public static bool Covers(ComparisonResult c) => c.CiLow <= Effect && Effect <= c.CiHigh;
 
     private void Add(bool ai, int unit, DateTimeOffset started, double unitEffect, double icc, Random random) =>
-        _cases.Add((ai, unit, started.ToUnixTimeMilliseconds(), Mean + (ai ? Effect : 0) + unitEffect + (Normal(random) * Sd * Math.Sqrt(1 - icc)), false));
+        _cases.Add((ai, unit, started.ToUnixTimeMilliseconds(), Mean + (ai ? Effect : 0) + unitEffect + (random.Normal() * Sd * Math.Sqrt(1 - icc)), false));
 
     private static int PickWeighted(Random random, int[] remaining)
     {
@@ -187,8 +187,4 @@ internal sealed class ClusteredPilot
 
         return i;
     }
-
-    /// <summary>A standard normal draw (Box–Muller).</summary>
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -77,7 +77,7 @@ public sealed class CostPerCaseCoverageTests(ITestOutputHelper output)
                 for (var i = 0; i < n; i++)
                 {
                     var started = from.AddMinutes(random.Next(days * 24 * 60));
-                    var seconds = Math.Exp(mu + (sigma * Normal(random)));
+                    var seconds = Math.Exp(mu + (sigma * random.Normal()));
                     var row = new CaseRow
                     {
                         CaseId = string.Create(CultureInfo.InvariantCulture, $"{pilot:D4}-{caseType}-{arm}-{i:D3}"),
@@ -129,8 +129,4 @@ public sealed class CostPerCaseCoverageTests(ITestOutputHelper output)
         Math.Exp(arm.Mu + (arm.Sigma * arm.Sigma / 2)) / 3600 * HourlyCostSek;
 
     private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a < b ? a : b;
-
-    // Box–Muller.
-    private static double Normal(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 }

@@ -46,16 +46,13 @@ public sealed class DailyLookTests(ITestOutputHelper output)
         {
             for (var i = 0; i < PerArmPerDay; i++)
             {
-                Normal.Add(10 + (3 * Gaussian(random)));
-                Skewed.Add(Math.Exp(2 + Gaussian(random)));
+                Normal.Add(10 + (3 * random.Normal()));
+                Skewed.Add(Math.Exp(2 + random.Normal()));
                 Errors += random.NextDouble() < errorShare ? 1 : 0;
                 Cases++;
             }
         }
     }
-
-    private static double Gaussian(Random random) =>
-        Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
 
     private static List<(string?, PendingComparison)> Comparisons(Arm b, Arm t) =>
     [

@@ -29,12 +29,6 @@ public sealed class SimulationTests(ITestOutputHelper output)
 
         """);
 
-    private static double Normal(Random random)
-    {
-        // Box–Muller.
-        return Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
-    }
-
     private static double Exponential(Random random, double mean) => -mean * Math.Log(1 - random.NextDouble());
 
     [Fact]
@@ -47,12 +41,12 @@ public sealed class SimulationTests(ITestOutputHelper output)
             Moments manual = default, ai = default;
             for (var i = 0; i < 60; i++)
             {
-                manual.Add(600 + (120 * Normal(random)));
+                manual.Add(600 + (120 * random.Normal()));
             }
 
             for (var i = 0; i < 40; i++)
             {
-                ai.Add(480 + (200 * Normal(random)));
+                ai.Add(480 + (200 * random.Normal()));
             }
 
             var ci = WelchTest.Compare(manual, ai, Level).Interval!.Value;
@@ -191,7 +185,7 @@ public sealed class SimulationTests(ITestOutputHelper output)
             row.StartedMs = from.AddHours(i).ToUnixTimeMilliseconds();
             row.CompletedMs = row.StartedMs + (long)(Exponential(random, 3_600_000));
             row.Outcome = CaseOutcomes.Resolved;
-            row.EffortSeconds = Math.Max(1, 600 + (ai ? effortEffect : 0) + (150 * Normal(random)));
+            row.EffortSeconds = Math.Max(1, 600 + (ai ? effortEffect : 0) + (150 * random.Normal()));
             row.AiDurationMs = 2000 * random.NextDouble();
             row.AiUsage.Add(new ModelUsage("unpriced-model", 0, 0, 0, 0, 0));
             row.Reviews = 1;
