@@ -1,0 +1,97 @@
+using System.Buffers;
+using System.IO.Compression;
+using EvalFramework.Collector.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Net.Http.Headers;
+
+namespace EvalFramework.Collector.Otlp;
+
+/// <summary>
+/// Reads the body of <c>POST /v1/traces</c>: its encoding from <c>Content-Type</c> (<c>application/x-protobuf</c> or
+/// <c>application/json</c>), decompressed by <c>Content-Encoding</c> (<c>gzip</c>, which the OpenTelemetry exporters
+/// send when compression is on, or <c>deflate</c>), held to <see cref="MaxBytes"/> before and after decompression, and
+/// decoded into spans. Every refusal is the answer to give.
+/// </summary>
+internal static class OtlpRequestBody
+{
+    /// <summary>The most bytes of one export, compressed or not: 16 MiB (the exporters' batches of 512 spans are far below it).</summary>
+    public const int MaxBytes = 16 * 1024 * 1024;
+
+    /// <summary>Whether the request's media type is protobuf (true), JSON (false), or neither (null).</summary>
+    public static bool? IsProtobuf(HttpRequest request)
+    {
+        if (!MediaTypeHeaderValue.TryParse(request.ContentType, out var type))
+        {
+            return null;
+        }
+
+        return type.MediaType.Equals(OtlpResponse.ProtobufType, StringComparison.OrdinalIgnoreCase) ? true
+            : type.MediaType.Equals(OtlpResponse.JsonType, StringComparison.OrdinalIgnoreCase) ? false
+            : null;
+    }
+
+    /// <summary>The spans of the request, or the refusal: 413, 415 for an unknown encoding, 400 naming what could not be read.</summary>
+    public static async Task<(List<OtlpSpan>? Spans, IResult? Refusal)> ReadAsync(HttpRequest request, bool protobuf, CancellationToken cancellationToken)
+    {
+        var encoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
+        if (encoding is not ("" or "identity" or "gzip" or "deflate"))
+        {
+            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "Content-Encoding: must be gzip, deflate or none."));
+        }
+
+        if (await BodyReader.ReadAsync(request, MaxBytes, cancellationToken) is not var (raw, rawLength))
+        {
+            return (null, TooLarge());
+        }
+
+        byte[]? inflated = null;
+        try
+        {
+            var (buffer, length) = (raw, rawLength);
+            if (encoding is "gzip" or "deflate")
+            {
+                using var compressed = new MemoryStream(raw, 0, rawLength, writable: false);
+                using Stream decompressor = encoding == "gzip"
+                    ? new GZipStream(compressed, CompressionMode.Decompress)
+                    : new ZLibStream(compressed, CompressionMode.Decompress);
+                try
+                {
+                    if (await BodyReader.ReadAsync(decompressor, MaxBytes, cancellationToken) is not var (body, bodyLength))
+                    {
+                        return (null, TooLarge());
+                    }
+
+                    (inflated, buffer, length) = (body, body, bodyLength);
+                }
+                catch (InvalidDataException)
+                {
+                    return (null, Malformed("body", $"not valid {encoding} data (Content-Encoding: {encoding})"));
+                }
+            }
+
+            var spans = protobuf ? OtlpProtobufReader.Read(buffer, length) : OtlpJsonReader.Read(buffer.AsMemory(0, length));
+            return (spans, null);
+        }
+        catch (OtlpFormatException e)
+        {
+            return (null, Malformed(e.Field, e.Message));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
+            if (inflated is not null)
+            {
+                ArrayPool<byte>.Shared.Return(inflated);
+            }
+        }
+    }
+
+    private static ProblemHttpResult TooLarge() => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "Payload too large", detail: "body: at most 16 MiB (16777216 bytes) per export, compressed and uncompressed; export smaller batches.");
+
+    private static ValidationProblem Malformed(string field, string message) => TypedResults.ValidationProblem(
+        new Dictionary<string, string[]> { [field] = [message] },
+        title: "The request was not accepted",
+        detail: "The body could not be read as an OTLP ExportTraceServiceRequest; nothing was stored.");
+}
