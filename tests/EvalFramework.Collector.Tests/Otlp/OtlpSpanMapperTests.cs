@@ -145,4 +145,22 @@ public sealed class OtlpSpanMapperTests
 
         Assert.Null(OtlpSpanMapper.Map(span).Event!.DurationMs);
     }
+
+    [Theory]
+    [InlineData("19850312234500000000000000000000", "4111111111111111")] // a date-and-number start, a card number (Luhn-valid)
+    [InlineData("5b8efff798038103d269b63381198503", "1223450701234567")] // a trace id ending in digits, a span id of a date and a phone
+    [InlineData("00000000000000000000000000000001", "0000000000000001")]
+    public void Map_IdsOfDigitsOnly_EventIdPassesTheIdentifierGuard(string traceId, string spanId)
+    {
+        // Random ids are all digits by chance ((10/16)^16 ≈ 1 span id in 1900): such a span must not be refused as personal data.
+        var span = Span(A("evalframework.case_id", "case-7"), A("evalframework.pilot", "pilot-a"), A("gen_ai.request.model", "m"),
+            A("gen_ai.usage.input_tokens", 3));
+        span.TraceId = Convert.FromHexString(traceId);
+        span.SpanId = Convert.FromHexString(spanId);
+        var e = OtlpSpanMapper.Map(span).Event!;
+
+        var errors = EvalFramework.Contract.EventValidator.Check(e, DateTimeOffset.UtcNow.AddYears(1));
+
+        Assert.Null(errors);
+    }
 }
