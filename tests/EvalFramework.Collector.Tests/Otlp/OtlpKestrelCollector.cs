@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using EvalFramework.Collector.Tests.Infrastructure;
+
+namespace EvalFramework.Collector.Tests.Otlp;
+
+/// <summary>
+/// A collector on real Kestrel (a free loopback port) with a SQLite file and the repository's evaluation config: pilot
+/// <c>demo</c>, which takes pseudonymous case ids only, as a pilot in production does. The OTLP exporter reaches it
+/// over a socket, as it would reach a deployed collector.
+/// </summary>
+public sealed class OtlpKestrelCollector : SnapshotCollectorFactory
+{
+    private Uri? _address;
+
+    public OtlpKestrelCollector() => UseKestrel();
+
+    /// <summary>Where the server listens (started on first use).</summary>
+    public Uri Address
+    {
+        get
+        {
+            if (_address is null)
+            {
+                StartServer();
+                _address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
+            }
+
+            return _address;
+        }
+    }
+
+    protected override IReadOnlyDictionary<string, string> ExtraSettings =>
+        new Dictionary<string, string>(base.ExtraSettings) { ["urls"] = "http://127.0.0.1:0" };
+}
