@@ -49,6 +49,7 @@ public sealed class AuthorizationMatrixTests : IClassFixture<CollectorFactory>
     {
         //                                                                                     none   wrong  pilot-b  ingest  read  admin
         ["POST /api/v1/events"] = (_ => Post("/api/v1/events", Batch(Started("matrix-" + Token())).ToJsonString()), [Unauthorized, Unauthorized, Forbidden, Ok, Forbidden, Forbidden]),
+        ["POST /v1/traces"] = (_ => Post("/v1/traces", Otlp.OtlpJson.Request(Otlp.OtlpJson.Resource(("evalframework.pilot", "pilot-a")), Otlp.OtlpJson.Span(Guid.NewGuid().ToString("N"), Guid.NewGuid().ToString("N")[..16], 5, ("evalframework.case_id", "matrix-" + Token()), ("gen_ai.request.model", "gpt-4o-mini"), ("gen_ai.usage.input_tokens", 1L))).ToJsonString()), [Unauthorized, Unauthorized, Forbidden, Ok, Forbidden, Forbidden]),
         ["GET /api/v1/cases"] = (_ => Get("/api/v1/cases?pilot=pilot-a"), [Unauthorized, Unauthorized, Forbidden, Forbidden, Ok, Forbidden]),
         ["POST /api/v1/purge"] = (_ => Post("/api/v1/purge", """{"pilot": "pilot-a", "before": "2000-01-01"}"""), [Unauthorized, Unauthorized, Forbidden, Forbidden, Forbidden, Ok]),
         ["POST /api/v1/snapshots"] = (_ => Post("/api/v1/snapshots", """{"pilot": "pilot-a", "from": "2024-02-05", "to": "2024-02-12"}"""), [Unauthorized, Unauthorized, Forbidden, Forbidden, Forbidden, Created]),
