@@ -215,6 +215,12 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
                 new Dictionary<string, long> { ["not_gen_ai"] = 1, ["no_case_id"] = 2, ["not_a_model_call"] = 1, ["no_usage"] = 1 },
                 counted);
         }
+
+        // And on /metrics, by the OpenTelemetry naming (a counter: _total; the {span} annotation dropped).
+        using var reader = _collector.ClientWith(_collector.ReaderKey);
+        var scrape = await reader.GetStringAsync("/metrics");
+        Assert.Contains(scrape.Split('\n'), line => line.StartsWith("evalfw_collector_otlp_spans_ignored_total{", StringComparison.Ordinal)
+            && line.Contains("reason=\"no_case_id\"", StringComparison.Ordinal));
     }
 
     [Fact]
