@@ -35,6 +35,19 @@ internal static class OtlpTracesApi
         app.MapPost("/v1/traces", (HttpContext http, IngestWriter writer, PilotVocabulary vocabulary, CollectorMetrics collector, TimeProvider time,
                 CancellationToken cancellationToken) => PostTraces(http, writer, vocabulary, collector, metrics, time, cancellationToken))
             .WithName("PostOtlpTraces")
+            .WithTags("OpenTelemetry")
+            .WithSummary("OTLP/HTTP trace export: GenAI spans of a case become ai.usage events")
+            .WithDescription("An ExportTraceServiceRequest as application/x-protobuf or application/json (gzip or deflate allowed). "
+                + "Spans with gen_ai.* attributes, evalframework.case_id and evalframework.pilot become ai.usage events; other spans are "
+                + "ignored. The answer is an ExportTraceServiceResponse in the request's encoding, with partial_success naming refused spans.")
+            .Produces(StatusCodes.Status200OK, contentType: OtlpResponse.ProtobufType, additionalContentTypes: [OtlpResponse.JsonType])
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .RequireAuthorization(ApiPolicies.Ingest)
             .RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy);
         return app;
