@@ -14,10 +14,14 @@ using Proto = EvalFramework.Collector.Tests.Otlp.OtlpProtobuf;
 
 namespace EvalFramework.Collector.Tests.Otlp;
 
-/// <summary><c>POST /v1/traces</c> on a collector with a SQLite file: what is stored, answered, refused and counted.</summary>
-public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixture<CollectorFactory>
+/// <summary>
+/// <c>POST /v1/traces</c>: what is stored, answered, refused and counted; run on a SQLite file and on PostgreSQL
+/// (<see cref="OtlpTracesApiTestsOnSqlite"/>, <see cref="OtlpTracesApiTestsOnPostgres"/>).
+/// </summary>
+public abstract class OtlpTracesApiTests<TCollector>(TCollector collector) : IClassFixture<TCollector>
+    where TCollector : CollectorFactory
 {
-    private readonly CollectorFactory _collector = collector;
+    private readonly TCollector _collector = collector;
 
     private static (string, object)[] Chat(string caseId, string model, long input, long output, params (string, object)[] more) =>
     [
@@ -65,7 +69,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
         return partial;
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostTraces_ProtobufChatSpans_StoredAsAiUsageAndAnsweredWithAnEmptyProtobufResponse()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -98,7 +102,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
             "SELECT ai_calls, ai_input_tokens, ai_output_tokens, ai_duration_ms FROM cases WHERE case_id = @c", ("@c", caseId)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostTraces_SameJsonExportTwice_StoredOnce()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -116,7 +120,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
         Assert.Equal("1|50|10", _collector.RowText("SELECT ai_calls, ai_input_tokens, ai_output_tokens FROM cases WHERE case_id = @c", ("@c", caseId)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostTraces_OneSpanOutsideTheVocabulary_PartialSuccessNamesTheSpanAndFieldAndTheRestIsStored()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -140,7 +144,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
         Assert.Equal(1L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", caseId)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostTraces_EverySpanRefused_StillA200WithTheCountInJson()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -157,7 +161,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
         Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", caseId)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostTraces_DatedResponseModelOutsideTheVocabulary_TheRequestModelIsStored()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -172,7 +176,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
             "SELECT model, calls, input_tokens, output_tokens FROM case_ai_usage WHERE case_id = @c", ("@c", caseId)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostTraces_SpansThatAreNoAiCallOfACase_IgnoredWithoutErrorAndCountedByReason()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -223,7 +227,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
             && line.Contains("reason=\"no_case_id\"", StringComparison.Ordinal));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostTraces_MessageContentsOnTheSpan_NeverStored()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -244,7 +248,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
         Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE body LIKE '%Greta%'"));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostTraces_APilotTheKeyMayNotWrite_403AndNothingOfTheExportStored()
     {
         using var client = _collector.ClientWith(_collector.WriterKey); // pilot-a only
@@ -261,7 +265,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
         Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", caseId)));
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData(null, HttpStatusCode.Unauthorized)]
     [InlineData("reader", HttpStatusCode.Forbidden)]
     public async Task PostTraces_NoKeyOrNoIngestRight_RefusedBeforeTheBodyIsRead(string? key, HttpStatusCode expected)
@@ -276,7 +280,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
         Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", caseId)));
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData("application/x-protobuf", new byte[] { 0x0A, 0x03, 0x12, 0x05, 0x01 }, "resourceSpans[0].scopeSpans[0]")] // scope spans longer than their resource spans
     [InlineData("application/json", new byte[] { (byte)'{', (byte)'"', (byte)'r' }, "body")]
     [InlineData("application/json; charset=utf-8", new byte[] { (byte)'[', (byte)']' }, "body")]
@@ -294,7 +298,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
         Assert.Equal([field], problem!["errors"]!.AsObject().Select(p => p.Key));
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData("text/plain", null)]
     [InlineData("application/grpc", null)]
     [InlineData("application/json", "br")]
@@ -313,7 +317,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
         Assert.Equal(HttpStatusCode.UnsupportedMediaType, response.StatusCode);
     }
 
-    [Theory]
+    [StorageTheory]
     [InlineData("gzip")]
     [InlineData("deflate")]
     public async Task PostTraces_CompressedBody_Decompressed(string encoding)
@@ -332,7 +336,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
             "SELECT model, input_tokens, output_tokens FROM case_ai_usage WHERE case_id = @c", ("@c", caseId)));
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostTraces_GzipThatInflatesPastTheLimit_413()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -345,7 +349,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostTraces_NotGzipAtAll_400NamingTheBody()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -360,7 +364,7 @@ public sealed class OtlpTracesApiTests(CollectorFactory collector) : IClassFixtu
         Assert.Equal("not valid gzip data (Content-Encoding: gzip)", (string)problem!["errors"]!["body"]![0]!);
     }
 
-    [Fact]
+    [StorageFact]
     public async Task PostTraces_EmptyProtobufExport_200Empty()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
