@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using Google.Protobuf;
 
@@ -54,7 +55,8 @@ internal static class OtlpResponse
     public static byte[] Json(long rejected, string? message)
     {
         using var buffer = new MemoryStream();
-        using (var json = new Utf8JsonWriter(buffer))
+        // Relaxed escaping: the message is read in exporters' logs, where \u0027 for an apostrophe only gets in the way.
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
         {
             json.WriteStartObject();
             if (rejected != 0 || message is not null)
