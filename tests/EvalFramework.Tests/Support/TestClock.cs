@@ -3,16 +3,16 @@ using Microsoft.Extensions.Time.Testing;
 namespace EvalFramework.Tests.Support;
 
 /// <summary>
-/// A <see cref="FakeTimeProvider"/> that also keeps every wait asked of it (the due time of each timer: a
-/// <c>Task.Delay</c>, a request timeout, a shutdown deadline), so a test can see how long the code meant to wait as
-/// well as what happened once the clock was moved past it. Starts at a fixed time.
+/// A <see cref="FakeTimeProvider"/> that also keeps every wait asked of it (the due time each timer is created or
+/// changed with: a <c>Task.Delay</c>, a request timeout, a shutdown deadline, a <c>CancelAfter</c>), so a test can see
+/// how long the code meant to wait as well as what happened once the clock was moved past it. Starts at a fixed time.
 /// </summary>
 internal sealed class TestClock() : FakeTimeProvider(new DateTimeOffset(2026, 3, 2, 9, 0, 0, TimeSpan.Zero))
 {
     private readonly Lock _lock = new();
     private readonly List<TimeSpan> _waits = [];
 
-    /// <summary>The due times of the timers created so far, in order.</summary>
+    /// <summary>The due times timers were set to so far, in order (not the infinite ones, which set no wait).</summary>
     public IReadOnlyList<TimeSpan> Waits
     {
         get
@@ -29,12 +29,21 @@ internal sealed class TestClock() : FakeTimeProvider(new DateTimeOffset(2026, 3,
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
+        Asked(dueTime);
+        return new RecordingTimer(base.CreateTimer(callback, state, dueTime, period), this);
+    }
+
+    private void Asked(TimeSpan dueTime)
+    {
+        if (dueTime == Timeout.InfiniteTimeSpan)
+        {
+            return;
+        }
+
         lock (_lock)
         {
             _waits.Add(dueTime);
         }
-
-        return base.CreateTimer(callback, state, dueTime, period);
     }
 
     /// <summary>
@@ -55,5 +64,19 @@ internal sealed class TestClock() : FakeTimeProvider(new DateTimeOffset(2026, 3,
             Advance(step);
             await Task.Delay(1, CancellationToken.None);
         }
+    }
+
+    /// <summary>The fake clock's timer, keeping the due time of each change as a wait asked of the clock.</summary>
+    private sealed class RecordingTimer(ITimer timer, TestClock clock) : ITimer
+    {
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            clock.Asked(dueTime);
+            return timer.Change(dueTime, period);
+        }
+
+        public void Dispose() => timer.Dispose();
+
+        public ValueTask DisposeAsync() => timer.DisposeAsync();
     }
 }
