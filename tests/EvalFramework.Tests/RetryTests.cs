@@ -5,15 +5,19 @@ namespace EvalFramework.Tests;
 
 public sealed class RetryTests
 {
-    /// <summary>The step the fake clock is moved by while a test waits for the tracker: finer than any wait asked of it.</summary>
-    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(10);
+    /// <summary>
+    /// The step the fake clock is moved by while a test waits for the tracker: finer than the waits the tests check,
+    /// and far below the request timeout, so an answered request never times out while the machine is busy.
+    /// </summary>
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
 
     /// <summary>The tracker's clock and the handler's: back-off, <c>Retry-After</c> and request timeouts are waited on it.</summary>
     private readonly TestClock _clock = new();
 
     /// <summary>
     /// A tracker on the test's fake clock that cuts a batch only when it is flushed: the five events recorded before
-    /// the flush always travel together, however slowly the machine records them.
+    /// the flush always travel together, however slowly the machine records them. Its requests time out after 10
+    /// minutes unless a test says otherwise.
     /// </summary>
     private CaseTracker Create(RecordingHandler handler, Action<EvalFrameworkOptions>? configure = null) =>
         TestTrackers.Create(
@@ -21,6 +25,7 @@ public sealed class RetryTests
             o =>
             {
                 o.FlushInterval = TimeSpan.FromMinutes(10);
+                o.RequestTimeout = TimeSpan.FromMinutes(10);
                 configure?.Invoke(o);
             },
             clock: _clock);
