@@ -32,11 +32,15 @@ public sealed class ResilienceTests : IDisposable
         }
     }
 
-    /// <summary>Short timeouts, so a hang costs a tenth of a second; one retry inside the pipeline.</summary>
+    /// <summary>
+    /// Timeouts of a second on the host's fake clock, so a hang costs a second of it and no real time; one retry inside
+    /// the pipeline. A second is 50 of the clock's steps: an answered request is not cut off by its attempt timeout
+    /// unless the machine leaves it waiting through all of them.
+    /// </summary>
     private static void Short(HttpStandardResilienceOptions o)
     {
-        o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(100);
-        o.TotalRequestTimeout.Timeout = TimeSpan.FromMilliseconds(1000);
+        o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1);
+        o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(5);
         o.Retry.MaxRetryAttempts = 1;
         o.Retry.Delay = TimeSpan.FromMilliseconds(10);
         o.Retry.BackoffType = DelayBackoffType.Constant;
@@ -89,7 +93,7 @@ public sealed class ResilienceTests : IDisposable
     private async Task FlushMovingTheClock(CaseTracker tracker)
     {
         var flush = tracker.FlushAsync();
-        await _clock.AdvanceUntilAsync(() => flush.IsCompleted, TimeSpan.FromMilliseconds(10));
+        await _clock.AdvanceUntilAsync(() => flush.IsCompleted, TimeSpan.FromMilliseconds(20));
         await flush;
     }
 
@@ -110,11 +114,11 @@ public sealed class ResilienceTests : IDisposable
 
         AssertEachStoredOnce(handler, tracker);
         Assert.Equal(5, handler.Requests.Count);
-        // Each hung attempt was cut by the pipeline's 100 ms attempt timeout on the host's clock, not sooner.
-        Assert.Contains(TimeSpan.FromMilliseconds(100), _clock.Waits);
+        // Each hung attempt was cut by the pipeline's 1 s attempt timeout on the host's clock, not sooner.
+        Assert.Contains(TimeSpan.FromSeconds(1), _clock.Waits);
         var requests = handler.Requests;
         Assert.All(Enumerable.Range(0, 4), n =>
-            Assert.True(_clock.GetElapsedTime(requests[n].Timestamp, requests[n + 1].Timestamp) >= TimeSpan.FromMilliseconds(100), $"request {n + 1} came too soon"));
+            Assert.True(_clock.GetElapsedTime(requests[n].Timestamp, requests[n + 1].Timestamp) >= TimeSpan.FromSeconds(1), $"request {n + 1} came too soon"));
         Assert.True(tracker.Statistics.Retries >= 2, $"retries: {tracker.Statistics.Retries}");
         Assert.True(Logged("(TimeoutRejectedException)"), string.Join("\n", _logs.Messages));
         if (spill)
