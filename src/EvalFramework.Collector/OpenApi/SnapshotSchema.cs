@@ -51,7 +51,7 @@ internal static class SnapshotSchema
             ["pilotMetrics"] = Array("Pilot-wide metrics per arm.", Object("One metric of one arm.", ["metric", "arm"], new()
             {
                 ["metric"] = String("The metric's key."),
-                ["arm"] = String("The arm."),
+                ["arm"] = new OpenApiSchema { Type = JsonSchemaType.String | JsonSchemaType.Null, Description = "The arm; null for a pilot-wide figure over every arm." },
             })),
         });
 
