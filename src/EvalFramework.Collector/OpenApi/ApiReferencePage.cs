@@ -38,7 +38,10 @@ internal static partial class ApiReferencePage
             .Append("</a> (OpenAPI ").Append("3.1").Append("; generate a client from it). <a href=\"/\">Back to the collector</a>.</p>\n");
 
         var operations = Operations(document).ToList();
+        // The document's tags in their order, then any an operation names without the document declaring it, so that no
+        // operation is left off the page.
         var tags = (document.Tags ?? new HashSet<OpenApiTag>()).ToList();
+        tags.AddRange(operations.Select(o => o.Tag).Distinct().Where(t => tags.All(d => d.Name != t)).Select(t => new OpenApiTag { Name = t }));
         html.Append("<h2>Operations</h2>\n<ul class=\"contents\">\n");
         foreach (var tag in tags)
         {
@@ -84,10 +87,10 @@ internal static partial class ApiReferencePage
         return html.ToString();
     }
 
-    private static IEnumerable<(string? Tag, HttpMethod Method, string Path, OpenApiOperation Operation)> Operations(OpenApiDocument document) =>
+    private static IEnumerable<(string Tag, HttpMethod Method, string Path, OpenApiOperation Operation)> Operations(OpenApiDocument document) =>
         from path in (document.Paths ?? []).OrderBy(p => p.Key, StringComparer.Ordinal)
         from operation in (path.Value.Operations ?? []).OrderBy(o => Array.IndexOf(MethodOrder, o.Key))
-        select (operation.Value.Tags?.FirstOrDefault()?.Name, operation.Key, path.Key, operation.Value);
+        select (operation.Value.Tags?.FirstOrDefault()?.Name ?? "Other", operation.Key, path.Key, operation.Value);
 
     private static void RenderOperation(StringBuilder html, HttpMethod method, string path, OpenApiOperation operation)
     {
