@@ -72,6 +72,10 @@ public sealed class OpenApiDocumentTests : IClassFixture<OpenApiCollectorFactory
         using var brief = await Check(adminOnly, HttpMethod.Post, Snapshots, Snapshots, Json(period), 201);
         Assert.True((await BodyAsync(full)).ContainsKey("caseTypes"), "the admin key that may read gets the whole snapshot");
         Assert.False((await BodyAsync(brief)).ContainsKey("caseTypes"), "the admin-only key gets where the snapshot is and what it covers");
+        // The 201 is either schema: each answer meets the one it is (not only the looser of the two).
+        var snapshotSchema = new JsonObject { ["$ref"] = "#/components/schemas/Snapshot" };
+        Assert.Empty(contract.Validate(snapshotSchema, Element(await BodyAsync(full))));
+        Assert.NotEmpty(contract.Validate(snapshotSchema, Element(await BodyAsync(brief))));
         await Check(admin, HttpMethod.Post, Snapshots, Snapshots, Json(new JsonObject { ["pilot"] = Pilot, ["from"] = "yesterday" }), 400);
         var id = (string)(await BodyAsync(full))["id"]!;
         await Check(reader, HttpMethod.Get, Snapshots + "?pilot=" + Pilot, Snapshots, expected: 200);
@@ -186,6 +190,12 @@ public sealed class OpenApiDocumentTests : IClassFixture<OpenApiCollectorFactory
 
         Assert.Equal("bearer", (string?)schemes["bearer"]!["scheme"]);
         Assert.Equal("basic", (string?)schemes["basic"]!["scheme"]);
+        // The wire names of the source-generated contract: [JsonPropertyName("system")], unknown fields refused, time a string.
+        var wireEvent = contract.Document["components"]!["schemas"]!["WireEvent"]!;
+        Assert.NotNull(wireEvent["properties"]!["system"]);
+        Assert.Null(wireEvent["properties"]!["targetSystem"]);
+        Assert.False((bool)wireEvent["additionalProperties"]!);
+        Assert.Equal("date-time", (string?)wireEvent["properties"]!["time"]!["format"]);
         Assert.Equal("#/components/schemas/EventBatch", (string?)contract.Operation("POST", "/api/v1/events")["requestBody"]!["content"]!["application/json"]!["schema"]!["$ref"]);
         foreach (var (method, path, operation) in contract.Operations())
         {
