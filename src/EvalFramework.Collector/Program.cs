@@ -7,6 +7,7 @@ using EvalFramework.Collector.Health;
 using EvalFramework.Collector.Home;
 using EvalFramework.Collector.Ingest;
 using EvalFramework.Collector.Metrics;
+using EvalFramework.Collector.OpenApi;
 using EvalFramework.Collector.Otlp;
 using EvalFramework.Collector.Plans;
 using EvalFramework.Collector.Privacy;
@@ -49,6 +50,7 @@ builder.Services.AddSingleton<PlanRegistrationStore>();
 builder.Services.AddSingleton<SnapshotService>();
 builder.Services.AddSingleton<ISnapshotGaugeLoader, SnapshotGaugeSource>();
 builder.Services.AddReports(builder.Configuration);
+builder.Services.AddCollectorOpenApi();
 // With no public pilot every report needs the read right, decided before any lookup, so an unknown caller learns nothing
 // about which ids exist; with one, ReportAccess decides per pilot in the handler.
 builder.Services.AddSettingPolicy<ReportOptions>(ApiPolicies.Reports, ApiRights.Read, o => o.PublicPilots.Count > 0);
@@ -72,6 +74,7 @@ app.UseRateLimiter(); // after authentication: a key's bucket, whether Bearer or
 app.UseAuthorization(); // each endpoint's policy, before its handler reads a byte of the body
 
 app.MapHomePage();
+app.MapApiReference();
 app.MapHealthApi();
 app.MapMetricsApi();
 app.MapReportsApi();

@@ -3,7 +3,7 @@ using EvalFramework.Evaluation.Snapshots;
 namespace EvalFramework.Reports;
 
 /// <summary>
-/// The report's sections: the nine questions and the three effect goals every pilot answers (README, "What it is"), each with the snapshot's metric
+/// The report's sections: the nine questions and the three effect goals every pilot answers (docs/reports.md), each with the snapshot's metric
 /// keys that answer it (the section id is also the HTML id).
 /// </summary>
 internal static class ReportSections

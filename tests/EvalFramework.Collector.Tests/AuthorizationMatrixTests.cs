@@ -12,8 +12,9 @@ namespace EvalFramework.Collector.Tests;
 
 /// <summary>
 /// Every endpoint of the app (read from its endpoint table, so a new one cannot be missed) × every kind of caller,
-/// against the answer written down here. An endpoint without a declared policy fails, unless it is one of the two
-/// health endpoints and says <c>AllowAnonymous</c> itself.
+/// against the answer written down here. An endpoint without a declared policy fails, unless it is one of the
+/// <see cref="Anonymous"/> ones (health, the landing page, the API's document and reference page) and says
+/// <c>AllowAnonymous</c> itself.
 /// </summary>
 public sealed class AuthorizationMatrixTests : IClassFixture<CollectorFactory>
 {
@@ -25,7 +26,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<CollectorFactory>
     private const int Forbidden = 403;
     private const int NotFound = 404;
 
-    private static readonly string[] Anonymous = ["GET /", "GET /healthz", "GET /readyz"];
+    // The OpenAPI document and its reference page describe the endpoints and their rules, never data: no key needed.
+    private static readonly string[] Anonymous = ["GET /", "GET /healthz", "GET /readyz", "GET /openapi/{documentName}.json", "GET /api"];
 
     private readonly CollectorFactory _collector;
 
@@ -68,6 +70,8 @@ public sealed class AuthorizationMatrixTests : IClassFixture<CollectorFactory>
         ["GET /"] = (_ => Get("/"), [Ok, Ok, Ok, Ok, Ok, Ok]),
         ["GET /healthz"] = (_ => Get("/healthz"), [Ok, Ok, Ok, Ok, Ok, Ok]),
         ["GET /readyz"] = (_ => Get("/readyz"), [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ["GET /openapi/{documentName}.json"] = (_ => Get("/openapi/v1.json"), [Ok, Ok, Ok, Ok, Ok, Ok]),
+        ["GET /api"] = (_ => Get("/api"), [Ok, Ok, Ok, Ok, Ok, Ok]),
     };
 
     [Fact]

@@ -109,6 +109,19 @@ public sealed class ComposeFileTests
     }
 
     [Fact]
+    public void Compose_Collector_TheOneServiceThatBuildsTheLocalImageAndNeverPullsIt()
+    {
+        var collector = Service("collector");
+        var builders = NamesWhere(s => s.Children.ContainsKey("build"));
+
+        // Without a pull policy Compose first looks for a service's image in a registry, even with `build`.
+        Assert.Equal(["collector"], builders);
+        Assert.Equal("build", Scalar(collector, "pull_policy"));
+        Assert.EndsWith(":local", Scalar(collector, "image"), StringComparison.Ordinal);
+        Assert.Equal(".", Scalar((YamlMappingNode)collector["build"], "context"));
+    }
+
+    [Fact]
     public void Compose_PostgresProfile_DemoOnOneReplicaOnlyAndTheSqliteCollectorsDemoOffInItsStartCommand()
     {
         var demo = Replicas.Where(r => Scalar(Environment(Service(r)), "Demo__Enabled") != "false").ToList();

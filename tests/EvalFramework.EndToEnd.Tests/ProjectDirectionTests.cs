@@ -5,7 +5,7 @@ using System.Xml.Linq;
 namespace EvalFramework.EndToEnd.Tests;
 
 /// <summary>
-/// Dependencies point one way (the table at the top of the README): the contract depends on nothing, the SDK and the pure
+/// Dependencies point one way (the table in docs/development.md, "Projects"): the contract depends on nothing, the SDK and the pure
 /// evaluation domain only on the contract, the report renderer on the domain, and the apps sit on top. A project
 /// reference against those arrows fails here, and so does any file, network, database or environment access compiled
 /// into the assemblies that promise to be pure.

@@ -1,9 +1,13 @@
+using System.Text.RegularExpressions;
 using EvalFramework.EndToEnd.Tests.Infrastructure;
 
 namespace EvalFramework.EndToEnd.Tests;
 
-/// <summary>The README shows code that compiles: its snippets are the sample project's, word for word.</summary>
-public sealed class ReadmeTests
+/// <summary>
+/// The README shows code that compiles (its snippets are the sample project's, word for word) and commands that work
+/// (the two CI runs; a Compose command that sets what docker-compose.yml requires).
+/// </summary>
+public sealed partial class ReadmeTests
 {
     [Theory]
     [InlineData("PermitQuestionDesk.cs", "instrument-a-service")]
@@ -32,4 +36,30 @@ public sealed class ReadmeTests
         Assert.Contains("dotnet test EvalFramework.sln", readme, StringComparison.Ordinal);
         Assert.Contains("dotnet test EvalFramework.sln", ci, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("README.md")]
+    [InlineData("docs/operations.md")]
+    public void ComposeCommands_SetEveryVariableTheComposeFileRequires(string page)
+    {
+        var required = File.ReadAllLines(Path.Combine(RepositoryPaths.Root, "docker-compose.yml"))
+            .Where(line => !line.TrimStart().StartsWith('#'))
+            .SelectMany(line => RequiredVariable().Matches(line).Select(m => m.Groups["name"].Value))
+            .Distinct()
+            .ToList();
+        var commands = ShellBlock().Matches(File.ReadAllText(Path.Combine(RepositoryPaths.Root, page)))
+            .SelectMany(block => block.Groups["body"].Value.Split('\n'))
+            .Where(line => line.Contains("docker compose", StringComparison.Ordinal) && line.Contains(" up", StringComparison.Ordinal))
+            .ToList();
+
+        Assert.Contains("GRAFANA_ADMIN_PASSWORD", required);
+        Assert.NotEmpty(commands);
+        Assert.All(commands, command => Assert.All(required, name => Assert.Contains($"{name}=", command, StringComparison.Ordinal)));
+    }
+
+    [GeneratedRegex(@"\$\{(?<name>[A-Z0-9_]+):\?")]
+    private static partial Regex RequiredVariable();
+
+    [GeneratedRegex(@"^```sh\n(?<body>.*?)^```", RegexOptions.Multiline | RegexOptions.Singleline)]
+    private static partial Regex ShellBlock();
 }

@@ -4,8 +4,12 @@ using System.Text.Json;
 
 namespace EvalFramework.Playback.Tests;
 
-/// <summary>Answers every batch as the collector would when it stores every event, and keeps what it received.</summary>
-internal sealed class FakeCollectorHandler(TimeSpan? delay = null) : HttpMessageHandler
+/// <summary>
+/// Answers every batch as the collector would when it stores every event, and keeps what it received and when, by
+/// <paramref name="clock"/> (the system's by default). <paramref name="delay"/> makes it a slow collector: a real wait
+/// before each answer, so the sender's queue fills while the collector takes its time.
+/// </summary>
+internal sealed class FakeCollectorHandler(TimeSpan? delay = null, TimeProvider? clock = null) : HttpMessageHandler
 {
     private readonly Lock _lock = new();
     private readonly List<(string Type, DateTimeOffset Time, DateTimeOffset Received)> _events = [];
@@ -25,7 +29,7 @@ internal sealed class FakeCollectorHandler(TimeSpan? delay = null) : HttpMessage
 
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
-        var received = DateTimeOffset.UtcNow;
+        var received = (clock ?? TimeProvider.System).GetUtcNow();
         if (delay is { } d)
         {
             await Task.Delay(d, cancellationToken);

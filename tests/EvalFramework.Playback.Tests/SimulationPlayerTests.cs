@@ -1,10 +1,14 @@
 using EvalFramework.Evaluation.Simulation;
 using EvalFramework.Evaluation.Tests.Simulation;
+using Microsoft.Extensions.Time.Testing;
 
 namespace EvalFramework.Playback.Tests;
 
 public sealed class SimulationPlayerTests
 {
+    /// <summary>Where the fake clocks start: the tests' present.</summary>
+    private static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
     private static EvalFrameworkOptions Options(int queueCapacity = 10_000, int batch = 100) => new()
     {
         CollectorUri = new Uri("http://127.0.0.1:9/"),
@@ -66,26 +70,35 @@ public sealed class SimulationPlayerTests
     [Fact]
     public async Task PlayAsync_FiniteSpeed_TakesTheScaledTime()
     {
-        var settings = Simulations.Demo(days: 2, start: DateTimeOffset.UtcNow.AddDays(-30));
+        // The player paces itself on its clock, a fake one here that the test moves 10 ms at a time.
+        var clock = new FakeTimeProvider(Now);
+        var settings = Simulations.Demo(days: 2, start: Now.AddDays(-30));
         var events = new PilotSimulator(settings).Events().ToList();
-        using var handler = new FakeCollectorHandler();
-        await using var player = SimulationPlayer.Create(Options(), handler: handler);
+        using var handler = new FakeCollectorHandler(clock: clock);
+        await using var player = SimulationPlayer.Create(Options(), handler: handler, timeProvider: clock);
 
-        // Two simulated days at 200,000× is 0.86 s from the first event to the last.
+        // Two simulated days at 200,000× is about 0.86 s from the first event to the last.
         var expected = (events[^1].Time - events[0].Time) / 200_000;
-        var result = await player.PlayAsync(events, new SimulationSpeed(200_000));
+        var playing = player.PlayAsync(events, new SimulationSpeed(200_000));
+        await AdvanceUntil(clock, () => playing.IsCompleted, TimeSpan.FromMilliseconds(10));
+        var result = await playing;
 
         Assert.True(result.Elapsed >= expected, $"took {result.Elapsed}, expected at least {expected}");
         Assert.Equal(events.Count, result.Sent);
+        // No event reached the collector before its scaled time had passed on the player's clock.
+        var received = handler.Events;
+        Assert.All(Enumerable.Range(0, events.Count), i =>
+            Assert.True(received[i].Received - Now >= (events[i].Time - events[0].Time) / 200_000, $"event {i} sent before its time"));
     }
 
     [Fact]
     public async Task PlayAsync_EventsReachingThePresent_NotSentBeforeTheirTimeAndCaughtUpReported()
     {
-        // Cases around the clock, about five a second, from a minute ago to six seconds from now (a margin for a slow machine to
-        // build and replay the past minute before the present reaches the last events).
+        // Cases around the clock, about five a second, from a minute ago to six seconds from now on the player's
+        // clock, a fake one that stands still until the test moves it.
         var profile = CaseTypeProfiles.Generic("round-the-clock") with { CasesPerYear = 5 * 365.2425 * 86_400, OpenFromHour = 0, OpenToHour = 24, WeekendWeight = 1, SummerDip = 0 };
-        var now = DateTimeOffset.UtcNow;
+        var clock = new FakeTimeProvider(Now);
+        var now = clock.GetUtcNow();
         var settings = new SimulationSettings
         {
             Pilot = SimulationPilot.Demo with { CaseTypes = [profile.CaseType] },
@@ -95,16 +108,40 @@ public sealed class SimulationPlayerTests
         };
         var starts = new PilotSimulator(settings).Events().OfType<SimulatedCaseStart>().ToList();
         Assert.Contains(starts, s => s.Time > now.AddSeconds(5));
-        using var handler = new FakeCollectorHandler();
-        await using var player = SimulationPlayer.Create(Options(), handler: handler);
+        using var handler = new FakeCollectorHandler(clock: clock);
+        await using var player = SimulationPlayer.Create(Options(), handler: handler, timeProvider: clock);
 
-        var result = await player.PlayAsync(starts, SimulationSpeed.Max);
-
-        var caughtUp = await player.CaughtUp;
-        Assert.True(caughtUp.SimulatedTime <= DateTimeOffset.UtcNow, "caught up with an event still to come");
-        Assert.True(caughtUp.Events < starts.Count, "caught up only at the end");
+        // While the player's clock stands still, it plays the past minute and stops at the present: exactly the
+        // events up to now are sent, none after.
+        var playing = player.PlayAsync(starts, SimulationSpeed.Max);
+        var caughtUp = await player.CaughtUp.WaitAsync(TimeSpan.FromSeconds(30));
+        var past = starts.Count(s => s.Time <= now);
+        Assert.True(caughtUp.SimulatedTime <= now, "caught up with an event still to come");
+        Assert.Equal(past, caughtUp.Events);
         Assert.Equal(caughtUp.Events, caughtUp.Sent);
+        Assert.Equal(past, handler.Events.Count);
+        Assert.False(playing.IsCompleted, "played events still to come");
+
+        // The rest are sent as the clock reaches them.
+        await AdvanceUntil(clock, () => playing.IsCompleted, TimeSpan.FromMilliseconds(100));
+        var result = await playing;
         Assert.Equal(starts.Count, result.Sent);
+        Assert.Equal(starts.Count, handler.Events.Count);
         Assert.All(handler.Events, e => Assert.True(e.Received >= e.Time, $"event of {e.Time:O} sent at {e.Received:O}"));
+    }
+
+    /// <summary>
+    /// Moves <paramref name="clock"/> <paramref name="step"/> at a time until <paramref name="done"/> holds, giving the
+    /// player a moment of real time between steps; fails when 30 s of real time are not enough.
+    /// </summary>
+    private static async Task AdvanceUntil(FakeTimeProvider clock, Func<bool> done, TimeSpan step)
+    {
+        using var patience = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        while (!done())
+        {
+            Assert.False(patience.IsCancellationRequested, $"not done with the clock at {clock.GetUtcNow():O}");
+            clock.Advance(step);
+            await Task.Delay(1, CancellationToken.None);
+        }
     }
 }

@@ -18,6 +18,9 @@ public sealed class ResilienceTests : IDisposable
     private readonly string _spillDirectory = Path.Combine(Path.GetTempPath(), "evalfw-resilience-tests", Guid.NewGuid().ToString("N"));
     private readonly CapturingLoggerProvider _logs = new();
 
+    /// <summary>The host's <see cref="TimeProvider"/>: Polly's timeouts and circuit breaks and the tracker's retries run on it.</summary>
+    private readonly TestClock _clock = new();
+
     public void Dispose()
     {
         try
@@ -29,11 +32,15 @@ public sealed class ResilienceTests : IDisposable
         }
     }
 
-    /// <summary>Short timeouts, so a hang costs a tenth of a second; one retry inside the pipeline.</summary>
+    /// <summary>
+    /// Timeouts of a second on the host's fake clock, so a hang costs a second of it and no real time; one retry inside
+    /// the pipeline. A second is 50 of the clock's steps: an answered request is not cut off by its attempt timeout
+    /// unless the machine leaves it waiting through all of them.
+    /// </summary>
     private static void Short(HttpStandardResilienceOptions o)
     {
-        o.AttemptTimeout.Timeout = TimeSpan.FromMilliseconds(100);
-        o.TotalRequestTimeout.Timeout = TimeSpan.FromMilliseconds(1000);
+        o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(1);
+        o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(5);
         o.Retry.MaxRetryAttempts = 1;
         o.Retry.Delay = TimeSpan.FromMilliseconds(10);
         o.Retry.BackoffType = DelayBackoffType.Constant;
@@ -45,6 +52,7 @@ public sealed class ResilienceTests : IDisposable
     {
         var builder = Host.CreateEmptyApplicationBuilder(new HostApplicationBuilderSettings());
         builder.Logging.AddProvider(_logs);
+        builder.Services.AddSingleton<TimeProvider>(_clock);
         builder.Services.ConfigureHttpClientDefaults(http =>
         {
             http.ConfigurePrimaryHttpMessageHandler(() => handler);
@@ -81,6 +89,14 @@ public sealed class ResilienceTests : IDisposable
         Assert.Equal(0, tracker.Statistics.Dropped);
     }
 
+    /// <summary>Flushes, moving the clock until the flush is done: the pipeline's timeouts and breaks pass without real time passing.</summary>
+    private async Task FlushMovingTheClock(CaseTracker tracker)
+    {
+        var flush = tracker.FlushAsync();
+        await _clock.AdvanceUntilAsync(() => flush.IsCompleted, TimeSpan.FromMilliseconds(20));
+        await flush;
+    }
+
     private bool Logged(string text) => _logs.Messages.Any(m => m.Message.Contains(text, StringComparison.Ordinal));
 
     [Theory]
@@ -89,15 +105,20 @@ public sealed class ResilienceTests : IDisposable
     public async Task Send_CollectorHangsThenRecovers_TimeoutRejectedIsRetriedAndEachEventStoredOnce(bool spill)
     {
         // Requests 0–3 hang until the pipeline's attempt timeout cancels them: two sends end in TimeoutRejectedException.
-        var handler = new RecordingHandler { BeforeAnswer = (n, ct) => n < 4 ? Task.Delay(Timeout.Infinite, ct) : Task.CompletedTask };
+        var handler = new RecordingHandler { Clock = _clock, BeforeAnswer = (n, ct) => n < 4 ? Task.Delay(Timeout.Infinite, ct) : Task.CompletedTask };
         using var host = Start(handler, Short, spill);
         var tracker = host.Services.GetRequiredService<CaseTracker>();
 
         RecordFive(tracker);
-        await tracker.FlushWithin();
+        await FlushMovingTheClock(tracker);
 
         AssertEachStoredOnce(handler, tracker);
         Assert.Equal(5, handler.Requests.Count);
+        // Each hung attempt was cut by the pipeline's 1 s attempt timeout on the host's clock, not sooner.
+        Assert.Contains(TimeSpan.FromSeconds(1), _clock.Waits);
+        var requests = handler.Requests;
+        Assert.All(Enumerable.Range(0, 4), n =>
+            Assert.True(_clock.GetElapsedTime(requests[n].Timestamp, requests[n + 1].Timestamp) >= TimeSpan.FromSeconds(1), $"request {n + 1} came too soon"));
         Assert.True(tracker.Statistics.Retries >= 2, $"retries: {tracker.Statistics.Retries}");
         Assert.True(Logged("(TimeoutRejectedException)"), string.Join("\n", _logs.Messages));
         if (spill)
@@ -115,6 +136,7 @@ public sealed class ResilienceTests : IDisposable
         // are enough here) and rejects further sends at once until its break is over.
         var handler = new RecordingHandler
         {
+            Clock = _clock,
             Stores = n => n >= 4,
             Override = n => n < 4 ? new HttpResponseMessage(HttpStatusCode.InternalServerError) : null,
         };
@@ -128,10 +150,13 @@ public sealed class ResilienceTests : IDisposable
         var tracker = host.Services.GetRequiredService<CaseTracker>();
 
         RecordFive(tracker);
-        await tracker.FlushWithin();
+        await FlushMovingTheClock(tracker);
 
         AssertEachStoredOnce(handler, tracker);
         Assert.True(Logged("(BrokenCircuitException)"), string.Join("\n", _logs.Messages));
+        // The open circuit let no request through for its 500 ms break on the host's clock.
+        var requests = handler.Requests;
+        Assert.True(_clock.GetElapsedTime(requests[3].Timestamp, requests[4].Timestamp) >= TimeSpan.FromMilliseconds(500), "the circuit let a request through during its break");
         await host.StopAsync();
     }
 }

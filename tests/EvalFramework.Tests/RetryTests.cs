@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using EvalFramework.Tests.Support;
 
@@ -7,15 +6,37 @@ namespace EvalFramework.Tests;
 public sealed class RetryTests
 {
     /// <summary>
-    /// A tracker that cuts a batch only when it is flushed: the five events recorded before the flush always travel
-    /// together, however slowly the machine records them.
+    /// The step the fake clock is moved by while a test waits for the tracker: finer than the waits the tests check,
+    /// and far below the request timeout, so an answered request never times out while the machine is busy.
     /// </summary>
-    private static CaseTracker Create(RecordingHandler handler, Action<EvalFrameworkOptions>? configure = null) =>
-        TestTrackers.Create(handler, o =>
-        {
-            o.FlushInterval = TimeSpan.FromMinutes(10);
-            configure?.Invoke(o);
-        });
+    private static readonly TimeSpan Step = TimeSpan.FromMilliseconds(50);
+
+    /// <summary>The tracker's clock and the handler's: back-off, <c>Retry-After</c> and request timeouts are waited on it.</summary>
+    private readonly TestClock _clock = new();
+
+    /// <summary>
+    /// A tracker on the test's fake clock that cuts a batch only when it is flushed: the five events recorded before
+    /// the flush always travel together, however slowly the machine records them. Its requests time out after 10
+    /// minutes unless a test says otherwise.
+    /// </summary>
+    private CaseTracker Create(RecordingHandler handler, Action<EvalFrameworkOptions>? configure = null) =>
+        TestTrackers.Create(
+            handler,
+            o =>
+            {
+                o.FlushInterval = TimeSpan.FromMinutes(10);
+                o.RequestTimeout = TimeSpan.FromMinutes(10);
+                configure?.Invoke(o);
+            },
+            clock: _clock);
+
+    /// <summary>Flushes, moving the fake clock until the flush is done: the retries' waits pass without real time passing.</summary>
+    private async Task FlushMovingTheClock(CaseTracker tracker)
+    {
+        var flush = tracker.FlushAsync();
+        await _clock.AdvanceUntilAsync(() => flush.IsCompleted, Step);
+        await flush;
+    }
 
     private static void RecordFive(CaseTracker tracker)
     {
@@ -33,6 +54,7 @@ public sealed class RetryTests
         // request 2 succeeds and finds every event already stored: the collector's dedup does the rest.
         var handler = new RecordingHandler
         {
+            Clock = _clock,
             Stores = n => n != 1,
             Override = n => n switch
             {
@@ -44,7 +66,7 @@ public sealed class RetryTests
         await using var tracker = Create(handler);
 
         RecordFive(tracker);
-        await tracker.FlushWithin();
+        await FlushMovingTheClock(tracker);
 
         var requests = handler.Requests;
         Assert.Equal(3, requests.Count);
@@ -55,8 +77,13 @@ public sealed class RetryTests
         Assert.Equal(5, tracker.Statistics.Sent);
         Assert.Equal(2, tracker.Statistics.Retries);
         Assert.Equal(0, tracker.Statistics.Rejected);
-        var waited = Stopwatch.GetElapsedTime(requests[1].Timestamp, requests[2].Timestamp);
-        Assert.True(waited >= TimeSpan.FromMilliseconds(950), $"Retry-After: 1 was not honoured ({waited})");
+        // The 503 is waited out by back-off (100–200 ms for a first retry), the 429 by its Retry-After: 1 s of the
+        // tracker's clock passed before request 2, and the tracker asked the clock for exactly that wait.
+        var backedOff = _clock.GetElapsedTime(requests[0].Timestamp, requests[1].Timestamp);
+        Assert.True(backedOff >= TimeSpan.FromMilliseconds(100), $"no back-off after the 503 ({backedOff})");
+        var waited = _clock.GetElapsedTime(requests[1].Timestamp, requests[2].Timestamp);
+        Assert.True(waited >= TimeSpan.FromSeconds(1), $"Retry-After: 1 was not honoured ({waited})");
+        Assert.Contains(TimeSpan.FromSeconds(1), _clock.Waits);
     }
 
     [Fact]
@@ -64,6 +91,7 @@ public sealed class RetryTests
     {
         var handler = new RecordingHandler
         {
+            Clock = _clock,
             Stores = n => n >= 2,
             BeforeAnswer = (n, _) => n == 0 ? throw new HttpRequestException("connection refused") : Task.CompletedTask,
             Override = n => n == 1 ? new HttpResponseMessage(HttpStatusCode.BadGateway) : null,
@@ -71,11 +99,15 @@ public sealed class RetryTests
         await using var tracker = Create(handler);
 
         RecordFive(tracker);
-        await tracker.FlushWithin();
+        await FlushMovingTheClock(tracker);
 
         Assert.Equal(5, handler.Stored.Count);
         Assert.Equal(5, tracker.Statistics.Sent);
         Assert.Equal(2, tracker.Statistics.Retries);
+        // Exponential back-off on the tracker's clock: at least half of 200 ms, then at least half of 400 ms.
+        var requests = handler.Requests;
+        Assert.True(_clock.GetElapsedTime(requests[0].Timestamp, requests[1].Timestamp) >= TimeSpan.FromMilliseconds(100));
+        Assert.True(_clock.GetElapsedTime(requests[1].Timestamp, requests[2].Timestamp) >= TimeSpan.FromMilliseconds(200));
     }
 
     [Fact]
@@ -83,17 +115,20 @@ public sealed class RetryTests
     {
         var handler = new RecordingHandler
         {
+            Clock = _clock,
             Stores = n => n >= 1,
             BeforeAnswer = (n, ct) => n == 0 ? Task.Delay(Timeout.Infinite, ct) : Task.CompletedTask,
         };
         await using var tracker = Create(handler, o => o.RequestTimeout = TimeSpan.FromMilliseconds(500));
 
         RecordFive(tracker);
-        await tracker.FlushWithin();
+        await FlushMovingTheClock(tracker);
 
         Assert.Equal(2, handler.Requests.Count);
         Assert.Equal(handler.Requests[0].Events.Select(e => e.Id), handler.Stored.Select(e => e.Id));
         Assert.Equal(1, tracker.Statistics.Retries);
+        // The hung request was given up only when its 500 ms had passed on the tracker's clock.
+        Assert.True(_clock.GetElapsedTime(handler.Requests[0].Timestamp, handler.Requests[1].Timestamp) >= TimeSpan.FromMilliseconds(500));
     }
 
     [Theory]
@@ -136,18 +171,20 @@ public sealed class RetryTests
     {
         var handler = new RecordingHandler
         {
+            Clock = _clock,
             Stores = n => n >= 1,
             Override = n => n == 0 ? new HttpResponseMessage(status) : null,
         };
         await using var tracker = Create(handler, o => o.MaxRetryDelay = TimeSpan.FromMilliseconds(200));
 
         RecordFive(tracker);
-        await tracker.FlushWithin();
+        await FlushMovingTheClock(tracker);
 
         Assert.Equal(5, handler.Stored.Count);
         Assert.Equal(5, tracker.Statistics.Sent);
         Assert.Equal(0, tracker.Statistics.Rejected);
         Assert.Equal(1, tracker.Statistics.Retries);
+        Assert.True(_clock.GetElapsedTime(handler.Requests[0].Timestamp, handler.Requests[1].Timestamp) >= TimeSpan.FromMilliseconds(100), "no back-off");
     }
 
     [Fact]
@@ -156,13 +193,14 @@ public sealed class RetryTests
         // What a resilience pipeline throws (TimeoutRejectedException, BrokenCircuitException) is no HttpRequestException.
         var handler = new RecordingHandler
         {
+            Clock = _clock,
             Stores = n => n >= 1,
             BeforeAnswer = (n, _) => n == 0 ? throw new InvalidOperationException("circuit open") : Task.CompletedTask,
         };
         await using var tracker = Create(handler, o => o.MaxRetryDelay = TimeSpan.FromMilliseconds(200));
 
         RecordFive(tracker);
-        await tracker.FlushWithin();
+        await FlushMovingTheClock(tracker);
 
         Assert.Equal(5, handler.Stored.Count);
         Assert.Equal(0, tracker.Statistics.Rejected);

@@ -127,18 +127,22 @@ public sealed class TrackedCaseLifecycleTests
     [Fact]
     public async Task DisposeAsync_CollectorNeverAnswers_GivesUpAfterShutdownTimeoutAndCountsDropped()
     {
+        var clock = new TestClock();
         var handler = new RecordingHandler { BeforeAnswer = (_, ct) => Task.Delay(Timeout.Infinite, ct) };
-        var tracker = TestTrackers.Create(handler, o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(200));
+        var tracker = TestTrackers.Create(handler, o => o.ShutdownTimeout = TimeSpan.FromMilliseconds(200), clock: clock);
         using (var tracked = tracker.Case("ref-1"))
         {
             tracked.RecordEscalation();
             tracked.RecordEscalation();
         }
 
-        var started = TimeProvider.System.GetTimestamp();
-        await tracker.DisposeAsync().AsTask().WaitAsync(TestTrackers.Patience);
+        var disposing = tracker.DisposeAsync().AsTask();
+        await clock.AdvanceUntilAsync(() => disposing.IsCompleted, TimeSpan.FromMilliseconds(10));
+        await disposing;
 
-        Assert.InRange(TimeProvider.System.GetElapsedTime(started), TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(3));
+        // It waited its 200 ms on the tracker's clock, and gave up long before the hung request's own 10 s timeout.
+        Assert.Contains(TimeSpan.FromMilliseconds(200), clock.Waits);
+        Assert.InRange(clock.Advanced, TimeSpan.FromMilliseconds(200), TestTrackers.Options().RequestTimeout - TimeSpan.FromSeconds(1));
         Assert.Equal(2, tracker.Statistics.Dropped);
         Assert.Equal(0, tracker.Statistics.Sent);
     }

@@ -10,7 +10,11 @@ internal static class CasesApi
 {
     public static RouteGroupBuilder MapCasesApi(this RouteGroupBuilder api)
     {
-        api.MapGet("/cases", GetCases).WithName("GetCases").RequireAuthorization(ApiPolicies.Read);
+        api.MapGet("/cases", GetCases).WithName("GetCases").RequireAuthorization(ApiPolicies.Read)
+            .WithTags("Cases")
+            .WithSummary("List a pilot's cases")
+            .WithDescription("One row per case with everything that has arrived for it, oldest first, in pages: pass `nextCursor` as `cursor` "
+                + "for the next page (null on the last).");
         return api;
     }
 

@@ -7,7 +7,9 @@ internal static class HealthApi
 {
     public static IEndpointRouteBuilder MapHealthApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet("/healthz", () => TypedResults.Text("ok")).AllowAnonymous()
+            .WithName("GetHealth").WithTags("Operations").WithSummary("Liveness: the process answers")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain");
         app.MapGet("/readyz", async (ICollectorDatabase database, IngestWriter writer, CancellationToken cancellationToken) =>
         {
             try
@@ -19,7 +21,10 @@ internal static class HealthApi
             {
                 return Results.Text("not ready", statusCode: StatusCodes.Status503ServiceUnavailable);
             }
-        }).AllowAnonymous().ExcludeFromDescription();
+        }).AllowAnonymous()
+            .WithName("GetReadiness").WithTags("Operations").WithSummary("Readiness: the database is migrated and the writer runs")
+            .Produces<string>(StatusCodes.Status200OK, "text/plain")
+            .Produces<string>(StatusCodes.Status503ServiceUnavailable, "text/plain");
         return app;
     }
 }

@@ -2,6 +2,7 @@ using System.Net;
 using System.Text;
 using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Metrics;
+using EvalFramework.Collector.OpenApi;
 using EvalFramework.Evaluation;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,7 @@ namespace EvalFramework.Collector.Home;
 
 /// <summary>
 /// <c>/</c>: what a person who opens the collector in a browser needs first: what runs (methodology, config), each
-/// pilot's newest report, and the collector's other doors (health, readiness, metrics, the API). Anonymous: it shows
+/// pilot's newest report, and the collector's other doors (health, readiness, metrics, the API and its reference page). Anonymous: it shows
 /// only what the config names (pilot slugs and display names), never data.
 /// </summary>
 internal static class HomePage
@@ -19,7 +20,11 @@ internal static class HomePage
         app.MapGet("/", (EvaluationSettings settings, IOptions<MetricsOptions> metrics) =>
                 TypedResults.Content(Render(settings, metrics.Value.RequireKey), "text/html; charset=utf-8"))
             .AllowAnonymous()
-            .ExcludeFromDescription();
+            .WithName("GetHome")
+            .WithTags("Pages")
+            .WithSummary("The landing page")
+            .WithDescription("What runs (methodology, config), each pilot's newest report, and the collector's other endpoints.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
         return app;
     }
 
@@ -67,6 +72,8 @@ internal static class HomePage
             .Append(metricsNeedKey ? " (a key with the read right)" : "").Append("</li>\n")
             .Append("<li><code>POST /api/v1/events</code>: events from a pilot's service (a key with the write right)</li>\n")
             .Append("<li><code>GET /api/v1/cases</code>, <code>/api/v1/snapshots</code>, <code>/api/v1/plans</code>: cases, snapshots and analysis plans</li>\n")
+            .Append("<li><a href=\"").Append(ApiReference.PagePath).Append("\">").Append(ApiReference.PagePath).Append("</a>: the API reference (every endpoint, its rights, bodies, answers and examples); ")
+            .Append("the OpenAPI document for client generators: <a href=\"").Append(ApiReference.DocumentPath).Append("\">").Append(ApiReference.DocumentPath).Append("</a></li>\n")
             .Append("</ul>\n<p>The documentation is in the repository: <code>README.md</code> and <code>docs/</code>.</p>\n</body>\n</html>\n");
         return html.ToString();
     }

@@ -15,7 +15,17 @@ internal static class EventsApi
 {
     public static RouteGroupBuilder MapEventsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/events", PostEvents).WithName("PostEvents").RequireAuthorization(ApiPolicies.Ingest).AddEndpointFilter<IngestMetricsFilter>();
+        api.MapPost("/events", PostEvents).WithName("PostEvents").RequireAuthorization(ApiPolicies.Ingest).AddEndpointFilter<IngestMetricsFilter>()
+            .WithTags("Ingest")
+            .WithSummary("Record a batch of events")
+            .WithDescription("At most 1000 events and 1 MiB (1048576 bytes). Each event is checked on its own: the valid ones are stored, the others "
+                + "come back in `rejected` with their index and the fields at fault. An `id` already stored counts as a duplicate and is not stored "
+                + "again, so a batch can be retried as it is. A batch of which no event is valid is a 400 carrying `rejected` too. Pilots, case types, "
+                + "arms and attribute keys must be in the collector's evaluation config.")
+            .Accepts<EventBatch>("application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
         return api;
     }
 

@@ -5,7 +5,7 @@ namespace EvalFramework.Collector.Metrics;
 /// <summary>
 /// Every instrument of the collector, created once from <see cref="IMeterFactory"/> on meter
 /// <see cref="MeterName"/>. Names are OpenTelemetry style; <see cref="PrometheusTextExporter"/> turns them into
-/// Prometheus names (see README.md, "Metrics reference").
+/// Prometheus names (see docs/metrics.md).
 /// </summary>
 internal sealed class CollectorMetrics
 {
@@ -48,7 +48,7 @@ internal sealed class CollectorMetrics
         Histogram<T> Histogram<T>(string name, string unit, string description, IReadOnlyList<T> buckets) where T : struct =>
             meter.CreateHistogram(name, unit, description, advice: new InstrumentAdvice<T> { HistogramBucketBoundaries = buckets });
 
-        // What stored events measure, by pilot, case type and arm (OpenTelemetry names; README "Metrics reference").
+        // What stored events measure, by pilot, case type and arm (OpenTelemetry names; docs/metrics.md).
         CasesStarted = Counter<long>("evalfw.cases.started", "{case}", "Cases started (case.started stored), by pilot, case type and arm.");
         CasesCompleted = Counter<long>("evalfw.cases.completed", "{case}",
             "Cases completed (case.completed stored), by pilot, case type, arm and outcome.");

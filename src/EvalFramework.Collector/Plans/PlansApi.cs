@@ -21,8 +21,22 @@ internal static class PlansApi
 
     public static RouteGroupBuilder MapPlansApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/plans", RegisterAsync).WithName("RegisterPlan").RequireAuthorization(ApiPolicies.Admin);
-        api.MapGet("/plans/{pilot}", GetAsync).WithName("GetPlanRegistration").RequireAuthorization(ApiPolicies.Read);
+        api.MapPost("/plans", RegisterAsync).WithName("RegisterPlan").RequireAuthorization(ApiPolicies.Admin)
+            .WithTags("Plans")
+            .WithSummary("Register (freeze) a pilot's analysis plan")
+            .WithDescription("Registers the plan the collector's evaluation config has for the pilot. With `planSha256` the registration happens only "
+                + "if the collector's plan has that hash. The first registration wins: the same plan again answers 200 with the registration there is; "
+                + "another plan is a 409, since a registered plan is never replaced. The body is at most 4 KiB.")
+            .Accepts<RegisterPlanBody>("application/json")
+            .Produces<PlanRegistration>(StatusCodes.Status201Created)
+            .Produces<PlanRegistration>(StatusCodes.Status200OK)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapGet("/plans/{pilot}", GetAsync).WithName("GetPlanRegistration").RequireAuthorization(ApiPolicies.Read)
+            .WithTags("Plans")
+            .WithSummary("Get a pilot's registered analysis plan")
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

@@ -5,7 +5,7 @@ using EvalFramework.Evaluation.Configuration;
 namespace EvalFramework.Collector.Privacy;
 
 /// <summary>
-/// Closed vocabularies at ingest (README, "Privacy and security"): an event's pilot must be a pilot of the
+/// Closed vocabularies at ingest (docs/privacy.md): an event's pilot must be a pilot of the
 /// collector's evaluation config, and every value that can become a label, a snapshot key, a CSV cell or a word on a
 /// report (case type, arm, channel, role, model, reason, system, kind, team, attribute keys, and attribute values where
 /// the config lists them) must be in that pilot's vocabulary; under <c>caseIds: pseudonym</c> a <c>caseId</c> must be

@@ -1,6 +1,7 @@
 using System.Text;
 using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Configuration;
+using EvalFramework.Collector.OpenApi;
 using EvalFramework.Collector.Snapshots;
 using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
@@ -22,13 +23,27 @@ internal static class ReportsApi
             .RequireAuthorization(ApiPolicies.Reports)
             .WithMetadata(new BrowserLoginMetadata())
             .RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy)
-            .ExcludeFromDescription();
-        reports.MapGet("/latest", LatestAsync);
-        reports.MapGet("/{id}", PageAsync);
+            .WithTags("Reports")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        reports.MapGet("/latest", LatestAsync).WithName("GetLatestReport")
+            .WithSummary("Go to the newest report of a pilot")
+            .WithDescription("A redirect (302, not cached) to `/reports/{id}` of the pilot's newest snapshot; `lang` (sv or en) is passed on.")
+            .Produces(StatusCodes.Status302Found)
+            .ProducesValidationProblem();
+        reports.MapGet("/{id}", PageAsync).WithName("GetReport")
+            .WithSummary("A snapshot's report page")
+            .WithDescription("Server-rendered HTML for people: `lang=sv|en`, else the best of `Accept-Language`, else Swedish.")
+            .Produces<string>(StatusCodes.Status200OK, "text/html");
         reports.MapGet("/{id}/snapshot.json", (HttpContext http, SnapshotStore store, ReportAccess access, string id, CancellationToken cancellationToken) =>
-            DownloadAsync(http, store, access, id, csv: false, cancellationToken));
+            DownloadAsync(http, store, access, id, csv: false, cancellationToken))
+            .WithName("GetReportSnapshotJson")
+            .WithSummary("The report's snapshot as a JSON download")
+            .ProducesSnapshot(StatusCodes.Status200OK, "The snapshot, as an attachment.");
         reports.MapGet("/{id}/snapshot.csv", (HttpContext http, SnapshotStore store, ReportAccess access, string id, CancellationToken cancellationToken) =>
-            DownloadAsync(http, store, access, id, csv: true, cancellationToken));
+            DownloadAsync(http, store, access, id, csv: true, cancellationToken))
+            .WithName("GetReportSnapshotCsv")
+            .WithSummary("The report's snapshot as a long CSV download")
+            .Produces<string>(StatusCodes.Status200OK, "text/csv");
         return app;
     }
 

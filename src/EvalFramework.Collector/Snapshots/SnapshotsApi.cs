@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Http;
+using EvalFramework.Collector.OpenApi;
 using EvalFramework.Contract;
 using EvalFramework.Evaluation.Snapshots;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -21,9 +22,28 @@ internal static class SnapshotsApi
 
     public static RouteGroupBuilder MapSnapshotsApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/snapshots", CreateAsync).WithName("CreateSnapshot").RequireAuthorization(ApiPolicies.Admin);
-        api.MapGet("/snapshots", ListAsync).WithName("ListSnapshots").RequireAuthorization(ApiPolicies.Read);
-        api.MapGet("/snapshots/{id}", GetAsync).WithName("GetSnapshot").RequireAuthorization(ApiPolicies.Read);
+        api.MapPost("/snapshots", CreateAsync).WithName("CreateSnapshot").RequireAuthorization(ApiPolicies.Admin)
+            .WithTags("Snapshots")
+            .WithSummary("Make an immutable snapshot of a pilot's period")
+            .WithDescription("`from` and `to` are dates (yyyy-MM-dd) or RFC 3339 times; without `to` the period ends at the start of today (UTC) "
+                + "minus the config's `followUpDays`, and `to` may not be in the future. The body is at most 16 KiB. The answer is the snapshot for a key "
+                + "that may also read the pilot, else only where it is (`Location`) and what it covers.")
+            .Accepts<CreateSnapshotBody>("application/json")
+            .Produces<SnapshotCreated>(StatusCodes.Status201Created)
+            .ProducesSnapshot(StatusCodes.Status201Created, "Made: the snapshot, or for a key without the read right its id, pilot, period and time (`SnapshotCreated`); `Location` says where it is.")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+        api.MapGet("/snapshots", ListAsync).WithName("ListSnapshots").RequireAuthorization(ApiPolicies.Read)
+            .WithTags("Snapshots")
+            .WithSummary("List a pilot's snapshots")
+            .WithDescription("What each snapshot covers and its hashes, not its content.");
+        api.MapGet("/snapshots/{id}", GetAsync).WithName("GetSnapshot").RequireAuthorization(ApiPolicies.Read)
+            .WithTags("Snapshots")
+            .WithSummary("Get a snapshot")
+            .WithDescription("The stored snapshot as it was made (`format=json`, the default), or as long CSV (`format=csv`).")
+            .ProducesSnapshot(StatusCodes.Status200OK, "The snapshot.", csv: true)
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status404NotFound);
         return api;
     }
 

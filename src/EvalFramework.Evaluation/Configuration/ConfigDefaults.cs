@@ -2,7 +2,7 @@ namespace EvalFramework.Evaluation.Configuration;
 
 /// <summary>
 /// The defaults used when the evaluation configuration leaves a key out, with their sources
-/// (see README.md, "Configuration").
+/// (see docs/configuration.md).
 /// </summary>
 public static class ConfigDefaults
 {

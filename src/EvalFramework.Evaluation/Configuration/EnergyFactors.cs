@@ -17,7 +17,7 @@ public sealed record EnergyFactors(
     double TokenEnergyBatchSize,
     double TokenEnergyGamma)
 {
-    /// <summary>The documented defaults with their sources (README, "Configuration": <c>energy</c>).</summary>
+    /// <summary>The documented defaults with their sources (docs/configuration.md, <c>energy</c>).</summary>
     public static EnergyFactors Default { get; } = new(
         ConfigDefaults.GridIntensityGCo2ePerKwh,
         ConfigDefaults.Pue,

@@ -11,7 +11,7 @@ namespace EvalFramework.Evaluation.Models;
 /// <remarks>
 /// Only the GPU energy of generation is modelled (with PUE for the data centre). EcoLogits also adds the
 /// non-GPU server share and embodied (manufacturing) impacts; they are left out, so the AI part is a lower
-/// bound. Input tokens are not counted (prefill energy is not in the fit). See README.md ("Configuration").
+/// bound. Input tokens are not counted (prefill energy is not in the fit). See docs/configuration.md (<c>energy</c>).
 /// </remarks>
 public sealed class EnergyModel
 {

@@ -5,7 +5,7 @@ using EvalFramework.Contract;
 namespace EvalFramework.Evaluation.Snapshots;
 
 /// <summary>
-/// The canonical binary record of one case, exactly the bytes the data hash reads for it (README.md, "Verifying a
+/// The canonical binary record of one case, exactly the bytes the data hash reads for it (docs/snapshots.md, "Verifying a
 /// snapshot"): <c>'C'</c>, case id, case type, arm, started and completed ms, the outcome (empty while open), effort
 /// and AI seconds, the counters, effort by role and AI usage by model, and for a case whose <c>case.started</c> carried an
 /// assignment, <c>'A'</c>, the assigned arm, the unit and the unit id (a case without one ends after the models, as

@@ -1,6 +1,6 @@
 namespace EvalFramework.Evaluation.Snapshots;
 
-/// <summary>The metric keys of snapshot contract v1 (README, "Snapshots and statistics": Metrics).</summary>
+/// <summary>The metric keys of snapshot contract v1 (docs/snapshots.md, "Metrics").</summary>
 public static class MetricKeys
 {
     /// <summary>Completed cases.</summary>

@@ -1,6 +1,6 @@
 namespace EvalFramework.Evaluation.Snapshots;
 
-/// <summary>The verdicts of a comparison (README, "Snapshots and statistics": Reading a verdict).</summary>
+/// <summary>The verdicts of a comparison (docs/methods.md, "Reading a verdict").</summary>
 public static class Verdicts
 {
     /// <summary>Significantly better in the metric's good direction (Holm-adjusted p below 1 − level).</summary>

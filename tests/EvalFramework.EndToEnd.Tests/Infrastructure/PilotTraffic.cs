@@ -8,7 +8,7 @@ namespace EvalFramework.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// Events of every type for pilot <c>demo</c> of metrics-config/evaluation.yaml, in every case type and arm, and a
-/// snapshot with every metric key and comparison of the snapshot contract (README, "Snapshots and statistics").
+/// snapshot with every metric key and comparison of the snapshot contract (docs/snapshots.md).
 /// </summary>
 internal static class PilotTraffic
 {
@@ -18,7 +18,7 @@ internal static class PilotTraffic
 
     public static readonly string[] Arms = ["manual", "ai_assisted"];
 
-    /// <summary>The snapshot contract's metric keys per case type and arm (README, "Metrics" under Snapshots).</summary>
+    /// <summary>The snapshot contract's metric keys per case type and arm (docs/snapshots.md, "Metrics").</summary>
     public static readonly string[] MetricKeys =
     [
         "cases_completed", "throughput_per_week", "lead_time_seconds_median", "lead_time_seconds_p90", "lead_time_seconds_mean",

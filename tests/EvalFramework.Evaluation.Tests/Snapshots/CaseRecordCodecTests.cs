@@ -124,7 +124,7 @@ public sealed class CaseRecordCodecTests
         Assert.Throws<ArgumentException>(() => engine.AddCaseRecord(CaseRecordCodec.Encode(Row(1, "manual"))));
     }
 
-    /// <summary>The byte stream README.md documents under "Verifying a snapshot", written independently with a BinaryWriter.</summary>
+    /// <summary>The byte stream docs/snapshots.md documents under "Verifying a snapshot", written independently with a BinaryWriter.</summary>
     [Fact]
     public void DataSha256_CasesSurveyAndMaintenance_IsSha256OfTheDocumentedByteStream()
     {

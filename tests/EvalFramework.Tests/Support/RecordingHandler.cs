@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -16,6 +15,9 @@ internal sealed class RecordingHandler : HttpMessageHandler
     private readonly HashSet<string> _storedIds = [];
     private readonly List<WireEvent> _stored = [];
     private readonly List<RecordedRequest> _requests = [];
+
+    /// <summary>The clock whose timestamp each request is recorded with; the system's by default.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
 
     /// <summary>Runs before answering request n (zero-based), e.g. to block.</summary>
     public Func<int, CancellationToken, Task>? BeforeAnswer { get; set; }
@@ -63,7 +65,7 @@ internal sealed class RecordingHandler : HttpMessageHandler
                 request.Content.Headers.ContentType?.MediaType,
                 body,
                 batch.Events ?? [],
-                Stopwatch.GetTimestamp()));
+                Clock.GetTimestamp()));
         }
 
         if (BeforeAnswer is not null)

@@ -24,8 +24,9 @@ internal static class TestTrackers
         return options;
     }
 
-    public static CaseTracker Create(HttpMessageHandler handler, Action<EvalFrameworkOptions>? configure = null, IMeterFactory? meterFactory = null) =>
-        CaseTracker.Create(Options(configure), meterFactory: meterFactory, handler: handler);
+    public static CaseTracker Create(HttpMessageHandler handler, Action<EvalFrameworkOptions>? configure = null, IMeterFactory? meterFactory = null,
+        TimeProvider? clock = null) =>
+        CaseTracker.Create(Options(configure), meterFactory: meterFactory, handler: handler, timeProvider: clock);
 
     /// <summary>Flushes with a deadline, so a bug fails the test instead of hanging it.</summary>
     public static Task FlushWithin(this CaseTracker tracker) => tracker.FlushAsync().WaitAsync(Patience);

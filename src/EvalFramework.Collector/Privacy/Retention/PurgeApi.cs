@@ -15,7 +15,13 @@ internal static class PurgeApi
 
     public static RouteGroupBuilder MapPurgeApi(this RouteGroupBuilder api)
     {
-        api.MapPost("/purge", PurgeAsync).WithName("Purge").RequireAuthorization(ApiPolicies.Admin);
+        api.MapPost("/purge", PurgeAsync).WithName("Purge").RequireAuthorization(ApiPolicies.Admin)
+            .WithTags("Privacy")
+            .WithSummary("Delete a pilot's raw events and case rows older than a date")
+            .WithDescription("`before` is a date (yyyy-MM-dd) or an RFC 3339 time; the body is at most 16 KiB. Snapshots are kept.")
+            .Accepts<PurgeRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         return api;
     }
 

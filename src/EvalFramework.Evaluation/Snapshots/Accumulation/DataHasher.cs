@@ -5,7 +5,7 @@ using System.Text;
 namespace EvalFramework.Evaluation.Snapshots.Accumulation;
 
 /// <summary>
-/// SHA-256 over the canonical binary encoding of the data a snapshot used (README.md, "Verifying a
+/// SHA-256 over the canonical binary encoding of the data a snapshot used (docs/snapshots.md, "Verifying a
 /// snapshot"): little-endian integers and IEEE-754 doubles, strings as a 4-byte length and UTF-8 bytes, one record
 /// per case used in ascending UTF-8 byte order of the case id, then per arm shown the person-level sums of its counted
 /// staff-survey answers (what its well-being figure is computed from) and the maintenance records, sorted.
