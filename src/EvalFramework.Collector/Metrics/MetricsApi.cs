@@ -15,6 +15,7 @@ internal static class MetricsApi
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
         app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, branch => branch.UseMiddleware<PilotSeriesFilter>(), optionsName: null)
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
             .RequireAuthorization(ApiPolicies.Metrics)
             .ExcludeFromDescription();
         return app;

@@ -40,10 +40,16 @@ internal static class PilotSeriesCut
 
                 metadataEnd = end;
             }
+            else if (content.SequenceEqual(EndOfFile))
+            {
+                // The end marker: metadata still held back belongs to a family with no sample left.
+                metadataStart = -1;
+                kept.Write(line);
+            }
             else
             {
                 inSamples = true;
-                if (content.Length == 0 || content.SequenceEqual(EndOfFile) || PilotOf(content) is not { } pilot || visible(pilot))
+                if (content.Length == 0 || PilotOf(content) is not { } pilot || visible(pilot))
                 {
                     if (metadataStart >= 0)
                     {
