@@ -15,10 +15,11 @@ internal static class PilotSeriesCut
     private static readonly byte[] EndOfFile = "# EOF"u8.ToArray();
 
     /// <summary>The text without the sample lines whose pilot <paramref name="visible"/> refuses, and metadata left without samples.</summary>
-    public static byte[] Keep(ReadOnlySpan<byte> text, Func<string, bool> visible)
+    public static ReadOnlyMemory<byte> Keep(ReadOnlySpan<byte> text, Func<string, bool> visible)
     {
         ArgumentNullException.ThrowIfNull(visible);
         var kept = new MemoryStream(text.Length);
+        var decided = new Decision(visible);
         var metadataStart = -1;
         var metadataEnd = -1;
         var inSamples = true;
@@ -49,7 +50,7 @@ internal static class PilotSeriesCut
             else
             {
                 inSamples = true;
-                if (content.Length == 0 || PilotOf(content) is not { } pilot || visible(pilot))
+                if (content.Length == 0 || decided.Visible(content))
                 {
                     if (metadataStart >= 0)
                     {
@@ -64,17 +65,21 @@ internal static class PilotSeriesCut
             position = end;
         }
 
-        return kept.ToArray();
+        return kept.GetBuffer().AsMemory(0, (int)kept.Length);
     }
 
     /// <summary>The value of the sample line's <c>pilot</c> label, or null when it has none.</summary>
-    internal static string? PilotOf(ReadOnlySpan<byte> sample)
+    internal static string? PilotOf(ReadOnlySpan<byte> sample) => RawPilotOf(sample, out var found) is var raw && found ? Unescape(raw) : null;
+
+    /// <summary>The escaped value of the sample line's <c>pilot</c> label, as written; <paramref name="found"/> says whether it has one.</summary>
+    private static ReadOnlySpan<byte> RawPilotOf(ReadOnlySpan<byte> sample, out bool found)
     {
+        found = false;
         // name{label="value",...} value: a name with UTF-8 characters is quoted inside the braces, as a label without '='.
         var open = sample.IndexOfAny((byte)'{', (byte)' ');
         if (open < 0 || sample[open] != (byte)'{')
         {
-            return null;
+            return default;
         }
 
         var i = open + 1;
@@ -110,11 +115,41 @@ internal static class PilotSeriesCut
             i = SkipQuoted(sample, valueStart);
             if ((!quotedName && name.SequenceEqual(PilotLabel)) || (quotedName && name.SequenceEqual("\"pilot\""u8)))
             {
-                return Unescape(sample[(valueStart + 1)..Math.Max(valueStart + 1, i - 1)]);
+                found = true;
+                return sample[(valueStart + 1)..Math.Max(valueStart + 1, i - 1)];
             }
         }
 
-        return null;
+        return default;
+    }
+
+    /// <summary>
+    /// Whether a line may be seen, asking <c>visible</c> once per run of lines of the same pilot (a family's series come
+    /// grouped by their labels), so a cut allocates little more than its result.
+    /// </summary>
+    private ref struct Decision(Func<string, bool> visible)
+    {
+        private ReadOnlySpan<byte> _lastPilot;
+        private bool _lastVisible;
+        private bool _any;
+
+        public bool Visible(ReadOnlySpan<byte> sample)
+        {
+            var pilot = RawPilotOf(sample, out var found);
+            if (!found)
+            {
+                return true;
+            }
+
+            if (!_any || !pilot.SequenceEqual(_lastPilot))
+            {
+                _lastPilot = pilot;
+                _lastVisible = visible(Unescape(pilot));
+                _any = true;
+            }
+
+            return _lastVisible;
+        }
     }
 
     /// <summary>The index just past the quoted string that starts at <paramref name="quote"/>.</summary>

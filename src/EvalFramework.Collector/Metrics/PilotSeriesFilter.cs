@@ -35,7 +35,7 @@ internal sealed class PilotSeriesFilter(RequestDelegate next, IOptions<MetricsOp
             http.Response.Body = body;
         }
 
-        var text = whole.GetBuffer().AsMemory(0, (int)whole.Length);
+        ReadOnlyMemory<byte> text = whole.GetBuffer().AsMemory(0, (int)whole.Length);
         if (http.Response.StatusCode == StatusCodes.Status200OK)
         {
             text = PilotSeriesCut.Keep(text.Span, pilots.Contains);

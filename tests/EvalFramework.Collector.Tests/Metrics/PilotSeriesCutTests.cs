@@ -94,5 +94,5 @@ public sealed class PilotSeriesCutTests
         Assert.Equal(expected, PilotSeriesCut.PilotOf(Encoding.UTF8.GetBytes(line)));
 
     private static string Cut(string text, string pilot) =>
-        Encoding.UTF8.GetString(PilotSeriesCut.Keep(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n")), p => p == pilot));
+        Encoding.UTF8.GetString(PilotSeriesCut.Keep(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n")), p => p == pilot).Span);
 }
