@@ -2,9 +2,16 @@
 // BenchmarkDotNet 0.14.0, .NET 10.0.12, X64 RyuJIT AVX-512, AMD EPYC (2 vCPU VM, shared with other builds: load 10-15),
 // InProcessEmitToolchain, 15 iterations. 2,050 series per scrape.
 //
-// RESULTS
+// | Method        | Mean       | Error      | StdDev      | Median     | Gen0    | Gen1    | Gen2    | Allocated |
+// |-------------- |-----------:|-----------:|------------:|-----------:|--------:|--------:|--------:|----------:|
+// | Scrape        | 3,727.2 us | 1,360.6 us | 1,136.13 us | 3,894.5 us | 15.6250 | 15.6250 | 15.6250 | 225.98 KB |
+// | CutToOnePilot |   586.0 us |   112.0 us |    93.54 us |   582.3 us | 46.8750 | 23.4375 | 23.4375 | 269.63 KB |
 //
-// Reading: see the numbers above.
+// Reading: a scrape of 2,050 series through the endpoint takes about 4 ms (median), within the 5 ms goal; the same
+// series through the earlier hand-written exporter, called directly without HTTP, took 0.88 ms median (307 KB), run
+// just before on the same busy VM. The new figure includes the HTTP pipeline (test server, response stream) and the
+// exporter's collection manager; it allocates less. A key for one pilot adds its cut, about 0.6 ms. The 300 ms cache
+// (Metrics:ScrapeCacheMilliseconds) shares one collection among scrapers; the cut is per request.
 
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
