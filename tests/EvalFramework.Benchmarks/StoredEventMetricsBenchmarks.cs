@@ -23,6 +23,8 @@ using EvalFramework.Evaluation.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
+using OpenTelemetry.Metrics;
 
 using EvalFramework.Testing;
 
@@ -36,7 +38,7 @@ namespace EvalFramework.Benchmarks;
 public class StoredEventMetricsBenchmarks
 {
     private ServiceProvider _services = null!;
-    private MetricsScraper _scraper = null!;
+    private MeterProvider _provider = null!;
     private StoredEventMetrics _metrics = null!;
     private PendingEvent[] _events = null!;
     private bool[] _stored = null!;
@@ -55,7 +57,8 @@ public class StoredEventMetricsBenchmarks
             : new EvaluationSettings(null, null);
         var labels = new MetricLabels(evaluation);
         var instruments = new CollectorMetrics(_services.GetRequiredService<IMeterFactory>(), new LatestSnapshotGauges(labels));
-        _scraper = new MetricsScraper([CollectorMetrics.MeterName], TimeSpan.Zero, m => CollectorMetrics.IsOwn(m, instruments.InstanceId));
+        _provider = Sdk.CreateMeterProviderBuilder().AddCollectorInstruments(_services.GetRequiredService<IMeterFactory>())
+            .AddCollectorPrometheusExporter().Build();
         _metrics = new StoredEventMetrics(instruments, labels, evaluation, options,
             NullLogger<StoredEventMetrics>.Instance);
         var now = DateTimeOffset.UtcNow;
@@ -94,7 +97,7 @@ public class StoredEventMetricsBenchmarks
     [GlobalCleanup]
     public void Cleanup()
     {
-        _scraper.Dispose();
+        _provider.Dispose();
         _services.Dispose();
     }
 }

@@ -52,6 +52,49 @@ public sealed class PrometheusEndToEndTests
     }
 
     [PrometheusFact]
+    public async Task DashboardQueries_CleanTrafficOnly_RefusalPanelsShowZeroNotNoData()
+    {
+        // Nothing rejected, nothing sent twice: the counts of refusals never move. They are exported at 0 from the
+        // start, so their panels (and the recording rule over them) show 0 where they would show "No data".
+        using var collector = new LiveCollector();
+        collector.Start();
+        (await collector.Client.PostAsync("/api/v1/events", PilotTraffic.Body(PilotTraffic.Round(casesPer: 1)))).EnsureSuccessStatusCode();
+        await using var prometheus = new PrometheusServer();
+        await prometheus.StartAsync(collector.Target, collector.ScrapeKey, Path.Combine(RepositoryPaths.Root, "metrics-config", "rules.yml"));
+        // A rate needs two samples in its window.
+        await prometheus.WaitUntilAsync(
+            async () => (await prometheus.QueryAsync("count_over_time(evalfw_collector_events_duplicates_total[1m]) >= 3")).Count > 0
+                && (await prometheus.QueryAsync("evalfw:events_rejected:rate5m")).Count > 0,
+            "three scrapes and a rule evaluation");
+
+        string[] neverMoved = ["evalfw_collector_events_rejected_total", "evalfw_collector_events_duplicates_total"];
+        var refusals = Dashboards.All()
+            .SelectMany(d => Dashboards.Queries(d.Dashboard).Select(q => (d.File, Title: q.Panel["title"]!.GetValue<string>(), q.Expr)))
+            .Where(q => Dashboards.MetricNames(q.Expr).Any(neverMoved.Contains))
+            .ToList();
+        var problems = new List<string>();
+        foreach (var (file, title, expr) in refusals)
+        {
+            var promql = Dashboards.Substitute(expr, PilotTraffic.Pilot);
+            var result = await prometheus.QueryAsync(promql);
+            if (result.Count == 0 || !result.All(s => Value(s) == 0))
+            {
+                problems.Add($"{file}: '{title}' gave {result.ToJsonString()} for {promql}, expected 0");
+            }
+        }
+
+        var byResult = await prometheus.QueryAsync("sum by (result) (rate(evalfw_collector_ingest_batches_total[1m]))");
+        var rejectedRule = await prometheus.QueryAsync("evalfw:events_rejected:rate5m");
+
+        Assert.Equal(2, refusals.Count);
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+        Assert.Equal(0, Value(byResult.Single(s => s!["metric"]!["result"]!.GetValue<string>() == "malformed")));
+        Assert.Contains(byResult, s => s!["metric"]!["result"]!.GetValue<string>() == "stored");
+        Assert.All(rejectedRule, s => Assert.Equal(0, Value(s)));
+        Assert.Contains(rejectedRule, s => s!["metric"]!["reason"]!.GetValue<string>() == "caseType");
+    }
+
+    [PrometheusFact]
     public async Task RecordingRules_Evaluated_EveryRuleHasData()
     {
         using var collector = new LiveCollector();
@@ -167,6 +210,9 @@ public sealed class PrometheusEndToEndTests
         (await collector.Client.PostAsync("/api/v1/events", PilotTraffic.Body(round.Take(3)))).EnsureSuccessStatusCode();
         await collector.Client.PostAsync("/api/v1/events", PilotTraffic.Body([PilotTraffic.Rejected()]));
     }
+
+    private static double Value(JsonNode? sample) =>
+        double.Parse(sample!["value"]![1]!.GetValue<string>(), NumberStyles.Float, CultureInfo.InvariantCulture);
 
     private static bool HasNumber(JsonNode? sample)
     {

@@ -4,8 +4,9 @@ namespace EvalFramework.Collector.Metrics;
 
 /// <summary>
 /// Every instrument of the collector, created once from <see cref="IMeterFactory"/> on meter
-/// <see cref="MeterName"/>. Names are OpenTelemetry style; <see cref="PrometheusTextExporter"/> turns them into
-/// Prometheus names (see docs/metrics.md).
+/// <see cref="MeterName"/>. Names are OpenTelemetry style; the OpenTelemetry Prometheus exporter turns them into
+/// Prometheus names (see docs/metrics.md). Only this collector's own meter is exported
+/// (<see cref="CollectorMeterProviderBuilderExtensions.AddCollectorInstruments(OpenTelemetry.Metrics.MeterProviderBuilder)"/>).
 /// </summary>
 internal sealed class CollectorMetrics
 {
@@ -32,16 +33,10 @@ internal sealed class CollectorMetrics
 
     private Func<int>? _writerQueueDepth;
 
-    /// <summary>
-    /// The meter tag that tells this collector's instruments from another collector's in the same process (tests
-    /// host several): OpenTelemetry listens by meter name, so <see cref="MetricsScraper"/> keeps only its own.
-    /// </summary>
-    public const string InstanceTag = "evalfw.collector.instance";
-
     public CollectorMetrics(IMeterFactory meterFactory, LatestSnapshotGauges snapshots)
     {
         ArgumentNullException.ThrowIfNull(meterFactory);
-        var meter = meterFactory.Create(new MeterOptions(MeterName) { Tags = [new(InstanceTag, InstanceId)] });
+        var meter = meterFactory.Create(new MeterOptions(MeterName));
 
         Counter<T> Counter<T>(string name, string unit, string description) where T : struct =>
             meter.CreateCounter<T>(name, unit, description);
@@ -94,9 +89,6 @@ internal sealed class CollectorMetrics
         }
     }
 
-    /// <summary>This collector's value of <see cref="InstanceTag"/>.</summary>
-    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
-
     public Counter<long> CasesStarted { get; }
 
     public Counter<long> CasesCompleted { get; }
@@ -136,21 +128,6 @@ internal sealed class CollectorMetrics
     public Counter<long> IngestBatches { get; }
 
     public Histogram<double> CommitDuration { get; }
-
-    /// <summary>Whether <paramref name="metric"/> comes from the collector with <paramref name="instanceId"/>.</summary>
-    public static bool IsOwn(OpenTelemetry.Metrics.Metric metric, string instanceId)
-    {
-        ArgumentNullException.ThrowIfNull(metric);
-        foreach (var tag in metric.MeterTags ?? [])
-        {
-            if (tag.Key == InstanceTag && tag.Value as string == instanceId)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
 
     /// <summary>Where the queue-depth gauge reads from (the writer; set once at start).</summary>
     public void ObserveWriterQueue(Func<int> depth) => _writerQueueDepth = depth;

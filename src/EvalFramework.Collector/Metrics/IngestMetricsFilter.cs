@@ -9,9 +9,22 @@ namespace EvalFramework.Collector.Metrics;
 /// </summary>
 internal sealed class IngestMetricsFilter(CollectorMetrics metrics) : IEndpointFilter
 {
+    private const string Stored = "stored";
+    private const string PartiallyRejected = "partially_rejected";
+    private const string Rejected = "rejected";
+    private const string Malformed = "malformed";
+    private const string Forbidden = "forbidden";
+    private const string TooLarge = "too_large";
+    private const string UnsupportedMediaType = "unsupported_media_type";
+    private const string StorageUnavailable = "storage_unavailable";
+
     /// <summary>Reasons are the offending field of the wire contract; anything else is <c>_OTHER</c>.</summary>
-    private static readonly LabelSet Reasons = new(
+    internal static readonly LabelSet Reasons = new(
         ["event", "id", "type", "time", "pilot", "caseId", "attributes", .. WireFields.All.Select(f => f.Name)]);
+
+    /// <summary>The <c>result</c> label values of ingest requests (besides <c>_OTHER</c>).</summary>
+    internal static readonly LabelSet Results =
+        new([Stored, PartiallyRejected, Rejected, Malformed, Forbidden, TooLarge, UnsupportedMediaType, StorageUnavailable]);
 
     public async ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
@@ -19,14 +32,14 @@ internal sealed class IngestMetricsFilter(CollectorMetrics metrics) : IEndpointF
         var inner = result is INestedHttpResult nested ? nested.Result : result;
         var (outcome, rejected) = inner switch
         {
-            Ok<IngestResponse> ok => (ok.Value!.Rejected.Count > 0 ? "partially_rejected" : "stored", ok.Value.Rejected),
+            Ok<IngestResponse> ok => (ok.Value!.Rejected.Count > 0 ? PartiallyRejected : Stored, ok.Value.Rejected),
             ValidationProblem invalid when invalid.ProblemDetails.Extensions.TryGetValue("rejected", out var r) && r is List<RejectedEvent> list
-                => ("rejected", list),
-            ValidationProblem => ("malformed", null),
-            ProblemHttpResult { StatusCode: StatusCodes.Status403Forbidden } => ("forbidden", null),
-            ProblemHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge } => ("too_large", null),
-            ProblemHttpResult { StatusCode: StatusCodes.Status415UnsupportedMediaType } => ("unsupported_media_type", null),
-            ProblemHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable } => ("storage_unavailable", null),
+                => (Rejected, list),
+            ValidationProblem => (Malformed, null),
+            ProblemHttpResult { StatusCode: StatusCodes.Status403Forbidden } => (Forbidden, null),
+            ProblemHttpResult { StatusCode: StatusCodes.Status413PayloadTooLarge } => (TooLarge, null),
+            ProblemHttpResult { StatusCode: StatusCodes.Status415UnsupportedMediaType } => (UnsupportedMediaType, null),
+            ProblemHttpResult { StatusCode: StatusCodes.Status503ServiceUnavailable } => (StorageUnavailable, null),
             _ => (LabelSet.Other, (List<RejectedEvent>?)null),
         };
 

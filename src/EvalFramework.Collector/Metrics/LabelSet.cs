@@ -22,7 +22,11 @@ internal sealed class LabelSet
         }
 
         _values = values.ToFrozenDictionary(StringComparer.Ordinal);
+        Values = [.. values.Keys];
     }
+
+    /// <summary>The known values, in the order they were first given (never <see cref="Other"/>).</summary>
+    public IReadOnlyList<string> Values { get; }
 
     /// <summary>Whether <paramref name="value"/> is in the set.</summary>
     public bool Contains(string? value) => value is not null && _values.ContainsKey(value);

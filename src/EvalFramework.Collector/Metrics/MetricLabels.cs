@@ -37,6 +37,10 @@ internal sealed class MetricLabels
 
     public LabelSet Pilots { get; }
 
+    /// <summary>Each configured pilot with its own case types and arms.</summary>
+    public IEnumerable<(string Pilot, LabelSet CaseTypes, LabelSet Arms)> ByPilot =>
+        _byPilot.Select(p => (p.Key, p.Value.CaseTypes, p.Value.Arms));
+
     public LabelSet CaseTypes { get; }
 
     public LabelSet Arms { get; }

@@ -2,10 +2,12 @@ using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Storage;
 using Microsoft.Extensions.Options;
+using OpenTelemetry.Exporter;
+using OpenTelemetry.Metrics;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
-/// <summary>Registers the collector's instruments, the snapshot gauges and the <c>/metrics</c> pipeline.</summary>
+/// <summary>Registers the collector's instruments, the snapshot gauges and the OpenTelemetry pipeline behind <c>/metrics</c>.</summary>
 internal static class MetricsServiceCollectionExtensions
 {
     public static IServiceCollection AddCollectorMetrics(this IServiceCollection services, IConfiguration configuration)
@@ -21,33 +23,34 @@ internal static class MetricsServiceCollectionExtensions
         services.AddSingleton<LatestSnapshotGauges>();
         services.AddSingleton<CollectorMetrics>();
         services.AddSingleton<MetricLabels>();
+        services.AddSingleton<KnownSeries>();
         services.AddSingleton<StoredEventMetrics>();
         services.AddSingleton<ICommitObserver>(sp => sp.GetRequiredService<StoredEventMetrics>());
         services.AddSingleton<IngestMetricsFilter>();
-        services.AddSingleton(sp =>
-        {
-            var instance = sp.GetRequiredService<CollectorMetrics>().InstanceId;
-            return new MetricsScraper(
-                [CollectorMetrics.MeterName],
-                TimeSpan.FromMilliseconds(sp.GetRequiredService<IOptions<MetricsOptions>>().Value.ScrapeCacheMilliseconds),
-                metric => CollectorMetrics.IsOwn(metric, instance));
-        });
+
+        // One collection at a time: scrapes that arrive while one runs share it, and its answer is reused for
+        // Metrics:ScrapeCacheMilliseconds, so many scrapers cost one collection.
+        services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddCollectorInstruments().AddCollectorPrometheusExporter());
+        services.AddOptions<PrometheusAspNetCoreOptions>()
+            .Configure<IOptions<MetricsOptions>>((exporter, options) => exporter.ScrapeResponseCacheDurationMilliseconds = options.Value.ScrapeCacheMilliseconds);
         services.AddHostedService<MetricsStartup>();
         services.AddHostedService<SnapshotGaugeRefresher>();
         return services;
     }
 
     /// <summary>
-    /// Starts the OpenTelemetry pipeline with the app (the container disposes it at shutdown), before the first
-    /// measurement, points the queue-depth gauge at the writer and fills the case-start cache from storage.
+    /// Starts the OpenTelemetry pipeline with the app (the container disposes it at shutdown) before the first
+    /// measurement, puts the known series at 0, points the queue-depth gauge at the writer and fills the case-start
+    /// cache from storage.
     /// </summary>
     private sealed class MetricsStartup(
-        MetricsScraper scraper, CollectorMetrics metrics, IngestWriter writer, StoredEventMetrics stored, ICollectorDatabase database,
-        IOptions<MetricsOptions> options) : IHostedService
+        MeterProvider provider, KnownSeries known, CollectorMetrics metrics, IngestWriter writer, StoredEventMetrics stored,
+        ICollectorDatabase database, IOptions<MetricsOptions> options) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            _ = scraper;
+            _ = provider;
+            known.StartAtZero();
             metrics.ObserveWriterQueue(() => writer.QueueDepth);
             CaseStartWarmUp.Load(database, stored, options.Value.CaseCacheCapacity);
             return Task.CompletedTask;

@@ -16,6 +16,12 @@ internal sealed partial class StoredEventMetrics : ICommitObserver
 {
     private const double JoulesPerWh = 3600;
 
+    /// <summary>The <c>correct</c> label values of quality reviews.</summary>
+    internal static readonly string[] ReviewCorrect = ["true", "false"];
+
+    /// <summary>The <c>consistent</c> label values of quality reviews (<c>unset</c>: the review did not say).</summary>
+    internal static readonly string[] ReviewConsistent = ["true", "false", "unset"];
+
     private readonly CollectorMetrics _metrics;
     private readonly MetricLabels _labels;
     private readonly CaseStartCache _starts;
@@ -155,8 +161,8 @@ internal sealed partial class StoredEventMetrics : ICommitObserver
                 _metrics.Reviews.Add(1, new TagList
                 {
                     { "pilot", pilot }, { "case_type", caseType }, { "arm", arm },
-                    { "correct", e.Correct == true ? "true" : "false" },
-                    { "consistent", e.Consistent switch { true => "true", false => "false", null => "unset" } },
+                    { "correct", ReviewCorrect[e.Correct == true ? 0 : 1] },
+                    { "consistent", ReviewConsistent[e.Consistent switch { true => 0, false => 1, null => 2 }] },
                 });
                 break;
             case EventTypes.IntegrationFailure:

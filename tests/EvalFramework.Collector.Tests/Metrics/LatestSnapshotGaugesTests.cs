@@ -1,4 +1,3 @@
-using System.Text;
 using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Metrics;
 using Microsoft.Extensions.DependencyInjection;
@@ -13,7 +12,7 @@ public sealed class LatestSnapshotGaugesTests
     [Fact]
     public async Task Publish_Snapshot_ExportsValueIntervalAndVerdictGauges()
     {
-        using var pipeline = new Pipeline();
+        await using var pipeline = await Pipeline.StartAsync();
         pipeline.Gauges.Publish(Snapshot("s1", Made, errorRate: 0.05, verdict: "improved"));
 
         var text = await pipeline.ScrapeAsync();
@@ -30,7 +29,7 @@ public sealed class LatestSnapshotGaugesTests
     [Fact]
     public async Task Publish_NewerSnapshotWithoutARow_RowNoLongerExported()
     {
-        using var pipeline = new Pipeline();
+        await using var pipeline = await Pipeline.StartAsync();
         pipeline.Gauges.Publish(Snapshot("s1", Made, errorRate: 0.05, verdict: "improved"));
         await pipeline.ScrapeAsync();
         pipeline.Gauges.Publish(Snapshot("s2", Made.AddDays(1), errorRate: null, verdict: "worsened"));
@@ -44,8 +43,8 @@ public sealed class LatestSnapshotGaugesTests
     [Fact]
     public async Task Scrape_TwoCollectorsInOneProcess_EachExportsOnlyItsOwn()
     {
-        using var first = new Pipeline();
-        using var second = new Pipeline();
+        await using var first = await Pipeline.StartAsync();
+        await using var second = await Pipeline.StartAsync();
         first.Gauges.Publish(Snapshot("first", Made, errorRate: 0.05, verdict: "improved"));
         second.Gauges.Publish(Snapshot("second", Made.AddDays(2), errorRate: 0.07, verdict: "worsened"));
 
@@ -74,7 +73,7 @@ public sealed class LatestSnapshotGaugesTests
     public async Task Publish_RowsOutsideThePilotsVocabulary_NotExported()
     {
         // A stored snapshot may hold values from before the vocabulary was closed: none of them becomes a label.
-        using var pipeline = new Pipeline();
+        await using var pipeline = await Pipeline.StartAsync();
         var snapshot = Snapshot("s1", Made, errorRate: 0.05, verdict: "improved");
         pipeline.Gauges.Publish(snapshot with
         {
@@ -107,7 +106,7 @@ public sealed class LatestSnapshotGaugesTests
     [Fact]
     public async Task Publish_ComparisonsWithRoles_RoleLabelFromTheClosedSetAndNoVerdictOnADescriptiveMetric()
     {
-        using var pipeline = new Pipeline();
+        await using var pipeline = await Pipeline.StartAsync();
         var snapshot = Snapshot("s1", Made, errorRate: 0.05, verdict: "improved");
         pipeline.Gauges.Publish(snapshot with
         {
@@ -140,7 +139,7 @@ public sealed class LatestSnapshotGaugesTests
     [Fact]
     public async Task Publish_PilotNotInTheConfig_NothingExported()
     {
-        using var pipeline = new Pipeline();
+        await using var pipeline = await Pipeline.StartAsync();
 
         var shown = pipeline.Gauges.Publish(Snapshot("s1", Made, errorRate: 0.05, verdict: "improved") with { Pilot = "zq-pilot" });
         var text = await pipeline.ScrapeAsync();
@@ -154,7 +153,7 @@ public sealed class LatestSnapshotGaugesTests
     [Fact]
     public async Task Publish_NoEvaluationConfig_NothingExported()
     {
-        using var pipeline = new Pipeline(new EvaluationSettings(null, null));
+        await using var pipeline = await Pipeline.StartAsync(new EvaluationSettings(null, null));
 
         pipeline.Gauges.Publish(Snapshot("s1", Made, errorRate: 0.05, verdict: "improved"));
         var text = await pipeline.ScrapeAsync();
@@ -181,28 +180,33 @@ public sealed class LatestSnapshotGaugesTests
             : [new SnapshotMetricRow("building-permit-question", "manual", "error_rate", errorRate, 0.03, 0.08, 400)],
         [new SnapshotComparisonRow("building-permit-question", "effort_seconds_mean", "manual", "ai_assisted", -120, -150, -90, verdict, "primary")]);
 
-    /// <summary>The collector's instruments on their own meter factory, read through the real exporter.</summary>
-    private sealed class Pipeline : IDisposable
+    /// <summary>
+    /// The collector's instruments on their host's own meter factory, listened to as the collector does
+    /// (<see cref="CollectorMeterProviderBuilderExtensions.AddCollectorInstruments(OpenTelemetry.Metrics.MeterProviderBuilder)"/>)
+    /// and read through the real exporter.
+    /// </summary>
+    private sealed class Pipeline : IAsyncDisposable
     {
-        private readonly ServiceProvider _services;
-        private readonly MetricsScraper _scraper;
+        private readonly ExporterHost _host;
 
-        public Pipeline(EvaluationSettings? evaluation = null)
+        private Pipeline(ExporterHost host)
         {
-            _services = new ServiceCollection().AddMetrics().BuildServiceProvider();
-            Gauges = new LatestSnapshotGauges(new MetricLabels(evaluation ?? VocabularyLabels.ShippedSettings));
-            var metrics = new CollectorMetrics(_services.GetRequiredService<System.Diagnostics.Metrics.IMeterFactory>(), Gauges);
-            _scraper = new MetricsScraper([CollectorMetrics.MeterName], TimeSpan.Zero, m => CollectorMetrics.IsOwn(m, metrics.InstanceId));
+            _host = host;
+            _ = host.Services.GetRequiredService<CollectorMetrics>();
+            Gauges = host.Services.GetRequiredService<LatestSnapshotGauges>();
         }
 
         public LatestSnapshotGauges Gauges { get; }
 
-        public async Task<string> ScrapeAsync() => Encoding.UTF8.GetString(await _scraper.ScrapeAsync());
+        public static async Task<Pipeline> StartAsync(EvaluationSettings? evaluation = null) => new(await ExporterHost.StartAsync(
+            services => services.AddMetrics()
+                .AddSingleton(new MetricLabels(evaluation ?? VocabularyLabels.ShippedSettings))
+                .AddSingleton<LatestSnapshotGauges>()
+                .AddSingleton<CollectorMetrics>(),
+            metrics => metrics.AddCollectorInstruments()));
 
-        public void Dispose()
-        {
-            _scraper.Dispose();
-            _services.Dispose();
-        }
+        public Task<string> ScrapeAsync() => _host.ScrapeAsync();
+
+        public ValueTask DisposeAsync() => _host.DisposeAsync();
     }
 }

@@ -56,19 +56,35 @@ public sealed class MetricsAccessTests : IClassFixture<CollectorFactory>
         Assert.Equal(pilotB, again);
         foreach (var text in new[] { pilotA, pilotB })
         {
-            Assert.Contains("\nevalfw_collector_writer_queue_depth ", text, StringComparison.Ordinal);
+            Assert.Contains("\nevalfw_collector_writer_queue_depth{} ", text, StringComparison.Ordinal);
             Assert.Contains("\nevalfw_collector_ingest_batches_total{result=\"stored\"} ", text, StringComparison.Ordinal);
         }
 
-        // A family left without series is left out whole: no HELP or TYPE line without a sample after it.
-        var lines = pilotA.Split('\n');
-        for (var i = 0; i < lines.Length; i++)
-        {
-            if (lines[i].StartsWith("# TYPE ", StringComparison.Ordinal))
-            {
-                Assert.True(i + 1 < lines.Length && lines[i + 1].StartsWith(lines[i].Split(' ')[2], StringComparison.Ordinal), lines[i]);
-            }
-        }
+        AssertEveryFamilyHasSamples(pilotA);
+    }
+
+    [Fact]
+    public async Task Metrics_OpenMetricsAsPrometheusAsksForIt_PilotKeySeesItsPilotsSeriesAndTheEndMarker()
+    {
+        using var app = _collector.WithWebHostBuilder(b => b.UseSetting("Metrics:ScrapeCacheMilliseconds", "0"));
+        await PostBothPilotsAsync(app);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _collector.PilotBKey);
+        // The Accept header Prometheus 2 sends.
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept",
+            "application/openmetrics-text;version=1.0.0,application/openmetrics-text;version=0.0.1;q=0.75,text/plain;version=0.0.4;q=0.5,*/*;q=0.1");
+
+        using var response = await client.GetAsync("/metrics");
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("application/openmetrics-text", response.Content.Headers.ContentType!.MediaType);
+        Assert.Equal(System.Text.Encoding.UTF8.GetByteCount(text), response.Content.Headers.ContentLength);
+        Assert.Contains("evalfw_cases_started_total{arm=\"manual\",case_type=\"building-permit-question\",pilot=\"pilot-b\"} 1\n", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("pilot=\"pilot-a\"", text, StringComparison.Ordinal);
+        Assert.Contains("\nevalfw_collector_ingest_batches_total{result=\"stored\"} ", text, StringComparison.Ordinal);
+        Assert.EndsWith("\n# EOF\n", text, StringComparison.Ordinal);
+        AssertEveryFamilyHasSamples(text);
     }
 
     [Fact]
@@ -85,6 +101,20 @@ public sealed class MetricsAccessTests : IClassFixture<CollectorFactory>
         Assert.Equal("text/plain; version=0.0.4; charset=utf-8", response.Content.Headers.ContentType!.ToString());
         Assert.Contains("pilot=\"pilot-a\"", text, StringComparison.Ordinal);
         Assert.Contains("pilot=\"pilot-b\"", text, StringComparison.Ordinal);
+    }
+
+    /// <summary>A family left without series is left out whole: each family's metadata is followed by one of its samples.</summary>
+    private static void AssertEveryFamilyHasSamples(string text)
+    {
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (lines[i].StartsWith("# TYPE ", StringComparison.Ordinal))
+            {
+                var sample = lines.Skip(i + 1).FirstOrDefault(l => !l.StartsWith('#')) ?? "";
+                Assert.True(sample.StartsWith(lines[i].Split(' ')[2], StringComparison.Ordinal), lines[i]);
+            }
+        }
     }
 
     private async Task PostBothPilotsAsync(WebApplicationFactory<Program> app)

@@ -1,8 +1,9 @@
 namespace EvalFramework.Collector.Tests.Metrics;
 
 /// <summary>
-/// Tests that read the collector's meter run alone: every collector in this process listens to every meter named
-/// <c>EvalFramework.Collector</c>, so exact counts need no other collector running at the same time.
+/// Tests that read the collector's meter run one at a time. Each collector exports only the meter its own host made
+/// (<c>LatestSnapshotGaugesTests.Scrape_TwoCollectorsInOneProcess_EachExportsOnlyItsOwn</c>), so this guards timing
+/// rather than counts: these tests start many collectors and measure between scrapes.
 /// </summary>
 [CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class MetricsCollection
