@@ -5,6 +5,7 @@ using EvalFramework.Collector.Demo;
 using EvalFramework.Collector.Configuration;
 using EvalFramework.Collector.Health;
 using EvalFramework.Collector.Home;
+using EvalFramework.Collector.Http;
 using EvalFramework.Collector.Ingest;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.OpenApi;
@@ -32,7 +33,7 @@ if (evaluation is null || !builder.Configuration.CheckStorageSettings(Console.Er
 
 builder.Services.AddSingleton(evaluation);
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddProblemDetails();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = UnsupportedMediaTypeDetail.Fill);
 builder.Services.ConfigureHttpJsonOptions(o =>
 {
     o.SerializerOptions.TypeInfoResolverChain.Insert(0, ContractJsonContext.Default);

@@ -35,7 +35,7 @@ internal static class EventsApi
         if (!http.Request.HasJsonContentType())
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                detail: "Content-Type: must be application/json.");
+                detail: UnsupportedMediaTypeDetail.Json);
         }
 
         var body = await BodyReader.ReadAsync(http.Request, EventBatch.MaxBytes, cancellationToken);

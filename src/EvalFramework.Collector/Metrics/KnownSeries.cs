@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using EvalFramework.Collector.Otlp;
 
 namespace EvalFramework.Collector.Metrics;
 
@@ -9,7 +10,7 @@ namespace EvalFramework.Collector.Metrics;
 /// arms, never another pilot's; reasons and results are the closed sets their filter maps to. Series labelled
 /// <c>_OTHER</c> and histograms (a recorded 0 would be an observation) start when something is measured.
 /// </summary>
-internal sealed class KnownSeries(CollectorMetrics metrics, MetricLabels labels)
+internal sealed class KnownSeries(CollectorMetrics metrics, OtlpMetrics otlp, MetricLabels labels)
 {
     /// <summary>Adds 0 to each known series; call it once the meter provider listens.</summary>
     public void StartAtZero()
@@ -22,6 +23,11 @@ internal sealed class KnownSeries(CollectorMetrics metrics, MetricLabels labels)
         foreach (var reason in IngestMetricsFilter.Reasons.Values)
         {
             metrics.EventsRejected.Add(0, new KeyValuePair<string, object?>("reason", reason));
+        }
+
+        foreach (var reason in OtlpIgnoreReasons.All)
+        {
+            otlp.SpansIgnored.Add(0, new KeyValuePair<string, object?>("reason", reason));
         }
 
         foreach (var (pilot, caseTypes, arms) in labels.ByPilot)

@@ -1,3 +1,4 @@
+using EvalFramework.Collector.Otlp;
 using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Metrics;
 using EvalFramework.Collector.Storage;
@@ -22,6 +23,7 @@ internal static class MetricsServiceCollectionExtensions
         services.AddMetrics();
         services.AddSingleton<LatestSnapshotGauges>();
         services.AddSingleton<CollectorMetrics>();
+        services.AddSingleton<OtlpMetrics>();
         services.AddSingleton<MetricLabels>();
         services.AddSingleton<KnownSeries>();
         services.AddSingleton<StoredEventMetrics>();

@@ -31,7 +31,7 @@ internal static class OtlpTracesApi
 
     public static IEndpointRouteBuilder MapOtlpTracesApi(this IEndpointRouteBuilder app)
     {
-        var metrics = new OtlpMetrics(app.ServiceProvider.GetRequiredService<CollectorMetrics>());
+        var metrics = app.ServiceProvider.GetRequiredService<OtlpMetrics>();
         app.MapPost("/v1/traces", (HttpContext http, IngestWriter writer, PilotVocabulary vocabulary, CollectorMetrics collector, TimeProvider time,
                 CancellationToken cancellationToken) => PostTraces(http, writer, vocabulary, collector, metrics, time, cancellationToken))
             .WithName("PostOtlpTraces")

@@ -38,6 +38,8 @@ public sealed class KnownSeriesTests
         expected.AddRange(IngestResults.Select(r => Series("evalfw_collector_ingest_batches_total", ("result", r))));
         expected.AddRange(new[] { "caseType", "arm", "outcome", "time", "pilot", "id", "type", "caseId" }
             .Select(r => Series("evalfw_collector_events_rejected_total", ("reason", r))));
+        expected.AddRange(new[] { "not_gen_ai", "no_case_id", "not_a_model_call", "no_usage" }
+            .Select(r => Series("evalfw_collector_otlp_spans_ignored_total", ("reason", r))));
         foreach (var pilot in Pilots)
         {
             expected.Add(Series("evalfw_collector_events_duplicates_total", ("pilot", pilot)));
