@@ -1,9 +1,12 @@
+using System.Data.Common;
 using System.Net.Http.Headers;
 using EvalFramework.Collector.Auth;
 using Microsoft.AspNetCore.Hosting;
-using System.Data.Common;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 
 namespace EvalFramework.Collector.Tests.Infrastructure;
@@ -95,6 +98,16 @@ public class CollectorFactory : WebApplicationFactory<Program>
         {
             builder.UseSetting(key, value);
         }
+    }
+
+    /// <summary>
+    /// For a fixture that called <c>UseKestrel()</c> in its constructor (and listens on <c>http://127.0.0.1:0</c>):
+    /// starts the server and answers where it listens.
+    /// </summary>
+    protected Uri StartKestrel()
+    {
+        StartServer();
+        return new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
     }
 
     /// <summary>Settings a derived fixture adds.</summary>

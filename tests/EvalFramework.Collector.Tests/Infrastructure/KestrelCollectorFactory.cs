@@ -1,7 +1,4 @@
 using System.Net.Http.Headers;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EvalFramework.Collector.Tests.Infrastructure;
 
@@ -16,19 +13,7 @@ public sealed class KestrelCollectorFactory : CollectorFactory
     public KestrelCollectorFactory() => UseKestrel();
 
     /// <summary>Where the server listens (started on first use).</summary>
-    public Uri Address
-    {
-        get
-        {
-            if (_address is null)
-            {
-                StartServer();
-                _address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            }
-
-            return _address;
-        }
-    }
+    public Uri Address => _address ??= StartKestrel();
 
     /// <summary>A client over loopback HTTP/1.1 that sends the key as <c>Bearer</c>.</summary>
     public HttpClient SocketClientWith(string key)

@@ -1,6 +1,3 @@
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using EvalFramework.Collector.Tests.Infrastructure;
 
 namespace EvalFramework.Collector.Tests.Otlp;
@@ -17,19 +14,7 @@ public sealed class OtlpKestrelCollector : SnapshotCollectorFactory
     public OtlpKestrelCollector() => UseKestrel();
 
     /// <summary>Where the server listens (started on first use).</summary>
-    public Uri Address
-    {
-        get
-        {
-            if (_address is null)
-            {
-                StartServer();
-                _address = new Uri(Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-            }
-
-            return _address;
-        }
-    }
+    public Uri Address => _address ??= StartKestrel();
 
     protected override IReadOnlyDictionary<string, string> ExtraSettings =>
         new Dictionary<string, string>(base.ExtraSettings) { ["urls"] = "http://127.0.0.1:0" };
