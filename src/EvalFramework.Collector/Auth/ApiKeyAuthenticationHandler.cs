@@ -18,7 +18,7 @@ internal sealed class ApiKeyAuthenticationHandler(
 {
     public const string SchemeName = "ApiKey";
 
-    private const string BasicChallenge = "Basic realm=\"EvalFramework reports\", charset=\"UTF-8\"";
+    private const string BasicChallenge = "Basic realm=\"EvalFramework\", charset=\"UTF-8\"";
 
     protected override Task<AuthenticateResult> HandleAuthenticateAsync()
     {

@@ -15,7 +15,7 @@ internal static class MetricsApi
     public static IEndpointRouteBuilder MapMetricsApi(this IEndpointRouteBuilder app)
     {
         app.MapPrometheusScrapingEndpoint(Path, meterProvider: null, branch => branch.UseMiddleware<PilotSeriesFilter>(), optionsName: null)
-            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]))
+            .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]), new BrowserLoginMetadata()) // linked from the landing page: a browser asks for the key
             .RequireAuthorization(ApiPolicies.Metrics)
             .ExcludeFromDescription();
         return app;

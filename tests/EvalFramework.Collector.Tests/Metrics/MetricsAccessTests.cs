@@ -14,15 +14,16 @@ public sealed class MetricsAccessTests : IClassFixture<CollectorFactory>
     public MetricsAccessTests(CollectorFactory collector) => _collector = collector;
 
     [Fact]
-    public async Task Metrics_DefaultWithoutKey_401WithBearerChallenge()
+    public async Task Metrics_DefaultWithoutKey_401WithBearerAndBasicChallenges()
     {
         using var client = _collector.CreateClient();
 
         using var response = await client.GetAsync("/metrics");
 
+        // The landing page links /metrics: a browser gets the Basic challenge and asks for the key as a password.
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
-        Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+        Assert.Equal(["Basic", "Bearer"], response.Headers.WwwAuthenticate.Select(h => h.Scheme).Order(StringComparer.Ordinal));
     }
 
     [Fact]
