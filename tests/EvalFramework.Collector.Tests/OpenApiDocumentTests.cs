@@ -274,6 +274,8 @@ public sealed class OpenApiDocumentTests : IClassFixture<OpenApiCollectorFactory
         var traces = contract.Operation("POST", "/v1/traces")["requestBody"]!["content"]!.AsObject();
         Assert.Equal(["application/json", "application/x-protobuf"], traces.Select(c => c.Key).Order(StringComparer.Ordinal));
         Assert.NotNull(traces["application/json"]!["schema"]!["properties"]!["resourceSpans"]);
+        Assert.Contains("Content-Encoding", (string?)contract.Operation("POST", "/v1/traces")["responses"]!["415"]!["description"], StringComparison.Ordinal);
+        Assert.StartsWith("Not ready", (string?)contract.Operation("GET", "/readyz")["responses"]!["503"]!["description"], StringComparison.Ordinal);
         Assert.Contains("429", contract.Operation("POST", "/api/v1/events")["responses"]!.AsObject().Select(r => r.Key));
     }
 

@@ -15,7 +15,8 @@ internal static class OtlpTracesOperation
 
     /// <summary>
     /// The request body (an <c>ExportTraceServiceRequest</c> as protobuf or as OTLP JSON), the 200 (an
-    /// <c>ExportTraceServiceResponse</c> in the request's encoding) and what the 415 refuses.
+    /// <c>ExportTraceServiceResponse</c> in the request's encoding), what the 415 refuses, and the 503 of an export
+    /// stored in part.
     /// </summary>
     public static RouteHandlerBuilder DescribesOtlpTraces(this RouteHandlerBuilder builder) =>
         builder.AddOpenApiOperationTransformer((operation, context, cancellationToken) =>
@@ -46,6 +47,12 @@ internal static class OtlpTracesOperation
             {
                 answer.Description = "`Content-Type` is neither `application/x-protobuf` nor `application/json`, or `Content-Encoding` is not "
                     + "`gzip`, `deflate` or none (`identity`); nothing was read.";
+            }
+
+            if (operation.Responses.TryGetValue("503", out var unavailable) && unavailable is OpenApiResponse storage)
+            {
+                storage.Description = "Storage unavailable: not all of the export was stored; send it again after `Retry-After`, "
+                    + "spans already stored are not stored twice.";
             }
 
             return Task.CompletedTask;
