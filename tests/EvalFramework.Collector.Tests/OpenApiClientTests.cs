@@ -111,7 +111,7 @@ public sealed class OpenApiClientTests : IClassFixture<KestrelCollectorFactory>,
                 },
             ],
         });
-        var page = await client.Api.V1.Cases.GetAsync(c => { c.QueryParameters.Pilot = pilot; c.QueryParameters.Limit = "1000"; });
+        var page = await client.Api.V1.Cases.GetAsync(c => { c.QueryParameters.Pilot = pilot; c.QueryParameters.Limit = 1000; });
         var found = page?.Items?.FirstOrDefault(i => i.CaseId == caseId);
         Console.WriteLine($"accepted={answer?.Accepted} case={found?.CaseId} arm={found?.Arm}");
         """;

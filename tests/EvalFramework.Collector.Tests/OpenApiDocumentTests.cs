@@ -5,6 +5,7 @@ using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using EvalFramework.Collector.Tests.Infrastructure;
+using EvalFramework.Collector.Tests.Otlp;
 using static EvalFramework.Collector.Tests.Infrastructure.Events;
 
 namespace EvalFramework.Collector.Tests;
@@ -34,9 +35,15 @@ public sealed class OpenApiDocumentTests : IClassFixture<OpenApiCollectorFactory
         var wrong = new List<string>();
         var statuses = new HashSet<string>(StringComparer.Ordinal);
 
-        async Task<HttpResponseMessage> Check(HttpClient client, HttpMethod method, string url, string path, HttpContent? body = null, int? expected = null)
+        async Task<HttpResponseMessage> Check(HttpClient client, HttpMethod method, string url, string path, HttpContent? body = null, int? expected = null,
+            string? accept = null)
         {
             using var request = new HttpRequestMessage(method, url) { Content = body };
+            if (accept is not null)
+            {
+                request.Headers.TryAddWithoutValidation("Accept", accept);
+            }
+
             var response = await client.SendAsync(request);
             if (expected is { } status && (int)response.StatusCode != status)
             {
@@ -98,10 +105,48 @@ public sealed class OpenApiDocumentTests : IClassFixture<OpenApiCollectorFactory
         await Check(reader, HttpMethod.Get, "/reports/" + id + "/snapshot.json", "/reports/{id}/snapshot.json", expected: 200);
         await Check(anonymous, HttpMethod.Get, "/reports/" + id, "/reports/{id}", expected: 401);
         await Check(anonymous, HttpMethod.Get, "/readyz", "/readyz", expected: 200);
+        // Both formats of the Prometheus exporter: its text format by default, OpenMetrics when asked for as Prometheus asks.
+        await Check(reader, HttpMethod.Get, "/metrics", "/metrics", expected: 200);
+        await Check(reader, HttpMethod.Get, "/metrics", "/metrics", expected: 200, accept: "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5");
+
+        const string Traces = "/v1/traces";
+        var (trace, span) = OtlpJson.NewIds();
+        var unattributed = OtlpJson.Request(null, OtlpJson.Span(trace, span, 5, ("evalframework.case_id", Pseudonym()), ("gen_ai.operation.name", "chat"),
+            ("gen_ai.request.model", "gpt-4o-mini"), ("gen_ai.usage.input_tokens", 5), ("gen_ai.usage.output_tokens", 5)));
+        await Check(admin, HttpMethod.Post, Traces, Traces, OtlpJson.Content(unattributed), 200); // no pilot: partialSuccess names the span
+        await Check(admin, HttpMethod.Post, Traces, Traces, new ByteArrayContent([]) { Headers = { ContentType = new("application/x-protobuf") } }, 200);
+        var brotli = OtlpJson.Content(new JsonObject { ["resourceSpans"] = new JsonArray() });
+        brotli.Headers.ContentEncoding.Add("br");
+        await Check(admin, HttpMethod.Post, Traces, Traces, brotli, 415);
 
         Assert.True(wrong.Count == 0, string.Join('\n', wrong));
-        Assert.Equal(25, statuses.Count); // 29 requests, 25 distinct operation and status pairs
+        Assert.Equal(28, statuses.Count); // 34 requests, 28 distinct operation and status pairs
         Assert.Equal(["200", "201", "400", "401", "403", "404", "409", "413", "415"], statuses.Select(s => s[^3..]).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task EveryOperationWithABody_AnswersAWrongContentTypeWithItsDeclared415()
+    {
+        using var admin = _collector.ClientWith(_collector.AdminKey);
+        var contract = await OpenApiContract.LoadAsync(admin);
+        var wrong = new List<string>();
+        var sent = new List<string>();
+
+        foreach (var (method, path, _) in contract.Operations().Where(o => o.Operation["requestBody"] is not null))
+        {
+            using var request = new HttpRequestMessage(new HttpMethod(method), path) { Content = new StringContent("{}", Encoding.UTF8, "text/plain") };
+            using var response = await admin.SendAsync(request);
+            sent.Add(method + " " + path);
+            if (response.StatusCode != HttpStatusCode.UnsupportedMediaType)
+            {
+                wrong.Add($"{method} {path}: {(int)response.StatusCode}, expected 415");
+            }
+
+            wrong.AddRange(await contract.CheckAsync(response, method, path));
+        }
+
+        Assert.True(wrong.Count == 0, string.Join('\n', wrong));
+        Assert.Equal(["POST /api/v1/events", "POST /api/v1/plans", "POST /api/v1/purge", "POST /api/v1/snapshots", "POST /v1/traces"], sent.Order(StringComparer.Ordinal));
     }
 
     [Fact]
@@ -220,6 +265,17 @@ public sealed class OpenApiDocumentTests : IClassFixture<OpenApiCollectorFactory
         }
 
         Assert.NotNull(contract.Operation("GET", "/metrics")["responses"]?["200"]); // described though its exporter maps it outside the descriptions
+        // The handlers read the query as text, so the route metadata alone would declare every parameter a string.
+        var limit = contract.Operation("GET", "/api/v1/cases")["parameters"]!.AsArray().Single(p => (string?)p!["name"] == "limit")!["schema"]!;
+        Assert.Equal("integer", (string?)limit["type"]);
+        Assert.Equal(1, (int)limit["minimum"]!);
+        Assert.Equal(1000, (int)limit["maximum"]!);
+        // The OTLP handler reads its body itself: the document still says what it takes.
+        var traces = contract.Operation("POST", "/v1/traces")["requestBody"]!["content"]!.AsObject();
+        Assert.Equal(["application/json", "application/x-protobuf"], traces.Select(c => c.Key).Order(StringComparer.Ordinal));
+        Assert.NotNull(traces["application/json"]!["schema"]!["properties"]!["resourceSpans"]);
+        Assert.Contains("Content-Encoding", (string?)contract.Operation("POST", "/v1/traces")["responses"]!["415"]!["description"], StringComparison.Ordinal);
+        Assert.StartsWith("Not ready", (string?)contract.Operation("GET", "/readyz")["responses"]!["503"]!["description"], StringComparison.Ordinal);
         Assert.Contains("429", contract.Operation("POST", "/api/v1/events")["responses"]!.AsObject().Select(r => r.Key));
     }
 

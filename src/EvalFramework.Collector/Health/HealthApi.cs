@@ -1,4 +1,5 @@
 using EvalFramework.Collector.Storage;
+using Microsoft.OpenApi;
 
 namespace EvalFramework.Collector.Health;
 
@@ -24,7 +25,16 @@ internal static class HealthApi
         }).AllowAnonymous()
             .WithName("GetReadiness").WithTags("Operations").WithSummary("Readiness: the database is migrated and the writer runs")
             .Produces<string>(StatusCodes.Status200OK, "text/plain")
-            .Produces<string>(StatusCodes.Status503ServiceUnavailable, "text/plain");
+            .Produces<string>(StatusCodes.Status503ServiceUnavailable, "text/plain")
+            .AddOpenApiOperationTransformer((operation, context, cancellationToken) =>
+            {
+                if (operation.Responses?.TryGetValue("503", out var notReady) == true && notReady is OpenApiResponse answer)
+                {
+                    answer.Description = "Not ready (`not ready`): the database cannot be reached or is not migrated, or the writer is not running.";
+                }
+
+                return Task.CompletedTask;
+            });
         return app;
     }
 }

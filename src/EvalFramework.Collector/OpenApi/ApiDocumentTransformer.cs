@@ -53,7 +53,8 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
             {
                 OperationId = "GetMetrics",
                 Summary = "Prometheus metrics",
-                Description = "The collector's series for Prometheus to scrape (text exposition format). **Authorization:** an API key with the `read` right "
+                Description = "The collector's series for Prometheus to scrape: OpenMetrics 1.0 (`application/openmetrics-text; version=1.0.0`) when "
+                    + "`Accept` asks for it, as Prometheus does, else the Prometheus text format (`text/plain; version=0.0.4`). **Authorization:** an API key with the `read` right "
                     + "(its pilots' series and those without a pilot label), or none when `Metrics:RequireKey` is false.",
                 Tags = new HashSet<OpenApiTagReference> { new("Operations", document) },
                 Security =
@@ -66,8 +67,15 @@ internal sealed class ApiDocumentTransformer : IOpenApiDocumentTransformer
                 {
                     ["200"] = new OpenApiResponse
                     {
-                        Description = "The scrape.",
-                        Content = new Dictionary<string, OpenApiMediaType> { ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String } } },
+                        Description = "The scrape, in the format `Accept` asks for.",
+                        Content = new Dictionary<string, OpenApiMediaType>
+                        {
+                            ["text/plain"] = new() { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "Prometheus text format 0.0.4." } },
+                            ["application/openmetrics-text"] = new()
+                            {
+                                Schema = new OpenApiSchema { Type = JsonSchemaType.String, Description = "OpenMetrics 1.0.0 text, ending in `# EOF`." },
+                            },
+                        },
                     },
                     ["401"] = ApiKeySecurityTransformer.Problem(document, "No API key, or one that is not configured, while `Metrics:RequireKey` is true."),
                     ["403"] = ApiKeySecurityTransformer.Problem(document, "The key has no `read` right."),

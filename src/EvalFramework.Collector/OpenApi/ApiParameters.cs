@@ -4,9 +4,10 @@ using Microsoft.OpenApi;
 namespace EvalFramework.Collector.OpenApi;
 
 /// <summary>
-/// The parameters' descriptions, one per name for the whole API (a pilot is a pilot everywhere), and whether the
-/// handler requires it: the handlers take every query parameter as an optional string and answer a missing or
-/// malformed one with a 400 naming it, which the route metadata cannot say.
+/// The parameters' descriptions, one per name for the whole API (a pilot is a pilot everywhere), whether the handler
+/// requires it, and the type of a numeric one: the handlers take every query parameter as an optional string and
+/// answer a missing or malformed one with a 400 naming it, which the route metadata cannot say (it declares them all as
+/// strings).
 /// </summary>
 internal sealed class ApiParameters : IOpenApiOperationTransformer
 {
@@ -25,6 +26,12 @@ internal sealed class ApiParameters : IOpenApiOperationTransformer
         ["lang"] = ("`sv` or `en`; else the best of `Accept-Language`, else Swedish.", false),
     };
 
+    /// <summary>The query parameters the handlers parse as integers: their bounds and default.</summary>
+    private static readonly Dictionary<string, (int Minimum, int Maximum, int Default)> Integers = new(StringComparer.Ordinal)
+    {
+        ["limit"] = (1, 1000, 100),
+    };
+
     private static readonly Dictionary<string, string> PathParameters = new(StringComparer.Ordinal)
     {
         ["id"] = "The snapshot's id.",
@@ -39,6 +46,17 @@ internal sealed class ApiParameters : IOpenApiOperationTransformer
             {
                 parameter.Description ??= query.Description;
                 parameter.Required |= query.Required;
+                if (Integers.TryGetValue(name, out var integer))
+                {
+                    parameter.Schema = new OpenApiSchema
+                    {
+                        Type = JsonSchemaType.Integer,
+                        Format = "int32",
+                        Minimum = integer.Minimum.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Maximum = integer.Maximum.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        Default = integer.Default,
+                    };
+                }
             }
             else if (parameter.In == ParameterLocation.Path && parameter.Name is { } segment && PathParameters.TryGetValue(segment, out var path))
             {

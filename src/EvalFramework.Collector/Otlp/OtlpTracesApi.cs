@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using EvalFramework.Collector.Auth;
 using EvalFramework.Collector.Metrics;
+using EvalFramework.Collector.OpenApi;
 using EvalFramework.Collector.Privacy;
 using EvalFramework.Collector.Storage;
 using EvalFramework.Contract;
@@ -48,6 +49,7 @@ internal static class OtlpTracesApi
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .DescribesOtlpTraces()
             .RequireAuthorization(ApiPolicies.Ingest)
             .RequireRateLimiting(RateLimitingServiceCollectionExtensions.PerKeyPolicy);
         return app;

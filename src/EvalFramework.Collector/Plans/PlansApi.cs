@@ -32,7 +32,8 @@ internal static class PlansApi
             .Produces<PlanRegistration>(StatusCodes.Status200OK)
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status409Conflict)
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/plans/{pilot}", GetAsync).WithName("GetPlanRegistration").RequireAuthorization(ApiPolicies.Read)
             .WithTags("Plans")
             .WithSummary("Get a pilot's registered analysis plan")

@@ -32,7 +32,8 @@ internal static class SnapshotsApi
             .Produces<SnapshotCreated>(StatusCodes.Status201Created)
             .ProducesSnapshot(StatusCodes.Status201Created, "Made: the snapshot, or for a key without the read right its id, pilot, period and time (`SnapshotCreated`); `Location` says where it is.")
             .ProducesValidationProblem()
-            .ProducesProblem(StatusCodes.Status413PayloadTooLarge);
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
         api.MapGet("/snapshots", ListAsync).WithName("ListSnapshots").RequireAuthorization(ApiPolicies.Read)
             .WithTags("Snapshots")
             .WithSummary("List a pilot's snapshots")
