@@ -1,3 +1,4 @@
+using System.IO.Compression;
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
@@ -79,6 +80,69 @@ public sealed class BadInputTests : IClassFixture<CollectorFactory>
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
 
+    [Fact]
+    public async Task PostEvents_DeepNesting_400SayingSoAndTheLimit()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+
+        var response = await client.PostAsync("/api/v1/events", new StringContent(Body("deep nesting"), Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("nested too deeply: at most 16 levels of objects and arrays",
+            (await response.ReadObjectAsync())["errors"]!["body"]![0]!.GetValue<string>());
+    }
+
+    [Theory]
+    [InlineData("gzip")]
+    [InlineData("deflate")]
+    public async Task PostEvents_CompressedBody_DecompressedAndStored(string encoding)
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var started = Started();
+        var content = new ByteArrayContent(Compress(Encoding.UTF8.GetBytes(Batch(started).ToJsonString()), encoding));
+        content.Headers.ContentType = new("application/json");
+        content.Headers.ContentEncoding.Add(encoding);
+
+        var response = await client.PostAsync("/api/v1/events", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(1, (await response.ReadObjectAsync())["accepted"]!.GetValue<int>());
+    }
+
+    [Fact]
+    public async Task PostEvents_GzipThatInflatesPastTheLimit_413WithoutInflatingIt()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var content = new ByteArrayContent(Compress(new byte[16 * 1024 * 1024], "gzip")); // 16 MiB of zeros, ~16 KiB on the wire
+        content.Headers.ContentType = new("application/json");
+        content.Headers.ContentEncoding.Add("gzip");
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        var response = await client.PostAsync("/api/v1/events", content);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Contains("compressed and uncompressed", (await response.ReadObjectAsync())["detail"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}: the body was inflated past the limit");
+    }
+
+    [Theory]
+    [InlineData("gzip", 400, "not valid gzip data (Content-Encoding: gzip)")]
+    [InlineData("br", 415, "Content-Encoding: must be gzip, deflate or none.")]
+    public async Task PostEvents_BodyNotInItsContentEncoding_4xxNamingTheEncoding(string encoding, int status, string message)
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var before = _collector.Count("events");
+        var content = new StringContent(Batch(Started()).ToJsonString(), Encoding.UTF8, "application/json");
+        content.Headers.ContentEncoding.Add(encoding);
+
+        var response = await client.PostAsync("/api/v1/events", content);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        var problem = await response.ReadObjectAsync();
+        Assert.Equal(message, (status == 400 ? problem["errors"]!["body"]![0] : problem["detail"])!.GetValue<string>());
+        Assert.Equal(before, _collector.Count("events"));
+    }
+
     [Theory]
     [InlineData("pilot=Bad%20Pilot", "pilot")]
     [InlineData("", "pilot")]
@@ -116,6 +180,18 @@ public sealed class BadInputTests : IClassFixture<CollectorFactory>
         "number too large for tokens" => Batch(With(Started(), "type", "ai.usage").Also(e => { e.Remove("caseType"); e.Remove("arm"); e["model"] = "m"; e["outputTokens"] = 1; e["inputTokens"] = JsonNode.Parse("1e400"); })).ToJsonString(),
         _ => throw new ArgumentOutOfRangeException(nameof(name)),
     };
+
+    private static byte[] Compress(byte[] data, string encoding)
+    {
+        using var buffer = new MemoryStream();
+        using (Stream compressor = encoding == "gzip" ? new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true)
+            : new ZLibStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            compressor.Write(data);
+        }
+
+        return buffer.ToArray();
+    }
 
     private static JsonObject With(JsonObject e, string field, JsonNode? value)
     {

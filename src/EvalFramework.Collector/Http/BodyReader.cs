@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.IO.Compression;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using EvalFramework.Contract;
@@ -87,6 +88,52 @@ internal static class BodyReader
         catch (BadHttpRequestException e) when (e.StatusCode == StatusCodes.Status413PayloadTooLarge)
         {
             return null;
+        }
+    }
+
+    /// <summary>
+    /// The request's <c>Content-Encoding</c> when the body can be read in it: <c>""</c> for none (or <c>identity</c>),
+    /// <c>gzip</c> or <c>deflate</c> (zlib); null for any other.
+    /// </summary>
+    public static string? ContentEncoding(HttpRequest request) =>
+        request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant() switch
+        {
+            "" or "identity" => "",
+            "gzip" => "gzip",
+            "deflate" => "deflate",
+            _ => null,
+        };
+
+    /// <summary>
+    /// The request's body decompressed by <paramref name="encoding"/> (from <see cref="ContentEncoding"/>), or null when it
+    /// is longer than <paramref name="limit"/> before or after decompression: decompression stops at the limit, so a small
+    /// body that would inflate to gigabytes is refused after <paramref name="limit"/> bytes. Return the array to the pool.
+    /// </summary>
+    /// <exception cref="InvalidDataException">The body is not valid data of that encoding.</exception>
+    public static async Task<(byte[] Buffer, int Length)?> ReadDecompressedAsync(HttpRequest request, string encoding, int limit,
+        CancellationToken cancellationToken)
+    {
+        if (await ReadAsync(request, limit, cancellationToken) is not var (raw, rawLength))
+        {
+            return null;
+        }
+
+        if (encoding is not ("gzip" or "deflate"))
+        {
+            return (raw, rawLength);
+        }
+
+        try
+        {
+            using var compressed = new MemoryStream(raw, 0, rawLength, writable: false);
+            using Stream decompressor = encoding == "gzip"
+                ? new GZipStream(compressed, CompressionMode.Decompress)
+                : new ZLibStream(compressed, CompressionMode.Decompress);
+            return await ReadAsync(decompressor, limit, cancellationToken);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(raw);
         }
     }
 

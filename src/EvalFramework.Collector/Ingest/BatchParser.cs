@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EvalFramework.Collector.Http;
 using EvalFramework.Contract;
 
 namespace EvalFramework.Collector.Ingest;
@@ -10,7 +11,10 @@ namespace EvalFramework.Collector.Ingest;
 /// </summary>
 internal static class BatchParser
 {
-    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = 16 };
+    /// <summary>The deepest nesting of objects and arrays read (a batch needs 4).</summary>
+    private const int MaxDepth = 16;
+
+    private static readonly JsonDocumentOptions DocumentOptions = new() { MaxDepth = MaxDepth };
 
     /// <summary>What each typed field expects, for messages on wrong JSON types.</summary>
     private static readonly Dictionary<string, string> Expectations = WireFields.All
@@ -79,8 +83,7 @@ internal static class BatchParser
         }
         catch (JsonException ex)
         {
-            return ParsedBatch.Fail(new("body", EventErrorCodes.Invalid, string.Create(CultureInfo.InvariantCulture,
-                $"not valid JSON (line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1})")));
+            return ParsedBatch.Fail(new("body", EventErrorCodes.Invalid, JsonNesting.Describe(body.Span, MaxDepth, ex)));
         }
 
         using (document)

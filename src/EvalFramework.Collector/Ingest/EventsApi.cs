@@ -18,7 +18,7 @@ internal static class EventsApi
         api.MapPost("/events", PostEvents).WithName("PostEvents").RequireAuthorization(ApiPolicies.Ingest).AddEndpointFilter<IngestMetricsFilter>()
             .WithTags("Ingest")
             .WithSummary("Record a batch of events")
-            .WithDescription("At most 1000 events and 1 MiB (1048576 bytes). Each event is checked on its own: the valid ones are stored, the others "
+            .WithDescription("At most 1000 events and 1 MiB (1048576 bytes), also after decompression (Content-Encoding gzip or deflate). Each event is checked on its own: the valid ones are stored, the others "
                 + "come back in `rejected` with their index and the fields at fault. An `id` already stored counts as a duplicate and is not stored "
                 + "again, so a batch can be retried as it is. A batch of which no event is valid is a 400 carrying `rejected` too. Pilots, case types, "
                 + "arms and attribute keys must be in the collector's evaluation config.")
@@ -38,7 +38,22 @@ internal static class EventsApi
                 detail: UnsupportedMediaTypeDetail.Json);
         }
 
-        var body = await BodyReader.ReadAsync(http.Request, EventBatch.MaxBytes, cancellationToken);
+        if (BodyReader.ContentEncoding(http.Request) is not { } encoding)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
+                detail: "Content-Encoding: must be gzip, deflate or none.");
+        }
+
+        (byte[] Buffer, int Length)? body;
+        try
+        {
+            body = await BodyReader.ReadDecompressedAsync(http.Request, encoding, EventBatch.MaxBytes, cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return Invalid(new Dictionary<string, string[]> { ["body"] = [$"not valid {encoding} data (Content-Encoding: {encoding})"] }, rejected: null);
+        }
+
         if (body is not var (buffer, length))
         {
             return TooLarge();
@@ -142,7 +157,7 @@ internal static class EventsApi
 
     private static ProblemHttpResult TooLarge() => TypedResults.Problem(
         statusCode: StatusCodes.Status413PayloadTooLarge, title: "Payload too large",
-        detail: "body: at most 1 MiB (1048576 bytes) per request; split the batch.");
+        detail: "body: at most 1 MiB (1048576 bytes) per request, compressed and uncompressed; split the batch.");
 
     private static ValidationProblem Invalid(Dictionary<string, string[]> errors, List<RejectedEvent>? rejected) =>
         TypedResults.ValidationProblem(

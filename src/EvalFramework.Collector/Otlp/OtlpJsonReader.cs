@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using EvalFramework.Collector.Http;
 
 namespace EvalFramework.Collector.Otlp;
 
@@ -10,18 +11,24 @@ namespace EvalFramework.Collector.Otlp;
 /// </summary>
 internal static class OtlpJsonReader
 {
-    private static readonly JsonDocumentOptions Options = new() { MaxDepth = 64 };
+    /// <summary>The deepest nesting of objects and arrays read (an export needs about 10).</summary>
+    public const int MaxDepth = 64;
 
-    /// <summary>The spans of the request; an empty body is an empty request.</summary>
+    private static readonly JsonDocumentOptions Options = new() { MaxDepth = MaxDepth };
+
+    /// <summary>
+    /// The spans of the request. An empty body is not JSON (unlike an empty protobuf message, which is an empty
+    /// request); <c>{}</c> and <c>{"resourceSpans":null}</c> are empty requests.
+    /// </summary>
     /// <exception cref="OtlpFormatException">The bytes are not an OTLP JSON <c>ExportTraceServiceRequest</c>.</exception>
     public static List<OtlpSpan> Read(ReadOnlyMemory<byte> body)
     {
-        var spans = new List<OtlpSpan>();
         if (body.IsEmpty)
         {
-            return spans;
+            throw new OtlpFormatException("body", "empty; expected {\"resourceSpans\": [...]}");
         }
 
+        var spans = new List<OtlpSpan>();
         JsonDocument document;
         try
         {
@@ -29,8 +36,7 @@ internal static class OtlpJsonReader
         }
         catch (JsonException e)
         {
-            throw new OtlpFormatException("body", string.Create(CultureInfo.InvariantCulture,
-                $"not valid JSON (line {e.LineNumber + 1}, byte {e.BytePositionInLine + 1})"), e);
+            throw new OtlpFormatException("body", JsonNesting.Describe(body.Span, MaxDepth, e), e);
         }
 
         using (document)

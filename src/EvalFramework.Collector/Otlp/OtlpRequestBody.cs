@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.IO.Compression;
 using EvalFramework.Collector.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
@@ -33,43 +32,29 @@ internal static class OtlpRequestBody
     /// <summary>The spans of the request, or the refusal: 413, 415 for an unknown encoding, 400 naming what could not be read.</summary>
     public static async Task<(List<OtlpSpan>? Spans, IResult? Refusal)> ReadAsync(HttpRequest request, bool protobuf, CancellationToken cancellationToken)
     {
-        var encoding = request.Headers.ContentEncoding.ToString().Trim().ToLowerInvariant();
-        if (encoding is not ("" or "identity" or "gzip" or "deflate"))
+        if (BodyReader.ContentEncoding(request) is not { } encoding)
         {
             return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
                 detail: "Content-Encoding: must be gzip, deflate or none."));
         }
 
-        if (await BodyReader.ReadAsync(request, MaxBytes, cancellationToken) is not var (raw, rawLength))
+        (byte[] Buffer, int Length)? body;
+        try
+        {
+            body = await BodyReader.ReadDecompressedAsync(request, encoding, MaxBytes, cancellationToken);
+        }
+        catch (InvalidDataException)
+        {
+            return (null, Malformed("body", $"not valid {encoding} data (Content-Encoding: {encoding})"));
+        }
+
+        if (body is not var (buffer, length))
         {
             return (null, TooLarge());
         }
 
-        byte[]? inflated = null;
         try
         {
-            var (buffer, length) = (raw, rawLength);
-            if (encoding is "gzip" or "deflate")
-            {
-                using var compressed = new MemoryStream(raw, 0, rawLength, writable: false);
-                using Stream decompressor = encoding == "gzip"
-                    ? new GZipStream(compressed, CompressionMode.Decompress)
-                    : new ZLibStream(compressed, CompressionMode.Decompress);
-                try
-                {
-                    if (await BodyReader.ReadAsync(decompressor, MaxBytes, cancellationToken) is not var (body, bodyLength))
-                    {
-                        return (null, TooLarge());
-                    }
-
-                    (inflated, buffer, length) = (body, body, bodyLength);
-                }
-                catch (InvalidDataException)
-                {
-                    return (null, Malformed("body", $"not valid {encoding} data (Content-Encoding: {encoding})"));
-                }
-            }
-
             var spans = protobuf ? OtlpProtobufReader.Read(buffer, length) : OtlpJsonReader.Read(buffer.AsMemory(0, length));
             return (spans, null);
         }
@@ -79,11 +64,7 @@ internal static class OtlpRequestBody
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(raw);
-            if (inflated is not null)
-            {
-                ArrayPool<byte>.Shared.Return(inflated);
-            }
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 

@@ -52,6 +52,12 @@ internal static class OtlpSpanMapper
             return new() { Errors = errors };
         }
 
+        if (span.EndTimeUnixNano == 0)
+        {
+            // The contract's own message describes an RFC 3339 text, which is not what a span carries.
+            (errors ??= []).Add(new("time", EventErrorCodes.Required, "required (nanoseconds since the Unix epoch, not 0)"));
+        }
+
         var e = new WireEvent
         {
             Id = "otlp-" + Convert.ToHexStringLower(traceId) + "-" + Convert.ToHexStringLower(spanId),
@@ -67,7 +73,10 @@ internal static class OtlpSpanMapper
         return new() { Event = e, RequestModel = requestModel != e.Model ? requestModel : null, Errors = errors };
     }
 
-    /// <summary>End − start in milliseconds, or null when a time is missing or the span is longer than the contract allows.</summary>
+    /// <summary>
+    /// End − start in milliseconds, or null when a time is missing, the end is before the start (a clock that stepped
+    /// back) or the span is longer than the contract allows: the usage is stored without a duration.
+    /// </summary>
     private static double? Duration(OtlpSpan span)
     {
         if (span.StartTimeUnixNano == 0 || span.EndTimeUnixNano < span.StartTimeUnixNano)

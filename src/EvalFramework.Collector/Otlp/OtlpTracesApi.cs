@@ -154,11 +154,17 @@ internal static class OtlpTracesApi
         return (e, errors);
     }
 
+    /// <summary>
+    /// The contract's refusals of the event and the mapper's of the span. Where the mapper refused a field (an attribute
+    /// of the wrong type, no end time) the contract's refusal of the same field is left out: it would only say the field
+    /// is missing, in the words of a JSON event.
+    /// </summary>
     private static List<EventError>? Checked(WireEvent e, OtlpSpanMapping mapping, PilotVocabulary vocabulary, DateTimeOffset now)
     {
         var errors = EventValidator.Check(e, now);
         if (mapping.Errors is { } found)
         {
+            errors?.RemoveAll(error => found.Exists(f => f.Field == error.Field));
             (errors ??= []).AddRange(found);
         }
 

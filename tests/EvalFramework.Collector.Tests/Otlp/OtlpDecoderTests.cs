@@ -222,10 +222,33 @@ public sealed class OtlpDecoderTests
     }
 
     [Fact]
-    public void Json_EmptyBodyOrNoResourceSpans_IsAnEmptyRequest()
+    public void Json_NoResourceSpans_IsAnEmptyRequest()
     {
-        Assert.Empty(ReadJson(""));
+        // By the OTLP JSON mapping null is the default and unknown fields are ignored: all three are empty requests.
         Assert.Empty(ReadJson("{}"));
         Assert.Empty(ReadJson("""{"resourceSpans":null}"""));
+        Assert.Empty(ReadJson("""{"resourceSpans":[],"foo":1}"""));
+    }
+
+    [Fact]
+    public void Json_EmptyBody_RefusedAsNotJson()
+    {
+        // Zero bytes are an empty protobuf message, but no JSON text at all.
+        var e = Assert.Throws<OtlpFormatException>(() => ReadJson(""));
+
+        Assert.Equal(("body", "empty; expected {\"resourceSpans\": [...]}"), (e.Field, e.Message));
+    }
+
+    [Theory]
+    [InlineData(OtlpJsonReader.MaxDepth, "not valid JSON (line 1, byte 81)")] // as deep as allowed, then cut short: a syntax error
+    [InlineData(OtlpJsonReader.MaxDepth + 1, "nested too deeply: at most 64 levels of objects and arrays")]
+    [InlineData(400, "nested too deeply: at most 64 levels of objects and arrays")]
+    public void Json_NestedDeeperThanTheLimit_RefusedSayingSo(int depth, string message)
+    {
+        var json = "{\"resourceSpans\":" + new string('[', depth - 1) + "!";
+
+        var e = Assert.Throws<OtlpFormatException>(() => ReadJson(json));
+
+        Assert.Equal(("body", message), (e.Field, e.Message));
     }
 }

@@ -146,6 +146,33 @@ public sealed class OtlpSpanMapperTests
         Assert.Null(OtlpSpanMapper.Map(span).Event!.DurationMs);
     }
 
+    [Fact]
+    public void Map_EndBeforeStart_StoredWithoutDuration()
+    {
+        var span = Span(A("evalframework.case_id", "case-7"), A("gen_ai.usage.input_tokens", 3));
+        span.EndTimeUnixNano = Start - 1_000_000;
+
+        var mapping = OtlpSpanMapper.Map(span);
+
+        Assert.Null(mapping.Errors);
+        Assert.Equal(3L, mapping.Event!.InputTokens);
+        Assert.Null(mapping.Event.DurationMs);
+    }
+
+    [Theory]
+    [InlineData(0UL, 0UL)] // neither time sent (0 is also what a missing JSON member reads as)
+    [InlineData(Start, 0UL)]
+    public void Map_NoEndTime_RefusedInNanosecondsNotInTheContractsTimeText(ulong start, ulong end)
+    {
+        var span = Span(A("evalframework.case_id", "case-7"), A("gen_ai.usage.input_tokens", 3));
+        (span.StartTimeUnixNano, span.EndTimeUnixNano) = (start, end);
+
+        var mapping = OtlpSpanMapper.Map(span);
+
+        Assert.Equal("time: required (nanoseconds since the Unix epoch, not 0)", Assert.Single(mapping.Errors!).ToString());
+        Assert.Null(mapping.Event!.DurationMs);
+    }
+
     [Theory]
     [InlineData("19850312234500000000000000000000", "4111111111111111")] // a date-and-number start, a card number (Luhn-valid)
     [InlineData("5b8efff798038103d269b63381198503", "1223450701234567")] // a trace id ending in digits, a span id of a date and a phone

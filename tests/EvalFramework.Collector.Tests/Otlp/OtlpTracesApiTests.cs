@@ -162,6 +162,44 @@ public abstract class OtlpTracesApiTests<TCollector>(TCollector collector) : ICl
     }
 
     [StorageFact]
+    public async Task PostTraces_NoEndTimeOrAPilotThatIsNoString_OneClearRefusalEachInTheSpansTerms()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var caseId = Events.Token();
+        var noEnd = Span(NewIds().TraceId, NewIds().SpanId, 5, Chat(caseId, "gpt-4o-mini", 5, 5, ("evalframework.pilot", CollectorFactory.PilotA)));
+        noEnd.Remove("endTimeUnixNano");
+        var zeroEnd = Span(NewIds().TraceId, NewIds().SpanId, 5, Chat(caseId, "gpt-4o-mini", 5, 5, ("evalframework.pilot", CollectorFactory.PilotA)));
+        zeroEnd["endTimeUnixNano"] = "0";
+        var numberPilot = Span(NewIds().TraceId, NewIds().SpanId, 5, Chat(caseId, "gpt-4o-mini", 5, 5, ("evalframework.pilot", 7L)));
+
+        using var response = await client.PostAsync("/v1/traces", Content(Request(null, noEnd, zeroEnd, numberPilot)));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var partial = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("3 spans rejected: "
+            + "resourceSpans[0].scopeSpans[0].spans[0] time (endTimeUnixNano): required (nanoseconds since the Unix epoch, not 0); "
+            + "resourceSpans[0].scopeSpans[0].spans[1] time (endTimeUnixNano): required (nanoseconds since the Unix epoch, not 0); "
+            + "resourceSpans[0].scopeSpans[0].spans[2] pilot (evalframework.pilot): must be a string attribute",
+            (string)partial!["partialSuccess"]!["errorMessage"]!);
+        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", caseId)));
+    }
+
+    [StorageFact]
+    public async Task PostTraces_EndBeforeStart_UsageStoredWithoutDuration()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var caseId = Events.Token();
+        var span = Span(NewIds().TraceId, NewIds().SpanId, 5, Chat(caseId, "gpt-4o-mini", 4, 2));
+        (span["startTimeUnixNano"], span["endTimeUnixNano"]) = (span["endTimeUnixNano"]!.DeepClone(), span["startTimeUnixNano"]!.DeepClone());
+
+        using var response = await client.PostAsync("/v1/traces", Content(Request(PilotA, span)));
+
+        Assert.Equal("{}", await response.Content.ReadAsStringAsync());
+        Assert.Equal("4|2|0", _collector.RowText(
+            "SELECT input_tokens, output_tokens, duration_ms FROM case_ai_usage WHERE case_id = @c", ("@c", caseId)));
+    }
+
+    [StorageFact]
     public async Task PostTraces_DatedResponseModelOutsideTheVocabulary_TheRequestModelIsStored()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -362,6 +400,35 @@ public abstract class OtlpTracesApiTests<TCollector>(TCollector collector) : ICl
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
         Assert.Equal("not valid gzip data (Content-Encoding: gzip)", (string)problem!["errors"]!["body"]![0]!);
+    }
+
+    [StorageFact]
+    public async Task PostTraces_EmptyJsonBody_400NamingTheBody()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var content = new ByteArrayContent([]);
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await client.PostAsync("/v1/traces", content);
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var problem = await response.Content.ReadFromJsonAsync<JsonObject>();
+        Assert.Equal("empty; expected {\"resourceSpans\": [...]}", (string)problem!["errors"]!["body"]![0]!);
+    }
+
+    [StorageTheory]
+    [InlineData("""{"resourceSpans":null}""")] // null is the default by the OTLP JSON mapping
+    [InlineData("""{"resourceSpans":[],"foo":1}""")] // unknown fields are ignored by the OTLP JSON mapping
+    public async Task PostTraces_JsonExportWithoutSpans_200Empty(string json)
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var content = new ByteArrayContent(Encoding.UTF8.GetBytes(json));
+        content.Headers.ContentType = new("application/json");
+
+        using var response = await client.PostAsync("/v1/traces", content);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("{}", await response.Content.ReadAsStringAsync());
     }
 
     [StorageFact]
