@@ -91,6 +91,10 @@ internal static class BodyReader
         }
     }
 
+    /// <summary>The 415 problem for a <c>Content-Encoding</c> that <see cref="ContentEncoding"/> does not read.</summary>
+    public static ProblemHttpResult UnsupportedEncoding() => TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType,
+        title: "Unsupported media type", detail: "Content-Encoding: must be gzip, deflate or none.");
+
     /// <summary>
     /// The request's <c>Content-Encoding</c> when the body can be read in it: <c>""</c> for none (or <c>identity</c>),
     /// <c>gzip</c> or <c>deflate</c> (zlib); null for any other.

@@ -40,8 +40,7 @@ internal static class EventsApi
 
         if (BodyReader.ContentEncoding(http.Request) is not { } encoding)
         {
-            return TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                detail: "Content-Encoding: must be gzip, deflate or none.");
+            return BodyReader.UnsupportedEncoding();
         }
 
         (byte[] Buffer, int Length)? body;

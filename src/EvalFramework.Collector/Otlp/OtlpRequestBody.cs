@@ -34,8 +34,7 @@ internal static class OtlpRequestBody
     {
         if (BodyReader.ContentEncoding(request) is not { } encoding)
         {
-            return (null, TypedResults.Problem(statusCode: StatusCodes.Status415UnsupportedMediaType, title: "Unsupported media type",
-                detail: "Content-Encoding: must be gzip, deflate or none."));
+            return (null, BodyReader.UnsupportedEncoding());
         }
 
         (byte[] Buffer, int Length)? body;
