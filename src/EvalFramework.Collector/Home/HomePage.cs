@@ -59,7 +59,7 @@ internal static class HomePage
             foreach (var pilot in pilots.OrderBy(p => p.Slug, StringComparer.Ordinal))
             {
                 html.Append("<li><a href=\"/reports/latest?pilot=").Append(E(pilot.Slug)).Append("\">").Append(E(pilot.DisplayName))
-                    .Append("</a>: the newest snapshot's report (<code>").Append(E(pilot.Slug)).Append("</code>; a key with the read right, unless the pilot's reports are public)</li>\n");
+                    .Append("</a>: the report of the snapshot whose period ends last (<code>").Append(E(pilot.Slug)).Append("</code>; a key with the read right, unless the pilot's reports are public)</li>\n");
             }
 
             html.Append("</ul>\n");

@@ -53,21 +53,21 @@ internal sealed class LatestSnapshotGauges(MetricLabels labels)
     /// <summary>The gauges the snapshots are exported as: one per value a metric or comparison row carries.</summary>
     public IReadOnlyList<SnapshotGauge> Gauges =>
     [
-        new("evalfw.snapshot.value", null, "Newest snapshot: the metric's value per case type and arm (unit as the metric's name says).",
+        new("evalfw.snapshot.value", null, "Current snapshot: the metric's value per case type and arm (unit as the metric's name says).",
             () => MetricRows(r => r.Value)),
-        new("evalfw.snapshot.ci_low", null, "Newest snapshot: lower end of the metric's confidence interval.", () => MetricRows(r => r.CiLow)),
-        new("evalfw.snapshot.ci_high", null, "Newest snapshot: upper end of the metric's confidence interval.", () => MetricRows(r => r.CiHigh)),
-        new("evalfw.snapshot.sample_size", "{case}", "Newest snapshot: the n behind the metric's value.", () => MetricRows(r => r.N)),
-        new("evalfw.snapshot.comparison.difference", null, "Newest snapshot: treatment minus baseline per case type and metric.",
+        new("evalfw.snapshot.ci_low", null, "Current snapshot: lower end of the metric's confidence interval.", () => MetricRows(r => r.CiLow)),
+        new("evalfw.snapshot.ci_high", null, "Current snapshot: upper end of the metric's confidence interval.", () => MetricRows(r => r.CiHigh)),
+        new("evalfw.snapshot.sample_size", "{case}", "Current snapshot: the n behind the metric's value.", () => MetricRows(r => r.N)),
+        new("evalfw.snapshot.comparison.difference", null, "Current snapshot: treatment minus baseline per case type and metric.",
             () => ComparisonRows(r => r.Difference)),
-        new("evalfw.snapshot.comparison.ci_low", null, "Newest snapshot: lower end of the difference's confidence interval.",
+        new("evalfw.snapshot.comparison.ci_low", null, "Current snapshot: lower end of the difference's confidence interval.",
             () => ComparisonRows(r => r.CiLow)),
-        new("evalfw.snapshot.comparison.ci_high", null, "Newest snapshot: upper end of the difference's confidence interval.",
+        new("evalfw.snapshot.comparison.ci_high", null, "Current snapshot: upper end of the difference's confidence interval.",
             () => ComparisonRows(r => r.CiHigh)),
         new("evalfw.snapshot.comparison.verdict", "{verdict}",
-            "Newest snapshot: verdict per comparison, with its role (primary, guardrail, secondary = exploratory) and inference (sequential = safe to check every day, final, fixed): 2 improved, 1 non_inferior, 0 no_significant_difference, -1 inconclusive, -2 worsened, -3 inferior, -9 insufficient_data.",
+            "Current snapshot: verdict per comparison, with its role (primary, guardrail, secondary = exploratory) and inference (sequential = safe to check every day, final, fixed): 2 improved, 1 non_inferior, 0 no_significant_difference, -1 inconclusive, -2 worsened, -3 inferior, -9 insufficient_data.",
             () => ComparisonRows(r => SnapshotVerdicts.Code(r.Verdict))),
-        new("evalfw.snapshot.created", "s", "Newest snapshot: when it was made, Unix time in seconds.", CreatedTimes),
+        new("evalfw.snapshot.created", "s", "Current snapshot: when it was made, Unix time in seconds.", CreatedTimes),
     ];
 
     /// <summary>The snapshot shown for a pilot, if any.</summary>

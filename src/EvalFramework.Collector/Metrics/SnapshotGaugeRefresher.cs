@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace EvalFramework.Collector.Metrics;
 
 /// <summary>
-/// Reloads the newest snapshot of every pilot into <see cref="LatestSnapshotGauges"/> at start and every
+/// Reloads the current snapshot of every pilot into <see cref="LatestSnapshotGauges"/> at start and every
 /// <see cref="MetricsOptions.SnapshotRefreshInterval"/>, when an <see cref="ISnapshotGaugeLoader"/> is registered.
 /// </summary>
 internal sealed partial class SnapshotGaugeRefresher(
@@ -22,7 +22,7 @@ internal sealed partial class SnapshotGaugeRefresher(
         {
             try
             {
-                foreach (var snapshot in await loader.LoadNewestAsync(stoppingToken))
+                foreach (var snapshot in await loader.LoadCurrentAsync(stoppingToken))
                 {
                     gauges.Publish(snapshot);
                 }

@@ -26,8 +26,8 @@ internal static class ReportsApi
             .WithTags("Reports")
             .ProducesProblem(StatusCodes.Status404NotFound);
         reports.MapGet("/latest", LatestAsync).WithName("GetLatestReport")
-            .WithSummary("Go to the newest report of a pilot")
-            .WithDescription("A redirect (302, not cached) to `/reports/{id}` of the pilot's newest snapshot; `lang` (sv or en) is passed on.")
+            .WithSummary("Go to the current report of a pilot")
+            .WithDescription("A redirect (302, not cached) to `/reports/{id}` of the pilot's current snapshot: the one whose period ends last, of those the last made (a snapshot of an earlier period made later does not replace it); `lang` (sv or en) is passed on.")
             .Produces(StatusCodes.Status302Found)
             .ProducesValidationProblem();
         reports.MapGet("/{id}", PageAsync).WithName("GetReport")
@@ -81,14 +81,14 @@ internal static class ReportsApi
             return refused;
         }
 
-        var id = await store.FindNewestIdAsync(pilot, cancellationToken);
+        var id = await store.FindCurrentIdAsync(pilot, cancellationToken);
         if (id is null)
         {
             return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "Not Found",
                 detail: $"pilot: no snapshot of pilot '{pilot}' yet; make one with POST /api/v1/snapshots.");
         }
 
-        // Not cached: the newest snapshot changes when one is made. The page behind the id never does.
+        // Not cached: the current snapshot changes when one is made. The page behind the id never does.
         http.Response.Headers.CacheControl = "no-store";
         return TypedResults.Redirect("/reports/" + id + (SnapshotReport.Language(lang) is { } text ? "?lang=" + text : ""));
     }

@@ -7,20 +7,21 @@ namespace EvalFramework.Collector.Snapshots;
 
 /// <summary>
 /// Turns stored snapshots into the gauge rows <c>/metrics</c> exports (value, interval and n per case type, arm and
-/// metric; each comparison's difference, interval, verdict and role). Loads the newest snapshot of every pilot at start
-/// and on the refresh schedule, and publishes each new snapshot as it is made.
+/// metric; each comparison's difference, interval, verdict and role). Loads the current snapshot of every pilot
+/// (<see cref="SnapshotStore.CurrentOrder"/>) at start and on the refresh schedule; a new snapshot is published as it is
+/// made when it becomes its pilot's current one.
 /// </summary>
 internal sealed class SnapshotGaugeSource(ICollectorDatabase database) : ISnapshotGaugeLoader
 {
-    private const string NewestPerPilot = """
+    private const string CurrentPerPilot = $"""
         SELECT body FROM snapshots s
-        WHERE seq = (SELECT MAX(seq) FROM snapshots WHERE pilot = s.pilot)
+        WHERE seq = (SELECT seq FROM snapshots WHERE pilot = s.pilot ORDER BY {SnapshotStore.CurrentOrder} LIMIT 1)
         """;
 
-    public async Task<IReadOnlyList<SnapshotGauges>> LoadNewestAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SnapshotGauges>> LoadCurrentAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        var bodies = await connection.QueryAsync<byte[]>(new CommandDefinition(NewestPerPilot, cancellationToken: cancellationToken));
+        var bodies = await connection.QueryAsync<byte[]>(new CommandDefinition(CurrentPerPilot, cancellationToken: cancellationToken));
         return [.. bodies.Select(FromJson)];
     }
 

@@ -55,7 +55,11 @@ internal sealed class SnapshotService(
         var summary = new SnapshotSummary(id, pilot, from, to, createdAt, dataSha256, config?.Methodology.ConfigSha256,
             Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(body)));
         await store.AddAsync(summary, body, cancellationToken);
-        gauges.Publish(SnapshotGaugeSource.FromJson(body));
+        if (await store.FindCurrentIdAsync(pilot, cancellationToken) == id)
+        {
+            gauges.Publish(SnapshotGaugeSource.FromJson(body));
+        }
+
         return (summary, body);
     }
 }

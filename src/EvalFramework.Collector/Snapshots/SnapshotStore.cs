@@ -19,7 +19,14 @@ internal sealed class SnapshotStore(ICollectorDatabase database)
 
     private const string SelectBody = "SELECT pilot, body FROM snapshots WHERE id = @Id";
 
-    private const string SelectNewestId = "SELECT id FROM snapshots WHERE pilot = @Pilot ORDER BY seq DESC LIMIT 1";
+    /// <summary>
+    /// Which snapshot is a pilot's current one, the one its report link, <c>/reports/latest</c> and the gauges show: the one
+    /// whose period ends last, and of those the last made. A snapshot of an earlier period, made later for a look back,
+    /// is kept and served by its id but never replaces what decision makers see.
+    /// </summary>
+    public const string CurrentOrder = "to_ms DESC, seq DESC";
+
+    private const string SelectCurrentId = "SELECT id FROM snapshots WHERE pilot = @Pilot ORDER BY " + CurrentOrder + " LIMIT 1";
 
     public async Task AddAsync(SnapshotSummary summary, byte[] body, CancellationToken cancellationToken)
     {
@@ -56,11 +63,11 @@ internal sealed class SnapshotStore(ICollectorDatabase database)
         return rows.Count == 0 ? null : new StoredSnapshot(rows[0].Pilot, rows[0].Body);
     }
 
-    /// <summary>The id of the pilot's newest snapshot, or null when it has none.</summary>
-    public async Task<string?> FindNewestIdAsync(string pilot, CancellationToken cancellationToken)
+    /// <summary>The id of the pilot's current snapshot (<see cref="CurrentOrder"/>), or null when it has none.</summary>
+    public async Task<string?> FindCurrentIdAsync(string pilot, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<string?>(
-            new CommandDefinition(SelectNewestId, new { Pilot = pilot }, cancellationToken: cancellationToken));
+            new CommandDefinition(SelectCurrentId, new { Pilot = pilot }, cancellationToken: cancellationToken));
     }
 }

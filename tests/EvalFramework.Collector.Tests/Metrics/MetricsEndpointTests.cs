@@ -274,7 +274,7 @@ public sealed class MetricsEndpointTests : IClassFixture<CollectorFactory>
 
     private sealed class FixedSnapshotLoader : ISnapshotGaugeLoader
     {
-        public Task<IReadOnlyList<SnapshotGauges>> LoadNewestAsync(CancellationToken cancellationToken) =>
+        public Task<IReadOnlyList<SnapshotGauges>> LoadCurrentAsync(CancellationToken cancellationToken) =>
             Task.FromResult<IReadOnlyList<SnapshotGauges>>([LatestSnapshotGaugesTests.Snapshot("stored", DateTimeOffset.UtcNow, 0.05, "improved")]);
     }
 }

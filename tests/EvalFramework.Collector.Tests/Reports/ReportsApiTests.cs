@@ -267,4 +267,25 @@ public sealed class ReportsApiTests : IClassFixture<SimulatedReportFixture>
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal($"/reports/{newest}?lang=en", response.Headers.Location!.OriginalString);
     }
+
+    [Fact]
+    public async Task ReportLatest_LookBackSnapshotOfAnEarlierPeriodMadeLater_DoesNotReplaceTheCurrentReportOrGauges()
+    {
+        using var admin = Collector.ClientWith(Collector.AdminKey);
+        var (current, currentBytes) = await SimulatedReportFixture.CreateSnapshotAsync(admin, _fixture.Pilot.From, _fixture.Pilot.To);
+        var (lookBack, _) = await SimulatedReportFixture.CreateSnapshotAsync(admin, _fixture.Pilot.From, _fixture.Pilot.From.AddDays(14));
+        using var client = Collector.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", Collector.DemoReaderKey);
+
+        var response = await client.GetAsync("/reports/latest?pilot=demo");
+        var lookBackPage = await client.GetAsync("/reports/" + lookBack);
+        var metrics = await client.GetStringAsync("/metrics");
+
+        // The look-back is kept and served by its id; the current report and the gauges stay on the period that ends last.
+        Assert.Equal($"/reports/{current}", response.Headers.Location!.OriginalString);
+        Assert.Equal(HttpStatusCode.OK, lookBackPage.StatusCode);
+        var created = DateTimeOffset.Parse((string)JsonNode.Parse(currentBytes)!["createdAt"]!, CultureInfo.InvariantCulture).ToUnixTimeMilliseconds() / 1000.0;
+        var line = metrics.Split('\n').Single(l => l.StartsWith("evalfw_snapshot_created_seconds{", StringComparison.Ordinal) && l.Contains("pilot=\"demo\"", StringComparison.Ordinal));
+        Assert.Equal(created, double.Parse(line[(line.LastIndexOf(' ') + 1)..], CultureInfo.InvariantCulture), 3);
+    }
 }
