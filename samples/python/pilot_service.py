@@ -86,6 +86,8 @@ def main(argv=None):
     arguments = parser.parse_args(argv)
     if not arguments.key:
         parser.error("--key or EVALFW_API_KEY is required")
+    if not arguments.reference.strip():
+        parser.error("--reference: must not be empty (every empty reference has the same pseudonym)")
     if not arguments.pseudonym_key or len(arguments.pseudonym_key) < 16:
         parser.error("--pseudonym-key or EVALFW_PSEUDONYM_KEY is required, at least 16 characters")
 
