@@ -51,7 +51,7 @@ internal static class MetricsServiceCollectionExtensions
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
-            _ = provider;
+            _ = provider; // resolved here so the provider exists, and listens, before the first measurement
             known.StartAtZero();
             metrics.ObserveWriterQueue(() => writer.QueueDepth);
             CaseStartWarmUp.Load(database, stored, options.Value.CaseCacheCapacity);

@@ -8,10 +8,13 @@ namespace EvalFramework.Collector.Metrics;
 /// <c># HELP</c>, <c># UNIT</c>) when none of its samples is left. Lines without a <c>pilot</c> label (the collector's
 /// own series) and OpenMetrics' <c># EOF</c> stay. Both formats write one sample per line with its labels in braces
 /// after the name; a histogram's buckets, sum and count each carry the series' labels, so each line is decided alone.
+/// OpenTelemetry's overflow series (<c>otel_metric_overflow="true"</c>) mixes pilots, so only a key for every pilot sees
+/// it, which never reaches the cut.
 /// </summary>
 internal static class PilotSeriesCut
 {
     private static readonly byte[] PilotLabel = "pilot"u8.ToArray();
+    private static readonly byte[] OverflowLabel = "otel_metric_overflow="u8.ToArray();
     private static readonly byte[] EndOfFile = "# EOF"u8.ToArray();
 
     /// <summary>The text without the sample lines whose pilot <paramref name="visible"/> refuses, and metadata left without samples.</summary>
@@ -47,10 +50,14 @@ internal static class PilotSeriesCut
                 metadataStart = -1;
                 kept.Write(line);
             }
+            else if (content.Length == 0)
+            {
+                kept.Write(line); // a blank line shows no series: it does not bring a held-back family's metadata along
+            }
             else
             {
                 inSamples = true;
-                if (content.Length == 0 || decided.Visible(content))
+                if (decided.Visible(content))
                 {
                     if (metadataStart >= 0)
                     {
@@ -135,6 +142,13 @@ internal static class PilotSeriesCut
 
         public bool Visible(ReadOnlySpan<byte> sample)
         {
+            // OpenTelemetry's overflow series sums whatever did not fit, of any pilot, with no pilot label.
+            var labelsEnd = sample.IndexOf((byte)'}');
+            if (labelsEnd > 0 && sample[..labelsEnd].IndexOf(OverflowLabel) >= 0)
+            {
+                return false;
+            }
+
             var pilot = RawPilotOf(sample, out var found);
             if (!found)
             {

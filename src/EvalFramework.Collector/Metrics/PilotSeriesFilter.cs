@@ -1,5 +1,6 @@
 using EvalFramework.Collector.Auth;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
 
 namespace EvalFramework.Collector.Metrics;
 
@@ -23,6 +24,8 @@ internal sealed class PilotSeriesFilter(RequestDelegate next, IOptions<MetricsOp
 
         // A key's rights hold for each of its pilots.
         var pilots = user.FindAll(ApiKeyClaims.Pilot).Select(c => c.Value).ToHashSet(StringComparer.Ordinal);
+        // The cut reads text: the exporter must not compress it (it gzips when asked, as Prometheus asks by default).
+        http.Request.Headers.AcceptEncoding = StringValues.Empty;
         var body = http.Response.Body;
         using var whole = new MemoryStream();
         http.Response.Body = whole;
@@ -38,6 +41,15 @@ internal sealed class PilotSeriesFilter(RequestDelegate next, IOptions<MetricsOp
         ReadOnlyMemory<byte> text = whole.GetBuffer().AsMemory(0, (int)whole.Length);
         if (http.Response.StatusCode == StatusCodes.Status200OK)
         {
+            if (http.Response.Headers.ContentEncoding.Count > 0)
+            {
+                // Never pass on what could not be cut: an encoded answer would hold every pilot's series.
+                http.Response.Headers.ContentEncoding = StringValues.Empty;
+                http.Response.StatusCode = StatusCodes.Status500InternalServerError;
+                http.Response.ContentType = null;
+                return;
+            }
+
             text = PilotSeriesCut.Keep(text.Span, pilots.Contains);
         }
 

@@ -90,6 +90,36 @@ public sealed class KnownSeriesTests
         Assert.Equal(1, samples[Series("evalfw_collector_ingest_batches_total", ("result", "stored"))]);
     }
 
+    [Fact]
+    public async Task Scrape_ConfigWithMoreSeriesThanOpenTelemetrysDefaultLimit_EverySeriesItsOwnNoOverflow()
+    {
+        // 2 pilots × 80 case types × 3 arms × 12 error series = 5,760 per instrument, well past OpenTelemetry's default
+        // of 2,000, beyond which counts go into one otel_metric_overflow series that has no pilot and mixes pilots.
+        using var collector = new CollectorFactory();
+        var caseTypes = Enumerable.Range(1, 80).Select(i => $"case-type-{i:D2}").ToArray();
+        var config = Path.Combine(Path.GetTempPath(), "evalfw-wide-" + Guid.NewGuid().ToString("N") + ".yaml");
+        File.WriteAllText(config, TestVocabulary.Yaml.Replace(
+            "caseTypes: [" + string.Join(", ", TestVocabulary.CaseTypes) + "]", "caseTypes: [" + string.Join(", ", caseTypes) + "]", StringComparison.Ordinal));
+        try
+        {
+            using var app = collector.WithWebHostBuilder(b => b.UseSetting("Evaluation:ConfigPath", config)
+                .UseSetting("Metrics:RequireKey", "false").UseSetting("Metrics:ScrapeCacheMilliseconds", "0"));
+            using var client = app.CreateClient();
+
+            var text = await client.GetStringAsync("/metrics");
+
+            Assert.DoesNotContain("otel_metric_overflow", text, StringComparison.Ordinal);
+            var samples = Samples(text);
+            Assert.Equal(2 * 80 * 3 * 12, samples.Keys.Count(k => k.StartsWith("evalfw_case_errors_total{", StringComparison.Ordinal)));
+            Assert.Equal(0, samples[Series("evalfw_case_errors_total",
+                ("arm", "ai_automated"), ("case_type", "case-type-80"), ("pilot", CollectorFactory.PilotB), ("severity", "critical"), ("source", "self_reported"))]);
+        }
+        finally
+        {
+            File.Delete(config);
+        }
+    }
+
     /// <summary>A series as the exporter writes it: its labels in name order.</summary>
     private static string Series(string name, params (string Name, string Value)[] labels) =>
         name + "{" + string.Join(",", labels.OrderBy(l => l.Name, StringComparer.Ordinal).Select(l => $"{l.Name}=\"{l.Value}\"")) + "}";

@@ -88,6 +88,30 @@ public sealed class MetricsAccessTests : IClassFixture<CollectorFactory>
         AssertEveryFamilyHasSamples(text);
     }
 
+    [Theory]
+    [InlineData("text/plain;version=0.0.4")]
+    [InlineData("application/openmetrics-text;version=1.0.0")]
+    public async Task Metrics_PilotKeyAskingForGzip_StillOnlyItsPilotsSeries(string accept)
+    {
+        // Prometheus sends Accept-Encoding: gzip by default, and the exporter compresses when asked: the cut must still apply.
+        using var app = _collector.WithWebHostBuilder(b => b.UseSetting("Metrics:ScrapeCacheMilliseconds", "0"));
+        await PostBothPilotsAsync(app);
+        using var client = app.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", _collector.PilotBKey);
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept", accept);
+        client.DefaultRequestHeaders.TryAddWithoutValidation("Accept-Encoding", "gzip");
+
+        using var response = await client.GetAsync("/metrics");
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var text = response.Content.Headers.ContentEncoding.Contains("gzip")
+            ? new StreamReader(new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress)).ReadToEnd()
+            : System.Text.Encoding.UTF8.GetString(bytes);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("pilot=\"pilot-b\"", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("pilot=\"pilot-a\"", text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Metrics_RequireKeyFalse_OpenWithoutKeyWithEveryPilot()
     {

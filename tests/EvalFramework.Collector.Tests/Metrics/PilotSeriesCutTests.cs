@@ -93,6 +93,33 @@ public sealed class PilotSeriesCutTests
     public void PilotOf_SampleLine_ThePilotLabelsValue(string line, string? expected) =>
         Assert.Equal(expected, PilotSeriesCut.PilotOf(Encoding.UTF8.GetBytes(line)));
 
+    [Fact]
+    public void Keep_OverflowSeriesAndBlankLines_TheOverflowLeftOutAndNoFamilyHeaderBroughtAlongByABlank()
+    {
+        // OpenTelemetry's overflow series sums counts of any pilot, with no pilot label; a blank line is no sample.
+        const string text = """
+            # TYPE a_total counter
+            # HELP a_total Counts.
+            a_total{pilot="pilot-a"} 1
+            a_total{otel_metric_overflow="true"} 7
+            # TYPE b_total counter
+            # HELP b_total Only the other pilot.
+
+            b_total{pilot="pilot-b"} 2
+
+            """;
+
+        var kept = Cut(text, "pilot-a");
+
+        Assert.Equal("""
+            # TYPE a_total counter
+            # HELP a_total Counts.
+            a_total{pilot="pilot-a"} 1
+
+
+            """, kept);
+    }
+
     private static string Cut(string text, string pilot) =>
         Encoding.UTF8.GetString(PilotSeriesCut.Keep(Encoding.UTF8.GetBytes(text.ReplaceLineEndings("\n")), p => p == pilot).Span);
 }
