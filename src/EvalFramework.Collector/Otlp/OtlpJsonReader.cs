@@ -148,23 +148,22 @@ internal static class OtlpJsonReader
                 continue;
             }
 
-            var here = "value." + member.Name;
             switch (member.Name)
             {
                 case "stringValue":
-                    Expect(v, JsonValueKind.String, attribute, here, "must be a string");
+                    Expect(v, JsonValueKind.String, attribute, "value.stringValue", "must be a string");
                     value = OtlpValue.Of(v.GetString()!);
                     break;
                 case "boolValue":
                     value = v.ValueKind is JsonValueKind.True or JsonValueKind.False
                         ? OtlpValue.Of(v.GetBoolean())
-                        : throw new OtlpFormatException(attribute.Then(here), "must be true or false");
+                        : throw new OtlpFormatException(attribute.Then("value.boolValue"), "must be true or false");
                     break;
                 case "intValue":
-                    value = OtlpValue.Of(Int64(v, attribute, here));
+                    value = OtlpValue.Of(Int64(v, attribute, "value.intValue"));
                     break;
                 case "doubleValue":
-                    value = OtlpValue.Of(Double(v, attribute, here));
+                    value = OtlpValue.Of(Double(v, attribute, "value.doubleValue"));
                     break;
                 case "arrayValue" or "kvlistValue" or "bytesValue":
                     value = new OtlpValue(OtlpValueKind.Other);
