@@ -1,7 +1,10 @@
+using System.Buffers;
+using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Sockets;
 using System.Text;
+using EvalFramework.Collector.Http;
 using EvalFramework.Collector.Tests.Infrastructure;
 
 namespace EvalFramework.Collector.Tests;
@@ -119,6 +122,53 @@ public sealed class BodyLimitTests : IClassFixture<KestrelCollectorFactory>
         Assert.StartsWith("HTTP/1.1 401 ", Encoding.ASCII.GetString(answer, 0, read), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task ReadBody_GzipBomb_DecompressesNoMoreThanTheLimitPlusOneByte()
+    {
+        const int Limit = 1_000_000; // not a power of two: the pool's arrays are
+        using var compressed = new MemoryStream();
+        using (var gzip = new GZipStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(new byte[8 * 1024 * 1024]);
+        }
+
+        compressed.Position = 0;
+        using var inflated = new CountingStream(new GZipStream(compressed, CompressionMode.Decompress));
+
+        Assert.Null(await BodyReader.ReadAsync(inflated, Limit, CancellationToken.None));
+        Assert.Equal(Limit + 1, inflated.BytesRead);
+    }
+
+    [Theory]
+    [InlineData(999_999)]
+    [InlineData(1_000_000)]
+    public async Task ReadBody_UpToTheLimit_ReadWhole(int length)
+    {
+        using var body = new CountingStream(new MemoryStream(new byte[length]));
+
+        var read = await BodyReader.ReadAsync(body, 1_000_000, CancellationToken.None);
+
+        Assert.Equal(length, read?.Length);
+        ArrayPool<byte>.Shared.Return(read!.Value.Buffer, clearArray: true);
+    }
+
+    [Fact]
+    public async Task ReadBody_OverTheLimit_ThePooledArrayIsClearedBeforeItIsReturned()
+    {
+        // A refused body may hold prompts: the next renter of the array must not find them.
+        Assert.Null(await BodyReader.ReadAsync(new MemoryStream(Enumerable.Repeat((byte)'P', 100).ToArray()), 10, CancellationToken.None));
+
+        var next = ArrayPool<byte>.Shared.Rent(11);
+        try
+        {
+            Assert.DoesNotContain((byte)'P', next);
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(next);
+        }
+    }
+
     private static async Task<HttpResponseMessage> PostChunkedAsync(HttpClient client, string path, GeneratedBody body)
     {
         var content = new StreamContent(body);
@@ -126,5 +176,52 @@ public sealed class BodyLimitTests : IClassFixture<KestrelCollectorFactory>
         using var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = content };
         request.Headers.TransferEncodingChunked = true;
         return await client.SendAsync(request);
+    }
+
+    /// <summary>Reads through to another stream, counting the bytes it gave.</summary>
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Counted(inner.Read(buffer, offset, count));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Counted(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            if (disposing)
+            {
+                inner.Dispose();
+            }
+
+            base.Dispose(disposing);
+        }
+
+        private int Counted(int read)
+        {
+            BytesRead += read;
+            return read;
+        }
     }
 }

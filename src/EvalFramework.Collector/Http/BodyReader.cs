@@ -54,7 +54,7 @@ internal static class BodyReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
     }
 
@@ -111,7 +111,8 @@ internal static class BodyReader
     /// <summary>
     /// The request's body decompressed by <paramref name="encoding"/> (from <see cref="ContentEncoding"/>), or null when it
     /// is longer than <paramref name="limit"/> before or after decompression: decompression stops at the limit, so a small
-    /// body that would inflate to gigabytes is refused after <paramref name="limit"/> bytes. Return the array to the pool.
+    /// body that would inflate to gigabytes is refused after <paramref name="limit"/> + 1 bytes. Return the array to the
+    /// pool, cleared (<c>clearArray: true</c>): it held the body.
     /// </summary>
     /// <exception cref="InvalidDataException">The body is not valid data of that encoding.</exception>
     public static async Task<(byte[] Buffer, int Length)?> ReadDecompressedAsync(HttpRequest request, string encoding, int limit,
@@ -137,11 +138,15 @@ internal static class BodyReader
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(raw);
+            ArrayPool<byte>.Shared.Return(raw, clearArray: true);
         }
     }
 
-    /// <summary>The body, or null when it is longer than <paramref name="limit"/>. Return the array to the pool.</summary>
+    /// <summary>
+    /// The body, or null when it is longer than <paramref name="limit"/>: no more than <paramref name="limit"/> + 1 bytes
+    /// are ever read from <paramref name="body"/> (so a decompressing stream inflates no further), and the array may be
+    /// larger than what was read. Return the array to the pool; arrays returned here are cleared, as they held the body.
+    /// </summary>
     public static async Task<(byte[] Buffer, int Length)?> ReadAsync(Stream body, int limit, CancellationToken cancellationToken)
     {
         var buffer = ArrayPool<byte>.Shared.Rent(Math.Min(limit + 1, 64 * 1024));
@@ -150,38 +155,34 @@ internal static class BodyReader
         {
             while (true)
             {
-                if (length == buffer.Length)
+                // Never past limit + 1: the one byte more is how a body longer than the limit is told apart.
+                var room = Math.Min(buffer.Length, limit + 1);
+                if (length == room)
                 {
-                    if (buffer.Length > limit)
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        return null;
-                    }
-
                     var larger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, limit + 1));
                     buffer.AsSpan(0, length).CopyTo(larger);
-                    ArrayPool<byte>.Shared.Return(buffer);
+                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
                     buffer = larger;
+                    room = Math.Min(buffer.Length, limit + 1);
                 }
 
-                var read = await body.ReadAsync(buffer.AsMemory(length), cancellationToken);
+                var read = await body.ReadAsync(buffer.AsMemory(length, room - length), cancellationToken);
+                length += read;
+                if (length > limit)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
+                    return null;
+                }
+
                 if (read == 0)
                 {
-                    if (length > limit)
-                    {
-                        ArrayPool<byte>.Shared.Return(buffer);
-                        return null;
-                    }
-
                     return (buffer, length);
                 }
-
-                length += read;
             }
         }
         catch
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
             throw;
         }
     }

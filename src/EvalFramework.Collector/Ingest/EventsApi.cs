@@ -65,7 +65,7 @@ internal static class EventsApi
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(buffer);
+            ArrayPool<byte>.Shared.Return(buffer, clearArray: true);
         }
 
         if (parsed.BodyError is { } bodyError)

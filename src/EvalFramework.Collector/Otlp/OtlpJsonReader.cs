@@ -21,6 +21,7 @@ internal static class OtlpJsonReader
     /// request); <c>{}</c> and <c>{"resourceSpans":null}</c> are empty requests.
     /// </summary>
     /// <exception cref="OtlpFormatException">The bytes are not an OTLP JSON <c>ExportTraceServiceRequest</c>.</exception>
+    /// <exception cref="OtlpTooManySpansException">The request has more than <see cref="OtlpRequestBody.MaxSpans"/> spans.</exception>
     public static List<OtlpSpan> Read(ReadOnlyMemory<byte> body)
     {
         if (body.IsEmpty)
@@ -50,9 +51,9 @@ internal static class OtlpJsonReader
                 }
 
                 var r = 0;
-                foreach (var resourceSpans in Objects(root, "resourceSpans", ""))
+                foreach (var resourceSpans in Objects(root, "resourceSpans", OtlpPath.Body))
                 {
-                    ReadResourceSpans(resourceSpans, string.Create(CultureInfo.InvariantCulture, $"resourceSpans[{r++}]"), spans);
+                    ReadResourceSpans(resourceSpans, OtlpPath.ResourceSpans(r++), spans);
                 }
             }
             catch (InvalidOperationException e)
@@ -65,23 +66,24 @@ internal static class OtlpJsonReader
         return spans;
     }
 
-    private static void ReadResourceSpans(JsonElement element, string at, List<OtlpSpan> spans)
+    private static void ReadResourceSpans(JsonElement element, OtlpPath at, List<OtlpSpan> spans)
     {
         var resource = new Dictionary<string, OtlpValue>(StringComparer.Ordinal);
         if (Member(element, "resource") is { } res)
         {
-            Expect(res, JsonValueKind.Object, at + ".resource", "must be an object");
-            ReadAttributes(res, at + ".resource", resource, null);
+            Expect(res, JsonValueKind.Object, at.Resource, null, "must be an object");
+            ReadAttributes(res, at.Resource, resource, null);
         }
 
         var s = 0;
         foreach (var scopeSpans in Objects(element, "scopeSpans", at))
         {
-            var scope = string.Create(CultureInfo.InvariantCulture, $"{at}.scopeSpans[{s++}]");
+            var scope = at.ScopeSpans(s++);
             var i = 0;
             foreach (var spanElement in Objects(scopeSpans, "spans", scope))
             {
-                var span = new OtlpSpan(string.Create(CultureInfo.InvariantCulture, $"{scope}.spans[{i++}]")) { Resource = resource };
+                OtlpTooManySpansException.ThrowIfFull(spans);
+                var span = new OtlpSpan(scope.Spans(i++)) { Resource = resource };
                 ReadSpan(spanElement, span);
                 spans.Add(span);
             }
@@ -90,25 +92,26 @@ internal static class OtlpJsonReader
 
     private static void ReadSpan(JsonElement element, OtlpSpan span)
     {
-        span.TraceId = Hex(element, "traceId", span.Path);
-        span.SpanId = Hex(element, "spanId", span.Path);
-        span.StartTimeUnixNano = UInt64(element, "startTimeUnixNano", span.Path);
-        span.EndTimeUnixNano = UInt64(element, "endTimeUnixNano", span.Path);
-        ReadAttributes(element, span.Path, span.Attributes, span);
+        span.TraceId = Hex(element, "traceId", span.Where);
+        span.SpanId = Hex(element, "spanId", span.Where);
+        span.StartTimeUnixNano = UInt64(element, "startTimeUnixNano", span.Where);
+        span.EndTimeUnixNano = UInt64(element, "endTimeUnixNano", span.Where);
+        ReadAttributes(element, span.Where, null, span);
     }
 
-    private static void ReadAttributes(JsonElement owner, string at, Dictionary<string, OtlpValue> into, OtlpSpan? span)
+    /// <summary>The attributes the ingest reads, into the span's or else into <paramref name="resource"/>.</summary>
+    private static void ReadAttributes(JsonElement owner, OtlpPath at, Dictionary<string, OtlpValue>? resource, OtlpSpan? span)
     {
         var i = 0;
         foreach (var keyValue in Objects(owner, "attributes", at))
         {
-            var here = string.Create(CultureInfo.InvariantCulture, $"{at}.attributes[{i++}]");
+            var here = at.Attributes(i++);
             if (Member(keyValue, "key") is not { } keyElement)
             {
                 continue;
             }
 
-            Expect(keyElement, JsonValueKind.String, here + ".key", "must be a string");
+            Expect(keyElement, JsonValueKind.String, here, "key", "must be a string");
             var key = keyElement.GetString()!;
             if (span is not null && OtlpAttributes.IsGenAi(key))
             {
@@ -117,15 +120,25 @@ internal static class OtlpJsonReader
 
             if (OtlpAttributes.Read.Contains(key))
             {
-                into[key] = Member(keyValue, "value") is { } value ? ReadAnyValue(value, here + ".value") : default;
+                var value = Member(keyValue, "value") is { } v ? ReadAnyValue(v, here) : default;
+                if (span is null)
+                {
+                    resource![key] = value;
+                }
+                else
+                {
+                    span.Set(key, value);
+                }
             }
         }
     }
 
     /// <summary>The <c>AnyValue</c>: a oneof, so the last member in the object wins.</summary>
-    private static OtlpValue ReadAnyValue(JsonElement element, string at)
+    /// <param name="element">The <c>value</c> of the attribute.</param>
+    /// <param name="attribute">Where the attribute is.</param>
+    private static OtlpValue ReadAnyValue(JsonElement element, OtlpPath attribute)
     {
-        Expect(element, JsonValueKind.Object, at, "must be an object such as {\"stringValue\": \"...\"}");
+        Expect(element, JsonValueKind.Object, attribute, "value", "must be an object such as {\"stringValue\": \"...\"}");
         var value = new OtlpValue(OtlpValueKind.None);
         foreach (var member in element.EnumerateObject())
         {
@@ -135,23 +148,22 @@ internal static class OtlpJsonReader
                 continue;
             }
 
-            var here = at + "." + member.Name;
             switch (member.Name)
             {
                 case "stringValue":
-                    Expect(v, JsonValueKind.String, here, "must be a string");
+                    Expect(v, JsonValueKind.String, attribute, "value.stringValue", "must be a string");
                     value = OtlpValue.Of(v.GetString()!);
                     break;
                 case "boolValue":
                     value = v.ValueKind is JsonValueKind.True or JsonValueKind.False
                         ? OtlpValue.Of(v.GetBoolean())
-                        : throw new OtlpFormatException(here, "must be true or false");
+                        : throw new OtlpFormatException(attribute.Then("value.boolValue"), "must be true or false");
                     break;
                 case "intValue":
-                    value = OtlpValue.Of(Int64(v, here));
+                    value = OtlpValue.Of(Int64(v, attribute, "value.intValue"));
                     break;
                 case "doubleValue":
-                    value = OtlpValue.Of(Double(v, here));
+                    value = OtlpValue.Of(Double(v, attribute, "value.doubleValue"));
                     break;
                 case "arrayValue" or "kvlistValue" or "bytesValue":
                     value = new OtlpValue(OtlpValueKind.Other);
@@ -169,68 +181,72 @@ internal static class OtlpJsonReader
         element.TryGetProperty(name, out var value) && value.ValueKind != JsonValueKind.Null ? value : null;
 
     /// <summary>The objects of an array member (none when it is absent or <c>null</c>).</summary>
-    private static IEnumerable<JsonElement> Objects(JsonElement owner, string name, string at)
+    private static IEnumerable<JsonElement> Objects(JsonElement owner, string name, OtlpPath at)
     {
-        var here = at.Length == 0 ? name : at + "." + name;
         if (Member(owner, name) is not { } array)
         {
             yield break;
         }
 
-        Expect(array, JsonValueKind.Array, here, "must be an array");
+        Expect(array, JsonValueKind.Array, at, name, "must be an array");
         var i = 0;
         foreach (var item in array.EnumerateArray())
         {
-            Expect(item, JsonValueKind.Object, string.Create(CultureInfo.InvariantCulture, $"{here}[{i++}]"), "must be an object");
+            if (item.ValueKind != JsonValueKind.Object)
+            {
+                throw new OtlpFormatException(string.Create(CultureInfo.InvariantCulture, $"{at.Then(name)}[{i}]"), "must be an object");
+            }
+
+            i++;
             yield return item;
         }
     }
 
-    private static void Expect(JsonElement element, JsonValueKind kind, string at, string message)
+    /// <summary>Refuses <paramref name="element"/> unless it is of <paramref name="kind"/>, naming <paramref name="at"/> and then <paramref name="field"/> (if any).</summary>
+    private static void Expect(JsonElement element, JsonValueKind kind, OtlpPath at, string? field, string message)
     {
         if (element.ValueKind != kind)
         {
-            throw new OtlpFormatException(at, message);
+            throw new OtlpFormatException(field is null ? at.ToString() : at.Then(field), message);
         }
     }
 
     /// <summary>A trace or span id: hex (either case), or null when it is absent or not hex (the span is then refused, not the request).</summary>
-    private static byte[]? Hex(JsonElement span, string name, string at)
+    private static byte[]? Hex(JsonElement span, string name, OtlpPath at)
     {
         if (Member(span, name) is not { } value)
         {
             return null;
         }
 
-        Expect(value, JsonValueKind.String, at + "." + name, "must be a string of hex digits");
+        Expect(value, JsonValueKind.String, at, name, "must be a string of hex digits");
         var text = value.GetString()!;
         return text.Length % 2 == 0 && text.All(char.IsAsciiHexDigit) ? Convert.FromHexString(text) : null;
     }
 
-    private static ulong UInt64(JsonElement span, string name, string at)
+    private static ulong UInt64(JsonElement span, string name, OtlpPath at)
     {
         if (Member(span, name) is not { } value)
         {
             return 0;
         }
 
-        var here = at + "." + name;
         return value.ValueKind switch
         {
             JsonValueKind.String when ulong.TryParse(value.GetString(), NumberStyles.None, CultureInfo.InvariantCulture, out var parsed) => parsed,
             JsonValueKind.Number when value.TryGetUInt64(out var number) => number,
-            _ => throw new OtlpFormatException(here, "must be an unsigned 64-bit integer, as a decimal string or a number"),
+            _ => throw new OtlpFormatException(at.Then(name), "must be an unsigned 64-bit integer, as a decimal string or a number"),
         };
     }
 
-    private static long Int64(JsonElement value, string at) => value.ValueKind switch
+    private static long Int64(JsonElement value, OtlpPath attribute, string field) => value.ValueKind switch
     {
         JsonValueKind.String when long.TryParse(value.GetString(), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var parsed) => parsed,
         JsonValueKind.Number when value.TryGetInt64(out var number) => number,
-        _ => throw new OtlpFormatException(at, "must be a 64-bit integer, as a decimal string or a number"),
+        _ => throw new OtlpFormatException(attribute.Then(field), "must be a 64-bit integer, as a decimal string or a number"),
     };
 
-    private static double Double(JsonElement value, string at) => value.ValueKind switch
+    private static double Double(JsonElement value, OtlpPath attribute, string field) => value.ValueKind switch
     {
         JsonValueKind.Number => value.GetDouble(),
         JsonValueKind.String => value.GetString() switch
@@ -238,8 +254,8 @@ internal static class OtlpJsonReader
             "NaN" => double.NaN,
             "Infinity" => double.PositiveInfinity,
             "-Infinity" => double.NegativeInfinity,
-            _ => throw new OtlpFormatException(at, "must be a number, or \"NaN\", \"Infinity\" or \"-Infinity\""),
+            _ => throw new OtlpFormatException(attribute.Then(field), "must be a number, or \"NaN\", \"Infinity\" or \"-Infinity\""),
         },
-        _ => throw new OtlpFormatException(at, "must be a number"),
+        _ => throw new OtlpFormatException(attribute.Then(field), "must be a number"),
     };
 }

@@ -31,14 +31,36 @@ internal sealed class OtlpProtobufReader
     private const uint AnyValueDouble = (4 << 3) | 1;
 
     private readonly List<OtlpSpan> _spans = [];
-    private string _where = "body";
+
+    // One message object per level, made once: a span or attribute read allocates no delegate. The levels nest
+    // strictly (request, resource spans, resource or scope spans, span, attribute, value), so each level's state is a field.
+    private readonly ProtobufMessage _resourceSpansMessage;
+    private readonly ProtobufMessage _resourceMessage;
+    private readonly ProtobufMessage _scopeSpansMessage;
+    private readonly ProtobufMessage _spanMessage;
+    private readonly ProtobufMessage _keyValueMessage;
+    private readonly ProtobufMessage _anyValueMessage;
+    private OtlpPath _where = OtlpPath.Body;
+    private OtlpPath _resourceSpansAt;
+    private OtlpPath _scopeSpansAt;
+    private Dictionary<string, OtlpValue> _resource = new(StringComparer.Ordinal);
+    private OtlpSpan? _span;
+    private OtlpSpan? _keyValueSpan;
+    private OtlpValue _anyValue;
 
     private OtlpProtobufReader()
     {
+        _resourceSpansMessage = new ProtobufMessage(ReadResourceSpans);
+        _resourceMessage = new ProtobufMessage(ReadResource);
+        _scopeSpansMessage = new ProtobufMessage(ReadScopeSpans);
+        _spanMessage = new ProtobufMessage(ReadSpan);
+        _keyValueMessage = new ProtobufMessage(ReadKeyValue);
+        _anyValueMessage = new ProtobufMessage(s => _anyValue = ReadAnyValue(s));
     }
 
     /// <summary>The spans of the request; an empty body is an empty request.</summary>
     /// <exception cref="OtlpFormatException">The bytes are not a protobuf <c>ExportTraceServiceRequest</c>.</exception>
+    /// <exception cref="OtlpTooManySpansException">The request has more than <see cref="OtlpRequestBody.MaxSpans"/> spans.</exception>
     public static List<OtlpSpan> Read(byte[] body, int length)
     {
         var reader = new OtlpProtobufReader();
@@ -49,7 +71,7 @@ internal sealed class OtlpProtobufReader
         }
         catch (InvalidProtocolBufferException e)
         {
-            throw new OtlpFormatException(reader._where, "not a valid protobuf ExportTraceServiceRequest: " + e.Message, e);
+            throw new OtlpFormatException(reader._where.ToString(), "not a valid protobuf ExportTraceServiceRequest: " + e.Message, e);
         }
 
         return reader._spans;
@@ -63,8 +85,8 @@ internal sealed class OtlpProtobufReader
         {
             if (tag == RequestResourceSpans)
             {
-                var at = Path("resourceSpans", index++);
-                Nested(input, at, s => ReadResourceSpans(s, at));
+                _resourceSpansAt = OtlpPath.ResourceSpans(index++);
+                Nested(input, _resourceSpansAt, _resourceSpansMessage);
             }
             else
             {
@@ -73,8 +95,9 @@ internal sealed class OtlpProtobufReader
         }
     }
 
-    private void ReadResourceSpans(CodedInputStream input, string at)
+    private void ReadResourceSpans(CodedInputStream input)
     {
+        var at = _resourceSpansAt;
         var resource = new Dictionary<string, OtlpValue>(StringComparer.Ordinal);
         var first = _spans.Count;
         var scopes = 0;
@@ -83,12 +106,13 @@ internal sealed class OtlpProtobufReader
         {
             if (tag == ResourceSpansResource)
             {
-                Nested(input, at + ".resource", s => ReadResource(s, resource, at + ".resource"));
+                _resource = resource;
+                Nested(input, at.Resource, _resourceMessage);
             }
             else if (tag == ResourceSpansScopeSpans)
             {
-                var scope = Path(at + ".scopeSpans", scopes++);
-                Nested(input, scope, s => ReadScopeSpans(s, scope));
+                _scopeSpansAt = at.ScopeSpans(scopes++);
+                Nested(input, _scopeSpansAt, _scopeSpansMessage);
             }
             else
             {
@@ -103,15 +127,17 @@ internal sealed class OtlpProtobufReader
         }
     }
 
-    private void ReadResource(CodedInputStream input, Dictionary<string, OtlpValue> attributes, string at)
+    private void ReadResource(CodedInputStream input)
     {
+        var at = _where;
         var index = 0;
         uint tag;
         while ((tag = input.ReadTag()) != 0)
         {
             if (tag == ResourceAttributes)
             {
-                Nested(input, Path(at + ".attributes", index++), s => ReadKeyValue(s, attributes, null));
+                _keyValueSpan = null;
+                Nested(input, at.Attributes(index++), _keyValueMessage);
             }
             else
             {
@@ -120,16 +146,19 @@ internal sealed class OtlpProtobufReader
         }
     }
 
-    private void ReadScopeSpans(CodedInputStream input, string at)
+    private void ReadScopeSpans(CodedInputStream input)
     {
+        var at = _scopeSpansAt;
         var index = 0;
         uint tag;
         while ((tag = input.ReadTag()) != 0)
         {
             if (tag == ScopeSpansSpans)
             {
-                var span = new OtlpSpan(Path(at + ".spans", index++));
-                Nested(input, span.Path, s => ReadSpan(s, span));
+                OtlpTooManySpansException.ThrowIfFull(_spans);
+                var span = new OtlpSpan(at.Spans(index++));
+                _span = span;
+                Nested(input, span.Where, _spanMessage);
                 _spans.Add(span);
             }
             else
@@ -139,8 +168,9 @@ internal sealed class OtlpProtobufReader
         }
     }
 
-    private void ReadSpan(CodedInputStream input, OtlpSpan span)
+    private void ReadSpan(CodedInputStream input)
     {
+        var span = _span!;
         uint tag;
         var attribute = 0;
         while ((tag = input.ReadTag()) != 0)
@@ -160,7 +190,8 @@ internal sealed class OtlpProtobufReader
                     span.EndTimeUnixNano = input.ReadFixed64();
                     break;
                 case SpanAttributes:
-                    Nested(input, Path(span.Path + ".attributes", attribute++), s => ReadKeyValue(s, span.Attributes, span));
+                    _keyValueSpan = span;
+                    Nested(input, span.Where.Attributes(attribute++), _keyValueMessage);
                     break;
                 default:
                     Skip(input, tag); // trace_state, parent_span_id, name, kind, events, links, status, flags, counts
@@ -170,8 +201,9 @@ internal sealed class OtlpProtobufReader
     }
 
     /// <summary>One attribute; its value is decoded only when its key is one the ingest reads.</summary>
-    private void ReadKeyValue(CodedInputStream input, Dictionary<string, OtlpValue> into, OtlpSpan? span)
+    private void ReadKeyValue(CodedInputStream input)
     {
+        var span = _keyValueSpan;
         string? key = null;
         OtlpValue? value = null;
         uint tag;
@@ -183,9 +215,9 @@ internal sealed class OtlpProtobufReader
             }
             else if (tag == KeyValueValue && (key is null || OtlpAttributes.Read.Contains(key)))
             {
-                var read = new OtlpValue(OtlpValueKind.None);
-                input.ReadMessage(new ProtobufMessage(s => read = ReadAnyValue(s)));
-                value = read;
+                _anyValue = new OtlpValue(OtlpValueKind.None);
+                input.ReadMessage(_anyValueMessage);
+                value = _anyValue;
             }
             else
             {
@@ -205,7 +237,14 @@ internal sealed class OtlpProtobufReader
 
         if (value is { } v && OtlpAttributes.Read.Contains(key))
         {
-            into[key] = v;
+            if (span is null)
+            {
+                _resource[key] = v;
+            }
+            else
+            {
+                span.Set(key, v);
+            }
         }
     }
 
@@ -246,11 +285,11 @@ internal sealed class OtlpProtobufReader
     }
 
     /// <summary>Reads a sub-message within its length, naming <paramref name="where"/> should it be malformed.</summary>
-    private void Nested(CodedInputStream input, string where, Action<CodedInputStream> read)
+    private void Nested(CodedInputStream input, OtlpPath where, ProtobufMessage message)
     {
         var outer = _where;
         _where = where;
-        input.ReadMessage(new ProtobufMessage(read));
+        input.ReadMessage(message);
         _where = outer;
     }
 
@@ -260,12 +299,10 @@ internal sealed class OtlpProtobufReader
         var wireType = tag & 7;
         if (wireType is not (0 or 1 or 2 or 5))
         {
-            throw new OtlpFormatException(_where, string.Create(CultureInfo.InvariantCulture,
+            throw new OtlpFormatException(_where.ToString(), string.Create(CultureInfo.InvariantCulture,
                 $"not a valid protobuf ExportTraceServiceRequest: field {tag >> 3} has wire type {wireType}, which no OTLP message uses."));
         }
 
         input.SkipLastField();
     }
-
-    private static string Path(string list, int index) => string.Create(CultureInfo.InvariantCulture, $"{list}[{index}]");
 }

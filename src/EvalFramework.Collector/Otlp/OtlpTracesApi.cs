@@ -175,15 +175,33 @@ internal static class OtlpTracesApi
     private static string Describe(EventError error) =>
         AttributeOf.TryGetValue(error.Field, out var attribute) ? $"{error.Field} ({attribute}): {error.Message}" : error.ToString();
 
-    private static string Message(List<string> rejected)
+    /// <summary>
+    /// The <c>error_message</c> of <c>partial_success</c>: the count, then each refusal as long as they fit in
+    /// <see cref="OtlpResponse.MaxMessageLength"/>, then how many more. A first refusal too long alone is cut, not left out.
+    /// </summary>
+    internal static string Message(List<string> rejected)
     {
+        const int Room = OtlpResponse.MaxMessageLength - 16; // "; and 99999 more" fits in the rest
         var text = new StringBuilder().Append(rejected.Count).Append(rejected.Count == 1 ? " span" : " spans").Append(" rejected: ");
         for (var i = 0; i < rejected.Count; i++)
         {
             var next = (i == 0 ? "" : "; ") + rejected[i];
-            if (text.Length + next.Length > OtlpResponse.MaxMessageLength - 16)
+            if (text.Length + next.Length > Room && i == 0)
             {
-                text.Append(i == 0 ? "" : "; ").Append("and ").Append(rejected.Count - i).Append(" more");
+                // Cut the first refusal so the message still names a span, not between the halves of a surrogate pair.
+                var cut = Room - 3 - text.Length;
+                if (char.IsHighSurrogate(next[cut - 1]))
+                {
+                    cut--;
+                }
+
+                text.Append(next.AsSpan(0, cut)).Append("...");
+                continue;
+            }
+
+            if (text.Length + next.Length > Room)
+            {
+                text.Append("; and ").Append(rejected.Count - i).Append(" more");
                 break;
             }
 

@@ -146,6 +146,47 @@ public sealed class OtlpDecoderTests
         Assert.Contains("wire type 7", e.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Protobuf_BadFieldInsideAResourceAttribute_RefusedNamingTheResourceAttribute()
+    {
+        var badAttribute = Message(o => o.WriteRawTag(0x1F)); // field 3, wire type 7
+        var body = Request(ResourceSpans(null), ResourceSpans(Resource(Attribute("service.name", "a"), badAttribute)));
+
+        var e = Assert.Throws<OtlpFormatException>(() => ReadProtobuf(body));
+
+        Assert.Equal("resourceSpans[1].resource.attributes[1]", e.Field);
+    }
+
+    [Theory]
+    [InlineData(OtlpRequestBody.MaxSpans, false)]
+    [InlineData(OtlpRequestBody.MaxSpans + 1, true)]
+    public void BothReaders_MoreSpansThanTheCap_RefusedWhenTheOneMoreIsRead(int count, bool refused)
+    {
+        var spans = new byte[count * 2]; // empty spans: 12 00 each (ScopeSpans.spans = 2, length 0)
+        for (var i = 0; i < spans.Length; i += 2)
+        {
+            spans[i] = 0x12;
+        }
+
+        var protobuf = Request(Message(o =>
+        {
+            o.WriteTag(2, Google.Protobuf.WireFormat.WireType.LengthDelimited);
+            o.WriteBytes(Google.Protobuf.ByteString.CopyFrom(spans));
+        }));
+        var json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[" + string.Join(',', Enumerable.Repeat("{}", count)) + "]}]}]}";
+
+        if (refused)
+        {
+            Assert.Throws<OtlpTooManySpansException>(() => ReadProtobuf(protobuf));
+            Assert.Throws<OtlpTooManySpansException>(() => ReadJson(json));
+        }
+        else
+        {
+            Assert.Equal((count, count), (ReadProtobuf(protobuf).Count, ReadJson(json).Count));
+            Assert.Equal("resourceSpans[0].scopeSpans[0].spans[9999]", ReadJson(json)[^1].Path);
+        }
+    }
+
     [Theory]
     [InlineData(new byte[] { 0x0F, 0x00 })] // field 1, wire type 7
     [InlineData(new byte[] { 0x0B, 0x0C })] // field 1 as a group (wire types 3 and 4): no OTLP message has groups

@@ -10,7 +10,7 @@ public sealed class OtlpSpanMapperTests
 
     private static OtlpSpan Span(params (string Key, OtlpValue Value)[] attributes)
     {
-        var span = new OtlpSpan("resourceSpans[0].scopeSpans[0].spans[0]")
+        var span = new OtlpSpan(OtlpPath.ResourceSpans(0).ScopeSpans(0).Spans(0))
         {
             TraceId = Convert.FromHexString("5B8EFFF798038103D269B633813FC60C"),
             SpanId = Convert.FromHexString("EEE19B7EC3C1B174"),
@@ -20,7 +20,7 @@ public sealed class OtlpSpanMapperTests
         };
         foreach (var (key, value) in attributes)
         {
-            span.Attributes[key] = value;
+            span.Set(key, value);
         }
 
         return span;

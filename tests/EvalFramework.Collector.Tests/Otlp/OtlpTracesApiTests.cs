@@ -388,6 +388,56 @@ public abstract class OtlpTracesApiTests<TCollector>(TCollector collector) : ICl
     }
 
     [StorageFact]
+    public async Task PostTraces_MillionsOfEmptySpansGzipped_413SoonWithBoundedAllocationAndNothingStored()
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var caseId = Events.Token();
+        var end = (ulong)DateTimeOffset.UtcNow.AddMinutes(-1).ToUnixTimeMilliseconds() * 1_000_000;
+        var chat = Proto.Request(Proto.ResourceSpans(Proto.Resource(Proto.Attribute("evalframework.pilot", "pilot-a")),
+            Proto.ScopeSpans(Proto.Span(Guid.NewGuid().ToByteArray(), [1, 2, 3, 4, 5, 6, 7, 8], end - 1_000_000, end,
+                Proto.Attribute("evalframework.case_id", caseId), Proto.Attribute("gen_ai.request.model", "gpt-4o-mini"),
+                Proto.Attribute("gen_ai.usage.input_tokens", 1L), Proto.Attribute("gen_ai.usage.output_tokens", 1L)))));
+
+        // A chat span, then 4 million empty spans (12 00, two bytes each): 8 MB, about 40 KiB gzipped.
+        var flood = new byte[4_000_000 * 2];
+        for (var i = 0; i < flood.Length; i += 2)
+        {
+            flood[i] = 0x12;
+        }
+
+        var content = new ByteArrayContent(Compress([.. chat, .. LengthDelimited(1, LengthDelimited(2, flood))], "gzip"));
+        content.Headers.ContentType = new("application/x-protobuf");
+        content.Headers.ContentEncoding.Add("gzip");
+        var allocated = GC.GetTotalAllocatedBytes();
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+
+        using var response = await client.PostAsync("/v1/traces", content);
+
+        clock.Stop();
+        var problem = await response.Content.ReadAsStringAsync();
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("at most 10000 spans per export; export smaller batches", problem, StringComparison.Ordinal);
+        Assert.InRange(clock.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        Assert.InRange(GC.GetTotalAllocatedBytes() - allocated, 0, 200L * 1024 * 1024); // the whole process: generous
+        Assert.Equal(0L, _collector.Scalar("SELECT COUNT(*) FROM events WHERE case_id = @c", ("@c", caseId)));
+    }
+
+    [StorageTheory]
+    [InlineData(10_000, HttpStatusCode.OK)]
+    [InlineData(10_001, HttpStatusCode.RequestEntityTooLarge)]
+    public async Task PostTraces_JsonSpansUpToTheCap_AcceptedAndOneMore_413(int count, HttpStatusCode expected)
+    {
+        using var client = _collector.ClientWith(_collector.WriterKey);
+        var json = "{\"resourceSpans\":[{\"scopeSpans\":[{\"spans\":[" + string.Join(',', Enumerable.Repeat("{}", count)) + "]}]}]}";
+        var content = new StringContent(json, Encoding.UTF8, "application/json");
+
+        using var response = await client.PostAsync("/v1/traces", content);
+
+        Assert.Equal(expected, response.StatusCode);
+    }
+
+    [StorageFact]
     public async Task PostTraces_NotGzipAtAll_400NamingTheBody()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
@@ -440,6 +490,19 @@ public abstract class OtlpTracesApiTests<TCollector>(TCollector collector) : ICl
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Empty(await response.Content.ReadAsByteArrayAsync());
+    }
+
+    /// <summary>A length-delimited field: its tag, its length, <paramref name="content"/>.</summary>
+    private static byte[] LengthDelimited(int field, byte[] content)
+    {
+        using var buffer = new MemoryStream();
+        using (var output = new CodedOutputStream(buffer, leaveOpen: true))
+        {
+            output.WriteTag(field, WireFormat.WireType.LengthDelimited);
+            output.WriteBytes(ByteString.CopyFrom(content));
+        }
+
+        return buffer.ToArray();
     }
 
     private static byte[] Compress(byte[] data, string encoding)
