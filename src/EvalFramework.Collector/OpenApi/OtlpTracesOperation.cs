@@ -24,8 +24,8 @@ internal static class OtlpTracesOperation
             operation.RequestBody = new OpenApiRequestBody
             {
                 Required = true,
-                Description = "An OTLP `ExportTraceServiceRequest`, at most 16 MiB before and after decompression; "
-                    + "`Content-Encoding` may be `gzip` or `deflate`.",
+                Description = "An OTLP `ExportTraceServiceRequest`, at most 16 MiB before and after decompression and at most "
+                    + $"{Otlp.OtlpRequestBody.MaxSpans} spans (413 beyond either); `Content-Encoding` may be `gzip` or `deflate`.",
                 Content = new Dictionary<string, OpenApiMediaType>
                 {
                     [Protobuf] = new() { Schema = Binary("The protobuf encoding (`opentelemetry.proto.collector.trace.v1.ExportTraceServiceRequest`).") },
