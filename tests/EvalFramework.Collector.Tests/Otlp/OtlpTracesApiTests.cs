@@ -1,5 +1,4 @@
 using System.Diagnostics.Metrics;
-using System.IO.Compression;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
@@ -363,7 +362,7 @@ public abstract class OtlpTracesApiTests<TCollector>(TCollector collector) : ICl
         using var client = _collector.ClientWith(_collector.WriterKey);
         var caseId = Events.Token();
         var export = Request(PilotA, Span(NewIds().TraceId, NewIds().SpanId, 3, Chat(caseId, "mistral-small-3.1", 9, 8)));
-        var content = new ByteArrayContent(Compress(Encoding.UTF8.GetBytes(export.ToJsonString()), encoding));
+        var content = new ByteArrayContent(Compression.Compress(Encoding.UTF8.GetBytes(export.ToJsonString()), encoding));
         content.Headers.ContentType = new("application/json");
         content.Headers.ContentEncoding.Add(encoding);
 
@@ -378,7 +377,7 @@ public abstract class OtlpTracesApiTests<TCollector>(TCollector collector) : ICl
     public async Task PostTraces_GzipThatInflatesPastTheLimit_413()
     {
         using var client = _collector.ClientWith(_collector.WriterKey);
-        var content = new ByteArrayContent(Compress(new byte[(16 * 1024 * 1024) + 1], "gzip")); // ~16 KiB on the wire
+        var content = new ByteArrayContent(Compression.Compress(new byte[(16 * 1024 * 1024) + 1], "gzip")); // ~16 KiB on the wire
         content.Headers.ContentType = new("application/x-protobuf");
         content.Headers.ContentEncoding.Add("gzip");
 
@@ -405,7 +404,7 @@ public abstract class OtlpTracesApiTests<TCollector>(TCollector collector) : ICl
             flood[i] = 0x12;
         }
 
-        var content = new ByteArrayContent(Compress([.. chat, .. LengthDelimited(1, LengthDelimited(2, flood))], "gzip"));
+        var content = new ByteArrayContent(Compression.Compress([.. chat, .. LengthDelimited(1, LengthDelimited(2, flood))], "gzip"));
         content.Headers.ContentType = new("application/x-protobuf");
         content.Headers.ContentEncoding.Add("gzip");
         var allocated = GC.GetTotalAllocatedBytes();
@@ -505,15 +504,4 @@ public abstract class OtlpTracesApiTests<TCollector>(TCollector collector) : ICl
         return buffer.ToArray();
     }
 
-    private static byte[] Compress(byte[] data, string encoding)
-    {
-        using var buffer = new MemoryStream();
-        using (Stream compressor = encoding == "gzip" ? new GZipStream(buffer, CompressionLevel.Fastest, leaveOpen: true)
-            : new ZLibStream(buffer, CompressionLevel.Fastest, leaveOpen: true))
-        {
-            compressor.Write(data);
-        }
-
-        return buffer.ToArray();
-    }
 }
