@@ -121,6 +121,13 @@ public readonly record struct PeriodKey(PeriodGranularity Granularity, int Index
     /// <summary>The period <paramref name="periods"/> later (earlier when negative).</summary>
     public PeriodKey Offset(int periods) => this with { Index = Index + periods };
 
+    /// <summary>
+    /// The horizon of a forecast of this period issued at <paramref name="issuedAt"/>: this period's index minus the
+    /// index of the period (same granularity, UTC) containing the issue time. Issued in W10 for W11 gives 1; zero or
+    /// less means the forecast was issued inside or after the period (late, not scored).
+    /// </summary>
+    public int HorizonFrom(DateTimeOffset issuedAt) => Index - Containing(Granularity, issuedAt).Index;
+
     /// <summary>The period before this one.</summary>
     public PeriodKey Previous() => Offset(-1);
 

@@ -72,6 +72,18 @@ public sealed class PeriodKeyTests
     }
 
     [Fact]
+    public void HorizonFrom_CountsPeriodsSinceTheIssuePeriod()
+    {
+        var w11 = PeriodKey.Parse("2026-W11");
+
+        Assert.Equal(1, w11.HorizonFrom(new DateTimeOffset(2026, 3, 8, 23, 59, 0, TimeSpan.Zero)));
+        Assert.Equal(0, w11.HorizonFrom(new DateTimeOffset(2026, 3, 9, 0, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(4, w11.HorizonFrom(new DateTimeOffset(2026, 2, 15, 12, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(2, PeriodKey.Parse("2027-W01").HorizonFrom(new DateTimeOffset(2026, 12, 27, 12, 0, 0, TimeSpan.Zero)));
+        Assert.Equal(3, PeriodKey.Parse("2026-05").HorizonFrom(new DateTimeOffset(2026, 2, 28, 23, 0, 0, TimeSpan.Zero)));
+    }
+
+    [Fact]
     public void TryParseWithGranularity_RefusesTheOtherKind()
     {
         Assert.True(PeriodKey.TryParse("2026-W05", PeriodGranularity.Week, out var week));
