@@ -1,4 +1,5 @@
 using EvalFramework.Collector.Otlp;
+using EvalFramework.Contract.Tests;
 
 namespace EvalFramework.Collector.Tests.Otlp;
 
@@ -173,10 +174,26 @@ public sealed class OtlpSpanMapperTests
         Assert.Null(mapping.Event!.DurationMs);
     }
 
+    /// <summary>
+    /// Trace and span ids of digits: one that starts with a valid identity number (generated, never a real one) beside a
+    /// Luhn-valid card number, one ending in digits beside a date and a phone number, and the smallest ids.
+    /// </summary>
+    public static TheoryData<string, string> DigitIds
+    {
+        get
+        {
+            var (century, date, serial) = IdentifierCorpus.Example;
+            return new()
+            {
+                { (century + date + serial).PadRight(32, '0'), "4111111111111111" },
+                { "5b8efff798038103d269b63381198503", "1223450701234567" },
+                { "00000000000000000000000000000001", "0000000000000001" },
+            };
+        }
+    }
+
     [Theory]
-    [InlineData("19850312234500000000000000000000", "4111111111111111")] // a date-and-number start, a card number (Luhn-valid)
-    [InlineData("5b8efff798038103d269b63381198503", "1223450701234567")] // a trace id ending in digits, a span id of a date and a phone
-    [InlineData("00000000000000000000000000000001", "0000000000000001")]
+    [MemberData(nameof(DigitIds))]
     public void Map_IdsOfDigitsOnly_EventIdPassesTheIdentifierGuard(string traceId, string spanId)
     {
         // Random ids are all digits by chance ((10/16)^16 ≈ 1 span id in 1900): such a span must not be refused as personal data.
